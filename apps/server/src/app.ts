@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { pickLocale } from '@tillit/core';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import { createServices, type Services } from './services.js';
+import { authenticate } from './platform/auth/authenticate.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { registerRoutes } from './platform/http/register.js';
+import { buildOpenApi } from './platform/http/openapi.js';
+import { allRoutes } from './modules/index.js';
+import { loggerOptions } from './platform/logger.js';
+import type { Mailer } from './platform/mail/mailer.js';
+import './platform/http/fastify-types.js';
+
+export const VERSION = '0.1.0';
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  mailer: Mailer;
+  /** Override for tests that need a silent or captured log. */
+  logger?: boolean | object;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    return503OnClosing: true,
+  });
+  const services: Services = createServices({ db, config, mailer: deps.mailer, log: app.log });
+  app.decorate('services', services);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('locale', 'sv');
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'script-src': ["'self'"],
+        // Mantine sets style attributes and injects <style> elements at run time.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  installErrorHandler(app);
+
+  app.addHook('onRequest', async (req) => {
+    req.locale = pickLocale(req.headers['accept-language']);
+    if (req.url.startsWith('/api/v1/')) await authenticate(req, db, config);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    // API answers hold personal data: never cached by browsers or proxies.
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const ready = await services.health.ready();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable' });
+  });
+
+  const routes = allRoutes();
+  registerRoutes(app, routes);
+  app.decorate('routeTable', routes);
+
+  await app.register(swagger, { mode: 'static', specification: { document: buildOpenApi(routes, VERSION) as never } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** One process serves API and UI: the built web app, with index.html for every client-side route. */
+function serveWebApp(app: FastifyInstance, webDist: string) {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) return;
+  void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: true });
+  const html = fs.readFileSync(index, 'utf8');
+  app.get('/*', async (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html').send(html);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: import('./platform/http/route.js').RouteDef[];
+  }
+}

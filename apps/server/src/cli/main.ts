@@ -1,0 +1,144 @@
+import { Command } from 'commander';
+import pino from 'pino';
+import { loadConfig, ConfigError } from '../config.js';
+import { StartupError } from '../db/embedded.js';
+import { DatabaseUnreachableError } from '../db/database.js';
+import { openDatabase, startServer } from '../server.js';
+import { verifyAuditChain } from '../platform/audit/audit.js';
+import { seedDemo, printDemoLogins } from '../seed/demo.js';
+import { createPlatformAdmin } from './create-admin.js';
+import { backupDatabase, restoreDatabase } from './backup.js';
+import { loggerOptions } from '../platform/logger.js';
+
+const program = new Command('tillit').description('Tillit – ledningssystem för informationssäkerhet');
+
+function config() {
+  return loadConfig();
+}
+const log = () => pino(loggerOptions(config().logLevel));
+
+program
+  .command('start')
+  .description('Starta Tillit (webb och API); startar den inbyggda databasen om DATABASE_URL saknas')
+  .action(async () => {
+    const cfg = config();
+    const started = Date.now();
+    const server = await startServer(cfg, {
+      onReady: async (db) => {
+        if (cfg.demo) await seedDemo(db, { log: log() });
+      },
+    });
+    const shutdown = async (signal: string) => {
+      server.app.log.info({ signal }, 'shutting down');
+      await server.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    if (cfg.demo) await printDemoLogins(server.database.db);
+    const address = server.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : cfg.port;
+    console.log(`\nTillit körs på ${cfg.publicUrl.replace(/:\d+$/, `:${port}`)} (startade på ${((Date.now() - started) / 1000).toFixed(1)} s). Avsluta med Ctrl-C.\n`);
+  });
+
+program
+  .command('migrate')
+  .description('Kör databasmigreringar och avsluta')
+  .action(async () => {
+    const database = await openDatabase(config(), log());
+    await database.close();
+    console.log('Databasen är migrerad.');
+  });
+
+program
+  .command('seed')
+  .description('Skapa demoorganisationen (om den saknas)')
+  .option('--profile <profile>', 'exempel', 'exempel')
+  .action(async (opts: { profile: string }) => {
+    const database = await openDatabase(config(), log());
+    try {
+      if (opts.profile !== 'exempel') throw new StartupError(`Okänd profil: ${opts.profile}`);
+      await seedDemo(database.db, { log: log() });
+      await printDemoLogins(database.db);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('create-admin')
+  .description('Skapa en plattformsadministratör (och organisationen om den saknas)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--org-number <orgnr>', 'organisationsnummer, t.ex. 232100-0000')
+  .option('--org-name <name>', 'organisationens namn om den ska skapas')
+  .option('--password <password>', 'annars läses TILLIT_ADMIN_PASSWORD')
+  .action(async (opts: { email: string; name: string; orgNumber: string; orgName?: string; password?: string }) => {
+    const database = await openDatabase(config(), log());
+    try {
+      const password = opts.password ?? process.env.TILLIT_ADMIN_PASSWORD;
+      if (!password) throw new StartupError('Ange --password eller TILLIT_ADMIN_PASSWORD.');
+      await createPlatformAdmin(database.db, { ...opts, password });
+      console.log(`Administratören ${opts.email} är skapad.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const audit = program.command('audit').description('Granskningsloggen');
+audit
+  .command('verify')
+  .description('Kontrollera hashkedjan för varje organisation')
+  .action(async () => {
+    const database = await openDatabase(config(), log());
+    let broken = 0;
+    try {
+      const orgs = await database.db.selectFrom('organizations').select(['id', 'name']).orderBy('name').execute();
+      for (const org of orgs) {
+        const r = await verifyAuditChain(database.db, org.id);
+        console.log(`${r.ok ? 'OK    ' : 'BRUTEN'} ${org.name}: ${r.checked} händelser kontrollerade${r.ok ? '' : `, första brott vid händelse ${r.firstBrokenId}`}`);
+        if (!r.ok) broken++;
+      }
+    } finally {
+      await database.close();
+    }
+    if (broken) process.exitCode = 1;
+  });
+
+program
+  .command('backup')
+  .description('Ta en konsistent säkerhetskopia av databasen till en fil (.tillit-backup)')
+  .argument('<file>')
+  .action(async (file: string) => {
+    const database = await openDatabase(config(), log());
+    try {
+      const r = await backupDatabase(database.url, file);
+      console.log(`Säkerhetskopia skriven till ${file}: ${r.tables} tabeller, ${r.rows} rader.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Återställ en säkerhetskopia till en tom databas (eller ersätt allt med --force)')
+  .argument('<file>')
+  .option('--force', 'ersätt befintliga data')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    const database = await openDatabase(config(), log());
+    try {
+      const r = await restoreDatabase(database.url, file, { force: Boolean(opts.force) });
+      console.log(`Återställt från ${file}: ${r.tables} tabeller, ${r.rows} rader.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof StartupError || e instanceof DatabaseUnreachableError) {
+    console.error(`\n${e.message}\n`);
+  } else {
+    console.error(e);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import type { FoundationTables } from './tables/foundation.js';
+
+/** The one database interface. Each feature adds its tables in `tables/<feature>.ts` and extends it here. */
+export interface DB extends FoundationTables {}

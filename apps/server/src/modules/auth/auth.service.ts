@@ -1,0 +1,151 @@
+import type { z } from 'zod';
+import { permissionsOf, type acceptInvitationBody, type changePasswordBody, type loginBody, type Permission, type Role, type SessionView } from '@tillit/core';
+import { systemActor, type Actor } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { hashPassword, newSecret, sha256, verifyPassword } from '../../platform/auth/secrets.js';
+import type { Db } from '../../db/database.js';
+import type { Config } from '../../config.js';
+import * as repo from './auth.repository.js';
+import * as usersRepo from '../users/users.repository.js';
+
+const MAX_FAILURES = 5;
+const LOCK_MS = 15 * 60_000;
+const IP_WINDOW_MS = 15 * 60_000;
+const IP_MAX_ATTEMPTS = 30;
+
+export interface NewSession {
+  cookieValue: string;
+  view: SessionView;
+}
+
+export function createAuthService(db: Db, config: Config) {
+  async function startSession(userId: string): Promise<NewSession> {
+    const cookieValue = newSecret();
+    const csrf = newSecret();
+    await repo.insertSession(db, { id: sha256(cookieValue), user_id: userId, csrf_token: csrf, expires_at: new Date(Date.now() + config.sessionAbsoluteMs) });
+    return { cookieValue, view: await sessionView(userId, csrf) };
+  }
+
+  async function sessionView(userId: string, csrfToken: string): Promise<SessionView> {
+    const user = await db
+      .selectFrom('users')
+      .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.organization_id', 'users.is_platform_admin', 'users.must_change_password', 'organizations.name as org_name'])
+      .where('users.id', '=', userId)
+      .executeTakeFirstOrThrow();
+    const grants = await repo.roleViews(db, userId);
+    const perms = new Set<Permission>();
+    for (const g of grants) for (const p of permissionsOf(g.role as Role)) perms.add(p);
+    return {
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        locale: user.locale === 'en' ? 'en' : 'sv',
+        organizationId: user.organization_id,
+        organizationName: user.org_name,
+        isPlatformAdmin: user.is_platform_admin,
+        mustChangePassword: user.must_change_password,
+      },
+      roles: grants.map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unit_id, unitName: g.unit_name })),
+      permissions: [...perms].sort(),
+      csrfToken,
+    };
+  }
+
+  return {
+    /**
+     * Sign-in with throttling per client address and a temporary lock per account, so passwords
+     * cannot be guessed at speed. The same answer for unknown e-mail and wrong password.
+     */
+    async login(input: z.output<typeof loginBody>, ip: string): Promise<NewSession> {
+      const attempts = await repo.bumpThrottle(db, `ip:${ip}`, IP_WINDOW_MS);
+      if (attempts > IP_MAX_ATTEMPTS) throw new AppError('too_many_requests', { retryAfterSeconds: IP_WINDOW_MS / 1000 });
+      const user = await usersRepo.findByEmail(db, input.email);
+      const now = new Date();
+      if (user?.locked_until && user.locked_until > now) {
+        throw new AppError('account_locked', { retryAfterSeconds: Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000) });
+      }
+      const ok = await verifyPassword(user?.password_hash ?? null, input.password);
+      if (!user || !ok) {
+        if (user) {
+          const failures = user.failed_login_count + 1;
+          await db.transaction().execute(async (trx) => {
+            await usersRepo.updateUser(trx, user.id, { failed_login_count: failures, locked_until: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : null });
+            const actor = { ...systemActor(user.organization_id, user.name), userId: user.id };
+            await recordAudit(trx, actor, { action: 'login_failed', entityType: 'session', entityId: user.id, entityLabel: user.name, changes: { failedAttempts: { after: failures } } });
+          });
+        }
+        throw new AppError('invalid_credentials');
+      }
+      if (user.status === 'disabled') throw new AppError('user_disabled');
+      if (user.status !== 'active') throw new AppError('invalid_credentials');
+      await db.transaction().execute(async (trx) => {
+        await usersRepo.updateUser(trx, user.id, { failed_login_count: 0, locked_until: null });
+        await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+        await recordAudit(trx, { ...systemActor(user.organization_id, user.name), userId: user.id }, { action: 'login', entityType: 'session', entityId: user.id, entityLabel: user.name });
+      });
+      return startSession(user.id);
+    },
+
+    async logout(actor: Actor, sessionId: string | null): Promise<void> {
+      if (!sessionId) return;
+      await db.transaction().execute(async (trx) => {
+        await repo.deleteSession(trx, sessionId);
+        await recordAudit(trx, actor, { action: 'logout', entityType: 'session', entityId: actor.userId, entityLabel: actor.name });
+      });
+    },
+
+    async current(actor: Actor, sessionId: string | null): Promise<SessionView> {
+      if (!actor.userId) throw new AppError('unauthenticated');
+      const session = sessionId ? await repo.findSession(db, sessionId) : null;
+      return sessionView(actor.userId, session?.csrf_token ?? '');
+    },
+
+    async changePassword(actor: Actor, sessionId: string | null, input: z.output<typeof changePasswordBody>): Promise<void> {
+      if (!actor.userId || actor.kind !== 'user') throw new AppError('forbidden');
+      const user = await usersRepo.findById(db, actor.organizationId, actor.userId);
+      if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_current_password', { field: 'currentPassword' });
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        await usersRepo.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: false });
+        await repo.deleteOtherSessions(trx, user.id, sessionId);
+        await recordAudit(trx, actor, { action: 'password_change', entityType: 'user', entityId: user.id, entityLabel: user.name });
+      });
+    },
+
+    async setLocale(actor: Actor, locale: 'sv' | 'en'): Promise<void> {
+      if (!actor.userId) throw new AppError('forbidden');
+      await db.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
+    },
+
+    async linkInfo(token: string) {
+      const link = await repo.findLink(db, sha256(token));
+      if (!link || link.used_at || link.expires_at < new Date() || link.status === 'disabled') throw new AppError('invalid_token');
+      return { email: link.email, name: link.name, organizationName: link.organization_name, purpose: link.purpose as 'invitation' | 'password_reset' };
+    },
+
+    /** Accepting an invitation or a reset sets the password, activates the account and signs in. */
+    async acceptLink(input: z.output<typeof acceptInvitationBody>): Promise<NewSession> {
+      const link = await repo.findLink(db, sha256(input.token));
+      if (!link || link.used_at || link.expires_at < new Date() || link.status === 'disabled') throw new AppError('invalid_token');
+      const passwordHash = await hashPassword(input.password);
+      await db.transaction().execute(async (trx) => {
+        const used = await repo.markLinkUsed(trx, link.id);
+        if (!used.numUpdatedRows) throw new AppError('invalid_token');
+        await usersRepo.updateUser(trx, link.user_id, { password_hash: passwordHash, status: 'active', must_change_password: false, failed_login_count: 0, locked_until: null });
+        await repo.deleteOtherSessions(trx, link.user_id, null);
+        const actor = { ...systemActor(link.organization_id, link.name), userId: link.user_id };
+        await recordAudit(trx, actor, {
+          action: link.purpose === 'invitation' ? 'update' : 'password_change',
+          entityType: 'user',
+          entityId: link.user_id,
+          entityLabel: link.name,
+          ...(link.status !== 'active' ? { changes: { status: { before: link.status, after: 'active' } } } : {}),
+        });
+      });
+      return startSession(link.user_id);
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import type { z } from 'zod';
+import { mailText, type grantRoleBody, type inviteUserBody, type updateUserBody, type userListQuery, type Page, type Role, type UserView } from '@tillit/core';
+import { requireAccess, type Actor } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { newSecret, sha256 } from '../../platform/auth/secrets.js';
+import { enqueueJob } from '../../platform/jobs/queue.js';
+import type { Db, Trx } from '../../db/database.js';
+import type { Config } from '../../config.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import * as repo from './users.repository.js';
+import * as unitsRepo from '../units/units.repository.js';
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
+type GrantRow = Awaited<ReturnType<typeof repo.grantsOf>>[number];
+
+const LINK_DAYS = 7;
+
+export function toUserView(u: UserRow, grants: GrantRow[]): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    status: u.status as UserView['status'],
+    locale: u.locale === 'en' ? 'en' : 'sv',
+    lockedUntil: u.locked_until && u.locked_until > new Date() ? u.locked_until.toISOString() : null,
+    lastLoginAt: u.last_login_at?.toISOString() ?? null,
+    createdAt: u.created_at.toISOString(),
+    roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unit_id, unitName: g.unit_name })),
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
+
+export function createUsersService(db: Db, config: Config, mailer: Mailer) {
+  async function view(dbOrTrx: Db | Trx, u: UserRow) {
+    return toUserView(u, await repo.grantsOf(dbOrTrx, [u.id]));
+  }
+
+  async function load(actor: Actor, id: string): Promise<UserRow> {
+    const user = await repo.findById(db, actor.organizationId, id);
+    if (!user) throw new AppError('not_found');
+    return user;
+  }
+
+  async function unitPathOf(dbOrTrx: Db | Trx, actor: Actor, unitId: string) {
+    const unit = await unitsRepo.findById(dbOrTrx, actor.organizationId, unitId);
+    if (!unit) throw new AppError('invalid_parent_unit', { field: 'unitId' });
+    if (unit.closed_at) throw new AppError('unit_closed');
+    return unit.path;
+  }
+
+  /** A one-time link (invitation or reset); mailed through the job queue when a mail server is set up. */
+  async function issueLink(trx: Trx, user: UserRow, purpose: 'invitation' | 'password_reset', organizationName: string) {
+    const token = newSecret();
+    await repo.invalidateLinks(trx, user.id);
+    await repo.insertLink(trx, { user_id: user.id, purpose, token_hash: sha256(token), expires_at: new Date(Date.now() + LINK_DAYS * 86_400_000) });
+    const link = `${config.publicUrl}/link/${token}`;
+    if (mailer.enabled) {
+      const locale = user.locale === 'en' ? 'en' : 'sv';
+      const params = { name: user.name, organization: organizationName, link };
+      const [subject, body] = purpose === 'invitation' ? (['invitation_subject', 'invitation_body'] as const) : (['password_reset_subject', 'password_reset_body'] as const);
+      await enqueueJob(trx, 'mail.send', { to: user.email, subject: mailText(locale, subject, params), text: mailText(locale, body, params) });
+    }
+    return { link, mailed: mailer.enabled };
+  }
+
+  async function organizationName(dbOrTrx: Db | Trx, organizationId: string) {
+    const org = await dbOrTrx.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow();
+    return org.name;
+  }
+
+  const service = {
+    async list(actor: Actor, query: z.output<typeof userListQuery>): Promise<Page<UserView>> {
+      requireAccess(actor, 'user.read', { organizationId: actor.organizationId });
+      const { rows, total } = await repo.list(db, actor.organizationId, query);
+      const grants = await repo.grantsOf(db, rows.map((r) => r.id));
+      return { items: rows.map((r) => toUserView(r, grants)), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async get(actor: Actor, id: string): Promise<UserView> {
+      requireAccess(actor, 'user.read', { organizationId: actor.organizationId });
+      return view(db, await load(actor, id));
+    },
+
+    /** Used by `create organisation` too, inside its transaction. */
+    async inviteInTransaction(trx: Trx, actor: Actor, input: z.output<typeof inviteUserBody>) {
+      const unitPath = await unitPathOf(trx, actor, input.unitId);
+      requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath });
+      if (await repo.findByEmail(trx, input.email)) throw new AppError('duplicate_email', { field: 'email' });
+      const user = await repo.insertUser(trx, { organization_id: actor.organizationId, email: input.email, name: input.name, status: 'invited' });
+      const grant = await repo.insertGrant(trx, { organization_id: actor.organizationId, user_id: user.id, role: input.role, unit_id: input.unitId });
+      await recordAudit(trx, actor, { action: 'invite', entityType: 'user', entityId: user.id, entityLabel: user.name, unitId: input.unitId, after: { email: user.email, name: user.name, status: user.status } });
+      await recordAudit(trx, actor, { action: 'grant', entityType: 'role_assignment', entityId: grant!.id, entityLabel: user.name, unitId: input.unitId, after: { role: input.role, unitId: input.unitId, userId: user.id } });
+      const { link, mailed } = await issueLink(trx, user, 'invitation', await organizationName(trx, actor.organizationId));
+      return { user: await view(trx, user), link, mailed };
+    },
+
+    invite(actor: Actor, input: z.output<typeof inviteUserBody>) {
+      requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      return db.transaction().execute((trx) => service.inviteInTransaction(trx, actor, input));
+    },
+
+    async update(actor: Actor, id: string, input: z.output<typeof updateUserBody>): Promise<UserView> {
+      requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      const before = await load(actor, id);
+      return db.transaction().execute(async (trx) => {
+        if (input.status === 'disabled' && before.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id)) === 0) {
+          const isAdmin = (await repo.grantsOf(trx, [id])).some((g) => g.role === 'admin');
+          if (isAdmin) throw new AppError('last_admin');
+        }
+        // An invited user who has not chosen a password stays invited until they accept.
+        const status = input.status === 'active' && !before.password_hash ? 'invited' : input.status;
+        const after = await repo.updateUser(trx, id, { ...(input.name ? { name: input.name } : {}), ...(status ? { status } : {}) });
+        if (status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: after.name, before: { name: before.name, status: before.status }, after: { name: after.name, status: after.status } });
+        return view(trx, after);
+      });
+    },
+
+    async grantRole(actor: Actor, id: string, input: z.output<typeof grantRoleBody>): Promise<UserView> {
+      const user = await load(actor, id);
+      const unitPath = await unitPathOf(db, actor, input.unitId);
+      requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath });
+      return db.transaction().execute(async (trx) => {
+        const grant = await repo.insertGrant(trx, { organization_id: actor.organizationId, user_id: id, role: input.role, unit_id: input.unitId });
+        if (grant) {
+          await recordAudit(trx, actor, { action: 'grant', entityType: 'role_assignment', entityId: grant.id, entityLabel: user.name, unitId: input.unitId, after: { role: input.role, unitId: input.unitId, userId: id } });
+        }
+        return view(trx, user);
+      });
+    },
+
+    async revokeRole(actor: Actor, id: string, grantId: string): Promise<UserView> {
+      const user = await load(actor, id);
+      const grant = await repo.findGrant(db, id, grantId);
+      if (!grant) throw new AppError('not_found');
+      const unit = await unitsRepo.findById(db, actor.organizationId, grant.unit_id);
+      requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath: unit?.path ?? [] });
+      return db.transaction().execute(async (trx) => {
+        if (grant.role === 'admin' && !unit?.parent_id && user.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id, grantId)) === 0) {
+          throw new AppError('last_admin');
+        }
+        await repo.deleteGrant(trx, grantId);
+        await recordAudit(trx, actor, { action: 'revoke', entityType: 'role_assignment', entityId: grantId, entityLabel: user.name, unitId: grant.unit_id, before: { role: grant.role, unitId: grant.unit_id, userId: id } });
+        return view(trx, user);
+      });
+    },
+
+    async resetPassword(actor: Actor, id: string) {
+      requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      const user = await load(actor, id);
+      if (user.status === 'disabled') throw new AppError('user_disabled');
+      return db.transaction().execute(async (trx) => {
+        const purpose = user.status === 'invited' ? 'invitation' : 'password_reset';
+        const { link, mailed } = await issueLink(trx, user, purpose, await organizationName(trx, actor.organizationId));
+        await recordAudit(trx, actor, { action: 'password_reset', entityType: 'user', entityId: id, entityLabel: user.name });
+        return { user: await view(trx, user), link, mailed };
+      });
+    },
+
+    async unlock(actor: Actor, id: string): Promise<UserView> {
+      requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      const user = await load(actor, id);
+      return db.transaction().execute(async (trx) => {
+        const after = await repo.updateUser(trx, id, { failed_login_count: 0, locked_until: null });
+        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: user.name, changes: { lockedUntil: { before: user.locked_until?.toISOString() ?? null, after: null } } });
+        return view(trx, after);
+      });
+    },
+  };
+  return service;
+}

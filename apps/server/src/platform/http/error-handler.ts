@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { errorMessage, type ErrorCode } from '@tillit/core';
+import { AppError, fromDatabaseError } from '../errors.js';
+import { requestLocale } from './register.js';
+
+/** Fastify's own 4xx errors, mapped onto our codes. */
+function fromFastifyError(e: FastifyError): AppError | null {
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('unsupported_media_type');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('malformed_request');
+  }
+  if (e instanceof SyntaxError || e.statusCode === 400) return new AppError('malformed_request');
+  if (e.statusCode === 413) return new AppError('payload_too_large');
+  if (e.statusCode === 415) return new AppError('unsupported_media_type');
+  if (e.statusCode === 429) return new AppError('too_many_requests');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('malformed_request');
+  return null;
+}
+
+/** The one error shape: `{ error: { code, message, details } }`, message in the caller's language. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const known = err instanceof AppError ? err : (fromDatabaseError(err) ?? fromFastifyError(err));
+    const locale = requestLocale(req);
+    if (!known) {
+      req.log.error({ err }, 'unhandled error');
+      return reply.code(500).send({ error: { code: 'internal', message: errorMessage(locale, 'internal') } });
+    }
+    if (known.status === 429 && (known.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
+      reply.header('retry-after', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
+    }
+    return reply.code(known.status).send({
+      error: { code: known.code, message: errorMessage(locale, known.code as ErrorCode), ...(known.details !== undefined ? { details: known.details } : {}) },
+    });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: { code: 'not_found', message: errorMessage(requestLocale(req), 'not_found') } });
+  });
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Locale } from '@tillit/core';
+import { holdsAnywhere, requirePlatformAdmin } from '../access.js';
+import { AppError } from '../errors.js';
+import type { RouteDef } from './route.js';
+
+const zodLocales = { sv: z.locales.sv(), en: z.locales.en() };
+
+export function requestLocale(req: FastifyRequest): Locale {
+  return req.actor?.locale ?? req.locale;
+}
+
+function parse<T extends z.ZodType>(schema: T, data: unknown, locale: Locale, where: string): z.output<T> {
+  const r = schema.safeParse(data ?? {}, { error: zodLocales[locale].localeError });
+  if (r.success) return r.data;
+  throw new AppError('validation_failed', {
+    issues: r.error.issues.map((i) => ({ path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], code: i.code, message: i.message })),
+  });
+}
+
+export function registerRoutes(app: FastifyInstance, routes: RouteDef[]): void {
+  for (const def of routes) {
+    app.route({
+      method: def.method,
+      url: def.url,
+      config: { permission: def.permission },
+      handler: async (req, reply) => {
+        const actor = req.actor;
+        if (def.permission !== 'public') {
+          if (!actor) throw new AppError('unauthenticated');
+          if (def.permission === 'platform_admin') requirePlatformAdmin(actor);
+          else if (def.permission !== 'authenticated' && !holdsAnywhere(actor, def.permission)) throw new AppError('forbidden');
+        }
+        const locale = requestLocale(req);
+        const params = def.params ? parse(def.params, req.params, locale, 'params') : undefined;
+        const query = def.query ? parse(def.query, req.query, locale, 'query') : undefined;
+        const body = def.body ? parse(def.body, req.body, locale, 'body') : undefined;
+        const result = await def.handler({ actor: actor!, body, query, params, services: app.services, req, reply });
+        if (def.raw) return reply;
+        reply.code(def.status ?? (result === undefined ? 204 : 200));
+        return result === undefined ? reply.send() : result;
+      },
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import type { Logger } from 'pino';
+import type { Role } from '@tillit/core';
+import type { Db } from '../db/database.js';
+import { makeOrganization, makeUnit, makeUser } from './factories.js';
+import demo from './data/region-exempel.json' with { type: 'json' };
+
+interface UnitSpec {
+  key: string;
+  name: string;
+  kind: string;
+  children?: UnitSpec[];
+}
+
+/** Extra demo content registered by feature modules (assets, classifications, …), run after the base. */
+export type DemoExtension = (db: Db, ctx: { organizationId: string; units: Map<string, { id: string; path: string[] }>; users: Map<string, string> }) => Promise<void>;
+export const demoExtensions: DemoExtension[] = [];
+
+/** Creates Region Exempel once; a second run finds it and does nothing. */
+export async function seedDemo(db: Db, opts: { log?: Logger } = {}): Promise<{ created: boolean; organizationId: string }> {
+  const existing = await db.selectFrom('organizations').select('id').where('org_number', '=', demo.organization.orgNumber).executeTakeFirst();
+  if (existing) return { created: false, organizationId: existing.id };
+  const result = await db.transaction().execute(async (trx) => {
+    const { org, root } = await makeOrganization(trx, demo.organization);
+    const units = new Map<string, { id: string; path: string[]; organization_id: string }>([['root', root]]);
+    const addUnits = async (specs: UnitSpec[], parent: { id: string; path: string[]; organization_id: string }) => {
+      for (const spec of specs) {
+        const unit = await makeUnit(trx, parent, { name: spec.name, kind: spec.kind });
+        units.set(spec.key, unit);
+        if (spec.children) await addUnits(spec.children, unit);
+      }
+    };
+    await addUnits(demo.units as UnitSpec[], root);
+    const users = new Map<string, string>();
+    for (const u of demo.users) {
+      const user = await makeUser(trx, org.id, {
+        email: u.email,
+        name: u.name,
+        password: demo.password,
+        isPlatformAdmin: Boolean(u.platformAdmin),
+        roles: [{ role: u.role as Role, unitId: units.get(u.unit)!.id }],
+      });
+      users.set(u.role, user.id);
+    }
+    return { organizationId: org.id, units, users };
+  });
+  for (const extend of demoExtensions) await extend(db, result);
+  opts.log?.info({ organization: demo.organization.name }, 'demo organisation created');
+  return { created: true, organizationId: result.organizationId };
+}
+
+/** Prints the demo sign-ins while the demo users still have the demo password. */
+export async function printDemoLogins(db: Db): Promise<void> {
+  const org = await db.selectFrom('organizations').select('id').where('org_number', '=', demo.organization.orgNumber).executeTakeFirst();
+  if (!org) return;
+  const lines = demo.users.map((u) => `  ${u.email.padEnd(26)} ${u.role}`);
+  console.log(`\nDemoinloggningar för ${demo.organization.name} (lösenord: ${demo.password}):\n${lines.join('\n')}`);
+}

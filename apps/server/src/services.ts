@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import type { Mailer } from './platform/mail/mailer.js';
+import type { JobHandler } from './platform/jobs/queue.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createOrganizationsService } from './modules/organizations/organizations.service.js';
+import { createUnitsService } from './modules/units/units.service.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { createTokensService } from './modules/tokens/tokens.service.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+
+export interface ServiceDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}
+
+export function createServices({ db, config, mailer }: ServiceDeps) {
+  const users = createUsersService(db, config, mailer);
+  return {
+    config,
+    auth: createAuthService(db, config),
+    organizations: createOrganizationsService(db, () => users),
+    units: createUnitsService(db),
+    users,
+    audit: createAuditService(db),
+    tokens: createTokensService(db),
+    dashboard: createDashboardService(db),
+    health: {
+      ready: async () => {
+        try {
+          await sql`select 1`.execute(db);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Background job kinds and what runs them. */
+export function jobHandlers(mailer: Mailer): Record<string, JobHandler> {
+  return {
+    'mail.send': (payload: { to: string; subject: string; text: string }) => mailer.send(payload),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Error codes of the API's one error shape `{ error: { code, message, details } }`.
+ * The human message for each code lives in the translation files (`errors.<code>`),
+ * so the server answers in the user's language and the web app can show the same text.
+ */
+export const errorCodes = {
+  validation_failed: 400,
+  malformed_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_locked: 423,
+  too_many_requests: 429,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_org_number: 400,
+  duplicate_org_number: 409,
+  duplicate_email: 409,
+  unit_has_content: 409,
+  unit_move_into_own_subtree: 409,
+  unit_closed: 409,
+  unit_root_immutable: 409,
+  invalid_parent_unit: 400,
+  invalid_token: 400,
+  weak_password: 400,
+  wrong_current_password: 400,
+  last_admin: 409,
+  user_disabled: 403,
+} as const;
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode | string;
+    message: string;
+    details?: unknown;
+  };
+}
+
+/** One issue with one field, as reported in `details` of `validation_failed`. */
+export interface FieldIssue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pageQuery } from './common.js';
+
+export const auditAction = z.enum(['create', 'update', 'delete', 'move', 'close', 'reopen', 'grant', 'revoke', 'login', 'logout', 'login_failed', 'invite', 'password_change', 'password_reset', 'approve', 'return', 'submit', 'import', 'restore']);
+export type AuditAction = z.infer<typeof auditAction>;
+
+export const auditEventView = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  actorUserId: z.uuid().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  entityLabel: z.string().nullable(),
+  unitId: z.uuid().nullable(),
+  changes: z.record(z.string(), z.object({ before: z.unknown().optional(), after: z.unknown().optional() })).nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventView>;
+
+export const auditListQuery = pageQuery.omit({ sort: true }).extend({
+  actorUserId: z.uuid().optional(),
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(60).optional(),
+  action: z.string().max(40).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const auditVerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.string().nullable(),
+});

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { pageQuery, text, locale } from './common.js';
+import { roles } from '../permissions.js';
+import { roleAssignmentView } from './auth.js';
+
+export const userStatus = z.enum(['invited', 'active', 'disabled']);
+
+export const userView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  status: userStatus,
+  locale,
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  roles: z.array(roleAssignmentView),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const userListQuery = pageQuery.extend({
+  status: userStatus.optional(),
+  role: z.enum(roles).optional(),
+  unitId: z.uuid().optional(),
+});
+
+export const inviteUserBody = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: text(200),
+  role: z.enum(roles),
+  unitId: z.uuid(),
+});
+
+/** The one-time link is returned so an admin can pass it on when no mail server is configured. */
+export const linkResponse = z.object({ user: userView, link: z.string(), mailed: z.boolean() });
+
+export const updateUserBody = z.object({
+  name: text(200).optional(),
+  status: z.enum(['active', 'disabled']).optional(),
+});
+
+export const grantRoleBody = z.object({ role: z.enum(roles), unitId: z.uuid() });
