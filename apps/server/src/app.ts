@@ -45,6 +45,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('locale', 'sv');
 
+  // A POST without a body (e.g. "close unit") may still say application/json; treat it as no body.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '' || body === undefined) return done(null, undefined);
+    json(req, body as string, done);
+  });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

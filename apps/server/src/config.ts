@@ -14,13 +14,13 @@ const envSchema = z.object({
   TILLIT_PUBLIC_URL: z.string().url().optional(),
   TILLIT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   TILLIT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  TILLIT_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TILLIT_TRUST_PROXY: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
   TILLIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TILLIT_SMTP_URL: z.string().url().optional(),
   TILLIT_MAIL_FROM: z.string().min(3).default('Tillit <tillit@localhost>'),
-  TILLIT_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  TILLIT_DEMO: z.enum(['true', 'false']).prefault('true').transform((v) => v === 'true'),
   TILLIT_WEB_DIST: z.string().optional(),
-  TILLIT_JOBS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  TILLIT_JOBS: z.enum(['true', 'false']).prefault('true').transform((v) => v === 'true'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;

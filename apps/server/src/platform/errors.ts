@@ -20,6 +20,7 @@ export function fromDatabaseError(e: unknown): AppError | null {
   const code = (e as { code?: string })?.code;
   if (code === '23505') return new AppError('conflict', { constraint: (e as { constraint?: string }).constraint });
   if (code === '23503') return new AppError('conflict', { constraint: (e as { constraint?: string }).constraint });
-  if (code === '22P02' || code === '22001' || code === '22003' || code === '22007' || code === '22008') return new AppError('validation_failed');
+  // Input the schemas let through but PostgreSQL cannot store: text too long, number out of range, NUL bytes.
+  if (code === '22001' || code === '22003' || code === '22021' || code === '22P05') return new AppError('validation_failed');
   return null;
 }

@@ -33,6 +33,6 @@ export const moveUnitBody = z.object({ parentId: z.uuid() });
 export const unitListQuery = z.object({
   includeClosed: z
     .enum(['true', 'false'])
-    .default('false')
+    .prefault('false')
     .transform((v) => v === 'true'),
 });

@@ -70,6 +70,15 @@ async function moduleContentCount(trx: Trx, id: string): Promise<number> {
   return n;
 }
 
+export function closeSubtree(trx: Trx, id: string, now: Date) {
+  return trx
+    .updateTable('units')
+    .set({ closed_at: now, updated_at: now })
+    .where(sql<boolean>`path @> ARRAY[${id}]::uuid[]`)
+    .where('closed_at', 'is', null)
+    .execute();
+}
+
 export function remove(trx: Trx, id: string) {
   return trx.deleteFrom('units').where('id', '=', id).execute();
 }

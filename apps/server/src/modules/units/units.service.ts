@@ -111,7 +111,7 @@ export function createUnitsService(db: Db) {
       return db.transaction().execute(async (trx) => {
         const now = new Date();
         // Closing a unit closes its open sub-units too; reopening reopens only this one.
-        if (closed) await trx.updateTable('units').set({ closed_at: now, updated_at: now }).where('path', '@>', [unit.id] as never).where('closed_at', 'is', null).execute();
+        if (closed) await repo.closeSubtree(trx, unit.id, now);
         const updated = closed ? await repo.findById(trx, actor.organizationId, id) : await repo.update(trx, id, { closed_at: null });
         await recordAudit(trx, actor, { action: closed ? 'close' : 'reopen', entityType: 'unit', entityId: id, entityLabel: unit.name, unitId: id, before: auditFields(unit), after: auditFields(updated!) });
         return toUnitView(updated!);

@@ -30,6 +30,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const locale = requestLocale(req);
     if (!known) {
       req.log.error({ err }, 'unhandled error');
+      if (process.env.TILLIT_DEBUG_ERRORS) console.error(err);
       return reply.code(500).send({ error: { code: 'internal', message: errorMessage(locale, 'internal') } });
     }
     if (known.status === 429 && (known.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
