@@ -1,0 +1,4 @@
+export { api } from './endpoints';
+export { ApiError, isApiError, request, setCsrfToken, setLocaleSource, setLocalErrorText } from './client';
+export { queryKeys } from './queryKeys';
+export type * from './types';

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type {
+  acceptInvitationBody,
+  apiTokenView,
+  auditEventView,
+  auditListQuery,
+  auditVerifyResult,
+  changePasswordBody,
+  createdToken,
+  createOrganizationBody,
+  createTokenBody,
+  createUnitBody,
+  dashboardView,
+  grantRoleBody,
+  invitationInfo,
+  inviteUserBody,
+  linkResponse,
+  loginBody,
+  moveUnitBody,
+  organizationView,
+  orgKind,
+  tokenScope,
+  unitView,
+  updateOrganizationBody,
+  updateProfileBody,
+  updateUnitBody,
+  updateUserBody,
+  userListQuery,
+  userStatus,
+  userView,
+} from '@tillit/core';
+
+// Requests use the schemas' input types (before defaults and transforms), answers their output types.
+export type LoginBody = z.input<typeof loginBody>;
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+export type AcceptInvitationBody = z.input<typeof acceptInvitationBody>;
+export type UpdateProfileBody = z.input<typeof updateProfileBody>;
+export type InvitationInfo = z.infer<typeof invitationInfo>;
+
+export type OrganizationView = z.infer<typeof organizationView>;
+export type OrgKind = z.infer<typeof orgKind>;
+export type UpdateOrganizationBody = z.input<typeof updateOrganizationBody>;
+export type CreateOrganizationBody = z.input<typeof createOrganizationBody>;
+/** POST /organizations: the new organisation and the one-time link for its first administrator. */
+export interface CreatedOrganization {
+  organization: OrganizationView;
+  adminLink: string;
+  mailed?: boolean;
+}
+
+export type UnitView = z.infer<typeof unitView>;
+export type CreateUnitBody = z.input<typeof createUnitBody>;
+export type UpdateUnitBody = z.input<typeof updateUnitBody>;
+export type MoveUnitBody = z.input<typeof moveUnitBody>;
+
+export type UserView = z.infer<typeof userView>;
+export type UserStatus = z.infer<typeof userStatus>;
+export type UserListQuery = z.input<typeof userListQuery>;
+export type InviteUserBody = z.input<typeof inviteUserBody>;
+export type UpdateUserBody = z.input<typeof updateUserBody>;
+export type GrantRoleBody = z.input<typeof grantRoleBody>;
+export type LinkResponse = z.infer<typeof linkResponse>;
+
+export type AuditEventView = z.infer<typeof auditEventView>;
+export type AuditListQuery = z.input<typeof auditListQuery>;
+export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
+
+export type ApiTokenView = z.infer<typeof apiTokenView>;
+export type TokenScope = z.infer<typeof tokenScope>;
+export type CreateTokenBody = z.input<typeof createTokenBody>;
+export type CreatedToken = z.infer<typeof createdToken>;
+
+export type DashboardView = z.infer<typeof dashboardView>;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    root: new URL('.', import.meta.url).pathname,
+    include: ['specs/**/*.e2e.ts'],
+    globalSetup: ['support/global.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // One browser and one server; the specs share the demo organisation and run one after the other.
+    fileParallelism: false,
+  },
+});
