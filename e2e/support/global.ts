@@ -27,7 +27,7 @@ export async function setup(project: TestProject) {
   const dbPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  server = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'apps/server/src/cli/main.ts', 'start'], {
+  server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/main.ts', 'start'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TILLIT_DB_PORT: String(dbPort), TILLIT_DATA_DIR: dataDir, TILLIT_PUBLIC_URL: baseUrl, TILLIT_LOG_LEVEL: 'warn', TILLIT_DEMO: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { createMailer } from './platform/mail/mailer.js';
 import { startJobRunner } from './platform/jobs/queue.js';
 import { jobHandlers } from './services.js';
 import { loggerOptions } from './platform/logger.js';
+import { startHousekeeping } from './platform/housekeeping.js';
 
 export interface Database {
   db: Db;
@@ -72,12 +73,14 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
     throw e;
   }
   const jobs = config.jobs ? startJobRunner(database.db, jobHandlers(mailer), log) : null;
+  const cleaner = config.jobs ? startHousekeeping(database.db, log) : null;
   let stopping: Promise<void> | null = null;
   return {
     app,
     database,
     stop: () =>
       (stopping ??= (async () => {
+        cleaner?.stop();
         await jobs?.stop();
         await app.close();
         await database.close();
