@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { createServices, type Services } from './services.js';
 import { authenticate } from './platform/auth/authenticate.js';
-import { installErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.js';
 import { registerRoutes } from './platform/http/register.js';
 import { buildOpenApi } from './platform/http/openapi.js';
 import { allRoutes } from './modules/index.js';
@@ -38,11 +38,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     return503OnClosing: true,
+    frameworkErrors,
   });
   const services: Services = createServices({ db, config, mailer: deps.mailer, log: app.log });
   app.decorate('services', services);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
   app.decorateRequest('locale', 'sv');
 
   // A POST without a body (e.g. "close unit") may still say application/json; treat it as no body.

@@ -9,10 +9,7 @@ export const SESSION_COOKIE = 'tillit_session';
 const TOUCH_EVERY_MS = 60_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/**
- * Resolves who is calling, from the session cookie or a bearer API token, and checks CSRF for
- * cookie-authenticated changes (double submit: the session's token must come back in a header).
- */
+/** Resolves who is calling, from the session cookie or a bearer API token. */
 export async function authenticate(req: FastifyRequest, db: Db, config: Config): Promise<void> {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
@@ -35,10 +32,19 @@ export async function authenticate(req: FastifyRequest, db: Db, config: Config):
     await repo.deleteSession(db, sessionId);
     return;
   }
-  if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== session.csrf_token) throw new AppError('csrf_failed');
   const actor = await repo.loadActor(db, session.user_id, 'user', 'write');
   if (!actor) return;
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, sessionId, now);
   req.actor = actor;
   req.sessionId = sessionId;
+  req.csrfToken = session.csrf_token;
+}
+
+/**
+ * Cookie-authenticated changes must echo the session's CSRF token (double submit). Checked per route,
+ * after authentication, so that a stale cookie never blocks a public route such as sign-in.
+ */
+export function checkCsrf(req: FastifyRequest): void {
+  if (!req.csrfToken || SAFE_METHODS.has(req.method)) return;
+  if (req.headers['x-csrf-token'] !== req.csrfToken) throw new AppError('csrf_failed');
 }

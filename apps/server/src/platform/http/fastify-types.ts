@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
+    /** The session's CSRF token, set only for cookie-authenticated requests. */
+    csrfToken: string | null;
     locale: Locale;
   }
   interface FastifyContextConfig {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Locale } from '@tillit/core';
 import { holdsAnywhere, requirePlatformAdmin } from '../access.js';
 import { AppError } from '../errors.js';
+import { checkCsrf } from '../auth/authenticate.js';
 import type { RouteDef } from './route.js';
 
 const zodLocales = { sv: z.locales.sv(), en: z.locales.en() };
@@ -29,6 +30,9 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[]): void {
         const actor = req.actor;
         if (def.permission !== 'public') {
           if (!actor) throw new AppError('unauthenticated');
+          checkCsrf(req);
+          // A read-scoped token only reads, whatever the route's permission (platform admin and own profile included).
+          if (actor.scope === 'read' && def.method !== 'GET') throw new AppError('forbidden');
           if (def.permission === 'platform_admin') requirePlatformAdmin(actor);
           else if (def.permission !== 'authenticated' && !holdsAnywhere(actor, def.permission)) throw new AppError('forbidden');
         }
