@@ -8,6 +8,7 @@ export default defineConfig({
     globalSetup: ['support/global.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    teardownTimeout: 30_000,
     // One browser and one server; the specs share the demo organisation and run one after the other.
     fileParallelism: false,
   },

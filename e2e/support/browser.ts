@@ -23,15 +23,16 @@ export function useBrowser() {
 }
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1360, height: 900 } });
+  // bypassCSP: axe-core is injected as an inline script, which Tillit's CSP (rightly) refuses.
+  const context = await browser.newContext({ bypassCSP: true, baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1360, height: 900 } });
   return context.newPage();
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
-  await page.getByLabel(/e-post/i).fill(email);
-  await page.getByLabel(/lösenord/i).fill(password);
-  await page.getByRole('button', { name: /logga in/i }).click();
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 

@@ -1,4 +1,5 @@
-import { messages, type ApiErrorBody, type FieldIssue, type Locale } from '@tillit/core';
+import type { ApiErrorBody, FieldIssue, Locale } from '@tillit/core';
+import { messages } from '@tillit/core/messages';
 
 /** A failed API call, carrying the server's error code, its localized message and details. */
 export class ApiError extends Error {
@@ -85,8 +86,9 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
 /** The one way the web app talks to the API. Features call the typed functions in `endpoints.ts`. */
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
-  // Only send a content type with a body: the server refuses an empty JSON body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // Only send a content type with a body: the server refuses an empty JSON body. A file (Blob) goes as is.
+  const raw = options.body instanceof Blob ? options.body : null;
+  if (options.body !== undefined) headers['content-type'] = raw ? raw.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -95,7 +97,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : (raw ?? JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (e) {

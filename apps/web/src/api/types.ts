@@ -1,3 +1,5 @@
+// Types only: runtime code imports core's subpaths (permissions, messages, rules) so the
+// schemas and zod stay out of the browser bundle.
 import type { z } from 'zod';
 import type {
   acceptInvitationBody,
@@ -55,14 +57,16 @@ export type MoveUnitBody = z.input<typeof moveUnitBody>;
 
 export type UserView = z.infer<typeof userView>;
 export type UserStatus = z.infer<typeof userStatus>;
-export type UserListQuery = z.input<typeof userListQuery>;
+// z.coerce makes the paging fields `unknown` on input; the client always sends numbers.
+type Paging = { page?: number; pageSize?: number };
+export type UserListQuery = Omit<z.input<typeof userListQuery>, 'page' | 'pageSize'> & Paging;
 export type InviteUserBody = z.input<typeof inviteUserBody>;
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 export type GrantRoleBody = z.input<typeof grantRoleBody>;
 export type LinkResponse = z.infer<typeof linkResponse>;
 
 export type AuditEventView = z.infer<typeof auditEventView>;
-export type AuditListQuery = z.input<typeof auditListQuery>;
+export type AuditListQuery = Omit<z.input<typeof auditListQuery>, 'page' | 'pageSize'> & Paging;
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
 
 export type ApiTokenView = z.infer<typeof apiTokenView>;

@@ -1,4 +1,4 @@
-import { isValidOrgNumber } from '@tillit/core';
+import { isValidOrgNumber } from '@tillit/core/rules/orgnr';
 import i18n from 'i18next';
 
 /** Client-side checks mirror the server's schemas so people see mistakes before sending. */

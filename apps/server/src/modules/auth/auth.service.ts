@@ -60,8 +60,10 @@ export function createAuthService(db: Db, config: Config) {
      * cannot be guessed at speed. The same answer for unknown e-mail and wrong password.
      */
     async login(input: z.output<typeof loginBody>, ip: string): Promise<NewSession> {
-      const attempts = await repo.bumpThrottle(db, `ip:${ip}`, IP_WINDOW_MS);
-      if (attempts > IP_MAX_ATTEMPTS) throw new AppError('too_many_requests', { retryAfterSeconds: IP_WINDOW_MS / 1000 });
+      // Only failures count: many people signing in through one address (a hospital's NAT) is normal.
+      if ((await repo.throttleCount(db, `ip:${ip}`, IP_WINDOW_MS)) >= IP_MAX_ATTEMPTS) {
+        throw new AppError('too_many_requests', { retryAfterSeconds: IP_WINDOW_MS / 1000 });
+      }
       const user = await usersRepo.findByEmail(db, input.email);
       const now = new Date();
       if (user?.locked_until && user.locked_until > now) {
@@ -69,8 +71,10 @@ export function createAuthService(db: Db, config: Config) {
       }
       const ok = await verifyPassword(user?.password_hash ?? null, input.password);
       if (!user || !ok) {
+        await repo.bumpThrottle(db, `ip:${ip}`, IP_WINDOW_MS);
         if (user) {
-          const failures = user.failed_login_count + 1;
+          // A lock that has run out starts a new count; otherwise one more miss would lock again at once.
+          const failures = (user.locked_until ? 0 : user.failed_login_count) + 1;
           await db.transaction().execute(async (trx) => {
             await usersRepo.updateUser(trx, user.id, { failed_login_count: failures, locked_until: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : null });
             const actor = { ...systemActor(user.organization_id, user.name), userId: user.id };
@@ -135,6 +139,7 @@ export function createAuthService(db: Db, config: Config) {
         const used = await repo.markLinkUsed(trx, link.id);
         if (!used.numUpdatedRows) throw new AppError('invalid_token');
         await usersRepo.updateUser(trx, link.user_id, { password_hash: passwordHash, status: 'active', must_change_password: false, failed_login_count: 0, locked_until: null });
+        await trx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', link.user_id).execute();
         await repo.deleteOtherSessions(trx, link.user_id, null);
         const actor = { ...systemActor(link.organization_id, link.name), userId: link.user_id };
         await recordAudit(trx, actor, {

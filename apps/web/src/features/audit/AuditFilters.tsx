@@ -1,0 +1,52 @@
+import { Button, Group, Select } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField';
+import { knownAuditActions, knownEntityTypes, useAuditLabels } from '../../lib/auditLabels';
+import { UserPicker } from './UserPicker';
+
+export interface AuditFilterValues {
+  user: string | null;
+  type: string | null;
+  action: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFilterValues; onChange: (next: Partial<AuditFilterValues>) => void; canPickUser: boolean }) {
+  const { t } = useTranslation(['audit', 'common']);
+  const { actionLabel, entityTypeLabel } = useAuditLabels();
+  const all = { value: '', label: t('common:select.all') };
+  const hasFilters = Object.values(value).some(Boolean);
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('audit:filters.label')}>
+      {canPickUser && <UserPicker label={t('audit:filters.user')} value={value.user} onChange={(user) => onChange({ user })} />}
+      <Select
+        label={t('audit:filters.entityType')}
+        data={[all, ...knownEntityTypes.map((e) => ({ value: e, label: entityTypeLabel(e) }))]}
+        value={value.type ?? ''}
+        onChange={(v) => onChange({ type: v || null })}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 180 }}
+        data-testid="audit-type-filter"
+      />
+      <Select
+        label={t('audit:filters.action')}
+        data={[all, ...knownAuditActions.map((a) => ({ value: a, label: actionLabel(a) }))]}
+        value={value.action ?? ''}
+        onChange={(v) => onChange({ action: v || null })}
+        allowDeselect={false}
+        searchable
+        nothingFoundMessage={t('common:select.noResults')}
+        w={{ base: '100%', sm: 200 }}
+        data-testid="audit-action-filter"
+      />
+      <DateField label={t('audit:filters.from')} value={value.from} onChange={(from) => onChange({ from })} maxDate={value.to ?? undefined} testId="audit-from" />
+      <DateField label={t('audit:filters.to')} value={value.to} onChange={(to) => onChange({ to })} minDate={value.from ?? undefined} testId="audit-to" />
+      {hasFilters && (
+        <Button variant="subtle" onClick={() => onChange({ user: null, type: null, action: null, from: null, to: null })}>
+          {t('common:actions.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

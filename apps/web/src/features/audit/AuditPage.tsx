@@ -1,0 +1,91 @@
+import { useCallback, useMemo } from 'react';
+import { Paper, Stack } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Pager } from '../../components/Pager';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
+import { useAccess } from '../../app/session';
+import { formatNumber, stockholmDayBoundary } from '../../lib/format';
+import { useUnits } from '../units/api';
+import { useAuditEvents, useVerifyAudit } from './api';
+import { AuditFilters, type AuditFilterValues } from './AuditFilters';
+import { AuditTable } from './AuditTable';
+import { VerifyChainButton, VerifyChainResult } from './VerifyChain';
+
+const PAGE_SIZE = 50;
+/** The server stops counting after this many matches and answers one more. */
+const COUNT_CAP = 10_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function AuditPage() {
+  const { t } = useTranslation(['audit', 'common']);
+  const access = useAccess();
+  const [params, setParams] = useSearchParams();
+  const filters: AuditFilterValues = {
+    user: params.get('user'),
+    type: params.get('type'),
+    action: params.get('action'),
+    from: DAY.test(params.get('from') ?? '') ? params.get('from') : null,
+    to: DAY.test(params.get('to') ?? '') ? params.get('to') : null,
+  };
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const events = useAuditEvents({
+    actorUserId: filters.user ?? undefined,
+    entityType: filters.type ?? undefined,
+    action: filters.action ?? undefined,
+    from: filters.from ? stockholmDayBoundary(filters.from, 'start') : undefined,
+    to: filters.to ? stockholmDayBoundary(filters.to, 'end') : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const verify = useVerifyAudit();
+
+  // Unit ids in the changes are shown by name, closed units included.
+  const units = useUnits(true, access.can('unit.read'));
+  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const unitName = useCallback((id: string) => unitNames.get(id), [unitNames]);
+
+  const update = (changes: Partial<AuditFilterValues> & { page?: string | null }) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(changes)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        if (!('page' in changes)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+
+  const filtered = Object.values(filters).some(Boolean);
+  const total = events.data?.total ?? 0;
+  const caption = total > COUNT_CAP ? t('audit:captionCapped', { formatted: formatNumber(COUNT_CAP) }) : t('audit:caption', { count: total, formatted: formatNumber(total) });
+
+  return (
+    <>
+      <PageHeader title={t('audit:title')} description={t('audit:intro')} actions={<VerifyChainButton verify={verify} />} />
+      <Stack gap="md">
+        <VerifyChainResult verify={verify} />
+        <AuditFilters value={filters} onChange={update} canPickUser={access.can('user.read')} />
+        <Paper withBorder p="md" radius="md">
+          {events.isPending ? (
+            <LoadingState />
+          ) : events.error ? (
+            <ErrorState error={events.error} onRetry={() => void events.refetch()} />
+          ) : events.data.items.length === 0 ? (
+            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>{filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}</EmptyState>
+          ) : (
+            <>
+              <AuditTable events={events.data.items} caption={caption} unitName={unitName} />
+              <Pager page={page} pageSize={PAGE_SIZE} total={total} countCap={COUNT_CAP} onChange={(p) => update({ page: p > 1 ? String(p) : null })} />
+            </>
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}

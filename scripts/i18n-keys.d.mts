@@ -1,0 +1,14 @@
+export declare const LANGUAGES: readonly string[];
+type Resources = Record<string, unknown>;
+export declare function flattenKeys(value: unknown, prefix?: string): string[];
+export declare function diffKeys(a: string[], b: string[]): { onlyInA: string[]; onlyInB: string[] };
+export declare function compareLanguages(byLanguage: Record<string, Record<string, unknown>>, label?: string): string[];
+export declare function scanSource(source: string): { namespaces: string[]; keys: { key: string; line: number }[] };
+export declare function keyExists(resources: Resources, key: string, fileNamespaces: string[]): boolean;
+export declare function missingKeysIn(source: string, resources: Resources): { key: string; line: number }[];
+export declare function loadWebResources(repoRoot?: string): Record<string, Record<string, unknown>>;
+export declare function loadCoreResources(repoRoot?: string): Record<string, Record<string, unknown>>;
+export declare function checkWebParity(repoRoot?: string): string[];
+export declare function checkCoreParity(repoRoot?: string): string[];
+export declare function checkUsedKeys(repoRoot?: string): string[];
+export declare function checkAll(repoRoot?: string): string[];

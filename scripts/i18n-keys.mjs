@@ -1,0 +1,151 @@
+// Translation key checks shared by `node scripts/check-i18n.mjs` and the web app's Vitest test.
+// Pure functions take data; the `check*` functions read the repository.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const LANGUAGES = ['sv', 'en'];
+const PLURAL_SUFFIXES = ['_zero', '_one', '_two', '_few', '_many', '_other'];
+const DEFAULT_NAMESPACE = 'common';
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Leaf keys of a nested translation object, dotted: { a: { b: 'x' } } → ['a.b']. */
+export function flattenKeys(value, prefix = '') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
+  return Object.entries(value).flatMap(([key, child]) => flattenKeys(child, prefix ? `${prefix}.${key}` : key));
+}
+
+/** Keys present in one set and not the other. */
+export function diffKeys(a, b) {
+  const setA = new Set(a);
+  const setB = new Set(b);
+  return { onlyInA: [...setA].filter((k) => !setB.has(k)).sort(), onlyInB: [...setB].filter((k) => !setA.has(k)).sort() };
+}
+
+/** Problems for a { sv: {ns: obj}, en: {ns: obj} } map: namespaces or keys missing in one language. */
+export function compareLanguages(byLanguage, label = 'apps/web/src/i18n') {
+  const problems = [];
+  const [first, second] = LANGUAGES;
+  const namespaces = new Set([...Object.keys(byLanguage[first] ?? {}), ...Object.keys(byLanguage[second] ?? {})]);
+  for (const ns of [...namespaces].sort()) {
+    const a = byLanguage[first]?.[ns];
+    const b = byLanguage[second]?.[ns];
+    if (!a || !b) {
+      problems.push(`${label}: namespace '${ns}' finns bara på ${a ? first : second} / exists only in ${a ? first : second}`);
+      continue;
+    }
+    const { onlyInA, onlyInB } = diffKeys(flattenKeys(a), flattenKeys(b));
+    for (const key of onlyInA) problems.push(`${label}/${second}/${ns}.json saknar / lacks '${key}' (finns i / present in ${first})`);
+    for (const key of onlyInB) problems.push(`${label}/${first}/${ns}.json saknar / lacks '${key}' (finns i / present in ${second})`);
+  }
+  return problems;
+}
+
+const T_CALL = /(?:\bi18n\.|(?<![\w$.]))t\(\s*(['"`])((?:(?!\1)[^\\\n])*)\1/g;
+const USE_TRANSLATION = /useTranslation\(\s*(?:(['"])([\w-]+)\1|\[([^\]]*)\])?/g;
+
+/**
+ * Literal keys passed to `t(...)` / `i18n.t(...)` in one source file, with the namespaces the file
+ * asks for in `useTranslation(...)`. Template literals with `${...}` are dynamic and skipped.
+ */
+export function scanSource(source) {
+  const namespaces = new Set();
+  for (const m of source.matchAll(USE_TRANSLATION)) {
+    if (m[2]) namespaces.add(m[2]);
+    if (m[3]) for (const ns of m[3].matchAll(/['"]([\w-]+)['"]/g)) namespaces.add(ns[1]);
+  }
+  if (!namespaces.size) namespaces.add(DEFAULT_NAMESPACE);
+  const keys = [];
+  for (const m of source.matchAll(T_CALL)) {
+    const key = m[2];
+    if (m[1] === '`' && key.includes('${')) continue;
+    if (!key) continue;
+    const line = source.slice(0, m.index).split('\n').length;
+    keys.push({ key, line });
+  }
+  return { namespaces: [...namespaces], keys };
+}
+
+function hasKey(resources, ns, key) {
+  let node = resources[ns];
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return false;
+    node = node[part];
+  }
+  return typeof node === 'string';
+}
+
+/** Whether `key` (maybe `ns:key`, maybe a plural base) exists in one language's resources. */
+export function keyExists(resources, key, fileNamespaces) {
+  const sep = key.indexOf(':');
+  const candidates = sep > 0 ? [[key.slice(0, sep), key.slice(sep + 1)]] : [...fileNamespaces, DEFAULT_NAMESPACE].map((ns) => [ns, key]);
+  return candidates.some(([ns, k]) => hasKey(resources, ns, k) || PLURAL_SUFFIXES.some((s) => hasKey(resources, ns, k + s)));
+}
+
+/** Literal keys in a source that the (Swedish) resources lack. */
+export function missingKeysIn(source, resources) {
+  const { namespaces, keys } = scanSource(source);
+  return keys.filter(({ key }) => !keyExists(resources, key, namespaces));
+}
+
+// --- reading the repository -------------------------------------------------------------
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** The web app's translation files: { sv: { common: {...}, ... }, en: {...} }. */
+export function loadWebResources(repoRoot = root) {
+  const dir = path.join(repoRoot, 'apps/web/src/i18n');
+  const out = {};
+  for (const lang of LANGUAGES) {
+    out[lang] = {};
+    const langDir = path.join(dir, lang);
+    if (!fs.existsSync(langDir)) continue;
+    for (const file of fs.readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()) out[lang][file.replace(/\.json$/, '')] = readJson(path.join(langDir, file));
+  }
+  return out;
+}
+
+/** Core's server texts; the web app reads their `errors` as the `errors` namespace. */
+export function loadCoreResources(repoRoot = root) {
+  const dir = path.join(repoRoot, 'packages/core/src/i18n');
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, readJson(path.join(dir, `${lang}.json`))]));
+}
+
+function sourceFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (/\.(ts|tsx)$/.test(entry.name) && !/\.(test|spec)\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+export function checkWebParity(repoRoot = root) {
+  return compareLanguages(loadWebResources(repoRoot));
+}
+
+export function checkCoreParity(repoRoot = root) {
+  const core = loadCoreResources(repoRoot);
+  const byLanguage = Object.fromEntries(LANGUAGES.map((lang) => [lang, { messages: core[lang] }]));
+  return compareLanguages(byLanguage, 'packages/core/src/i18n').map((p) => p.replace(/\/(sv|en)\/messages\.json/, '/$1.json'));
+}
+
+export function checkUsedKeys(repoRoot = root) {
+  const web = loadWebResources(repoRoot);
+  const core = loadCoreResources(repoRoot);
+  const sv = { ...web.sv, errors: core.sv.errors };
+  const srcDir = path.join(repoRoot, 'apps/web/src');
+  const problems = [];
+  for (const file of sourceFiles(srcDir)) {
+    for (const { key, line } of missingKeysIn(fs.readFileSync(file, 'utf8'), sv)) {
+      problems.push(`${path.relative(repoRoot, file)}:${line}: nyckeln / key '${key}' saknas på svenska / is missing in sv`);
+    }
+  }
+  return problems;
+}
+
+export function checkAll(repoRoot = root) {
+  return [...checkWebParity(repoRoot), ...checkCoreParity(repoRoot), ...checkUsedKeys(repoRoot)];
+}
