@@ -54,6 +54,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (body === '' || body === undefined) return done(null, undefined);
     json(req, body as string, done);
   });
+  // Spreadsheet uploads (inventory import) arrive as the raw file body, larger than JSON requests may be.
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -63,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         // Mantine sets style attributes and injects <style> elements at run time.
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        // Match X-Frame-Options DENY: helmet's default 'self' would let same-origin pages frame Tillit.
+        'frame-ancestors': ["'none'"],
         'upgrade-insecure-requests': config.secureCookies ? [] : null,
       },
     },
@@ -92,7 +96,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routeTable', routes);
 
   await app.register(swagger, { mode: 'static', specification: { document: buildOpenApi(routes, VERSION) as never } });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The documentation page gets the same framing and https rules as the rest of Tillit.
+    transformStaticCSP: (csp) => {
+      const strict = csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+      return config.secureCookies ? strict : strict.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+  });
 
   serveWebApp(app, config.webDist);
   return app;

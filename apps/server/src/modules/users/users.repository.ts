@@ -40,7 +40,8 @@ export async function list(db: Db, organizationId: string, f: UserFilter) {
   const base = filtered(db, organizationId, f);
   const desc = f.sort?.startsWith('-');
   const key = (f.sort?.replace(/^-/, '') ?? 'name') as keyof typeof SORTS;
-  const column = SORTS[key] ?? SORTS.name;
+  // Own keys only: `sort=constructor` must not reach the query as Object.prototype.constructor.
+  const column = Object.hasOwn(SORTS, key) ? SORTS[key] : SORTS.name;
   const [rows, count] = await Promise.all([
     base
       .selectAll('users')
@@ -71,6 +72,19 @@ export function grantsOf(db: Db | Trx, userIds: string[]) {
     .where('role_assignments.user_id', 'in', userIds)
     .orderBy('units.name')
     .execute();
+}
+
+/** Unit paths of the user's roles; with no role, the path of the organisation's top unit. */
+export async function reachOf(db: Db | Trx, organizationId: string, userId: string): Promise<string[][]> {
+  const grants = await db
+    .selectFrom('role_assignments')
+    .innerJoin('units', 'units.id', 'role_assignments.unit_id')
+    .select('units.path')
+    .where('role_assignments.user_id', '=', userId)
+    .execute();
+  if (grants.length) return grants.map((g) => g.path);
+  const root = await db.selectFrom('units').select('path').where('organization_id', '=', organizationId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  return [root.path];
 }
 
 export function insertUser(trx: Trx, values: { organization_id: string; email: string; name: string; status: string; password_hash?: string | null; is_platform_admin?: boolean; locale?: string }) {

@@ -1,5 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorMessage, type ErrorCode } from '@tillit/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorMessage, pickLocale, type ErrorCode } from '@tillit/core';
 import { AppError, fromDatabaseError } from '../errors.js';
 import { requestLocale } from './register.js';
 
@@ -43,4 +43,17 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ error: { code: 'not_found', message: errorMessage(requestLocale(req), 'not_found') } });
   });
+}
+
+/**
+ * Errors the router raises before any hook runs (a path that is not valid percent-encoding, a path
+ * parameter over the router's length limit). Without this Fastify answers them in its own shape,
+ * echoing the path; passed as the `frameworkErrors` option.
+ */
+export function frameworkErrors(_err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  reply
+    .code(400)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send({ error: { code: 'malformed_request', message: errorMessage(pickLocale(req.headers['accept-language']), 'malformed_request') } });
 }

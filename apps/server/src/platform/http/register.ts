@@ -5,6 +5,7 @@ import { holdsAnywhere, requirePlatformAdmin } from '../access.js';
 import { AppError } from '../errors.js';
 import { checkCsrf } from '../auth/authenticate.js';
 import type { RouteDef } from './route.js';
+import { toWellFormed } from './unicode.js';
 
 const zodLocales = { sv: z.locales.sv(), en: z.locales.en() };
 
@@ -13,7 +14,7 @@ export function requestLocale(req: FastifyRequest): Locale {
 }
 
 function parse<T extends z.ZodType>(schema: T, data: unknown, locale: Locale, where: string): z.output<T> {
-  const r = schema.safeParse(data ?? {}, { error: zodLocales[locale].localeError });
+  const r = schema.safeParse(toWellFormed(data ?? {}), { error: zodLocales[locale].localeError });
   if (r.success) return r.data;
   throw new AppError('validation_failed', {
     issues: r.error.issues.map((i) => ({ path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], code: i.code, message: i.message })),
