@@ -34,7 +34,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const app = Fastify({
     logger: deps.logger ?? loggerOptions(config.logLevel),
-    trustProxy: config.trustProxy,
+    // Fastify accepts a hop count at run time (proxy-addr); its typings omit number.
+    trustProxy: config.trustProxy as boolean | string,
     bodyLimit: BODY_LIMIT,
     disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     return503OnClosing: true,

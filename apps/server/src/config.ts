@@ -14,7 +14,13 @@ const envSchema = z.object({
   TILLIT_PUBLIC_URL: z.string().url().optional(),
   TILLIT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   TILLIT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  TILLIT_TRUST_PROXY: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  // false | true (trust every hop: only when the proxy replaces X-Forwarded-For) | a hop count | trusted proxy addresses/CIDRs.
+  TILLIT_TRUST_PROXY: z
+    .string()
+    .trim()
+    .prefault('false')
+    .refine((v) => /^(true|false|\d{1,2}|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/.test(v), 'true, false, a hop count or a comma-separated list of proxy addresses')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   TILLIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TILLIT_SMTP_URL: z.string().url().optional(),
   TILLIT_MAIL_FROM: z.string().min(3).default('Tillit <tillit@localhost>'),
