@@ -29,6 +29,8 @@ async function tablesOf(client: pg.Client): Promise<{ name: string; columns: str
     from information_schema.columns c
     join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
     where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name <> 'kysely_migration_lock'
+      -- Generated columns can be neither copied in nor need to be: PostgreSQL recomputes them.
+      and c.is_generated = 'NEVER'
     group by c.table_name order by c.table_name`);
   return r.rows.map((row) => ({ name: row.table_name, columns: row.columns }));
 }

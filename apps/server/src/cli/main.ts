@@ -6,6 +6,8 @@ import { DatabaseUnreachableError } from '../db/database.js';
 import { openDatabase, startServer } from '../server.js';
 import { verifyAuditChain } from '../platform/audit/audit.js';
 import { seedDemo, printDemoLogins } from '../seed/demo.js';
+import { generate, generatedProfiles, type GeneratedProfile } from '../seed/generator/index.js';
+import { printGenerateReport } from '../seed/generator/report.js';
 import { createPlatformAdmin } from './create-admin.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { loggerOptions } from '../platform/logger.js';
@@ -52,14 +54,25 @@ program
 
 program
   .command('seed')
-  .description('Skapa demoorganisationen (om den saknas)')
-  .option('--profile <profile>', 'exempel', 'exempel')
-  .action(async (opts: { profile: string }) => {
+  .description('Skapa en organisation om den saknas: exempel (demo), stor (Region Stor, för prestandamätning) eller nationell (21 regioner, 290 kommuner)')
+  .option('--profile <profile>', 'exempel | stor | nationell', 'exempel')
+  .option('--seed <n>', 'slumpfrö för stor och nationell: samma frö ger samma data', '1')
+  .option('--until <date>', 'historikens slut (ÅÅÅÅ-MM-DD); standard i dag')
+  .action(async (opts: { profile: string; seed: string; until?: string }) => {
+    if (opts.profile !== 'exempel' && !generatedProfiles.includes(opts.profile as GeneratedProfile)) throw new StartupError(`Okänd profil: ${opts.profile}`);
+    const seed = Number(opts.seed);
+    if (!Number.isInteger(seed)) throw new StartupError(`--seed ska vara ett heltal: ${opts.seed}`);
+    const until = opts.until ? new Date(`${opts.until}T00:00:00Z`) : undefined;
+    if (until && Number.isNaN(until.getTime())) throw new StartupError(`--until ska vara ett datum (ÅÅÅÅ-MM-DD): ${opts.until}`);
     const database = await openDatabase(config(), log());
     try {
-      if (opts.profile !== 'exempel') throw new StartupError(`Okänd profil: ${opts.profile}`);
-      await seedDemo(database.db, { log: log() });
-      await printDemoLogins(database.db);
+      if (opts.profile === 'exempel') {
+        await seedDemo(database.db, { log: log() });
+        await printDemoLogins(database.db);
+      } else {
+        const report = await generate(database.db, database.url, { profile: opts.profile as GeneratedProfile, seed, until, log: log() });
+        printGenerateReport(report);
+      }
     } finally {
       await database.close();
     }

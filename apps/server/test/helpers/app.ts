@@ -2,9 +2,9 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '@tillit/core';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import type { Mailer, Mail } from '../../src/platform/mail/mailer.js';
+import { createMailer, type Mailer, type Mail } from '../../src/platform/mail/mailer.js';
 import { makeOrganization, makeUnit, makeUser } from '../../src/seed/factories.js';
 import { createTestDatabase } from './db.js';
 
@@ -14,12 +14,18 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   url: string;
+  config: Config;
+  mailer: Mailer;
   /** Mail the app has sent through a recording mailer (tests of real SMTP use the local sink). */
   sent: Mail[];
 }
 
-/** Builds the real app on a fresh database for the test file; closed after it. */
-export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string> } = {}): TestContext {
+/**
+ * Builds the real app on a fresh database for the test file; closed after it. Mail is recorded in
+ * `sent`, unless the environment names an SMTP server: then the real mailer sends it, as in production.
+ * `env` may be a function, for settings known only once the file's own `beforeAll` has run (a port).
+ */
+export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string> | (() => Record<string, string>) } = {}): TestContext {
   const ctx = { sent: [] as Mail[] } as TestContext;
   let drop: () => Promise<void>;
   beforeAll(async () => {
@@ -27,8 +33,12 @@ export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string>
     drop = t.drop;
     ctx.db = t.db;
     ctx.url = t.url;
-    const config = loadConfig({ TILLIT_LOG_LEVEL: 'silent', TILLIT_DATA_DIR: '/tmp/unused', TILLIT_WEB_DIST: '/nonexistent', ...opts.env } as NodeJS.ProcessEnv);
-    const mailer: Mailer = opts.mailer ?? { enabled: true, send: async (m) => void ctx.sent.push(m) };
+    const env = typeof opts.env === 'function' ? opts.env() : opts.env;
+    const config = loadConfig({ TILLIT_LOG_LEVEL: 'silent', TILLIT_DATA_DIR: '/tmp/unused', TILLIT_WEB_DIST: '/nonexistent', ...env } as NodeJS.ProcessEnv);
+    const recording: Mailer = { enabled: true, send: async (m) => void ctx.sent.push(m) };
+    const mailer = opts.mailer ?? (config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : recording);
+    ctx.config = config;
+    ctx.mailer = mailer;
     ctx.app = await buildApp({ config, db: t.db, mailer, logger: false });
     await ctx.app.ready();
   });
@@ -49,15 +59,30 @@ export interface Client {
   del(url: string): Promise<LightMyRequestResponse>;
 }
 
+let clients = 0;
+/** Each signed-in client gets its own address, as separate browsers would, so sign-ins do not share one throttle window. */
+const nextAddress = () => {
+  clients++;
+  return `10.0.${Math.floor(clients / 250)}.${(clients % 250) + 1}`;
+};
+
 export async function signIn(app: FastifyInstance, email: string, password = PASSWORD): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: nextAddress() });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'tillit_session')!.value;
   const body = res.json() as { csrfToken: string; user: { id: string } };
-  const request = (o: InjectOptions) =>
-    app.inject({ ...o, headers: { cookie: `tillit_session=${cookie}`, 'x-csrf-token': body.csrfToken, ...(o.headers ?? {}) } });
+  return clientWith(app, { cookie: `tillit_session=${cookie}`, 'x-csrf-token': body.csrfToken }, body.user.id);
+}
+
+/** A client of an integration, calling with an API token instead of a session. */
+export function withToken(app: FastifyInstance, secret: string, userId = ''): Client {
+  return clientWith(app, { authorization: `Bearer ${secret}` }, userId);
+}
+
+function clientWith(app: FastifyInstance, headers: Record<string, string>, userId: string): Client {
+  const request = (o: InjectOptions) => app.inject({ ...o, headers: { ...headers, ...(o.headers ?? {}) } });
   return {
-    userId: body.user.id,
+    userId,
     request,
     get: (url) => request({ method: 'GET', url }),
     post: (url, payload) => request({ method: 'POST', url, ...(payload !== undefined ? { payload: payload as object } : {}) }),

@@ -19,6 +19,13 @@ export function deleteOtherSessions(trx: Trx, userId: string, keepId: string | n
   return q.execute();
 }
 
+/** Attempts counted in the key's current window; zero once the window has passed. */
+export async function throttleCount(db: Db, key: string, windowMs: number): Promise<number> {
+  const r = await sql<{ attempts: number }>`
+    SELECT attempts FROM login_throttle WHERE key = ${key} AND window_start >= now() - ${`${windowMs} milliseconds`}::interval`.execute(db);
+  return r.rows[0]?.attempts ?? 0;
+}
+
 /** Counts an attempt in a fixed window; returns the count including this one. */
 export async function bumpThrottle(db: Db, key: string, windowMs: number): Promise<number> {
   const r = await sql<{ attempts: number }>`

@@ -4,7 +4,7 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { newSecret, sha256 } from '../../platform/auth/secrets.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 
 type Row = { id: string; name: string; scope: string; user_id: string; user_name: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null };
 
@@ -22,8 +22,8 @@ const toView = (t: Row) => ({
 
 /** API tokens for integrations. A token acts as the user who made it, limited to its scope; only a hash is stored. */
 export function createTokensService(db: Db) {
-  const base = () =>
-    db
+  const base = (dbOrTrx: Db | Trx = db) =>
+    dbOrTrx
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.scope', 'api_tokens.user_id', 'users.name as user_name', 'api_tokens.created_at', 'api_tokens.expires_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at']);
@@ -53,7 +53,8 @@ export function createTokensService(db: Db) {
           .returning('id')
           .executeTakeFirstOrThrow();
         await recordAudit(trx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, entityLabel: input.name, after: { name: input.name, scope: input.scope } });
-        const created = await base().where('api_tokens.id', '=', row.id).executeTakeFirstOrThrow();
+        // Read in the transaction: the new row is not visible outside it before commit.
+        const created = await base(trx).where('api_tokens.id', '=', row.id).executeTakeFirstOrThrow();
         return { token: toView(created), secret };
       });
     },

@@ -43,6 +43,19 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     return user;
   }
 
+  /**
+   * Managing a person reaches only as far as the actor's own role: the actor needs the permission on
+   * every unit where the person holds a role, so an admin of one unit cannot take over (reset,
+   * disable, rename) someone whose roles lie elsewhere. Platform administrators are managed only by
+   * their peers.
+   */
+  async function requireManages(actor: Actor, user: UserRow) {
+    if (user.is_platform_admin && !actor.isPlatformAdmin) throw new AppError('forbidden');
+    for (const unitPath of await repo.reachOf(db, user.organization_id, user.id)) {
+      requireAccess(actor, 'user.manage', { organizationId: user.organization_id, unitPath });
+    }
+  }
+
   async function unitPathOf(dbOrTrx: Db | Trx, actor: Actor, unitId: string) {
     const unit = await unitsRepo.findById(dbOrTrx, actor.organizationId, unitId);
     if (!unit) throw new AppError('invalid_parent_unit', { field: 'unitId' });
@@ -105,6 +118,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     async update(actor: Actor, id: string, input: z.output<typeof updateUserBody>): Promise<UserView> {
       requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
       const before = await load(actor, id);
+      await requireManages(actor, before);
       return db.transaction().execute(async (trx) => {
         if (input.status === 'disabled' && before.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id)) === 0) {
           const isAdmin = (await repo.grantsOf(trx, [id])).some((g) => g.role === 'admin');
@@ -151,6 +165,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     async resetPassword(actor: Actor, id: string) {
       requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
       const user = await load(actor, id);
+      await requireManages(actor, user);
       if (user.status === 'disabled') throw new AppError('user_disabled');
       return db.transaction().execute(async (trx) => {
         const purpose = user.status === 'invited' ? 'invitation' : 'password_reset';
@@ -163,6 +178,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     async unlock(actor: Actor, id: string): Promise<UserView> {
       requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
       const user = await load(actor, id);
+      await requireManages(actor, user);
       return db.transaction().execute(async (trx) => {
         const after = await repo.updateUser(trx, id, { failed_login_count: 0, locked_until: null });
         await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: user.name, changes: { lockedUntil: { before: user.locked_until?.toISOString() ?? null, after: null } } });

@@ -8,10 +8,16 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // The default sort orders by UTF-16 code units, like `<`; a plain loop because verifying a large
+    // chain hashes millions of these.
+    const obj = value as Record<string, unknown>;
+    let out = '';
+    for (const k of Object.keys(obj).sort()) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(value);
 }

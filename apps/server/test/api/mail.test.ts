@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import pino from 'pino';
+import { runDueJobs } from '../../src/platform/jobs/queue.js';
+import { jobHandlers } from '../../src/services.js';
+import { freePort } from '../helpers/ports.js';
+import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
+
+/** A local SMTP server that keeps what it receives; mail to refused@… is refused, like a full mailbox. */
+interface Received {
+  to: string[];
+  raw: string;
+}
+const received: Received[] = [];
+let sink: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  port = await freePort();
+  sink = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, cb) {
+      cb(address.address.startsWith('refused@') ? Object.assign(new Error('mailbox full'), { responseCode: 452 }) : undefined);
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => sink.listen(port, '127.0.0.1', resolve));
+});
+afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+
+// Registered after the sink's beforeAll, so its port is known when the app is built.
+const t = useTestApp({ env: () => ({ TILLIT_SMTP_URL: `smtp://127.0.0.1:${port}`, TILLIT_MAIL_FROM: 'Tillit <tillit@region.example>' }) });
+const log = pino({ level: 'silent' });
+
+/** The text of a received mail, with its transfer encoding undone. */
+function bodyOf(raw: string) {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(head!)) return Buffer.from(body, 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head!)) {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+describe('mail through a real SMTP server', () => {
+  it('sends the invitation once, from the job queue, with the link', async () => {
+    const { users, units, org } = await seedOrg(t.db, [{ role: 'admin' }]);
+    const admin = await signIn(t.app, users.admin!.email);
+    const res = await admin.post('/api/v1/users', {
+      email: 'mottagare@region.example',
+      name: 'Mottagare',
+      role: 'auditor',
+      unitId: units.a.id,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().mailed).toBe(true);
+    expect(received).toHaveLength(0); // sent by the queue, not in the request
+
+    expect(await runDueJobs(t.db, jobHandlers(t.mailer), log)).toBe(1);
+    expect(received).toHaveLength(1);
+    const mail = received[0]!;
+    expect(mail.to).toEqual(['mottagare@region.example']);
+    expect(mail.raw).toMatch(/^From: Tillit <tillit@region\.example>/m);
+    expect(mail.raw).toMatch(/^To: mottagare@region\.example/m);
+    expect(bodyOf(mail.raw)).toContain(res.json().link);
+    expect(bodyOf(mail.raw)).toContain(org.name);
+
+    expect(await runDueJobs(t.db, jobHandlers(t.mailer), log)).toBe(0);
+    expect(received).toHaveLength(1);
+    const job = await t.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ kind: 'mail.send', status: 'done', attempts: 1, last_error: null });
+  });
+
+  it('keeps a refused mail for a later attempt instead of losing it', async () => {
+    const { users, units } = await seedOrg(t.db, [{ role: 'admin' }]);
+    const admin = await signIn(t.app, users.admin!.email);
+    await admin.post('/api/v1/users', { email: 'refused@region.example', name: 'Full brevlåda', role: 'auditor', unitId: units.a.id });
+    const before = received.length;
+    expect(await runDueJobs(t.db, jobHandlers(t.mailer), log)).toBe(1);
+    expect(received).toHaveLength(before);
+    const job = await t.db.selectFrom('jobs').selectAll().where('status', '!=', 'done').executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringMatching(/mailbox full/) });
+    expect(job.run_at.getTime()).toBeGreaterThan(Date.now());
+    // Not retried at once.
+    expect(await runDueJobs(t.db, jobHandlers(t.mailer), log)).toBe(0);
+  });
+});

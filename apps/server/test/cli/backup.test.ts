@@ -1,0 +1,139 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { backupDatabase, restoreDatabase } from '../../src/cli/backup.js';
+import { StartupError } from '../../src/db/embedded.js';
+import { createDb, type Db } from '../../src/db/database.js';
+import { recordAudit, verifyAuditChain } from '../../src/platform/audit/audit.js';
+import { systemActor } from '../../src/platform/access.js';
+import { withDatabase } from '../setup/global.js';
+import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
+
+const t = useTestApp();
+let dir = '';
+const created: string[] = [];
+
+/** An empty database, not cloned from the migrated template: what a new installation restores into. */
+async function emptyDatabase(): Promise<{ url: string; db: Db }> {
+  const name = `r_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(inject('databaseUrl'), 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  created.push(name);
+  const url = withDatabase(inject('databaseUrl'), name);
+  return { url, db: createDb(url, 2) };
+}
+
+/** Every table with every row, in primary-key order, as text: two databases with equal snapshots hold the same data. */
+async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  const tables = await sql<{ name: string; pk: string[] }>`
+    select c.relname as name, array_agg(a.attname::text order by k.ord) as pk
+    from pg_index i
+    join pg_class c on c.oid = i.indrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+    join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+    where i.indisprimary and n.nspname = 'public' and c.relname not like 'kysely_%'
+    group by c.relname order by c.relname`.execute(db);
+  const out: Record<string, string[]> = {};
+  for (const { name, pk } of tables.rows) {
+    const order = sql.join(pk.map((c) => sql.ref(`x.${c}`)));
+    const rows = await sql<{ row: string }>`select x::text as row from ${sql.table(name)} x order by ${order}`.execute(db);
+    out[name] = rows.rows.map((r) => r.row);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tillit-backup-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+  const admin = new pg.Client({ connectionString: withDatabase(inject('databaseUrl'), 'postgres') });
+  await admin.connect();
+  for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+});
+
+describe('backup and restore', () => {
+  it('restores an identical database: same rows, an intact audit chain, and sequences that continue', async () => {
+    const { users, units, org } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'auditor', unit: 'a' }]);
+    const admin = await signIn(t.app, users.admin!.email);
+    await admin.post('/api/v1/units', { parentId: units.b.id, name: 'Säkerhetskopierad – "citat", tab\toch ny\nrad', kind: 'unit' });
+    await admin.post('/api/v1/users', { email: 'kopia@test.example', name: 'Kopia', role: 'auditor', unitId: units.a.id });
+    await admin.post('/api/v1/api-tokens', { name: 'Integration', scope: 'read' });
+    await admin.patch('/api/v1/organization', { name: 'Region Återställd' });
+
+    const file = path.join(dir, 'full.tillit-backup');
+    const backedUp = await backupDatabase(t.url, file);
+    expect(backedUp.tables).toBeGreaterThanOrEqual(10);
+    expect(await fs.readdir(dir)).toEqual(['full.tillit-backup']); // no .part left behind
+
+    const target = await emptyDatabase();
+    try {
+      const restored = await restoreDatabase(target.url, file, { force: false });
+      expect(restored).toEqual(backedUp);
+      expect(await snapshot(target.db)).toEqual(await snapshot(t.db));
+      const migrations = (db: Db) =>
+        db
+          .selectFrom('kysely_migration' as never)
+          .select('name' as never)
+          .orderBy('name' as never)
+          .execute();
+      expect(await migrations(target.db)).toEqual(await migrations(t.db));
+
+      expect(await verifyAuditChain(target.db, org.id)).toMatchObject({ ok: true, firstBrokenId: null });
+      const highest = await target.db
+        .selectFrom('audit_events')
+        .select(sql<number>`max(id)`.as('id'))
+        .executeTakeFirstOrThrow();
+      await target.db
+        .transaction()
+        .execute((trx) => recordAudit(trx, systemActor(org.id), { action: 'restore', entityType: 'organization', entityId: org.id }));
+      const next = await target.db
+        .selectFrom('audit_events')
+        .select(sql<number>`max(id)`.as('id'))
+        .executeTakeFirstOrThrow();
+      expect(next.id).toBe(highest.id + 1);
+      expect((await verifyAuditChain(target.db, org.id)).ok).toBe(true);
+      // The restored log is append-only like the original.
+      await expect(target.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    } finally {
+      await target.db.destroy();
+    }
+  });
+
+  it('refuses to restore over data unless forced, and then replaces it all', async () => {
+    await seedOrg(t.db, [{ role: 'admin' }]);
+    const file = path.join(dir, 'second.tillit-backup');
+    await backupDatabase(t.url, file);
+    const target = await emptyDatabase();
+    try {
+      await restoreDatabase(target.url, file, { force: false });
+      await target.db.updateTable('units').set({ name: 'Ändrad efter återställning' }).execute();
+      await expect(restoreDatabase(target.url, file, { force: false })).rejects.toThrow(StartupError);
+      await expect(restoreDatabase(target.url, file, { force: false })).rejects.toThrow(/--force/);
+      expect(await target.db.selectFrom('units').select('name').where('name', '=', 'Ändrad efter återställning').execute()).not.toEqual([]);
+      await restoreDatabase(target.url, file, { force: true });
+      expect(await snapshot(target.db)).toEqual(await snapshot(t.db));
+    } finally {
+      await target.db.destroy();
+    }
+  });
+
+  it('refuses a file that is missing or not a backup', async () => {
+    const target = await emptyDatabase();
+    await target.db.destroy();
+    await expect(restoreDatabase(target.url, path.join(dir, 'nothing-here'), { force: false })).rejects.toThrow(StartupError);
+    const bogus = path.join(dir, 'bogus.tillit-backup');
+    const { gzipSync } = await import('node:zlib');
+    await fs.writeFile(bogus, gzipSync('{"format":"something-else/1"}\n'));
+    await expect(restoreDatabase(target.url, bogus, { force: false })).rejects.toThrow(/format/);
+  });
+});
