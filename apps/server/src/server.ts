@@ -23,7 +23,13 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   let embedded: EmbeddedDb | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedDbPort, log);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedDbPort, log, {
+      onGiveUp: (e) => {
+        // Without its database Tillit cannot serve; exit so that a supervisor starts it afresh.
+        log.fatal({ err: e }, 'the embedded database cannot be restarted; exiting');
+        process.exit(1);
+      },
+    });
     url = embedded.url;
     await waitForDatabase(url.replace(/\/tillit$/, '/postgres'));
     await ensureDatabaseExists(url);

