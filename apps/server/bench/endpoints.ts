@@ -4,6 +4,8 @@
  * in a file of their own imported at the end of this one; `prepare` may look up ids in the
  * generated data with `ctx.query`.
  */
+import { assetBenchEndpoints } from './assets.endpoints.js';
+
 export interface SqlStatement {
   text: string;
   values?: unknown[];
@@ -215,4 +217,5 @@ export const benchEndpoints: BenchEndpoint[] = [
   },
 ];
 
-// Feature modules' endpoints: one import per module below (e.g. `import './assets.endpoints.js';`).
+// Feature modules' endpoints: each module's file exports its list, added here.
+benchEndpoints.push(...assetBenchEndpoints);

@@ -11,6 +11,13 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createTokensService } from './modules/tokens/tokens.service.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { createAssetsService } from './modules/assets/assets.service.js';
+import { createAssetExportService } from './modules/assets/export.service.js';
+import { createModelsService } from './modules/classification/models.service.js';
+import { createClassificationService } from './modules/classification/classification.service.js';
+import { createCoverageService } from './modules/classification/coverage.service.js';
+import { createInformationTypesService } from './modules/information-types/information-types.service.js';
+import { createAssetImportService } from './modules/asset-import/asset-import.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -30,6 +37,13 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
     audit: createAuditService(db),
     tokens: createTokensService(db),
     dashboard: createDashboardService(db),
+    assets: createAssetsService(db),
+    assetExport: createAssetExportService(db),
+    classificationModels: createModelsService(db),
+    classification: createClassificationService(db),
+    coverage: createCoverageService(db),
+    informationTypes: createInformationTypesService(db),
+    assetImport: createAssetImportService(db),
     health: {
       ready: async () => {
         try {

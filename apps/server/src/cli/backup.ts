@@ -1,27 +1,21 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, createGunzip } from 'node:zlib';
-import { Readable, Writable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Migrator } from 'kysely';
 import { createDb } from '../db/database.js';
 import { migrateToLatest, FolderProvider } from '../db/migrate.js';
 import { StartupError } from '../db/embedded.js';
+import { BackupReader, checkBackup, FORMAT, type Manifest } from './backup-file.js';
 
-/**
- * Tillit's own backup format, because the embedded PostgreSQL ships no pg_dump:
- * gzip( manifest line (JSON) + for each table: header line (JSON with byte length) + COPY text data ).
+/*
+ * Tillit's own backup format (see backup-file.ts), because the embedded PostgreSQL ships no pg_dump.
  * All tables are read in one REPEATABLE READ transaction, so the copy is consistent while Tillit runs.
+ * Memory stays bounded at any size: each table is copied to a temporary file beside the backup first
+ * (its header needs the byte length before the data), then streamed through gzip.
  */
-const FORMAT = 'tillit-backup/1';
-
-interface Manifest {
-  format: string;
-  createdAt: string;
-  migrations: string[];
-  tables: { name: string; columns: string[] }[];
-}
 
 async function tablesOf(client: pg.Client): Promise<{ name: string; columns: string[] }[]> {
   const r = await client.query<{ table_name: string; columns: string[] }>(`
@@ -41,6 +35,7 @@ export async function backupDatabase(url: string, file: string): Promise<{ table
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const tmp = `${file}.part`;
+  const tableTmp = `${file}.table.part`;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const migrations = (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map((r) => r.name);
@@ -50,16 +45,15 @@ export async function backupDatabase(url: string, file: string): Promise<{ table
     async function* sections() {
       yield Buffer.from(JSON.stringify(manifest) + '\n');
       for (const t of tables) {
-        const chunks: Buffer[] = [];
         const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) TO STDOUT`));
-        for await (const chunk of stream) chunks.push(chunk as Buffer);
-        const data = Buffer.concat(chunks);
+        await pipeline(stream, fs.createWriteStream(tableTmp));
         rows += stream.rowCount ?? 0;
-        yield Buffer.from(JSON.stringify({ table: t.name, bytes: data.length }) + '\n');
-        yield data;
+        const { size } = await fs.promises.stat(tableTmp);
+        yield Buffer.from(JSON.stringify({ table: t.name, bytes: size }) + '\n');
+        yield* fs.createReadStream(tableTmp, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
       }
     }
-    await pipeline(Readable.from(sections()), createGzip(), fs.createWriteStream(tmp));
+    await pipeline(Readable.from(sections(), { objectMode: false }), createGzip(), fs.createWriteStream(tmp));
     await client.query('COMMIT');
     await fs.promises.rename(tmp, file);
     return { tables: tables.length, rows };
@@ -67,49 +61,18 @@ export async function backupDatabase(url: string, file: string): Promise<{ table
     await fs.promises.rm(tmp, { force: true });
     throw e;
   } finally {
+    await fs.promises.rm(tableTmp, { force: true });
     await client.end();
   }
 }
 
-/** Reads the whole (decompressed) backup; backups of a region are tens of MB, well within memory. */
-async function readBackup(file: string) {
-  if (!fs.existsSync(file)) throw new StartupError(`Filen finns inte: ${file}`);
-  const chunks: Buffer[] = [];
-  await pipeline(
-    fs.createReadStream(file),
-    createGunzip(),
-    new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        chunks.push(chunk);
-        cb();
-      },
-    }),
-  );
-  const buf = Buffer.concat(chunks);
-  let pos = 0;
-  const line = () => {
-    const end = buf.indexOf(10, pos);
-    const text = buf.subarray(pos, end).toString('utf8');
-    pos = end + 1;
-    return JSON.parse(text);
-  };
-  const manifest = line() as Manifest;
-  if (manifest.format !== FORMAT) throw new StartupError(`Okänt format på säkerhetskopian: ${manifest.format}`);
-  const data = new Map<string, Buffer>();
-  for (let i = 0; i < manifest.tables.length; i++) {
-    const header = line() as { table: string; bytes: number };
-    data.set(header.table, buf.subarray(pos, pos + header.bytes));
-    pos += header.bytes;
-  }
-  return { manifest, data };
-}
-
 /**
- * Restores into the database at `url`: the schema is rebuilt up to the backup's migration, the data
- * copied in with triggers off (the audit log's append-only trigger included), then newer migrations run.
+ * Restores into the database at `url`: the file is checked end to end first (nothing is touched if it
+ * is not whole), the schema is rebuilt up to the backup's migration, the data streamed in with
+ * triggers off (the audit log's append-only trigger included), then newer migrations run.
  */
 export async function restoreDatabase(url: string, file: string, opts: { force: boolean }): Promise<{ tables: number; rows: number }> {
-  const { manifest, data } = await readBackup(file);
+  const manifest = await checkBackup(file);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -136,13 +99,16 @@ export async function restoreDatabase(url: string, file: string, opts: { force: 
   }
   const loader = new pg.Client({ connectionString: url });
   await loader.connect();
+  const reader = new BackupReader(file);
   let rows = 0;
   try {
+    await reader.manifest();
     await loader.query('BEGIN');
     await loader.query('SET LOCAL session_replication_role = replica');
     for (const t of manifest.tables) {
+      const { bytes } = await reader.header(t.name);
       const stream = loader.query(copyFrom(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) FROM STDIN`));
-      await pipeline(Readable.from([data.get(t.name) ?? Buffer.alloc(0)]), stream);
+      await pipeline(Readable.from(reader.bytes(bytes), { objectMode: false }), stream);
       rows += stream.rowCount ?? 0;
     }
     // Serial columns continue after the highest restored id.
@@ -157,6 +123,7 @@ export async function restoreDatabase(url: string, file: string, opts: { force: 
     await loader.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
+    reader.close();
     await loader.end();
   }
   const db2 = createDb(url, 2);

@@ -1,4 +1,5 @@
 import type { FoundationTables } from './tables/foundation.js';
+import type { AssetTables } from './tables/assets.js';
 
 /** The one database interface. Each feature adds its tables in `tables/<feature>.ts` and extends it here. */
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, AssetTables {}

@@ -6,8 +6,12 @@ import { userRoutes } from './users/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { tokenRoutes } from './tokens/tokens.routes.js';
 import { dashboardRoutes } from './dashboard/dashboard.routes.js';
+import { assetRoutes } from './assets/assets.routes.js';
+import { classificationRoutes } from './classification/classification.routes.js';
+import { informationTypeRoutes } from './information-types/information-types.routes.js';
+import { assetImportRoutes } from './asset-import/asset-import.routes.js';
 
 /** Every API route, in one table: registered by the app, documented in OpenAPI, enumerated by the access-matrix test. */
 export function allRoutes(): RouteDef[] {
-  return [...authRoutes, ...organizationRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...tokenRoutes, ...dashboardRoutes] as RouteDef[];
+  return [...authRoutes, ...organizationRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...tokenRoutes, ...dashboardRoutes, ...assetRoutes, ...classificationRoutes, ...informationTypeRoutes, ...assetImportRoutes] as RouteDef[];
 }

@@ -3,6 +3,7 @@ import type { Role } from '@tillit/core';
 import type { Db } from '../db/database.js';
 import { makeOrganization, makeUnit, makeUser } from './factories.js';
 import demo from './data/region-exempel.json' with { type: 'json' };
+import { seedDemoAssets } from './demo-assets.js';
 
 interface UnitSpec {
   key: string;
@@ -13,7 +14,7 @@ interface UnitSpec {
 
 /** Extra demo content registered by feature modules (assets, classifications, …), run after the base. */
 export type DemoExtension = (db: Db, ctx: { organizationId: string; units: Map<string, { id: string; path: string[] }>; users: Map<string, string> }) => Promise<void>;
-export const demoExtensions: DemoExtension[] = [];
+export const demoExtensions: DemoExtension[] = [seedDemoAssets];
 
 /** Creates Region Exempel once; a second run finds it and does nothing. */
 export async function seedDemo(db: Db, opts: { log?: Logger } = {}): Promise<{ created: boolean; organizationId: string }> {

@@ -127,6 +127,23 @@ describe('backup and restore', () => {
     }
   });
 
+  it('refuses a cut-short backup before touching the database, even with --force', async () => {
+    await seedOrg(t.db, [{ role: 'admin' }]);
+    const file = path.join(dir, 'cut.tillit-backup');
+    await backupDatabase(t.url, file);
+    const target = await emptyDatabase();
+    try {
+      await restoreDatabase(target.url, file, { force: false });
+      const before = await snapshot(target.db);
+      const whole = await fs.readFile(file);
+      await fs.writeFile(file, whole.subarray(0, whole.length - 40));
+      await expect(restoreDatabase(target.url, file, { force: true })).rejects.toThrow(StartupError);
+      expect(await snapshot(target.db)).toEqual(before);
+    } finally {
+      await target.db.destroy();
+    }
+  });
+
   it('refuses a file that is missing or not a backup', async () => {
     const target = await emptyDatabase();
     await target.db.destroy();

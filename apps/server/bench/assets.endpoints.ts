@@ -1,0 +1,61 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
+import type { DB } from '../src/db/types.js';
+import { listQueries } from '../src/modules/assets/assets.repository.js';
+import { coverageQuery } from '../src/modules/classification/coverage.repository.js';
+import type { BenchContext, BenchEndpoint, SqlStatement } from './endpoints.js';
+
+/**
+ * Issue 3's endpoints on Region Stor (1,000 systems, 10,000 information sets). Targets: filtered
+ * inventory page p95 ≤ 100 ms. The SQL is compiled from the repository's own query builders, so
+ * the bare timing is of exactly what the endpoint runs. Registered in endpoints.ts with
+ * `benchEndpoints.push(...assetBenchEndpoints)` (an exported array, so this file does not import
+ * endpoints.ts's values and no import cycle arises).
+ */
+const compiler = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+const compiled = (q: RawBuilder<unknown>): SqlStatement => {
+  const c = q.compile(compiler);
+  return { text: c.sql, values: [...c.parameters] };
+};
+
+async function rootOf(ctx: BenchContext) {
+  const [root] = await ctx.query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [ctx.organizationId]);
+  return root!.id;
+}
+
+function inventory(name: string, query: string, filter: Parameters<typeof listQueries>[2]): BenchEndpoint {
+  return {
+    name,
+    async prepare(ctx) {
+      const q = listQueries(ctx.organizationId, [await rootOf(ctx)], filter);
+      return { path: `/api/v1/assets?${query}`, sql: [compiled(q.rows), compiled(q.count)] };
+    },
+  };
+}
+
+export const assetBenchEndpoints: BenchEndpoint[] = [
+  inventory('assets page 1', 'page=1&pageSize=50', { page: 1, pageSize: 50 }),
+  inventory('assets filtered (systems due, by level)', 'kind=system&lifecycle=in_use,phasing_out&reviewState=overdue,due_soon&sort=-levelC', {
+    page: 1,
+    pageSize: 50,
+    kind: ['system'],
+    lifecycle: ['in_use', 'phasing_out'],
+    reviewState: ['overdue', 'due_soon'],
+    sort: '-levelC',
+  }),
+  inventory('assets search', 'q=journal', { page: 1, pageSize: 50, q: 'journal' }),
+  inventory('assets deep page (patient data, K ≥ 3)', 'personalData=patient&aspect=C&minLevel=3&page=40', { page: 40, pageSize: 50, personalData: ['patient'], aspect: 'C', minLevel: 3 }),
+  {
+    name: 'classification coverage',
+    async prepare(ctx) {
+      const root = await rootOf(ctx);
+      return { path: '/api/v1/classification/coverage', sql: [compiled(coverageQuery(ctx.organizationId, root, [root]))] };
+    },
+  },
+];

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, createGunzip } from 'node:zlib';
+import { Readable, Writable } from 'node:stream';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { Migrator } from 'kysely';
+import { createDb } from '../db/database.js';
+import { migrateToLatest, FolderProvider } from '../db/migrate.js';
+import { StartupError } from '../db/embedded.js';
+
+/**
+ * Tillit's own backup format, because the embedded PostgreSQL ships no pg_dump:
+ * gzip( manifest line (JSON) + for each table: header line (JSON with byte length) + COPY text data ).
+ * All tables are read in one REPEATABLE READ transaction, so the copy is consistent while Tillit runs.
+ */
+const FORMAT = 'tillit-backup/1';
+
+interface Manifest {
+  format: string;
+  createdAt: string;
+  migrations: string[];
+  tables: { name: string; columns: string[] }[];
+}
+
+async function tablesOf(client: pg.Client): Promise<{ name: string; columns: string[] }[]> {
+  const r = await client.query<{ table_name: string; columns: string[] }>(`
+    select c.table_name, array_agg(c.column_name::text order by c.ordinal_position) as columns
+    from information_schema.columns c
+    join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE' and c.table_name <> 'kysely_migration_lock'
+      -- Generated columns can be neither copied in nor need to be: PostgreSQL recomputes them.
+      and c.is_generated = 'NEVER'
+    group by c.table_name order by c.table_name`);
+  return r.rows.map((row) => ({ name: row.table_name, columns: row.columns }));
+}
+
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export async function backupDatabase(url: string, file: string): Promise<{ tables: number; rows: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const tmp = `${file}.part`;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const migrations = (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map((r) => r.name);
+    const tables = (await tablesOf(client)).filter((t) => t.name !== 'kysely_migration');
+    const manifest: Manifest = { format: FORMAT, createdAt: new Date().toISOString(), migrations, tables };
+    let rows = 0;
+    async function* sections() {
+      yield Buffer.from(JSON.stringify(manifest) + '\n');
+      for (const t of tables) {
+        const chunks: Buffer[] = [];
+        const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) TO STDOUT`));
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        const data = Buffer.concat(chunks);
+        rows += stream.rowCount ?? 0;
+        yield Buffer.from(JSON.stringify({ table: t.name, bytes: data.length }) + '\n');
+        yield data;
+      }
+    }
+    await pipeline(Readable.from(sections()), createGzip(), fs.createWriteStream(tmp));
+    await client.query('COMMIT');
+    await fs.promises.rename(tmp, file);
+    return { tables: tables.length, rows };
+  } catch (e) {
+    await fs.promises.rm(tmp, { force: true });
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Reads the whole (decompressed) backup; backups of a region are tens of MB, well within memory. */
+async function readBackup(file: string) {
+  if (!fs.existsSync(file)) throw new StartupError(`Filen finns inte: ${file}`);
+  const chunks: Buffer[] = [];
+  await pipeline(
+    fs.createReadStream(file),
+    createGunzip(),
+    new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        chunks.push(chunk);
+        cb();
+      },
+    }),
+  );
+  const buf = Buffer.concat(chunks);
+  let pos = 0;
+  const line = () => {
+    const end = buf.indexOf(10, pos);
+    const text = buf.subarray(pos, end).toString('utf8');
+    pos = end + 1;
+    return JSON.parse(text);
+  };
+  const manifest = line() as Manifest;
+  if (manifest.format !== FORMAT) throw new StartupError(`Okänt format på säkerhetskopian: ${manifest.format}`);
+  const data = new Map<string, Buffer>();
+  for (let i = 0; i < manifest.tables.length; i++) {
+    const header = line() as { table: string; bytes: number };
+    data.set(header.table, buf.subarray(pos, pos + header.bytes));
+    pos += header.bytes;
+  }
+  return { manifest, data };
+}
+
+/**
+ * Restores into the database at `url`: the schema is rebuilt up to the backup's migration, the data
+ * copied in with triggers off (the audit log's append-only trigger included), then newer migrations run.
+ */
+export async function restoreDatabase(url: string, file: string, opts: { force: boolean }): Promise<{ tables: number; rows: number }> {
+  const { manifest, data } = await readBackup(file);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const hasData = await client.query(`select 1 from information_schema.tables where table_schema='public' and table_name='organizations'`);
+    if (hasData.rowCount) {
+      const orgs = await client.query('select count(*)::int as n from organizations');
+      if (orgs.rows[0].n > 0 && !opts.force) {
+        throw new StartupError('Databasen innehåller redan data. Använd --force för att ersätta allt. / The database already holds data; use --force to replace it.');
+      }
+    }
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  } finally {
+    await client.end();
+  }
+  const db = createDb(url, 2);
+  try {
+    const target = manifest.migrations.at(-1);
+    if (target) {
+      const { error } = await new Migrator({ db, provider: new FolderProvider() }).migrateTo(target);
+      if (error) throw error;
+    }
+  } finally {
+    await db.destroy();
+  }
+  const loader = new pg.Client({ connectionString: url });
+  await loader.connect();
+  let rows = 0;
+  try {
+    await loader.query('BEGIN');
+    await loader.query('SET LOCAL session_replication_role = replica');
+    for (const t of manifest.tables) {
+      const stream = loader.query(copyFrom(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) FROM STDIN`));
+      await pipeline(Readable.from([data.get(t.name) ?? Buffer.alloc(0)]), stream);
+      rows += stream.rowCount ?? 0;
+    }
+    // Serial columns continue after the highest restored id.
+    const seqs = await loader.query<{ table_name: string; column_name: string; seq: string }>(`
+      select c.table_name, c.column_name, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
+      from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`);
+    for (const s of seqs.rows) {
+      await loader.query(`select setval($1, coalesce((select max(${ident(s.column_name)}) from ${ident(s.table_name)}), 0) + 1, false)`, [s.seq]);
+    }
+    await loader.query('COMMIT');
+  } catch (e) {
+    await loader.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await loader.end();
+  }
+  const db2 = createDb(url, 2);
+  try {
+    await migrateToLatest(db2);
+  } finally {
+    await db2.destroy();
+  }
+  return { tables: manifest.tables.length, rows };
+}

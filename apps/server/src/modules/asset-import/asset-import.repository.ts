@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Db, Trx } from '../../db/database.js';
+import type { ParsedSheet } from './parse.js';
+
+const VIEW_COLUMNS = ['id', 'organization_id', 'created_by', 'file_name', 'sheet_names', 'sheet', 'headers', 'row_count', 'mapping', 'status', 'report', 'progress_done', 'progress_total', 'error_code', 'created_at', 'finished_at'] as const;
+
+export type ImportRow = Awaited<ReturnType<typeof findById>> & object;
+
+export function findById(db: Db | Trx, organizationId: string, id: string) {
+  return db.selectFrom('asset_imports').select(VIEW_COLUMNS).where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function sheetsOf(db: Db | Trx, id: string): Promise<ParsedSheet[] | null> {
+  const r = await db.selectFrom('asset_imports').select('sheet_data').where('id', '=', id).executeTakeFirst();
+  return (r?.sheet_data as ParsedSheet[] | null) ?? null;
+}
+
+export function insert(db: Db | Trx, values: { organization_id: string; created_by: string | null; file_name: string; sheets: ParsedSheet[] }) {
+  const first = values.sheets[0]!;
+  return db
+    .insertInto('asset_imports')
+    .values({
+      organization_id: values.organization_id,
+      created_by: values.created_by,
+      file_name: values.file_name,
+      sheet_data: JSON.stringify(values.sheets),
+      sheet_names: values.sheets.map((s) => s.name),
+      sheet: first.name,
+      headers: first.headers,
+      row_count: first.rows.length,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function update(
+  db: Db | Trx,
+  id: string,
+  values: Partial<{ sheet: string; headers: string[]; row_count: number; mapping: string; status: string; report: string; progress_done: number; progress_total: number; error_code: string | null; finished_at: Date | null; sheet_data: string | null }>,
+) {
+  return db.updateTable('asset_imports').set(values).where('id', '=', id).execute();
+}
+
+/** Moves the import to `applying` unless another request got there first. */
+export async function claimForApply(db: Db, id: string, total: number): Promise<boolean> {
+  const r = await db
+    .updateTable('asset_imports')
+    .set({ status: 'applying', progress_done: 0, progress_total: total, error_code: null, finished_at: null })
+    .where('id', '=', id)
+    .where('status', 'in', ['uploaded', 'checked', 'failed'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Everything the check looks up, loaded once. */
+export async function lookups(db: Db | Trx, organizationId: string, externalIds: string[]) {
+  const [units, users, types, existing] = await Promise.all([
+    db.selectFrom('units').select(['id', 'name', 'path']).where('organization_id', '=', organizationId).where('closed_at', 'is', null).execute(),
+    db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).where('status', '!=', 'disabled').execute(),
+    db.selectFrom('information_types').select(['id', 'key', 'name']).where('organization_id', '=', organizationId).execute(),
+    externalIds.length
+      ? sql<{ id: string; kind: string; external_id: string; path: string[]; unit_name: string }>`
+          select a.id, a.kind, a.external_id, u.path, u.name as unit_name from assets a join units u on u.id = a.unit_id
+          where a.organization_id = ${organizationId} and a.external_id = any(${sql.val(externalIds)}::text[])`.execute(db)
+      : { rows: [] },
+  ]);
+  return { units, users, types, existing: new Map(existing.rows.map((a) => [a.external_id, { id: a.id, kind: a.kind, unitPath: a.path, unitName: a.unit_name }])) };
+}

@@ -1,0 +1,37 @@
+import { applyImportQuery, assetImportView, idParams, importMappingBody, uploadImportQuery } from '@tillit/core';
+import { defineRoute } from '../../platform/http/route.js';
+
+const tag = 'asset-imports';
+
+export const assetImportRoutes = [
+  defineRoute({
+    method: 'POST', url: '/api/v1/asset-imports', permission: 'asset.import', tag, summary: 'Ladda upp en inventarieförteckning (.xlsx eller .csv som filkropp)', status: 201,
+    query: uploadImportQuery, response: assetImportView,
+    handler: ({ actor, query, req, services }) => services.assetImport.upload(actor, query.fileName, req.body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/asset-imports/template.xlsx', permission: 'asset.import', tag, summary: 'Excelmall för import', raw: true,
+    handler: async ({ actor, services, reply }) => {
+      const file = await services.assetImport.template(actor);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="tillit-importmall.xlsx"')
+        .send(file);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/asset-imports/:id', permission: 'asset.import', tag, summary: 'En import: status, förlopp och rapport',
+    params: idParams, response: assetImportView,
+    handler: ({ actor, params, services }) => services.assetImport.get(actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/asset-imports/:id/check', permission: 'asset.import', tag, summary: 'Provkör importen med en kolumnmappning (inget sparas)',
+    params: idParams, body: importMappingBody, response: assetImportView,
+    handler: ({ actor, params, body, services }) => services.assetImport.check(actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/asset-imports/:id/apply', permission: 'asset.import', tag, summary: 'Genomför importen (allt eller inget)', status: 202,
+    params: idParams, query: applyImportQuery, body: importMappingBody, response: assetImportView,
+    handler: ({ actor, params, query, body, services }) => services.assetImport.apply(actor, params.id, body, query.wait),
+  }),
+];

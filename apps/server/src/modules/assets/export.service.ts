@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { assetExportQuery } from '@tillit/core';
+import { requireAccess, type Actor } from '../../platform/access.js';
+import type { Db } from '../../db/database.js';
+import * as modelsRepo from '../classification/models.repository.js';
+import * as repo from './assets.repository.js';
+import { buildInventoryWorkbook } from './assets.export.js';
+import { visibleScope } from './assets.views.js';
+
+export function createAssetExportService(db: Db) {
+  return {
+    /** The filtered inventory (what the list shows, all pages) as an Excel file. */
+    async xlsx(actor: Actor, query: z.output<typeof assetExportQuery>): Promise<Buffer> {
+      requireAccess(actor, 'asset.read', { organizationId: actor.organizationId });
+      const rows = await repo.listAll(db, actor.organizationId, visibleScope(actor, 'asset.read'), query);
+      const model = await modelsRepo.current(db, actor.organizationId);
+      return buildInventoryWorkbook(db, actor.organizationId, rows, model.definition);
+    },
+  };
+}

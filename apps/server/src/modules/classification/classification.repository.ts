@@ -1,0 +1,181 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db, Trx } from '../../db/database.js';
+import { scopeCondition } from '../assets/assets.repository.js';
+
+export interface VersionRow {
+  id: string;
+  organization_id: string;
+  asset_id: string;
+  asset_name: string;
+  asset_kind: string;
+  unit_id: string;
+  unit_name: string;
+  unit_path: string[];
+  version_no: number;
+  model_id: string;
+  model_version: number;
+  status: string;
+  answers: Record<string, Record<string, number | null> | null>;
+  justifications: Record<string, string | null>;
+  raises: Record<string, { level: number; reason: string } | null>;
+  type_deviation_reason: string | null;
+  notes: string | null;
+  personal_data: string;
+  third_country_transfer: string;
+  information_type_id: string | null;
+  information_type_name: string | null;
+  type_recommended: Record<string, number | null> | null;
+  inherited: unknown;
+  derivation: unknown;
+  level_c: number | null;
+  level_i: number | null;
+  level_a: number | null;
+  level_t: number | null;
+  special_analysis: boolean;
+  author_id: string | null;
+  author_name: string | null;
+  contributor_ids: string[];
+  submitted_by: string | null;
+  submitted_by_name: string | null;
+  submitted_at: Date | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: Date | null;
+  decision_comment: string | null;
+  approved_at: Date | null;
+  review_due_at: Date | null;
+  superseded_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = sql`
+  v.*, a.name as asset_name, a.kind as asset_kind, a.unit_id, u.name as unit_name, u.path as unit_path, m.version as model_version,
+  au.name as author_name, su.name as submitted_by_name, du.name as decided_by_name`;
+const FROM = sql`
+  classification_versions v
+  join assets a on a.id = v.asset_id
+  join units u on u.id = a.unit_id
+  join classification_models m on m.id = v.model_id
+  left join users au on au.id = v.author_id
+  left join users su on su.id = v.submitted_by
+  left join users du on du.id = v.decided_by`;
+
+export async function findById(db: Db | Trx, organizationId: string, id: string, forUpdate = false): Promise<VersionRow | undefined> {
+  return (await sql<VersionRow>`select ${SELECT} from ${FROM} where v.organization_id = ${organizationId} and v.id = ${id} ${forUpdate ? sql`for update of v` : sql``}`.execute(db)).rows[0];
+}
+
+export async function listForAsset(db: Db, assetId: string): Promise<VersionRow[]> {
+  return (await sql<VersionRow>`select ${SELECT} from ${FROM} where v.asset_id = ${assetId} order by v.version_no desc`.execute(db)).rows;
+}
+
+export interface VersionFilter {
+  status?: string;
+  unitId?: string;
+  assetKind?: string;
+  q?: string;
+  /** Only submitted versions the user did not contribute to, on units where they may decide. */
+  decider?: { userId: string; scope: string[] | null };
+  page: number;
+  pageSize: number;
+}
+
+export async function list(db: Db, organizationId: string, scope: string[] | null, f: VersionFilter) {
+  const c: Expression<SqlBool>[] = [sql`v.organization_id = ${organizationId}`, scopeCondition(scope)];
+  if (f.status) c.push(sql`v.status = ${f.status}`);
+  if (f.unitId) c.push(sql`u.path @> array[${f.unitId}]::uuid[]`);
+  if (f.assetKind) c.push(sql`a.kind = ${f.assetKind}`);
+  if (f.q) c.push(sql`a.name ilike ${`%${f.q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`}`);
+  if (f.decider) {
+    c.push(sql`v.status = 'submitted'`, sql`not (${f.decider.userId}::uuid = any(v.contributor_ids))`);
+    if (f.decider.scope !== null) c.push(sql`u.path && ${sql.val(f.decider.scope)}::uuid[]`);
+  }
+  const where = sql.join(c, sql` and `);
+  const [rows, count] = await Promise.all([
+    sql<VersionRow>`select ${SELECT} from ${FROM} where ${where} order by v.updated_at desc, v.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from classification_versions v join assets a on a.id = v.asset_id join units u on u.id = a.unit_id where ${where}`.execute(db),
+  ]);
+  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export async function nextVersionNo(trx: Trx, assetId: string): Promise<number> {
+  const r = await trx.selectFrom('classification_versions').select(sql<number>`coalesce(max(version_no), 0) + 1`.as('n')).where('asset_id', '=', assetId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function openVersionOf(db: Db | Trx, assetId: string) {
+  return db.selectFrom('classification_versions').select(['id', 'status']).where('asset_id', '=', assetId).where('status', '!=', 'approved').executeTakeFirst();
+}
+
+export function lastApproved(db: Db | Trx, assetId: string) {
+  return db.selectFrom('classification_versions').selectAll().where('asset_id', '=', assetId).where('status', '=', 'approved').orderBy('version_no', 'desc').limit(1).executeTakeFirst();
+}
+
+export interface VersionValues {
+  status?: string;
+  answers?: string;
+  justifications?: string;
+  raises?: string;
+  type_deviation_reason?: string | null;
+  notes?: string | null;
+  personal_data?: string;
+  third_country_transfer?: string;
+  information_type_id?: string | null;
+  information_type_name?: string | null;
+  type_recommended?: string | null;
+  inherited?: string | null;
+  derivation?: string | null;
+  level_c?: number | null;
+  level_i?: number | null;
+  level_a?: number | null;
+  level_t?: number | null;
+  special_analysis?: boolean;
+  contributor_ids?: string[];
+  submitted_by?: string | null;
+  submitted_at?: Date | null;
+  decided_by?: string | null;
+  decided_at?: Date | null;
+  decision_comment?: string | null;
+  approved_at?: Date | null;
+  review_due_at?: Date | null;
+}
+
+export function insert(trx: Trx, values: VersionValues & { organization_id: string; asset_id: string; version_no: number; model_id: string; status: string; author_id: string | null }) {
+  return trx.insertInto('classification_versions').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function update(trx: Trx, id: string, values: VersionValues) {
+  return trx.updateTable('classification_versions').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export function remove(trx: Trx, id: string) {
+  return trx.deleteFrom('classification_versions').where('id', '=', id).execute();
+}
+
+/** Earlier approved versions stay, marked as replaced by the new one. */
+export function supersedeOthers(trx: Trx, assetId: string, keepId: string, at: Date) {
+  return trx
+    .updateTable('classification_versions')
+    .set({ superseded_at: at })
+    .where('asset_id', '=', assetId)
+    .where('status', '=', 'approved')
+    .where('id', '!=', keepId)
+    .where('superseded_at', 'is', null)
+    .execute();
+}
+
+/** The information sets a system/process processes now, with their approved profiles (retired sets excluded). */
+export async function processedSets(db: Db | Trx, assetId: string) {
+  return (
+    await sql<{ id: string; name: string; approved_c: number | null; approved_i: number | null; approved_a: number | null; approved_t: number | null }>`
+      select s.id, s.name, s.approved_c, s.approved_i, s.approved_a, s.approved_t
+      from asset_links l join assets s on s.id = l.information_set_id
+      where l.asset_id = ${assetId} and s.lifecycle <> 'retired'
+      order by lower(s.name)`.execute(db)
+  ).rows;
+}
+
+export function userNames(db: Db | Trx, ids: string[]) {
+  if (!ids.length) return Promise.resolve([] as { id: string; name: string }[]);
+  return db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,302 @@
+import type { z } from 'zod';
+import {
+  aspectKeys,
+  defaultReviewDue,
+  derive,
+  formatProfile,
+  levelIssues,
+  raiseIssues,
+  submissionIssues,
+  type approveClassificationBody,
+  type ClassificationModelDefinition,
+  type ClassificationVersionView,
+  type classificationListQuery,
+  type returnClassificationBody,
+  type saveClassificationBody,
+} from '@tillit/core';
+import { requireAccess, type Actor } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import type { Db, Trx } from '../../db/database.js';
+import * as assetsRepo from '../assets/assets.repository.js';
+import * as levels from '../assets/levels.repository.js';
+import { visibleScope } from '../assets/assets.views.js';
+import * as modelsRepo from './models.repository.js';
+import * as repo from './classification.repository.js';
+import { differences, inputOf, liveFacts, snapshotFacts, snapshotValues, toListItem, toVersionView, type Facts } from './classification.views.js';
+
+type SaveInput = z.output<typeof saveClassificationBody>;
+type Content = Pick<repo.VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>;
+const OPEN = ['draft', 'returned'];
+
+export function createClassificationService(db: Db) {
+  // Model versions never change once written, so their definitions can be kept.
+  const models = new Map<string, ClassificationModelDefinition>();
+  async function modelOf(dbOrTrx: Db | Trx, organizationId: string, id: string) {
+    if (!models.has(id)) models.set(id, (await modelsRepo.findById(dbOrTrx, organizationId, id))!.definition);
+    return models.get(id)!;
+  }
+
+  async function loadAsset(dbOrTrx: Db | Trx, actor: Actor, id: string) {
+    const asset = await assetsRepo.findById(dbOrTrx, actor.organizationId, id);
+    if (!asset) throw new AppError('not_found');
+    return asset;
+  }
+
+  async function loadVersion(dbOrTrx: Db | Trx, actor: Actor, id: string, forUpdate = false) {
+    const v = await repo.findById(dbOrTrx, actor.organizationId, id, forUpdate);
+    if (!v) throw new AppError('not_found');
+    return v;
+  }
+
+  async function factsOf(dbOrTrx: Db | Trx, actor: Actor, v: repo.VersionRow): Promise<Facts> {
+    return v.status === 'approved' ? snapshotFacts(v) : liveFacts(dbOrTrx, await loadAsset(dbOrTrx, actor, v.asset_id));
+  }
+
+  async function view(dbOrTrx: Db | Trx, actor: Actor, id: string): Promise<ClassificationVersionView> {
+    const v = await loadVersion(dbOrTrx, actor, id);
+    const names = new Map((await repo.userNames(dbOrTrx, v.contributor_ids)).map((u) => [u.id, u.name]));
+    return toVersionView(v, await modelOf(dbOrTrx, actor.organizationId, v.model_id), await factsOf(dbOrTrx, actor, v), actor, names, actor.locale);
+  }
+
+  const withContributor = (ids: string[], actor: Actor) => (actor.userId && !ids.includes(actor.userId) ? [...ids, actor.userId] : ids);
+
+  /** Levels outside the model and raises below the derived level are refused when saved, not only on submit. */
+  function checkContent(model: ClassificationModelDefinition, content: Content, facts: Facts) {
+    const input = inputOf(content, facts);
+    const range = levelIssues(model, input);
+    if (range.some((i) => i.code === 'level_out_of_range')) throw new AppError('level_out_of_range', { issues: range });
+    if (range.length) throw new AppError('validation_failed', { issues: range });
+    const below = raiseIssues(derive(model, input), input.raises).filter((i) => i.code === 'level_below_derived');
+    if (below.length) throw new AppError('level_below_derived', { issues: below });
+  }
+
+  /** Four eyes: the decider holds the approve permission on the asset's unit and did not work on the version. */
+  function requireDecider(actor: Actor, v: repo.VersionRow) {
+    requireAccess(actor, 'classification.approve', { organizationId: v.organization_id, unitPath: v.unit_path });
+    if (actor.userId && v.contributor_ids.includes(actor.userId)) throw new AppError('four_eyes_required', { reason: v.author_id === actor.userId ? 'author' : 'contributor' });
+    if (v.status !== 'submitted') throw new AppError('classification_not_submitted');
+  }
+
+  const service = {
+    async listForAsset(actor: Actor, assetId: string) {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      const asset = await loadAsset(db, actor, assetId);
+      requireAccess(actor, 'classification.read', { organizationId: asset.organization_id, unitPath: asset.unit_path });
+      const rows = await repo.listForAsset(db, assetId);
+      return Promise.all(rows.map(async (v) => toListItem(v, await modelOf(db, actor.organizationId, v.model_id), actor.locale)));
+    },
+
+    async list(actor: Actor, query: z.output<typeof classificationListQuery>) {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      const decider = query.awaitingMyDecision ? { userId: actor.userId ?? '00000000-0000-0000-0000-000000000000', scope: visibleScope(actor, 'classification.approve') } : undefined;
+      const { rows, total } = await repo.list(db, actor.organizationId, visibleScope(actor, 'classification.read'), { ...query, ...(decider ? { decider } : {}) });
+      const items = await Promise.all(rows.map(async (v) => toListItem(v, await modelOf(db, actor.organizationId, v.model_id), actor.locale)));
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async get(actor: Actor, id: string) {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      const v = await loadVersion(db, actor, id);
+      requireAccess(actor, 'classification.read', { organizationId: v.organization_id, unitPath: v.unit_path });
+      return view(db, actor, id);
+    },
+
+    async compare(actor: Actor, a: string, b: string) {
+      const [va, vb] = [await service.get(actor, a), await service.get(actor, b)];
+      return { a: va, b: vb, differences: differences(va, vb) };
+    },
+
+    /** A new version: a copy of the last approved one (re-classification), or empty; on the current model. */
+    async start(actor: Actor, assetId: string) {
+      requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
+      const asset = await loadAsset(db, actor, assetId);
+      requireAccess(actor, 'classification.write', { organizationId: asset.organization_id, unitPath: asset.unit_path });
+      const model = await modelsRepo.current(db, actor.organizationId);
+      return db.transaction().execute(async (trx) => {
+        await trx.selectFrom('assets').select('id').where('id', '=', assetId).forUpdate().execute();
+        const open = await repo.openVersionOf(trx, assetId);
+        if (open) throw new AppError('classification_open_exists', { versionId: open.id });
+        const previous = await repo.lastApproved(trx, assetId);
+        const categories = new Set(model.definition.categories.map((c) => c.key));
+        const max = model.definition.levels.length - 1;
+        // Answers to categories or levels the current model no longer has are left out of the copy.
+        const answers: Record<string, Record<string, number | null>> = {};
+        for (const a of aspectKeys) {
+          const prev = (previous?.answers as Content['answers'] | undefined)?.[a] ?? {};
+          const kept = Object.entries(prev).filter(([k, l]) => categories.has(k) && (l === null || l <= max));
+          if (kept.length) answers[a] = Object.fromEntries(kept);
+        }
+        const content: Content = {
+          answers,
+          justifications: (previous?.justifications as Content['justifications']) ?? {},
+          raises: Object.fromEntries(Object.entries((previous?.raises as Content['raises']) ?? {}).filter(([, r]) => !r || r.level <= max)),
+          type_deviation_reason: previous?.type_deviation_reason ?? null,
+        };
+        const facts = await liveFacts(trx, asset);
+        const { id } = await repo.insert(trx, {
+          organization_id: actor.organizationId,
+          asset_id: assetId,
+          version_no: await repo.nextVersionNo(trx, assetId),
+          model_id: model.id,
+          status: 'draft',
+          author_id: actor.userId,
+          contributor_ids: actor.userId ? [actor.userId] : [],
+          answers: JSON.stringify(content.answers),
+          justifications: JSON.stringify(content.justifications),
+          raises: JSON.stringify(content.raises),
+          type_deviation_reason: content.type_deviation_reason,
+          notes: previous?.notes ?? null,
+          ...snapshotValues(model.definition, content, facts),
+        });
+        await levels.setOpenVersion(trx, assetId, { id, status: 'draft' });
+        await recordAudit(trx, actor, { action: 'create', entityType: 'classification', entityId: id, entityLabel: asset.name, unitId: asset.unit_id, after: { assetId, modelVersion: model.version, copiedFrom: previous?.id ?? null } });
+        return view(trx, actor, id);
+      });
+    },
+
+    async save(actor: Actor, id: string, input: SaveInput) {
+      requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
+      const before = await loadVersion(db, actor, id);
+      requireAccess(actor, 'classification.write', { organizationId: before.organization_id, unitPath: before.unit_path });
+      if (!OPEN.includes(before.status)) throw new AppError('classification_not_editable', { status: before.status });
+      const model = await modelOf(db, actor.organizationId, before.model_id);
+      const merge = <T>(old: Record<string, T>, patch: Record<string, T> | undefined) => (patch ? { ...old, ...patch } : old);
+      const content: Content = {
+        answers: merge(before.answers, input.answers),
+        justifications: merge(before.justifications, input.justifications),
+        raises: merge(before.raises, input.raises),
+        type_deviation_reason: input.typeDeviationReason !== undefined ? (input.typeDeviationReason ?? null) : before.type_deviation_reason,
+      };
+      const facts = await liveFacts(db, await loadAsset(db, actor, before.asset_id));
+      checkContent(model, content, facts);
+      return db.transaction().execute(async (trx) => {
+        const locked = await loadVersion(trx, actor, id, true);
+        if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
+        await repo.update(trx, id, {
+          answers: JSON.stringify(content.answers),
+          justifications: JSON.stringify(content.justifications),
+          raises: JSON.stringify(content.raises),
+          type_deviation_reason: content.type_deviation_reason,
+          ...(input.notes !== undefined ? { notes: input.notes ?? null } : {}),
+          contributor_ids: withContributor(locked.contributor_ids, actor),
+          ...snapshotValues(model, content, facts),
+        });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: before.asset_name,
+          unitId: before.unit_id,
+          before: { answers: before.answers, justifications: before.justifications, raises: before.raises, typeDeviationReason: before.type_deviation_reason, notes: before.notes },
+          after: { answers: content.answers, justifications: content.justifications, raises: content.raises, typeDeviationReason: content.type_deviation_reason, notes: input.notes !== undefined ? (input.notes ?? null) : before.notes },
+        });
+        return view(trx, actor, id);
+      });
+    },
+
+    async submit(actor: Actor, id: string) {
+      requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
+      const v = await loadVersion(db, actor, id);
+      requireAccess(actor, 'classification.write', { organizationId: v.organization_id, unitPath: v.unit_path });
+      if (!OPEN.includes(v.status)) throw new AppError('classification_not_editable', { status: v.status });
+      const model = await modelOf(db, actor.organizationId, v.model_id);
+      const facts = await liveFacts(db, await loadAsset(db, actor, v.asset_id));
+      const issues = submissionIssues(model, inputOf(v, facts));
+      if (issues.length) throw new AppError('classification_incomplete', { issues });
+      return db.transaction().execute(async (trx) => {
+        const locked = await loadVersion(trx, actor, id, true);
+        if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
+        const now = new Date();
+        await repo.update(trx, id, { status: 'submitted', submitted_by: actor.userId, submitted_at: now, contributor_ids: withContributor(locked.contributor_ids, actor), ...snapshotValues(model, v, facts) });
+        await levels.setOpenVersion(trx, v.asset_id, { id, status: 'submitted' });
+        const profile = derive(model, inputOf(v, facts)).profile;
+        await recordAudit(trx, actor, { action: 'submit', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: v.status, after: 'submitted' }, profile: { after: formatProfile(model, profile) } } });
+        return view(trx, actor, id);
+      });
+    },
+
+    /** The author takes a submitted version back to change it. */
+    async withdraw(actor: Actor, id: string) {
+      requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
+      const v = await loadVersion(db, actor, id);
+      requireAccess(actor, 'classification.write', { organizationId: v.organization_id, unitPath: v.unit_path });
+      if (v.status !== 'submitted') throw new AppError('classification_not_submitted');
+      return db.transaction().execute(async (trx) => {
+        const locked = await loadVersion(trx, actor, id, true);
+        if (locked.status !== 'submitted') throw new AppError('classification_not_submitted');
+        await repo.update(trx, id, { status: 'draft', submitted_by: null, submitted_at: null });
+        await levels.setOpenVersion(trx, v.asset_id, { id, status: 'draft' });
+        await recordAudit(trx, actor, { action: 'update', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'draft' } } });
+        return view(trx, actor, id);
+      });
+    },
+
+    async approve(actor: Actor, id: string, input: z.output<typeof approveClassificationBody>) {
+      requireAccess(actor, 'classification.approve', { organizationId: actor.organizationId });
+      const v = await loadVersion(db, actor, id);
+      requireDecider(actor, v);
+      const model = await modelOf(db, actor.organizationId, v.model_id);
+      const now = new Date();
+      const reviewDueAt = input.reviewDueAt ? new Date(`${input.reviewDueAt}T00:00:00Z`) : defaultReviewDue(now, model.reviewMonths);
+      if (reviewDueAt.getTime() <= now.getTime()) {
+        throw new AppError('validation_failed', { issues: [{ path: ['body', 'reviewDueAt'], code: 'too_small', message: 'reviewDueAt must be in the future' }] });
+      }
+      return db.transaction().execute(async (trx) => {
+        const locked = await loadVersion(trx, actor, id, true);
+        requireDecider(actor, locked);
+        const asset = await loadAsset(trx, actor, v.asset_id);
+        // The inherited levels are taken as they are at the moment of approval.
+        const facts = await liveFacts(trx, asset);
+        const issues = submissionIssues(model, inputOf(locked, facts));
+        if (issues.length) throw new AppError('classification_incomplete', { issues });
+        const snap = snapshotValues(model, locked, facts);
+        await repo.update(trx, id, { status: 'approved', decided_by: actor.userId, decided_at: now, decision_comment: input.comment ?? null, approved_at: now, review_due_at: reviewDueAt, ...snap });
+        await repo.supersedeOthers(trx, v.asset_id, id, now);
+        const profile = { C: snap.level_c, I: snap.level_i, A: snap.level_a, T: snap.level_t };
+        await levels.applyApproved(trx, asset, { id, profile, specialAnalysis: snap.special_analysis, approvedAt: now, reviewDueAt });
+        await levels.setOpenVersion(trx, v.asset_id, null);
+        await recordAudit(trx, actor, {
+          action: 'approve',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: v.asset_name,
+          unitId: v.unit_id,
+          changes: { status: { before: 'submitted', after: 'approved' }, profile: { after: formatProfile(model, profile) }, reviewDueAt: { after: reviewDueAt.toISOString() }, comment: { after: input.comment ?? null } },
+        });
+        return view(trx, actor, id);
+      });
+    },
+
+    async returnVersion(actor: Actor, id: string, input: z.output<typeof returnClassificationBody>) {
+      requireAccess(actor, 'classification.approve', { organizationId: actor.organizationId });
+      const v = await loadVersion(db, actor, id);
+      requireDecider(actor, v);
+      return db.transaction().execute(async (trx) => {
+        requireDecider(actor, await loadVersion(trx, actor, id, true));
+        await repo.update(trx, id, { status: 'returned', decided_by: actor.userId, decided_at: new Date(), decision_comment: input.comment });
+        await levels.setOpenVersion(trx, v.asset_id, { id, status: 'returned' });
+        await recordAudit(trx, actor, { action: 'return', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'returned' }, comment: { after: input.comment } } });
+        return view(trx, actor, id);
+      });
+    },
+
+    async discard(actor: Actor, id: string) {
+      requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
+      const v = await loadVersion(db, actor, id);
+      requireAccess(actor, 'classification.write', { organizationId: v.organization_id, unitPath: v.unit_path });
+      if (!OPEN.includes(v.status)) throw new AppError('classification_not_editable', { status: v.status });
+      await db.transaction().execute(async (trx) => {
+        const locked = await loadVersion(trx, actor, id, true);
+        if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
+        await levels.setOpenVersion(trx, v.asset_id, null);
+        await repo.remove(trx, id);
+        await recordAudit(trx, actor, { action: 'delete', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, before: { versionNo: v.version_no, status: v.status } });
+      });
+    },
+
+  };
+  return service;
+}
+
+export type ClassificationService = ReturnType<typeof createClassificationService>;

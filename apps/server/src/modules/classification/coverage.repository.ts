@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { scopeCondition } from '../assets/assets.repository.js';
+
+export interface CoverageRow {
+  group_id: string | null;
+  systems_in_use: number;
+  systems_valid: number;
+  systems_missing: number;
+  sets_total: number;
+  sets_classified: number;
+  awaiting_approval: number;
+  drafts: number;
+  due_within_30_days: number;
+  overdue: number;
+  special_analysis: number;
+}
+
+/**
+ * Coverage counts for the assets under `scopeUnitId`, grouped by the scope's direct sub-unit that
+ * holds them (null group = assets on the scope unit itself). Only units in `visible` are counted.
+ */
+export function coverageQuery(organizationId: string, scopeUnitId: string, visible: string[] | null) {
+  const inUse = sql`a.lifecycle in ('in_use', 'phasing_out')`;
+  const live = sql`a.lifecycle <> 'retired'`;
+  const valid = sql`a.approved_at is not null and a.review_due_at >= now()`;
+  return sql<CoverageRow>`
+    select u.path[array_position(u.path, ${scopeUnitId}::uuid) + 1] as group_id,
+      count(*) filter (where a.kind = 'system' and ${inUse})::int as systems_in_use,
+      count(*) filter (where a.kind = 'system' and ${inUse} and ${valid})::int as systems_valid,
+      count(*) filter (where a.kind = 'system' and ${inUse} and a.approved_at is null)::int as systems_missing,
+      count(*) filter (where a.kind = 'information_set' and ${live})::int as sets_total,
+      count(*) filter (where a.kind = 'information_set' and ${live} and ${valid})::int as sets_classified,
+      count(*) filter (where a.work_status = 'submitted')::int as awaiting_approval,
+      count(*) filter (where a.work_status in ('draft', 'returned'))::int as drafts,
+      count(*) filter (where ${live} and a.review_due_at >= now() and a.review_due_at <= now() + interval '30 days')::int as due_within_30_days,
+      count(*) filter (where ${live} and a.review_due_at < now())::int as overdue,
+      count(*) filter (where ${live} and a.special_analysis)::int as special_analysis
+    from assets a join units u on u.id = a.unit_id
+    where a.organization_id = ${organizationId} and u.path @> array[${scopeUnitId}]::uuid[] and ${scopeCondition(visible)}
+    group by 1`;
+}
+
+export async function coverage(db: Db, organizationId: string, scopeUnitId: string, visible: string[] | null): Promise<CoverageRow[]> {
+  return (await coverageQuery(organizationId, scopeUnitId, visible).execute(db)).rows;
+}

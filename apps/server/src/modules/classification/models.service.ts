@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { klassaPresetModel, type ClassificationModelView, type createModelVersionBody } from '@tillit/core';
+import { requireAccess, type Actor } from '../../platform/access.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { AppError } from '../../platform/errors.js';
+import type { Db } from '../../db/database.js';
+import * as repo from './models.repository.js';
+
+function toView(m: repo.ModelRow, usageCount: number): ClassificationModelView {
+  return {
+    id: m.id,
+    version: m.version,
+    isCurrent: m.is_current,
+    note: m.note,
+    definition: m.definition,
+    createdAt: m.created_at.toISOString(),
+    createdBy: m.created_by ? { id: m.created_by, name: m.created_by_name ?? '' } : null,
+    usageCount,
+  };
+}
+
+export function createModelsService(db: Db) {
+  return {
+    async current(actor: Actor): Promise<ClassificationModelView> {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      const m = await repo.current(db, actor.organizationId);
+      return toView(m, await repo.usageCount(db, m.id));
+    },
+
+    async list(actor: Actor) {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      await repo.current(db, actor.organizationId);
+      return (await repo.list(db, actor.organizationId)).map((m) => {
+        const { definition: _definition, ...summary } = toView(m, m.usage_count);
+        return summary;
+      });
+    },
+
+    async get(actor: Actor, id: string): Promise<ClassificationModelView> {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      const m = await repo.findById(db, actor.organizationId, id);
+      if (!m) throw new AppError('not_found');
+      return toView(m, await repo.usageCount(db, m.id));
+    },
+
+    preset(actor: Actor) {
+      requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
+      return klassaPresetModel;
+    },
+
+    /** Adapting the model is an organisation-wide decision: the permission is needed on the root unit. */
+    async createVersion(actor: Actor, input: z.output<typeof createModelVersionBody>): Promise<ClassificationModelView> {
+      const root = await db.selectFrom('units').select(['id', 'path']).where('organization_id', '=', actor.organizationId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      requireAccess(actor, 'classification_model.manage', { organizationId: actor.organizationId, unitPath: root.path });
+      await repo.current(db, actor.organizationId);
+      return db.transaction().execute(async (trx) => {
+        const created = await repo.insertVersion(trx, actor.organizationId, input.definition, input.note ?? null, actor.userId);
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'classification_model',
+          entityId: created.id,
+          entityLabel: `Version ${created.version}`,
+          after: { version: created.version, key: input.definition.key, levels: input.definition.levels.length, traceability: input.definition.aspects[3]?.enabled, note: input.note ?? null },
+        });
+        return toView((await repo.findById(trx, actor.organizationId, created.id))!, 0);
+      });
+    },
+  };
+}

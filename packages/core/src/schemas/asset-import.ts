@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { assetKind } from './assets.js';
+
+/** The inventory fields a spreadsheet column can be mapped to. */
+export const importFields = [
+  'kind',
+  'name',
+  'description',
+  'unit',
+  'informationOwner',
+  'systemOwner',
+  'systemSteward',
+  'supplier',
+  'hosting',
+  'thirdCountryTransfer',
+  'thirdCountries',
+  'personalData',
+  'lifecycle',
+  'externalId',
+  'tags',
+  'informationType',
+  'processedBy',
+] as const;
+export const importField = z.enum(importFields);
+export type ImportField = z.infer<typeof importField>;
+
+export const uploadImportQuery = z.object({ fileName: z.string().trim().min(1).max(200) });
+
+/** Which column (by its header text) feeds which field. Unmapped fields are left as they are on update. */
+export const importMappingBody = z.object({
+  sheet: z.string().max(100).optional(),
+  mapping: z.partialRecord(importField, z.string().trim().min(1).max(200)),
+  /** Used when no `kind` column is mapped. */
+  defaultKind: assetKind.optional(),
+  /** Used when no `unit` column is mapped, or the cell is empty. */
+  defaultUnitId: z.uuid().optional(),
+});
+export type ImportMapping = z.infer<typeof importMappingBody>;
+
+export const importProblem = z.object({
+  /** Row number as the spreadsheet shows it (the header is row 1). */
+  row: z.number().int(),
+  field: importField.nullable(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  value: z.string().nullable(),
+});
+export type ImportProblem = z.infer<typeof importProblem>;
+
+export const importReport = z.object({
+  rows: z.number().int(),
+  toCreate: z.number().int(),
+  toUpdate: z.number().int(),
+  byKind: z.object({ information_set: z.number().int(), system: z.number().int(), process: z.number().int() }),
+  links: z.number().int(),
+  /** The first 1,000 problems; `problemCount` has them all. */
+  problems: z.array(importProblem),
+  problemCount: z.number().int(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const importStatus = z.enum(['uploaded', 'checked', 'applying', 'applied', 'failed']);
+
+export const assetImportView = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  status: importStatus,
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  headers: z.array(z.string()),
+  rowCount: z.number().int(),
+  /** Header → field guesses from the header texts (Swedish and English synonyms). */
+  suggestedMapping: z.partialRecord(importField, z.string()),
+  mapping: importMappingBody.nullable(),
+  report: importReport.nullable(),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type AssetImportView = z.infer<typeof assetImportView>;
+
+export const applyImportQuery = z.object({
+  /** Wait for the apply to finish instead of answering 202 at once (scripts and tests). */
+  wait: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+});
