@@ -30,7 +30,7 @@ export function AssetImportPage() {
     }
   }, [status, finished]);
 
-  const active = !id ? 0 : status === 'applying' || status === 'applied' || status === 'failed' ? 3 : status === 'checked' ? 2 : 1;
+  const active = !id ? 0 : status === 'applied' ? 4 : status === 'applying' || status === 'failed' ? 3 : status === 'checked' ? 2 : 1;
   const restart = () => setParams({}, { replace: false });
 
   return (
@@ -54,7 +54,7 @@ export function AssetImportPage() {
           <Stepper.Step label={t('assetImport:steps.apply')} description={t('assetImport:steps.applyHint')} />
         </Stepper>
         <Text size="sm" mt="sm" role="status">
-          {t('assetImport:steps.current', { step: active + 1, total: 4 })}
+          {active === 4 ? t('assetImport:steps.done') : t('assetImport:steps.current', { step: active + 1, total: 4 })}
         </Text>
       </Paper>
       {!id ? (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportField, ImportReport } from '../../api';
 import { Pager } from '../../components/Pager';
 import { formatNumber } from '../../lib/format';
+import { TableScroll } from '../assets/TableScroll';
 
 const PAGE = 50;
 
@@ -47,7 +48,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               {t('assetImport:report.truncated', { shown: formatNumber(report.problems.length), total: formatNumber(report.problemCount) })}
             </Text>
           )}
-          <Table.ScrollContainer minWidth={720}>
+          <TableScroll minWidth={720}>
             <Table data-testid="import-problems" striped>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assetImport:report.problemsCaption', { count: report.problemCount })}</Table.Caption>
               <Table.Thead>
@@ -76,7 +77,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <Pager page={page} pageSize={PAGE} total={report.problems.length} onChange={setPage} />
         </div>
       )}

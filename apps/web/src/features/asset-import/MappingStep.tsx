@@ -10,6 +10,7 @@ import { formatNumber } from '../../lib/format';
 import { useUnits } from '../units/api';
 import { useApplyImport, useCheckImport } from './api';
 import { ImportReportView } from './ImportReportView';
+import { TableScroll } from '../assets/TableScroll';
 
 type Mapping = Partial<Record<ImportField, string>>;
 
@@ -72,7 +73,7 @@ export function MappingStep({ view }: { view: AssetImportView }) {
         <Text size="sm" mb="md">
           {t('assetImport:mapping.intro')}
         </Text>
-        <Table.ScrollContainer minWidth={640}>
+        <TableScroll minWidth={640}>
           <Table data-testid="import-mapping">
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assetImport:mapping.caption')}</Table.Caption>
             <Table.Thead>
@@ -110,7 +111,7 @@ export function MappingStep({ view }: { view: AssetImportView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
         {unused.length > 0 && (
           <Text size="sm" mt="sm" data-testid="unused-columns">
             {t('assetImport:mapping.unused', { columns: unused.join(', ') })}

@@ -56,7 +56,13 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
         <Group gap="xs">
           {summary.openVersionId ? (
             <Button component={Link} to={`/classifications/${summary.openVersionId}`} data-testid="continue-classification">
-              {summary.workStatus === 'submitted' ? t('assets:classification.openSubmitted') : t('assets:classification.continue')}
+              {summary.workStatus === 'submitted'
+                ? t('assets:classification.openSubmitted')
+                : !canWrite
+                  ? t('assets:classification.openWork')
+                  : summary.workStatus === 'returned'
+                    ? t('assets:classification.fixReturned')
+                    : t('assets:classification.continue')}
             </Button>
           ) : (
             canWrite && (

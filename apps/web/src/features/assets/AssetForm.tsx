@@ -1,4 +1,4 @@
-import { useMemo, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Autocomplete, Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
@@ -69,6 +69,13 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
   const parentOf = useMemo(() => parentLookup(unitList), [unitList]);
   const mayWriteOn = useMemo(() => (u: UnitView) => access.canOnUnit('asset.write', u.id, parentOf), [access, parentOf]);
   const isSet = v.kind === 'information_set';
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused submit, the first field with an error gets focus so the person hears what to fix.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const focusFirstError = () => setFocusRequest((n) => n + 1);
+  useEffect(() => {
+    if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,7 +88,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
       externalId: optionalTextError(v.externalId, 100),
     });
     form.setErrors(errors);
-    if (Object.keys(errors).length) return;
+    if (Object.keys(errors).length) return focusFirstError();
     const body = {
       name: v.name.trim(),
       description: v.description.trim() || null,
@@ -106,6 +113,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
         for (const [path, message] of Object.entries(e.fieldErrors)) byField[path.split('.')[0]!] ??= message;
         form.setErrors(byField);
         form.setFormError(e.message);
+        focusFirstError();
       } else form.showError(e);
     };
     if (asset) update.mutate({ id: asset.id, body }, { onSuccess: onSaved, onError });
@@ -130,7 +138,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
   );
 
   return (
-    <form onSubmit={submit} noValidate data-testid="asset-form">
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="asset-form">
       <Stack gap="lg">
         <FormAlert message={form.formError} />
         <Stack gap="sm" component="section" aria-labelledby="asset-form-basics">

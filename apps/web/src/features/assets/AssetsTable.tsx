@@ -6,6 +6,7 @@ import { formatDate } from '../../lib/format';
 import { ProfileBadges } from '../classification/ProfileBadges';
 import { ReviewStateBadge, WorkStatusBadge } from '../classification/StatusBadges';
 import { SortableHeader } from './SortableHeader';
+import { TableScroll } from './TableScroll';
 
 interface Props {
   assets: AssetView[];
@@ -18,7 +19,7 @@ interface Props {
 export function AssetsTable({ assets, sort, onSort, caption, model }: Props) {
   const { t } = useTranslation(['assets', 'classification']);
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <TableScroll minWidth={960}>
       <Table data-testid="assets-table" fz="sm" verticalSpacing="xs">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -28,8 +29,7 @@ export function AssetsTable({ assets, sort, onSort, caption, model }: Props) {
             <Table.Th scope="col">{t('assets:table.people')}</Table.Th>
             <SortableHeader column="lifecycle" sort={sort} onSort={onSort} label={t('assets:fields.lifecycle')} />
             <Table.Th scope="col">{t('assets:fields.profile')}</Table.Th>
-            <SortableHeader column="reviewDueAt" sort={sort} onSort={onSort} label={t('assets:fields.reviewState')} />
-            <Table.Th scope="col">{t('assets:fields.workStatus')}</Table.Th>
+            <SortableHeader column="reviewDueAt" sort={sort} onSort={onSort} label={t('assets:table.status')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -39,7 +39,7 @@ export function AssetsTable({ assets, sort, onSort, caption, model }: Props) {
                 <Anchor component={Link} to={`/assets/${a.id}`} fw={600}>
                   {a.name}
                 </Anchor>
-                <Text size="xs" c="dimmed" data-testid="asset-kind" data-kind={a.kind}>
+                <Text size="xs" c="dimmed" data-testid="asset-row-kind" data-kind={a.kind}>
                   {a.externalId ? t('assets:table.kindAndId', { kind: t(`assets:kinds.${a.kind}`), id: a.externalId }) : t(`assets:kinds.${a.kind}`)}
                 </Text>
               </Table.Td>
@@ -57,29 +57,21 @@ export function AssetsTable({ assets, sort, onSort, caption, model }: Props) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Stack gap={2} align="flex-start">
+                <Stack gap={4} align="flex-start">
                   <ReviewStateBadge state={a.classification.reviewState} />
                   {a.classification.reviewDueAt && (
                     <Text size="xs" c="dimmed">
                       {t('assets:table.reviewDue', { date: formatDate(a.classification.reviewDueAt) })}
                     </Text>
                   )}
+                  {a.classification.workStatus && <WorkStatusBadge status={a.classification.workStatus} />}
                 </Stack>
-              </Table.Td>
-              <Table.Td>
-                {a.classification.workStatus ? (
-                  <WorkStatusBadge status={a.classification.workStatus} />
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('assets:table.noWork')}
-                  </Text>
-                )}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 
@@ -87,7 +79,6 @@ function People({ asset }: { asset: AssetView }) {
   const { t } = useTranslation('assets');
   const rows = [
     asset.informationOwner && t('table.owner', { name: asset.informationOwner.name }),
-    asset.systemOwner && t('table.systemOwner', { name: asset.systemOwner.name }),
     asset.systemSteward && t('table.steward', { name: asset.systemSteward.name }),
   ].filter(Boolean) as string[];
   if (!rows.length)

@@ -144,9 +144,11 @@ function ShareCard({ title, part, whole, share, partLink, wholeLink, wholeLabel,
       <Progress.Root size="lg" mt="xs" aria-hidden={share === null}>
         <Progress.Section value={share ?? 0} color="tillit" aria-label={`${title}: ${text}`} aria-valuetext={text} />
       </Progress.Root>
-      <Text size="sm" c="dimmed" mt={4}>
-        {text}
-      </Text>
+      {share === null && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {text}
+        </Text>
+      )}
     </Paper>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CoverageView } from '../../api';
 import { formatNumber } from '../../lib/format';
 import { coverageLink, percent } from './coverageLinks';
+import { TableScroll } from './TableScroll';
 
 type Row = CoverageView['rows'][number];
 
@@ -16,7 +17,7 @@ export function CoverageTable({ rows, scopeName, onDrill }: { rows: Row[]; scope
     </Anchor>
   );
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <TableScroll minWidth={980}>
       <Table data-testid="coverage-table">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('coverage.caption', { unit: scopeName })}</Table.Caption>
         <Table.Thead>
@@ -68,6 +69,6 @@ export function CoverageTable({ rows, scopeName, onDrill }: { rows: Row[]; scope
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { useDialog } from '../../lib/useDialog';
 import { useAddIntegration, useRemoveIntegration, useUpdateIntegration } from './api';
 import { AssetPicker } from './AssetPicker';
+import { TableScroll } from './TableScroll';
 
 /** Integrations between systems/processes: from → to and what flows. */
 export function Integrations({ asset, canWrite }: { asset: AssetDetailView; canWrite: boolean }) {
@@ -49,7 +50,7 @@ export function Integrations({ asset, canWrite }: { asset: AssetDetailView; canW
       {asset.integrations.length === 0 ? (
         <Text mb="sm">{canWrite ? t('assets:integrations.emptyWrite') : t('assets:integrations.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <TableScroll minWidth={560}>
           <Table>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assets:integrations.caption', { count: asset.integrations.length, name: asset.name })}</Table.Caption>
             <Table.Thead>
@@ -97,7 +98,7 @@ export function Integrations({ asset, canWrite }: { asset: AssetDetailView; canW
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {canWrite && (
         <form onSubmit={submit} noValidate>

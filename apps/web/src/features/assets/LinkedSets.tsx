@@ -10,6 +10,7 @@ import { ProfileBadges } from '../classification/ProfileBadges';
 import { useLinkSet, useUnlinkSet } from './api';
 import { AssetPicker } from './AssetPicker';
 import { assetListLink } from './filters';
+import { TableScroll } from './TableScroll';
 
 /** The information sets a system or process processes; its levels are inherited from them. */
 export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView; canWrite: boolean; model: ClassificationModelDefinition | undefined }) {
@@ -55,7 +56,7 @@ export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView;
           {canWrite ? t('assets:sets.emptyWrite') : t('assets:sets.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <TableScroll minWidth={560}>
           <Table>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assets:sets.caption', { count: asset.informationSets.length, name: asset.name })}</Table.Caption>
             <Table.Thead>
@@ -95,7 +96,7 @@ export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView;
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {canWrite && (
         <form onSubmit={submit} noValidate>

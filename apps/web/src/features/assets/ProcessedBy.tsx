@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssetDetailView, ClassificationModelDefinition } from '../../api';
 import { ProfileBadges } from '../classification/ProfileBadges';
 import { assetListLink } from './filters';
+import { TableScroll } from './TableScroll';
 
 /** For an information set: the systems and processes that process it (and inherit its levels). */
 export function ProcessedBy({ asset, model }: { asset: AssetDetailView; model: ClassificationModelDefinition | undefined }) {
@@ -23,7 +24,7 @@ export function ProcessedBy({ asset, model }: { asset: AssetDetailView; model: C
       {asset.processedBy.length === 0 ? (
         <Text>{t('processedBy.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
+        <TableScroll minWidth={520}>
           <Table>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('processedBy.caption', { count: asset.processedBy.length, name: asset.name })}</Table.Caption>
             <Table.Thead>
@@ -51,7 +52,7 @@ export function ProcessedBy({ asset, model }: { asset: AssetDetailView; model: C
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
@@ -97,6 +97,16 @@ export function ClassificationEditor({ version, model, asset }: Props) {
     });
   }
 
+  // The issue links move focus to the field itself (or the first answer of a question), not only the view.
+  function goTo(event: MouseEvent, id: string) {
+    const target = document.getElementById(id);
+    if (!target) return;
+    event.preventDefault();
+    const focusable = target.matches('input, textarea, button, select') ? target : target.querySelector<HTMLElement>('input, textarea, button, select');
+    target.scrollIntoView({ block: 'start' });
+    focusable?.focus({ preventScroll: true });
+  }
+
   const deviation = derivation.deviatesFromType;
   return (
     <Stack gap="lg">
@@ -114,7 +124,9 @@ export function ClassificationEditor({ version, model, asset }: Props) {
           <List size="sm" spacing={4} className="issue-list">
             {issues.map((issue, i) => (
               <List.Item key={i} data-code={issue.code}>
-                <Anchor href={`#${issueTarget(issue)}`}>{issueText(issue)}</Anchor>
+                <Anchor href={`#${issueTarget(issue)}`} underline="always" onClick={(e) => goTo(e, issueTarget(issue))}>
+                  {issueText(issue)}
+                </Anchor>
               </List.Item>
             ))}
           </List>
@@ -206,7 +218,7 @@ export function ClassificationEditor({ version, model, asset }: Props) {
         loading={discard.isPending}
         error={discard.error instanceof Error ? discard.error.message : null}
         onClose={() => setConfirm(null)}
-        onConfirm={() => discard.mutate(version.id, { onSuccess: () => navigate(`/assets/${version.assetId}`, { replace: true }) })}
+        onConfirm={() => discard.mutate({ id: version.id, assetId: version.assetId }, { onSuccess: () => navigate(`/assets/${version.assetId}`, { replace: true }) })}
       />
     </Stack>
   );

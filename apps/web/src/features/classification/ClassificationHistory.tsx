@@ -11,6 +11,7 @@ import { useAssetClassifications } from './api';
 import { CompareModal } from './CompareModal';
 import { ProfileBadges } from './ProfileBadges';
 import { VersionStatusBadge } from './StatusBadges';
+import { TableScroll } from '../assets/TableScroll';
 
 /** Every classification version of one asset, newest first; two can be compared side by side. */
 export function ClassificationHistory({ assetId, model }: { assetId: string; model: ClassificationModelDefinition | undefined }) {
@@ -55,7 +56,7 @@ export function ClassificationHistory({ assetId, model }: { assetId: string; mod
               {t('classification:history.compareHint')}
             </Text>
           )}
-          <Table.ScrollContainer minWidth={820}>
+          <TableScroll minWidth={820}>
             <Table>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:history.caption', { count: versions.data.length })}</Table.Caption>
               <Table.Thead>
@@ -95,14 +96,14 @@ export function ClassificationHistory({ assetId, model }: { assetId: string; mod
                       <ProfileBadges profile={v.profile} model={model} size="sm" />
                     </Table.Td>
                     <Table.Td>{v.author?.name ?? ''}</Table.Td>
-                    <Table.Td>{formatDateTime(v.submittedAt)}</Table.Td>
-                    <Table.Td>{formatDateTime(v.decidedAt)}</Table.Td>
-                    <Table.Td>{formatDate(v.reviewDueAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.submittedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.decidedAt)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.reviewDueAt)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         </>
       )}
       <CompareModal pair={compare.value} opened={compare.opened} onClose={compare.close} model={model} />

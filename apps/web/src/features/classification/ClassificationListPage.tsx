@@ -15,6 +15,7 @@ import { useUnits } from '../units/api';
 import { useClassifications, useCurrentModel } from './api';
 import { ProfileBadges } from './ProfileBadges';
 import { VersionStatusBadge } from './StatusBadges';
+import { TableScroll } from '../assets/TableScroll';
 
 const PAGE_SIZE = 50;
 
@@ -156,7 +157,7 @@ export function ClassificationListPage() {
 function VersionsTable({ items, caption, model, testId }: { items: ClassificationListItem[]; caption: string; model: Parameters<typeof ProfileBadges>[0]['model']; testId: string }) {
   const { t } = useTranslation(['classification', 'assets']);
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableScroll minWidth={900}>
       <Table data-testid={testId}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -190,12 +191,12 @@ function VersionsTable({ items, caption, model, testId }: { items: Classificatio
                 <ProfileBadges profile={v.profile} model={model} size="sm" />
               </Table.Td>
               <Table.Td>{v.author?.name ?? ''}</Table.Td>
-              <Table.Td>{formatDateTime(v.submittedAt ?? v.updatedAt)}</Table.Td>
-              <Table.Td>{formatDate(v.reviewDueAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.updatedAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(v.reviewDueAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

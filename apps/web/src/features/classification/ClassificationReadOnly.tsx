@@ -7,6 +7,7 @@ import { useExplain } from './explain';
 import { FactsPanel } from './FactsPanel';
 import { useModelTexts } from './model';
 import { LevelBadge, ProfileBadges } from './ProfileBadges';
+import { TableScroll } from '../assets/TableScroll';
 
 interface Props {
   version: ClassificationVersionView;
@@ -42,7 +43,7 @@ export function ClassificationReadOnly({ version, model, asset }: Props) {
               {t('questions.aspectHeading', { code: texts.code(aspect), name: texts.aspectName(aspect) })}
             </Title>
             <Stack gap="md">
-              <Table.ScrollContainer minWidth={520}>
+              <TableScroll minWidth={520}>
                 <Table>
                   <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('readOnly.answersCaption', { name: texts.aspectName(aspect) })}</Table.Caption>
                   <Table.Thead>
@@ -65,7 +66,7 @@ export function ClassificationReadOnly({ version, model, asset }: Props) {
                     })}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
               {result && (
                 <div>
                   <Text fw={600} mb={4} component="div">

@@ -9,6 +9,7 @@ import { useComparison } from './api';
 import { useModelTexts } from './model';
 import { ProfileBadges } from './ProfileBadges';
 import { VersionStatusBadge } from './StatusBadges';
+import { TableScroll } from '../assets/TableScroll';
 
 interface Props {
   pair: [string, string] | null;
@@ -87,7 +88,7 @@ function Comparison({ a, b, model }: { a: string; b: string; model: Classificati
       {differences.length === 0 ? (
         <Text data-testid="comparison-same">{t('compare.same')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <TableScroll minWidth={560}>
           <Table data-testid="comparison-table">
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('compare.caption', { count: differences.length })}</Table.Caption>
             <Table.Thead>
@@ -109,7 +110,7 @@ function Comparison({ a, b, model }: { a: string; b: string; model: Classificati
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Stack>
   );

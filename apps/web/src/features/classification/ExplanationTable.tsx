@@ -5,6 +5,7 @@ import type { ExplanationLine } from './explain';
 import { ExplanationList } from './ExplanationList';
 import type { ModelTexts } from './model';
 import { LevelBadge } from './ProfileBadges';
+import { TableScroll } from '../assets/TableScroll';
 
 interface Row {
   aspect: AspectKey;
@@ -16,7 +17,7 @@ interface Row {
 export function ExplanationTable({ caption, rows, texts, testId }: { caption: string; rows: Row[]; texts: ModelTexts; testId: string }) {
   const { t } = useTranslation('classification');
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <TableScroll minWidth={560}>
       <Table data-testid={testId} highlightOnHover={false}>
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -45,6 +46,6 @@ export function ExplanationTable({ caption, rows, texts, testId }: { caption: st
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

@@ -53,7 +53,7 @@ export function FactsPanel({ version, asset, model, derivation, texts }: Props) 
         {version.status !== 'approved' && (
           <Text size="sm" c="dimmed">
             {t('classification:facts.factsFromAsset')}{' '}
-            <Anchor component={Link} to={`/assets/${version.assetId}`}>
+            <Anchor component={Link} underline="always" to={`/assets/${version.assetId}`}>
               {t('classification:facts.openAsset', { name: version.assetName })}
             </Anchor>
           </Text>

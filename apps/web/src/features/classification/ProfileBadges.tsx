@@ -41,6 +41,7 @@ export function LevelBadge({ aspect, level, texts, size = 'md' }: { aspect: Aspe
   return (
     <Tooltip label={`${texts.aspectName(aspect)}: ${texts.levelLabel(level)}`} openDelay={300}>
       <Badge
+        component="span"
         size={size}
         radius="sm"
         variant="outline"

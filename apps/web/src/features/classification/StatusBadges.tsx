@@ -10,7 +10,7 @@ export function ReviewStateBadge({ state }: { state: ReviewState | null | undefi
   const { t } = useTranslation('classification');
   if (!state) return null;
   return (
-    <Badge color={reviewColor[state]} variant="light" data-testid="review-state" data-state={state}>
+    <Badge component="span" color={reviewColor[state]} variant="light" data-testid="review-state" data-state={state}>
       {t(`reviewStates.${state}`)}
     </Badge>
   );
@@ -20,7 +20,7 @@ export function WorkStatusBadge({ status }: { status: WorkStatus | null | undefi
   const { t } = useTranslation('classification');
   if (!status) return null;
   return (
-    <Badge color={statusColor[status]} variant="outline" data-testid="work-status" data-status={status}>
+    <Badge component="span" color={statusColor[status]} variant="outline" data-testid="work-status" data-status={status}>
       {t(`workStatuses.${status}`)}
     </Badge>
   );
@@ -30,7 +30,7 @@ export function VersionStatusBadge({ status, superseded }: { status: Classificat
   const { t } = useTranslation('classification');
   const label = status === 'approved' && superseded ? t('statuses.superseded') : t(`statuses.${status}`);
   return (
-    <Badge color={status === 'approved' && superseded ? 'gray' : statusColor[status]} variant="light" data-testid="version-status" data-status={status}>
+    <Badge component="span" color={status === 'approved' && superseded ? 'gray' : statusColor[status]} variant="light" data-testid="version-status" data-status={status}>
       {label}
     </Badge>
   );

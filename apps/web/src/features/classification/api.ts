@@ -111,7 +111,17 @@ export function useReturnClassification() {
   return useMutation({ mutationFn: ({ id, comment }: { id: string; comment: string }) => classificationApi.returnVersion(id, { comment }), onSuccess: changed });
 }
 
+/** The discarded version's own query is left alone (it would answer 404); the asset's view is dropped so it reloads fresh. */
 export function useDiscardClassification() {
-  const changed = useVersionChanged();
-  return useMutation({ mutationFn: classificationApi.discard, onSuccess: () => changed() });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id }: { id: string; assetId: string }) => classificationApi.discard(id),
+    onSuccess: (_, { id, assetId }) => {
+      queryClient.removeQueries({ queryKey: assetKeys.detail(assetId) });
+      void queryClient.invalidateQueries({ queryKey: classificationKeys.all, predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === id) });
+      void queryClient.invalidateQueries({ queryKey: assetKeys.all });
+      void queryClient.invalidateQueries({ queryKey: classificationKeys.coverageAll });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
+    },
+  });
 }

@@ -69,8 +69,8 @@ export function useClassificationDraft(version: ClassificationVersionView) {
       for (const a of d.raises) {
         const r = raiseBody(c.raises[a]);
         const key = JSON.stringify(r);
-        // An unfinished raise (no reason yet) is kept locally; the server still has the last complete one.
-        if (r === null && c.raises[a] && (c.raises[a]!.level !== null || c.raises[a]!.reason.trim())) continue;
+        // An unfinished raise (a level without a reason yet) is kept locally; the server keeps the last complete one.
+        if (r === null && c.raises[a]?.level != null) continue;
         if (sentRaises.current[a] !== key) raises[a] = r;
         sentRaises.current[a] = key;
       }

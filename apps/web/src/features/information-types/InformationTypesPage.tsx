@@ -14,6 +14,7 @@ import { ProfileBadges } from '../classification/ProfileBadges';
 import { useDeleteInformationType, useImportPresetTypes, useInformationTypes } from './api';
 import { ImportTypesModal } from './ImportTypesModal';
 import { InformationTypeFormModal } from './InformationTypeFormModal';
+import { TableScroll } from '../assets/TableScroll';
 
 /** The organisation's library of information types, each with a recommended profile. */
 export function InformationTypesPage() {
@@ -96,7 +97,7 @@ export function InformationTypesPage() {
               mb="sm"
               data-testid="information-types-search"
             />
-            <Table.ScrollContainer minWidth={820}>
+            <TableScroll minWidth={820}>
               <Table data-testid="information-types-table">
                 <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('informationTypes:caption', { count: shown.length, total: types.data.length })}</Table.Caption>
                 <Table.Thead>
@@ -151,7 +152,7 @@ export function InformationTypesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           </>
         )}
         <FormAlert message={preset.error instanceof Error ? preset.error.message : null} />

@@ -33,10 +33,30 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
   const maxLevel = def.levels.length - 1;
   const levelOptions = def.levels.map((l) => ({ value: String(l.value), label: texts.levelLabel(l.value) }));
 
+  /** A path such as `questions.12.text` in words: "Fråga: Spårbarhet – Miljö". */
+  function describe(path: string): string {
+    const [head, index, field] = path.split('.');
+    const i = Number(index);
+    if (head === 'aspects') {
+      const a = def.aspects[i];
+      const label = field === 'question' ? t('classification:model.fields.question') : field === 'code' ? t('classification:model.fields.code') : t('classification:model.fields.aspect');
+      return `${a ? texts.aspectName(a.key) : index} – ${label}`;
+    }
+    if (head === 'levels') return `${t('classification:model.editor.levelLegend', { level: i })} – ${field === 'description' ? t('classification:model.fields.description') : t('classification:model.fields.levelName')}`;
+    if (head === 'categories') return `${t('classification:model.fields.category')} ${i + 1} – ${field === 'description' ? t('classification:model.fields.description') : t('classification:model.fields.name')}`;
+    if (head === 'questions') {
+      const q = def.questions[i];
+      const category = def.categories.find((c) => c.key === q?.category);
+      return `${t('classification:model.fields.question')}: ${q ? texts.aspectName(q.aspect) : ''} – ${category ? texts.text(category.name) : ''}`;
+    }
+    if (head === 'minimumRules') return `${t('classification:model.fields.reason')} (${def.minimumRules[i]?.id ?? index})`;
+    return t('classification:model.fields.name');
+  }
+
   function save() {
     const empty = emptyTexts(def);
     if (empty.length) {
-      setProblems(empty.map((p) => t('classification:model.editor.emptyText', { path: p })));
+      setProblems(empty.map((p) => t('classification:model.editor.emptyText', { what: describe(p) })));
       return;
     }
     setProblems([]);

@@ -1,8 +1,9 @@
-import { Badge, Button, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../../components/QueryStates';
 import { formatDateTime } from '../../../lib/format';
 import { useModelVersions } from '../api';
+import { TableScroll } from '../../assets/TableScroll';
 
 /** All versions of the organisation's model, newest first. */
 export function ModelHistory({ shownId, onShow }: { shownId: string | null; onShow: (id: string) => void }) {
@@ -21,7 +22,7 @@ export function ModelHistory({ shownId, onShow }: { shownId: string | null; onSh
       ) : versions.error ? (
         <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={700}>
+        <TableScroll minWidth={700}>
           <Table>
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('model.historyCaption', { count: versions.data.length })}</Table.Caption>
             <Table.Thead>
@@ -48,15 +49,16 @@ export function ModelHistory({ shownId, onShow }: { shownId: string | null; onSh
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{v.note ?? ''}</Table.Td>
                   <Table.Td>{t('model.usage', { count: v.usageCount })}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant={shownId === v.id ? 'light' : 'default'} onClick={() => onShow(v.id)} aria-pressed={shownId === v.id} aria-label={t('model.showVersion', { version: v.version })}>
+                    <Button size="xs" variant={shownId === v.id ? 'light' : 'default'} onClick={() => onShow(v.id)} aria-pressed={shownId === v.id}>
                       {shownId === v.id ? t('model.shown') : t('model.show')}
+                      <VisuallyHidden>{t('model.versionSuffix', { version: v.version })}</VisuallyHidden>
                     </Button>
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
     </Paper>
   );

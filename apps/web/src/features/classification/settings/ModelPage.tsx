@@ -34,6 +34,7 @@ export function ModelPage() {
           onSaved={(model) => {
             setEditing(false);
             setParams({}, { replace: true });
+            window.scrollTo({ top: 0 });
             notifications.show({ color: 'green', message: t('classification:model.saved', { version: model.version }) });
           }}
         />

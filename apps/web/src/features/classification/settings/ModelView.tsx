@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClassificationModelView, PersonalDataKind, ThirdCountryTransfer } from '../../../api';
 import { formatDateTime } from '../../../lib/format';
 import { useModelTexts } from '../model';
+import { TableScroll } from '../../assets/TableScroll';
 
 /** A model version as data, in words: aspects, levels, categories with their questions, minimums and rules. */
 export function ModelView({ model }: { model: ClassificationModelView }) {
@@ -53,7 +54,7 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
         <Title order={2} size="h3" id="model-aspects-heading" mb="sm">
           {t('classification:model.aspectsTitle')}
         </Title>
-        <Table.ScrollContainer minWidth={640}>
+        <TableScroll minWidth={640}>
           <Table data-testid="model-aspects">
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:model.aspectsCaption')}</Table.Caption>
             <Table.Thead>
@@ -79,7 +80,7 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       </Paper>
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="model-levels-heading">
@@ -160,7 +161,7 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
         {def.minimumRules.length === 0 ? (
           <Text>{t('classification:model.noMinimums')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <TableScroll minWidth={640}>
             <Table data-testid="model-minimums">
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:model.minimumsCaption', { count: def.minimumRules.length })}</Table.Caption>
               <Table.Thead>
@@ -174,13 +175,20 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
                 {def.minimumRules.map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td>{condition(r)}</Table.Td>
-                    <Table.Td>{`${texts.code(r.aspect)} ≥ ${r.level}`}</Table.Td>
+                    <Table.Td>
+                      {`${texts.code(r.aspect)} ≥ ${r.level}`}
+                      {!texts.enabled(r.aspect) && (
+                        <Text size="xs" c="dimmed">
+                          {t('classification:model.ruleInactive')}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{texts.text(r.reason)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Paper>
     </Stack>

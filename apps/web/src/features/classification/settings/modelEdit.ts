@@ -93,7 +93,9 @@ export function emptyTexts(def: Def): string[] {
     if (!c.name.sv.trim()) out.push(`categories.${i}.name`);
     if (c.description && !c.description.sv.trim()) out.push(`categories.${i}.description`);
   });
-  def.questions.forEach((q, i) => !q.text.sv.trim() && out.push(`questions.${i}.text`));
+  // Questions on a switched-off aspect are not asked; they are dropped when saving instead.
+  const enabled = new Set(def.aspects.filter((a) => a.enabled).map((a) => a.key));
+  def.questions.forEach((q, i) => enabled.has(q.aspect) && !q.text.sv.trim() && out.push(`questions.${i}.text`));
   def.minimumRules.forEach((r, i) => !r.reason.sv.trim() && out.push(`minimumRules.${i}.reason`));
   return out;
 }
@@ -102,6 +104,6 @@ export function emptyTexts(def: Def): string[] {
 export function cleanDefinition(def: Def): Def {
   return {
     ...def,
-    questions: def.questions.map((q) => ({ ...q, examples: q.examples.filter((e) => e.text.sv.trim()) })),
+    questions: def.questions.filter((q) => q.text.sv.trim()).map((q) => ({ ...q, examples: q.examples.filter((e) => e.text.sv.trim()) })),
   };
 }
