@@ -111,19 +111,39 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** One process serves API and UI: the built web app, with index.html for every client-side route. */
+/**
+ * One process serves API and UI: files of the built web app, and index.html for every client-side
+ * route. Both are looked up per request, so a rebuild (new hashed file names) needs no restart.
+ */
 function serveWebApp(app: FastifyInstance, webDist: string) {
-  const index = path.join(webDist, 'index.html');
-  if (!fs.existsSync(index)) return;
-  void app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: true });
-  const html = fs.readFileSync(index, 'utf8');
+  const root = path.resolve(webDist);
+  void app.register(fastifyStatic, { root, serve: false });
   app.get('/*', async (req, reply) => {
-    if (req.url.startsWith('/api/')) {
-      return reply.callNotFound();
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    const rel = safeRelative(root, req.url.split('?')[0] ?? '/');
+    if (rel && (await isFile(path.join(root, rel)))) {
+      // Vite puts content-hashed files under assets/: they never change.
+      const maxAge = rel.startsWith('assets/') ? 31_536_000_000 : 3_600_000;
+      return reply.sendFile(rel, { maxAge, immutable: rel.startsWith('assets/') });
     }
+    const html = await fs.promises.readFile(path.join(root, 'index.html'), 'utf8').catch(() => null);
+    if (!html) return reply.callNotFound();
     return reply.header('cache-control', 'no-cache').type('text/html').send(html);
   });
 }
+
+function safeRelative(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const full = path.resolve(root, '.' + decoded);
+  return full.startsWith(root + path.sep) ? path.relative(root, full) : null;
+}
+
+const isFile = (p: string) => fs.promises.stat(p).then((s) => s.isFile(), () => false);
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,4 +1,5 @@
-import { aspectKeys, type AspectKey, type PersonalDataKind, type Profile, type ReviewState } from '../schemas/assets.js';
+import { aspectKeys, type AspectKey } from './aspects.js';
+import type { PersonalDataKind, Profile, ReviewState } from '../schemas/assets.js';
 import type { ClassificationModelDefinition, Localized } from '../schemas/classification-model.js';
 
 /**

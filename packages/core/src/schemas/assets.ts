@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aspectKeys } from '../rules/aspects.js';
 import { optionalText, pageOf, pageQuery, text } from './common.js';
 
 /** Information assets (informationstillgångar): information sets, systems (it-stöd) and processes/services. */
@@ -12,10 +13,8 @@ export const personalDataKind = z.enum(['none', 'ordinary', 'sensitive', 'patien
 export type PersonalDataKind = z.infer<typeof personalDataKind>;
 export const lifecycle = z.enum(['planned', 'in_use', 'phasing_out', 'retired']);
 
-/** Aspects in code: C I A T (shown as K R T S in Swedish). */
-export const aspectKeys = ['C', 'I', 'A', 'T'] as const;
+export { aspectKeys, type AspectKey } from '../rules/aspects.js';
 export const aspectKey = z.enum(aspectKeys);
-export type AspectKey = z.infer<typeof aspectKey>;
 
 export const level = z.number().int().min(0).max(9);
 /** A classification profile (K3 R2 T2 S2); null = not classified / aspect switched off. */

@@ -27,8 +27,22 @@ export const auditListQuery = pageQuery.omit({ sort: true }).extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** Incremental by default: from the last checkpoint on. `full=true` walks the whole chain. */
+export const auditVerifyQuery = z.object({
+  full: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+});
+
 export const auditVerifyResult = z.object({
   ok: z.boolean(),
+  /** Events rehashed by this verification: after the checkpoint when it started from one. */
   checked: z.number().int(),
   firstBrokenId: z.string().nullable(),
+  /** The checkpoint this verification started from (events up to it were verified earlier); null for a full walk. */
+  fromCheckpoint: z
+    .object({
+      eventId: z.string(),
+      verifiedAt: z.string(),
+      verifiedByName: z.string(),
+    })
+    .nullable(),
 });
