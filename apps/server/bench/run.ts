@@ -1,5 +1,7 @@
 /**
  * `npm run bench`: Tillit on a generated Region Stor, measured end to end. Never part of `npm test`.
+ * Endpoints under load, then the inventory's Excel export and an 11,000-row import (support/jobs.ts),
+ * backup, memory and start times.
  *
  *   BENCH_SECONDS          seconds per endpoint and concurrency (default 5)
  *   TILLIT_BENCH_DATA_DIR  data folder, reused between runs (default ./data-bench)
@@ -18,6 +20,7 @@ import { backupDatabase } from '../src/cli/backup.js';
 import { embeddedDatabaseUrl } from '../src/db/embedded.js';
 import { benchEndpoints, type BenchContext } from './endpoints.js';
 import { ensureBenchData } from './support/data.js';
+import { httpSession, importerOf, measureExport, measureImport } from './support/jobs.js';
 import { measure, timeOnce } from './support/load.js';
 import { compare, markdown, previousResultFile, type BenchResult, type EndpointResult } from './support/report.js';
 import { freePort, memoryOf, repoRoot, spawnServer, stopServer, waitReady, type ServerProcess } from './support/server-process.js';
@@ -38,13 +41,13 @@ async function start(opts: { port: number; dbPort: number }): Promise<{ server: 
   return { server, ms: await waitReady(server, t) };
 }
 
-async function signIn(baseUrl: string): Promise<string> {
+async function signIn(baseUrl: string, email = adminEmail): Promise<string> {
   const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1' },
-    body: JSON.stringify({ email: adminEmail, password: profiles.stor.password }),
+    body: JSON.stringify({ email, password: profiles.stor.password }),
   });
-  if (r.status !== 200) throw new Error(`sign-in as ${adminEmail} failed: ${r.status} ${await r.text()}`);
+  if (r.status !== 200) throw new Error(`sign-in as ${email} failed: ${r.status} ${await r.text()}`);
   const cookie = r.headers.getSetCookie().find((c) => c.startsWith('tillit_session='));
   return cookie!.split(';')[0]!;
 }
@@ -73,6 +76,7 @@ async function main() {
   await client.connect();
   const endpoints: EndpointResult[] = [];
   let backup: BenchResult['backup'];
+  let jobs: BenchResult['jobs'];
   try {
     const query = queryWith(client);
     const [org] = await query<{ id: string }>('select id from organizations where org_number = $1', [stor.orgNumber]);
@@ -109,6 +113,29 @@ async function main() {
       endpoints.push(result);
     }
 
+    // After the endpoints, so their first run on a data folder sees Region Stor as generated; the
+    // imported assets stay (fixed external ids), and later runs measure the import as updates.
+    // The admin role has no asset.import (roles.json): export and import run as a security
+    // coordinator of the whole organisation, the role the import is for.
+    const coordinator = await importerOf(query, ctx.organizationId);
+    const http = await httpSession(server.baseUrl, await signIn(server.baseUrl, coordinator));
+    log(`export (whole inventory, 3 runs) as ${coordinator}`);
+    const exported = await measureExport(http, 3);
+    log(
+      `export.xlsx ${exported.ms.toFixed(0)} ms (median of ${exported.runsMs.map((x) => x.toFixed(0)).join('/')}), ${(exported.bytes / 1e6).toFixed(1)} MB`,
+    );
+    const [root] = await query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [
+      ctx.organizationId,
+    ]);
+    const [before] = await query<{ n: number }>('select count(*)::int as n from assets where organization_id = $1', [ctx.organizationId]);
+    log('import (1,000 systems + 10,000 information sets)');
+    const imported = await measureImport(http, root!.id, before!.n);
+    const ph = imported.phases;
+    log(
+      `import ${imported.case}: ${(imported.totalMs / 1000).toFixed(1)} s (upload ${ph.uploadMs.toFixed(0)}, check ${ph.checkMs.toFixed(0)}, apply ${ph.applyMs.toFixed(0)}, until applied ${ph.untilAppliedMs.toFixed(0)} ms), ${imported.links} links`,
+    );
+    jobs = { export: exported, import: { ...imported, user: coordinator } };
+
     log('backup');
     const file = path.join(os.tmpdir(), `tillit-bench-${process.pid}.tillit-backup`);
     const t = performance.now();
@@ -144,6 +171,7 @@ async function main() {
     startup: { coldMs: cold.ms, warmMs: warm.ms },
     server: { peakRssMb },
     backup: backup!,
+    jobs: jobs!,
     endpoints,
   };
   fs.mkdirSync(resultsDir, { recursive: true });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Cell } from './load.js';
 import type { GeneratorInfo } from './data.js';
+import type { ExportResult, ImportResult } from './jobs.js';
 
 export interface EndpointResult {
   name: string;
@@ -28,6 +29,8 @@ export interface BenchResult {
   startup: { coldMs: number; warmMs: number };
   server: { peakRssMb: number };
   backup: { ms: number; bytes: number; rows: number };
+  /** Export and import over HTTP (absent in results from before they were measured). */
+  jobs?: { export: ExportResult; import: ImportResult };
   endpoints: EndpointResult[];
 }
 
@@ -70,6 +73,12 @@ export function compare(current: BenchResult, previousFile: string | null): Comp
   slower('warm start ms', current.startup.warmMs, prev.startup?.warmMs);
   slower('server peak RSS MB', current.server.peakRssMb, prev.server?.peakRssMb);
   slower('backup ms', current.backup.ms, prev.backup?.ms);
+  if (current.jobs && prev.jobs) {
+    slower('export ms', current.jobs.export.ms, prev.jobs.export?.ms);
+    // Created and updated are different work: only like with like.
+    if (current.jobs.import.case === prev.jobs.import?.case)
+      slower('import total ms', current.jobs.import.totalMs, prev.jobs.import.totalMs);
+  }
   if (!current.generator.reused)
     slower('generator ms', current.generator.totalMs, prev.generator?.reused ? undefined : prev.generator?.totalMs);
   for (const e of current.endpoints) {
@@ -127,6 +136,29 @@ export function markdown(r: BenchResult, cmp: Comparison): string {
     `| backup (tillit backup) | ${(r.backup.ms / 1000).toFixed(1)} s, ${(r.backup.bytes / 1e6).toFixed(1)} MB, ${r.backup.rows.toLocaleString('en')} rows | ${change(cmp.other.get('backup ms'))} |`,
     '',
   );
+
+  if (r.jobs) {
+    const e = r.jobs.export;
+    const i = r.jobs.import;
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    out.push(`## Export and import (HTTP, as ${i.user ?? 'a security coordinator'})`, '');
+    out.push(
+      `Export: the whole inventory, time to the last byte, median of ${e.runsMs.length}. Import: ${i.systems.toLocaleString('en')} systems + ${i.sets.toLocaleString('en')} information sets + ${i.links.toLocaleString('en')} links from one .xlsx (${(i.fileBytes / 1e6).toFixed(1)} MB, built in ${s(i.buildMs)}, not counted) into an inventory of ${i.assetsBefore.toLocaleString('en')} assets; case measured: **${i.case}** (fixed external ids: the first run on a data folder creates, later runs update).`,
+      '',
+    );
+    out.push('| measure | value | target | vs previous |', '| --- | ---: | ---: | ---: |');
+    out.push(
+      `| export.xlsx (${e.runsMs.map((x) => fmt(x)).join(' / ')} ms) | ${fmt(e.ms)} ms, ${(e.bytes / 1e6).toFixed(1)} MB | | ${change(cmp.other.get('export ms'))} |`,
+    );
+    out.push(`| import: upload | ${s(i.phases.uploadMs)} | | |`);
+    out.push(`| import: check (dry run) | ${s(i.phases.checkMs)} | | |`);
+    out.push(`| import: apply (request) | ${s(i.phases.applyMs)} | | |`);
+    out.push(`| import: apply → applied (polling) | ${s(i.phases.untilAppliedMs)} | | |`);
+    out.push(
+      `| **import total (${i.case})** | **${s(i.totalMs)}** | ≤ ${s(i.targetMs)} ${i.totalMs <= i.targetMs ? '✓' : '✗'} | ${change(cmp.other.get('import total ms'))} |`,
+      '',
+    );
+  }
 
   out.push('## Endpoints', '');
   out.push(
