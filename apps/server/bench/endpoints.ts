@@ -199,9 +199,9 @@ export const benchEndpoints: BenchEndpoint[] = [
     name: 'audit verify',
     once: true,
     async prepare(ctx) {
-      // Reading the whole chain is the SQL part; hashing it is the application's.
+      // The full walk (ADR 0002). Reading the whole chain is the SQL part; hashing it is the application's.
       return {
-        path: '/api/v1/audit-events/verify',
+        path: '/api/v1/audit-events/verify?full=true',
         sql: async (query) => {
           for (let last = 0; ;) {
             const rows = await query<{ id: number }>(
@@ -212,6 +212,28 @@ export const benchEndpoints: BenchEndpoint[] = [
             last = rows.at(-1)!.id;
           }
         },
+      };
+    },
+  },
+  {
+    // Right after the full walk, which set the checkpoint: what the audit page's button costs.
+    name: 'audit verify (incremental)',
+    once: true,
+    async prepare(ctx) {
+      return {
+        path: '/api/v1/audit-events/verify',
+        sql: [
+          { text: 'select * from audit_checkpoints where organization_id = $1', values: [ctx.organizationId] },
+          {
+            text: 'select * from audit_events where organization_id = $1 and id = (select event_id from audit_checkpoints where organization_id = $1)',
+            values: [ctx.organizationId],
+          },
+          {
+            text: `select * from audit_events where organization_id = $1
+                   and id > (select event_id from audit_checkpoints where organization_id = $1) order by id limit 5000`,
+            values: [ctx.organizationId],
+          },
+        ],
       };
     },
   },

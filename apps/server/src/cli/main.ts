@@ -4,12 +4,12 @@ import { loadConfig, ConfigError } from '../config.js';
 import { StartupError } from '../db/embedded.js';
 import { DatabaseUnreachableError } from '../db/database.js';
 import { openDatabase, startServer } from '../server.js';
-import { verifyAuditChain } from '../platform/audit/audit.js';
 import { seedDemo, printDemoLogins } from '../seed/demo.js';
 import { generate, generatedProfiles, type GeneratedProfile } from '../seed/generator/index.js';
 import { printGenerateReport } from '../seed/generator/report.js';
 import { createPlatformAdmin } from './create-admin.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
+import { verifyAllChains } from './audit-verify.js';
 import { loggerOptions } from '../platform/logger.js';
 
 const program = new Command('tillit').description('Tillit – ledningssystem för informationssäkerhet');
@@ -101,21 +101,15 @@ program
 const audit = program.command('audit').description('Granskningsloggen');
 audit
   .command('verify')
-  .description('Kontrollera hashkedjan för varje organisation')
-  .action(async () => {
+  .description('Kontrollera hashkedjan för varje organisation, hela kedjan (eller med --incremental från senaste kontrollpunkten)')
+  .option('--incremental', 'kontrollera bara händelserna efter varje organisations kontrollpunkt')
+  .action(async (opts: { incremental?: boolean }) => {
     const database = await openDatabase(config(), log());
-    let broken = 0;
     try {
-      const orgs = await database.db.selectFrom('organizations').select(['id', 'name']).orderBy('name').execute();
-      for (const org of orgs) {
-        const r = await verifyAuditChain(database.db, org.id);
-        console.log(`${r.ok ? 'OK    ' : 'BRUTEN'} ${org.name}: ${r.checked} händelser kontrollerade${r.ok ? '' : `, första brott vid händelse ${r.firstBrokenId}`}`);
-        if (!r.ok) broken++;
-      }
+      if (await verifyAllChains(database.db, { incremental: Boolean(opts.incremental) })) process.exitCode = 1;
     } finally {
       await database.close();
     }
-    if (broken) process.exitCode = 1;
   });
 
 program

@@ -122,7 +122,7 @@ describe('the hash chain', () => {
       .where('organization_id', '=', org.id)
       .executeTakeFirstOrThrow();
     const res = await admin.get('/api/v1/audit-events/verify');
-    expect(res.json()).toEqual({ ok: true, checked: count.n, firstBrokenId: null });
+    expect(res.json()).toEqual({ ok: true, checked: count.n, firstBrokenId: null, fromCheckpoint: null });
   });
 
   it('refuses to change, delete or empty the log, even through plain SQL', async () => {
@@ -166,7 +166,7 @@ describe('the hash chain', () => {
         .orderBy('id')
         .execute();
       expect((await admin.get('/api/v1/audit-events/verify')).json().ok).toBe(true);
-      return { admin, org, rows };
+      return { admin, org, rows, units, adminId: users.admin!.id };
     }
 
     it('detects an altered event and names the first broken one', async () => {
@@ -178,10 +178,12 @@ describe('the hash chain', () => {
         firstBrokenId: String(victim.id),
         checked: rows.indexOf(victim),
       });
-      expect((await admin.get('/api/v1/audit-events/verify')).json()).toEqual({
+      // The event lies before the checkpoint the first verification set: only a full walk reads it.
+      expect((await admin.get('/api/v1/audit-events/verify?full=true')).json()).toEqual({
         ok: false,
         checked: rows.indexOf(victim),
         firstBrokenId: String(victim.id),
+        fromCheckpoint: null,
       });
     });
 
@@ -225,6 +227,109 @@ describe('the hash chain', () => {
         t.db.updateTable('audit_events').set({ actor_name: 'Förfalskad', hash: forged }).where('id', '=', victim.id).execute(),
       );
       expect((await verifyAuditChain(t.db, org.id)).firstBrokenId).toBe(String(next.id));
+    });
+
+    /** Rewrites an event's actor and recomputes its own hash, as a careful forger would. */
+    async function forge(id: number, actorName: string) {
+      const { eventHash } = await import('../../src/platform/audit/hash.js');
+      const r = await t.db.selectFrom('audit_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const hash = eventHash(r.prev_hash, {
+        organizationId: r.organization_id,
+        occurredAt: r.occurred_at,
+        actorUserId: r.actor_user_id,
+        actorName,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        entityLabel: r.entity_label,
+        unitId: r.unit_id,
+        changes: r.changes,
+      });
+      await tamper(() => t.db.updateTable('audit_events').set({ actor_name: actorName, hash }).where('id', '=', id).execute());
+    }
+
+    const checkpointOf = (orgId: string) =>
+      t.db.selectFrom('audit_checkpoints').selectAll().where('organization_id', '=', orgId).executeTakeFirst();
+
+    it('continues from the checkpoint, moves it forward, and finds tampering after it', async () => {
+      const { admin, org, rows, units, adminId } = await orgWithHistory();
+      const head = rows.at(-1)!;
+      expect(await checkpointOf(org.id)).toMatchObject({ event_id: head.id, hash: expect.any(String), verified_by: adminId });
+
+      const parent = units.a.id;
+      for (const name of ['Fyra', 'Fem']) await admin.post('/api/v1/units', { parentId: parent, name, kind: 'unit' });
+      const first = (await admin.get('/api/v1/audit-events/verify')).json();
+      expect(first).toMatchObject({ ok: true, checked: 2, firstBrokenId: null, fromCheckpoint: { eventId: String(head.id) } });
+      const moved = (await checkpointOf(org.id))!;
+      expect(moved.event_id).toBeGreaterThan(head.id);
+
+      for (const name of ['Sex', 'Sju']) await admin.post('/api/v1/units', { parentId: parent, name, kind: 'unit' });
+      const [victim] = await t.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('organization_id', '=', org.id)
+        .where('id', '>', moved.event_id)
+        .orderBy('id')
+        .execute();
+      await tamper(() => t.db.updateTable('audit_events').set({ entity_label: 'Åtta' }).where('id', '=', victim!.id).execute());
+      expect((await admin.get('/api/v1/audit-events/verify')).json()).toEqual({
+        ok: false,
+        checked: 0,
+        firstBrokenId: String(victim!.id),
+        fromCheckpoint: {
+          eventId: String(moved.event_id),
+          verifiedAt: moved.verified_at.toISOString(),
+          verifiedByName: moved.verified_by_name,
+        },
+      });
+      expect((await checkpointOf(org.id))!.event_id).toBe(moved.event_id); // a broken chain does not move it
+    });
+
+    it('finds a rewritten checkpoint event, also when its own hash was recomputed', async () => {
+      const altered = await orgWithHistory();
+      const a = (await checkpointOf(altered.org.id))!;
+      await tamper(() => t.db.updateTable('audit_events').set({ actor_name: 'Oskyldig' }).where('id', '=', a.event_id).execute());
+      expect((await altered.admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({
+        ok: false,
+        checked: 0,
+        firstBrokenId: String(a.event_id),
+      });
+
+      const forged = await orgWithHistory();
+      const f = (await checkpointOf(forged.org.id))!;
+      await forge(f.event_id, 'Förfalskad');
+      expect((await forged.admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({
+        ok: false,
+        firstBrokenId: String(f.event_id),
+      });
+    });
+
+    it('trusts what lies before the checkpoint incrementally; full=true finds tampering anywhere', async () => {
+      const { admin, rows } = await orgWithHistory();
+      const victim = rows.find((r) => r.entity_label === 'Ett')!;
+      const next = rows[rows.indexOf(victim) + 1]!;
+      await forge(victim.id, 'Förfalskad');
+      // The documented limit (ADR 0002): events before the checkpoint are not read again.
+      expect((await admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({ ok: true, checked: 0 });
+      expect((await admin.get('/api/v1/audit-events/verify?full=true')).json()).toEqual({
+        ok: false,
+        checked: rows.indexOf(next),
+        firstBrokenId: String(next.id),
+        fromCheckpoint: null,
+      });
+      expect((await admin.get('/api/v1/audit-events/verify?full=yes')).statusCode).toBe(400);
+    });
+
+    it('notices when the end of the chain was cut off, checkpoint included', async () => {
+      const { admin, org } = await orgWithHistory();
+      const cp = (await checkpointOf(org.id))!;
+      await tamper(() => t.db.deleteFrom('audit_events').where('id', '=', cp.event_id).execute());
+      expect(await verifyAuditChain(t.db, org.id)).toMatchObject({ ok: true }); // the links alone cannot tell
+      expect((await admin.get('/api/v1/audit-events/verify?full=true')).json()).toMatchObject({
+        ok: false,
+        firstBrokenId: String(cp.event_id),
+      });
+      expect((await admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({ ok: false, firstBrokenId: String(cp.event_id) });
     });
   });
 });

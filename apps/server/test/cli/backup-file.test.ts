@@ -21,7 +21,12 @@ const tables = [
 ];
 
 function backupBytes(parts = tables, extra = Buffer.alloc(0)): Buffer {
-  const manifest = { format: FORMAT, createdAt: '2026-11-22T00:00:00Z', migrations: ['m1'], tables: parts.map((t) => ({ name: t.name, columns: ['x'] })) };
+  const manifest = {
+    format: FORMAT,
+    createdAt: '2026-11-22T00:00:00Z',
+    migrations: ['m1'],
+    tables: parts.map((t) => ({ name: t.name, columns: ['x'] })),
+  };
   const body = [Buffer.from(JSON.stringify(manifest) + '\n')];
   for (const t of parts) body.push(Buffer.from(JSON.stringify({ table: t.name, bytes: t.data.length }) + '\n'), t.data);
   return Buffer.concat([...body, extra]);

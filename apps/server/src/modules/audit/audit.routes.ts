@@ -1,4 +1,4 @@
-import { auditEventView, auditListQuery, auditVerifyResult, pageOf } from '@tillit/core';
+import { auditEventView, auditListQuery, auditVerifyQuery, auditVerifyResult, pageOf } from '@tillit/core';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'audit';
@@ -11,7 +11,7 @@ export const auditRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/audit-events/verify', permission: 'audit.read', tag, summary: 'Kontrollera att loggens hashkedja är obruten',
-    response: auditVerifyResult,
-    handler: ({ actor, services }) => services.audit.verify(actor),
+    query: auditVerifyQuery, response: auditVerifyResult,
+    handler: ({ actor, query, services }) => services.audit.verify(actor, query),
   }),
 ];

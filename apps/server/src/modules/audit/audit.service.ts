@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { auditListQuery, AuditEventView, Page } from '@tillit/core';
+import type { auditListQuery, auditVerifyQuery, auditVerifyResult, AuditEventView, Page } from '@tillit/core';
 import { requireAccess, type Actor } from '../../platform/access.js';
-import { verifyAuditChain } from '../../platform/audit/audit.js';
+import { verifyWithCheckpoint } from '../../platform/audit/checkpoint.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './audit.repository.js';
 
@@ -30,10 +30,21 @@ export function createAuditService(db: Db) {
       return { items: rows.map(toAuditView), total, page: query.page, pageSize: query.pageSize };
     },
 
-    async verify(actor: Actor) {
+    /** Verifies from the organisation's checkpoint on (or everything with `full`) and advances it when intact. */
+    async verify(actor: Actor, query: z.output<typeof auditVerifyQuery>): Promise<z.output<typeof auditVerifyResult>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const r = await verifyAuditChain(db, actor.organizationId);
-      return { ok: r.ok, checked: r.checked, firstBrokenId: r.firstBrokenId };
+      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: query.full, by: { userId: actor.userId, name: actor.name } });
+      const from = r.fromCheckpoint;
+      return {
+        ok: r.ok,
+        checked: r.checked,
+        firstBrokenId: r.firstBrokenId,
+        fromCheckpoint: from && {
+          eventId: String(from.eventId),
+          verifiedAt: from.verifiedAt.toISOString(),
+          verifiedByName: from.verifiedByName,
+        },
+      };
     },
   };
 }
