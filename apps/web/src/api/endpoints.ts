@@ -72,7 +72,7 @@ export const api = {
   },
   audit: {
     list: (query: AuditListQuery = {}) => request<Page<AuditEventView>>('GET', '/audit-events', { query: { ...query } }),
-    verify: () => request<AuditVerifyResult>('GET', '/audit-events/verify'),
+    verify: (full = false) => request<AuditVerifyResult>('GET', `/audit-events/verify${full ? '?full=true' : ''}`),
   },
   tokens: {
     list: () => request<ApiTokenView[]>('GET', '/api-tokens'),

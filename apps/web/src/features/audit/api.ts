@@ -7,5 +7,5 @@ export function useAuditEvents(query: AuditListQuery) {
 
 /** Verification reads the whole chain, so it runs when asked for, not on every visit. */
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: api.audit.verify });
+  return useMutation({ mutationFn: (full: boolean) => api.audit.verify(full) });
 }
