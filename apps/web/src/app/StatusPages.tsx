@@ -35,13 +35,14 @@ export function FullPageError({ error, onRetry }: { error: unknown; onRetry: () 
   );
 }
 
-export function NoAccess() {
+/** A page that only says what happened and leads back to the start page. */
+function MessagePage({ titleKey, textKey }: { titleKey: 'state.noAccessTitle' | 'state.notFoundTitle'; textKey: 'state.noAccessText' | 'state.notFoundText' }) {
   const { t } = useTranslation();
-  useDocumentTitle(t('pageTitle', { page: t('state.noAccessTitle') }));
+  useDocumentTitle(t('pageTitle', { page: t(titleKey) }));
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>{t('state.noAccessTitle')}</Title>
-      <Text>{t('state.noAccessText')}</Text>
+      <Title order={1}>{t(titleKey)}</Title>
+      <Text>{t(textKey)}</Text>
       <div>
         <Button component={Link} to="/" variant="default">
           {t('state.goHome')}
@@ -51,21 +52,8 @@ export function NoAccess() {
   );
 }
 
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('pageTitle', { page: t('state.notFoundTitle') }));
-  return (
-    <Stack gap="md" maw={640}>
-      <Title order={1}>{t('state.notFoundTitle')}</Title>
-      <Text>{t('state.notFoundText')}</Text>
-      <div>
-        <Button component={Link} to="/" variant="default">
-          {t('state.goHome')}
-        </Button>
-      </div>
-    </Stack>
-  );
-}
+export const NoAccess = () => <MessagePage titleKey="state.noAccessTitle" textKey="state.noAccessText" />;
+export const NotFoundPage = () => <MessagePage titleKey="state.notFoundTitle" textKey="state.notFoundText" />;
 
 /** Shown by the router when a page throws while rendering or its code cannot be loaded (after an upgrade). */
 export function RouteError({ inShell = false }: { inShell?: boolean }) {

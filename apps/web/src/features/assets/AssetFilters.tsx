@@ -18,7 +18,7 @@ import {
 } from '../../api';
 import { UnitSelect } from '../../components/UnitSelect';
 import type { ModelTexts } from '../classification/model';
-import { PersonSelect } from './PersonSelect';
+import { PersonSelect } from '../../components/PersonSelect';
 import { personFilterKeys, splitList, type PersonFilterKey } from './filters';
 import { LinkedFilterChips } from './LinkedFilterChips';
 

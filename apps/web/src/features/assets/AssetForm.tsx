@@ -25,7 +25,7 @@ import { collectErrors, optionalTextError, requiredText, selectionError } from '
 import { useUnits } from '../units/api';
 import { useAssetFacets, useCreateAsset, useUpdateAsset } from './api';
 import { InformationTypeField } from './InformationTypeField';
-import { PersonSelect } from './PersonSelect';
+import { PersonSelect } from '../../components/PersonSelect';
 
 interface Props {
   asset: AssetDetailView | null;

@@ -2,7 +2,7 @@ import { Button, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
 import { knownAuditActions, knownEntityTypes, useAuditLabels } from '../../lib/auditLabels';
-import { UserPicker } from './UserPicker';
+import { PersonSelect } from '../../components/PersonSelect';
 
 export interface AuditFilterValues {
   user: string | null;
@@ -19,7 +19,16 @@ export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFil
   const hasFilters = Object.values(value).some(Boolean);
   return (
     <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('audit:filters.label')}>
-      {canPickUser && <UserPicker label={t('audit:filters.user')} value={value.user} onChange={(user) => onChange({ user })} />}
+      {canPickUser && (
+        <PersonSelect
+          label={t('audit:filters.user')}
+          value={value.user}
+          onChange={(user) => onChange({ user })}
+          activeOnly={false}
+          w={{ base: '100%', sm: 240 }}
+          data-testid="audit-user-filter"
+        />
+      )}
       <Select
         label={t('audit:filters.entityType')}
         data={[all, ...knownEntityTypes.map((e) => ({ value: e, label: entityTypeLabel(e) }))]}

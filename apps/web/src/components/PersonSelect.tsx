@@ -3,7 +3,7 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { PersonRef } from '@tillit/core';
-import { useUser, useUsers } from '../users/api';
+import { useUser, useUsers } from '../features/users/api';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   label: string;
@@ -11,14 +11,16 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | '
   onChange: (value: string | null) => void;
   /** The person already chosen, when known, so the field shows the name without another request. */
   known?: PersonRef | null;
+  /** Offer only active users (forms); filters of history (the audit log) need disabled ones too. */
+  activeOnly?: boolean;
 };
 
 /** Picks one person of the organisation by searching the server (works with thousands of users). */
-export function PersonSelect({ label, value, onChange, known, ...props }: Props) {
+export function PersonSelect({ label, value, onChange, known, activeOnly = true, ...props }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const results = useUsers({ q: debounced.trim() || undefined, pageSize: 20, sort: 'name', status: 'active' });
+  const results = useUsers({ q: debounced.trim() || undefined, pageSize: 20, sort: 'name', ...(activeOnly ? { status: 'active' as const } : {}) });
   const needLookup = Boolean(value) && known?.id !== value;
   const selected = useUser(needLookup ? (value ?? '') : '');
 
