@@ -110,7 +110,7 @@ export async function buildServer() {
 /** Builds when stale; returns whether it built. */
 export async function ensureServerBuild({ quiet = false } = {}) {
   if (await serverBuildFresh()) return false;
-  if (!quiet) console.log('Kompilerar servern …');
+  if (!quiet) console.log('Kompilerar servern … / compiling the server …');
   await buildServer();
   return true;
 }

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { BrowserMissing, findBrowser, MISSING_BROWSER } from '../../scripts/ensure-browser.mjs';
+import { findBrowser, MISSING_BROWSER } from '../../scripts/ensure-browser.mjs';
 import { distMain, ensureServerBuild } from '../../scripts/server-build.mjs';
 
 /**
@@ -28,10 +28,7 @@ function freePort(): Promise<number> {
 
 export async function setup(project: TestProject) {
   // `npm run test:e2e` has found or brought the browser already (scripts/ensure-browser.mjs).
-  const browser = await findBrowser().catch((e: unknown) => {
-    if (e instanceof BrowserMissing) throw new Error(e.message);
-    throw e;
-  });
+  const browser = await findBrowser();
   if (!browser) throw new Error(MISSING_BROWSER);
   project.provide('chromiumPath', browser.path);
   await ensureServerBuild({ quiet: true });
