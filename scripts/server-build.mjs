@@ -88,8 +88,11 @@ async function compile(esbuild, srcDir, outDir) {
 export async function buildServer() {
   const esbuild = await import('esbuild');
   const signature = await sourcesSignature();
-  // Built beside dist and swapped in whole, so a start never sees half a build.
-  const fresh = `${serverDist}.new-${process.pid}`;
+  // Built aside (in an ignored folder on the same disk) and swapped in whole, so a start never sees
+  // half a build and an interrupted build leaves nothing for git to show.
+  const aside = path.join(root, 'node_modules/.cache/tillit-server-build');
+  fs.mkdirSync(aside, { recursive: true });
+  const fresh = path.join(aside, `new-${process.pid}`);
   fs.rmSync(fresh, { recursive: true, force: true });
   try {
     await compile(esbuild, serverSrc, fresh);
@@ -98,7 +101,7 @@ export async function buildServer() {
     fs.writeFileSync(path.join(core, 'package.json'), JSON.stringify({ name: '@tillit/core', private: true, type: 'module', exports: { '.': './index.js', './*': './*.js' } }, null, 2));
     fs.writeFileSync(path.join(fresh, 'package.json'), JSON.stringify({ private: true, type: 'module' }, null, 2));
     fs.writeFileSync(path.join(fresh, STAMP), signature + '\n');
-    const old = `${serverDist}.old-${process.pid}`;
+    const old = path.join(aside, `old-${process.pid}`);
     if (fs.existsSync(serverDist)) fs.renameSync(serverDist, old);
     fs.renameSync(fresh, serverDist);
     fs.rmSync(old, { recursive: true, force: true });
