@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Permission, Role } from '@tillit/core';
+import type { Permission } from '@tillit/core';
 import type { Config } from '../config.js';
 import type { Db, Trx } from '../db/database.js';
 import type { Mailer } from './mail/mailer.js';
@@ -69,10 +69,12 @@ export interface ScheduledJob {
  */
 export type ModuleFixtures = Record<string, (...args: any[]) => unknown>;
 
-/** Permissions a module owns; `grants` are the roles that hold it by default (core's roles.json holds the shipped ones). */
+/**
+ * A permission the module owns. The vocabulary and the roles' grants stay in packages/core
+ * (permissions.ts, data/roles.json), which server and web share; the manifest says whose it is.
+ */
 export interface ModulePermission {
   permission: Permission;
-  grants?: readonly Role[];
 }
 
 /**
