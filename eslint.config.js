@@ -32,7 +32,12 @@ const notServiceLayer = [
   `${MODULES}/**/*.routes.ts`,
   `${MODULES}/**/*.repository.ts`,
   `${MODULES}/*/module.ts`,
+  // Demo seed, generator and robustness fixtures write test and demo data in bulk, like seed/.
   `${MODULES}/**/*.bench.ts`,
+  `${MODULES}/**/*.seed.ts`,
+  `${MODULES}/**/*.generator.ts`,
+  `${MODULES}/**/*.fixtures.ts`,
+  `${MODULES}/**/*.tables.ts`,
   `${MODULES}/**/*.test.ts`,
   `${MODULES}/index.ts`,
 ];
