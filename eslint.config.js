@@ -61,6 +61,14 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The platform serves every module and knows none: modules register through their manifests.
+    files: ['apps/server/src/platform/**/*.ts'],
+    ignores: ['apps/server/src/platform/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/services.js'], message: 'The platform does not depend on the modules (see platform/module.ts, AppServices).' }] }],
+    },
+  },
+  {
     // Services and the files helping them (views, export, import checks): no database access of their own.
     files: serviceLayer,
     ignores: notServiceLayer,

@@ -30,4 +30,9 @@ describe('layer rules', { timeout: 60_000 }, () => {
     expect(await problems('probe.repository.ts', "import { recordAudit } from '../../platform/audit/audit.js';\nexport const a = recordAudit;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await problems('probe.repository.ts', "import { createUnitsService } from '../units/units.service.js';\nexport const s = createUnitsService;\n")).toContain('@typescript-eslint/no-restricted-imports');
   });
+
+  it('reject a platform file that imports a module or the services', async () => {
+    const [result] = await eslint.lintText("import type { UnitsService } from '../modules/units/module.js';\nexport type X = UnitsService;\n", { filePath: path.join(root, 'apps/server/src/platform/probe.ts') });
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(['@typescript-eslint/no-restricted-imports']);
+  });
 });
