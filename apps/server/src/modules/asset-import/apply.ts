@@ -1,30 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
 import type { AssetValues } from '../assets/assets.repository.js';
-import { recomputeProcessors } from '../assets/levels.repository.js';
+import { assetBulkWrites as assets } from '../assets/assets.service.js';
 import type { Lookups, PlannedRow } from './check.js';
 
 const BATCH = 1000;
-const COLUMN_TYPES: Record<keyof AssetValues, string> = {
-  kind: 'text',
-  name: 'text',
-  description: 'text',
-  unit_id: 'uuid',
-  information_owner_id: 'uuid',
-  system_owner_id: 'uuid',
-  system_steward_id: 'uuid',
-  supplier: 'text',
-  hosting: 'text',
-  third_country_transfer: 'text',
-  third_countries: 'text[]',
-  personal_data: 'text',
-  lifecycle: 'text',
-  external_id: 'text',
-  tags: 'text[]',
-  information_type_id: 'uuid',
-};
-
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -52,10 +32,10 @@ export async function applyPlan(
   }
 
   for (const batch of chunks(creates)) {
-    await trx
-      .insertInto('assets')
-      .values(batch.map((p) => ({ ...p.values, id: p.id, organization_id: ctx.organizationId, kind: p.kind, name: p.values.name!, unit_id: p.values.unit_id!, created_by: ctx.userId })))
-      .execute();
+    await assets.insertMany(
+      trx,
+      batch.map((p) => ({ ...p.values, id: p.id, organization_id: ctx.organizationId, kind: p.kind, name: p.values.name!, unit_id: p.values.unit_id!, created_by: ctx.userId })),
+    );
     done += batch.length;
     await onProgress(done);
   }
@@ -71,11 +51,7 @@ export async function applyPlan(
     const columns = key ? (key.split(',') as (keyof AssetValues)[]) : [];
     for (const batch of chunks(rows)) {
       if (columns.length) {
-        const json = JSON.stringify(batch.map((p) => ({ id: p.existingId, ...p.values })));
-        await sql`
-          update assets a set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`))}, updated_at = now()
-          from jsonb_to_recordset(${json}::jsonb) as v(id uuid, ${sql.join(columns.map((c) => sql`${sql.ref(c)} ${sql.raw(COLUMN_TYPES[c])}`))})
-          where a.id = v.id and a.organization_id = ${ctx.organizationId}`.execute(trx);
+        await assets.updateColumns(trx, ctx.organizationId, columns, batch.map((p) => ({ id: p.existingId, ...p.values })));
       }
       done += batch.length;
       await onProgress(done);
@@ -84,10 +60,8 @@ export async function applyPlan(
 
   const synced = plan.filter((p) => p.processedBy && p.kind === 'information_set');
   const syncedIds = synced.map((p) => idOfRow.get(p.row)!);
-  const before = syncedIds.length
-    ? (await sql<{ asset_id: string }>`select distinct asset_id from asset_links where information_set_id = any(${sql.val(syncedIds)}::uuid[])`.execute(trx)).rows.map((r) => r.asset_id)
-    : [];
-  if (syncedIds.length) await sql`delete from asset_links where information_set_id = any(${sql.val(syncedIds)}::uuid[])`.execute(trx);
+  const before = syncedIds.length ? await assets.processorsOfSets(trx, syncedIds) : [];
+  if (syncedIds.length) await assets.deleteLinksOfSets(trx, syncedIds);
   const links: { organization_id: string; asset_id: string; information_set_id: string }[] = [];
   synced.forEach((p, i) => {
     for (const ref of p.processedBy!) {
@@ -96,7 +70,7 @@ export async function applyPlan(
     }
   });
   for (const batch of chunks(links, 5000)) {
-    await trx.insertInto('asset_links').values(batch).onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing()).execute();
+    await assets.insertLinks(trx, batch);
   }
 
   const affected = new Set<string>([...before, ...links.map((l) => l.asset_id)]);
@@ -104,9 +78,8 @@ export async function applyPlan(
   // An updated set may have changed lifecycle (retired sets pass nothing on): its processors too.
   const updatedSets = plan.filter((p) => p.kind === 'information_set' && p.existingId).map((p) => p.existingId!);
   if (updatedSets.length) {
-    const r = await sql<{ asset_id: string }>`select distinct asset_id from asset_links where information_set_id = any(${sql.val(updatedSets)}::uuid[])`.execute(trx);
-    for (const row of r.rows) affected.add(row.asset_id);
+    for (const id of await assets.processorsOfSets(trx, updatedSets)) affected.add(id);
   }
-  await recomputeProcessors(trx, [...affected]);
+  await assets.recomputeProcessors(trx, [...affected]);
   return { created: creates.length, updated: updates.length, links: links.length };
 }

@@ -22,6 +22,11 @@ export function toAuditView(r: Row): AuditEventView {
   };
 }
 
+/** Published to other modules (the start page): the organisation's latest events, newest first, unchecked. */
+export function recentEvents(db: Db, organizationId: string, limit: number) {
+  return repo.recent(db, organizationId, limit);
+}
+
 export function createAuditService(db: Db) {
   return {
     async list(actor: Actor, query: z.output<typeof auditListQuery>): Promise<Page<AuditEventView>> {

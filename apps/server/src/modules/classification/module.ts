@@ -1,7 +1,7 @@
 import { classificationRoutes } from './classification.routes.js';
 import { createClassificationService } from './classification.service.js';
 import { createCoverageService } from './coverage.service.js';
-import { createModelsService } from './models.service.js';
+import { createInitialModel, createModelsService } from './models.service.js';
 import { defineModule } from '../../platform/module.js';
 
 declare module '../../platform/module.js' {
@@ -21,5 +21,7 @@ export default defineModule({
     classification: createClassificationService(db),
     coverage: createCoverageService(db),
   }),
+  // Every organisation classifies from the start with the shipped model as its version 1.
+  onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
 });
