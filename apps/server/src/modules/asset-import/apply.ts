@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
-import type { AssetValues } from '../assets/assets.repository.js';
+import type { AuditInput } from '../../platform/audit/audit.js';
+import type { AssetRow, AssetValues } from '../assets/assets.repository.js';
+import { auditFields } from '../assets/assets.views.js';
 import { recomputeProcessors } from '../assets/levels.repository.js';
 import type { Lookups, PlannedRow } from './check.js';
 
@@ -34,14 +36,16 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 /**
  * Writes a checked plan in the caller's transaction: inserts and updates in batches, then replaces
  * the processing links of the sets whose `processedBy` was mapped, then recomputes the inherited
- * levels of every system/process involved in one statement.
+ * levels of every system/process involved in one statement. Returns, besides the counts, the audit
+ * event of each asset created or changed (an update that changes nothing has none), for the caller
+ * to write with the import's summary in one batch.
  */
 export async function applyPlan(
   trx: Trx,
   ctx: { organizationId: string; userId: string | null; existing: Lookups['existing'] },
   plan: PlannedRow[],
   onProgress: (done: number) => Promise<void>,
-): Promise<{ created: number; updated: number; links: number }> {
+): Promise<{ created: number; updated: number; links: number; events: AuditInput[] }> {
   let done = 0;
   const idOfExternal = new Map<string, string>([...ctx.existing].map(([ext, a]) => [ext, a.id]));
   const creates = plan.filter((p) => !p.existingId).map((p) => ({ ...p, id: randomUUID() }));
@@ -60,8 +64,26 @@ export async function applyPlan(
     await onProgress(done);
   }
 
+  const events: AuditInput[] = creates.map((c) => {
+    const row = { ...c.values, kind: c.kind } as AssetRow;
+    return { action: 'import', entityType: 'asset', entityId: c.id, entityLabel: row.name, unitId: row.unit_id, after: auditFields(row) };
+  });
+
   // Updates touch only the mapped fields; rows with the same set of fields go in one statement.
   const updates = plan.filter((p) => p.existingId);
+  // Read before writing, for each changed asset's before and after (one query per batch of ids).
+  const beforeRows = new Map<string, AssetRow>();
+  for (const batch of chunks(updates.map((p) => p.existingId!), 5000)) {
+    const rows = await trx.selectFrom('assets').selectAll().where('organization_id', '=', ctx.organizationId).where('id', 'in', batch).execute();
+    for (const r of rows) beforeRows.set(r.id, r as unknown as AssetRow);
+  }
+  for (const p of updates) {
+    const before = beforeRows.get(p.existingId!);
+    if (!before) continue;
+    const after = { ...before, ...p.values } as AssetRow;
+    // recordAudits leaves out an event whose before and after do not differ.
+    events.push({ action: 'import', entityType: 'asset', entityId: before.id, entityLabel: after.name, unitId: after.unit_id, before: auditFields(before), after: auditFields(after) });
+  }
   const groups = new Map<string, PlannedRow[]>();
   for (const p of updates) {
     const key = Object.keys(p.values).sort().join(',');
@@ -108,5 +130,5 @@ export async function applyPlan(
     for (const row of r.rows) affected.add(row.asset_id);
   }
   await recomputeProcessors(trx, [...affected]);
-  return { created: creates.length, updated: updates.length, links: links.length };
+  return { created: creates.length, updated: updates.length, links: links.length, events };
 }

@@ -1,4 +1,3 @@
-import { useCallback, useMemo } from 'react';
 import { Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAccess } from '../../app/session';
 import { formatNumber, stockholmDayBoundary } from '../../lib/format';
-import { useUnits } from '../units/api';
 import { useAuditEvents, useVerifyAudit } from './api';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -42,11 +40,6 @@ export function AuditPage() {
   });
   const verify = useVerifyAudit();
 
-  // Unit ids in the changes are shown by name, closed units included.
-  const units = useUnits(true, access.can('unit.read'));
-  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
-  const unitName = useCallback((id: string) => unitNames.get(id), [unitNames]);
-
   const update = (changes: Partial<AuditFilterValues> & { page?: string | null }) =>
     setParams(
       (prev) => {
@@ -80,7 +73,7 @@ export function AuditPage() {
             <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>{filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}</EmptyState>
           ) : (
             <>
-              <AuditTable events={events.data.items} caption={caption} unitName={unitName} />
+              <AuditTable events={events.data.items} caption={caption} />
               <Pager page={page} pageSize={PAGE_SIZE} total={total} countCap={COUNT_CAP} onChange={(p) => update({ page: p > 1 ? String(p) : null })} />
             </>
           )}
