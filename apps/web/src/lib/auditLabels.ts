@@ -25,7 +25,11 @@ export function useAuditLabels(enabled = true) {
   }, [vocabulary.data, locale]);
   const actionLabel = useCallback((action: string) => maps.actions.get(action) ?? '', [maps]);
   const entityTypeLabel = useCallback((entityType: string) => maps.entityTypes.get(entityType) ?? '', [maps]);
-  const options = useCallback((entries: Entry[] | undefined) => (entries ?? []).map((e) => ({ value: e.code, label: e.label[locale] })).sort((a, b) => a.label.localeCompare(b.label, locale)), [locale]);
+  const options = useCallback(
+    (entries: Entry[] | undefined) =>
+      (entries ?? []).map((e) => ({ value: e.code, label: e.label[locale] })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [locale],
+  );
   return {
     actionLabel,
     entityTypeLabel,

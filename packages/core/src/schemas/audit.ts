@@ -55,7 +55,10 @@ export const auditListQuery = pageQuery.omit({ sort: true }).extend({
 
 /** Incremental by default: from the last checkpoint on. `full=true` walks the whole chain. */
 export const auditVerifyQuery = z.object({
-  full: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  full: z
+    .enum(['true', 'false'])
+    .prefault('false')
+    .transform((v) => v === 'true'),
 });
 
 export const auditVerifyResult = z.object({

@@ -1,4 +1,13 @@
-import { aspectKeys, formatProfile, klassaPresetModel, localize, type AuditChangeDisplay, type ClassificationModelDefinition, type Locale, type Profile } from '@tillit/core';
+import {
+  aspectKeys,
+  formatProfile,
+  klassaPresetModel,
+  localize,
+  type AuditChangeDisplay,
+  type ClassificationModelDefinition,
+  type Locale,
+  type Profile,
+} from '@tillit/core';
 import { auditVocabulary, type AuditField, type Labels } from '../../platform/audit/vocabulary.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './audit.repository.js';
@@ -25,7 +34,14 @@ const MODEL_KINDS = new Set(['answers', 'justifications', 'raises', 'profile']);
 
 const TIME_ZONE = 'Europe/Stockholm';
 // The web's format: ISO-like Swedish dates in both languages, always Stockholm time.
-const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const dateTime = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const WORDS = {
@@ -48,18 +64,31 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
   const l = (labels: Labels | undefined, fallback: string) => (labels ? labels[locale] : fallback);
 
   // Everything to look up, in a few queries for the whole page.
-  const ids: Record<repo.ReferenceKind, Set<string>> = { user: new Set(), unit: new Set(), asset: new Set(), information_type: new Set(), classification: new Set() };
+  const ids: Record<repo.ReferenceKind, Set<string>> = {
+    user: new Set(),
+    unit: new Set(),
+    asset: new Set(),
+    information_type: new Set(),
+    classification: new Set(),
+  };
   const versionIds = new Set<string>();
   for (const e of events) {
     for (const [field, c] of changesOf(e)) {
       const kind = fieldOf(e.entity_type, field)?.kind;
       if (isReference(kind)) for (const v of [c.before, c.after]) if (typeof v === 'string' && UUID.test(v)) ids[kind].add(v);
-      if (kind && MODEL_KINDS.has(kind) && e.entity_type === 'classification' && e.entity_id && UUID.test(e.entity_id)) versionIds.add(e.entity_id);
+      if (kind && MODEL_KINDS.has(kind) && e.entity_type === 'classification' && e.entity_id && UUID.test(e.entity_id))
+        versionIds.add(e.entity_id);
     }
   }
   const list = (k: repo.ReferenceKind) => [...ids[k]];
   const [names, models] = await Promise.all([
-    repo.referenceNames(db, organizationId, { user: list('user'), unit: list('unit'), asset: list('asset'), information_type: list('information_type'), classification: list('classification') }),
+    repo.referenceNames(db, organizationId, {
+      user: list('user'),
+      unit: list('unit'),
+      asset: list('asset'),
+      information_type: list('information_type'),
+      classification: list('classification'),
+    }),
     repo.modelDefinitions(db, organizationId, [...versionIds]),
   ]);
   // Deleted objects: the name the log last recorded for them.
@@ -70,7 +99,8 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
     }),
   );
   const currentModel = (models.current as ClassificationModelDefinition | null) ?? klassaPresetModel;
-  const modelFor = (e: RawEvent) => ((e.entity_id && (models.byVersion.get(e.entity_id) as ClassificationModelDefinition | undefined)) || currentModel);
+  const modelFor = (e: RawEvent) =>
+    (e.entity_id && (models.byVersion.get(e.entity_id) as ClassificationModelDefinition | undefined)) || currentModel;
 
   const levelText = (model: ClassificationModelDefinition, v: unknown) => {
     if (typeof v !== 'number') return null;
@@ -101,7 +131,9 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
       case 'profile':
         if (typeof v === 'object') {
           const p = v as Profile;
-          return aspectKeys.some((a) => p[a] !== null && p[a] !== undefined) ? formatProfile(model, { C: p.C ?? null, I: p.I ?? null, A: p.A ?? null, T: p.T ?? null }, locale) : null;
+          return aspectKeys.some((a) => p[a] !== null && p[a] !== undefined)
+            ? formatProfile(model, { C: p.C ?? null, I: p.I ?? null, A: p.A ?? null, T: p.T ?? null }, locale)
+            : null;
         }
         return String(v);
       default:
@@ -126,13 +158,24 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
         for (const cat of new Set([...Object.keys(bb), ...Object.keys(aa)])) {
           if ((bb[cat] ?? null) === (aa[cat] ?? null)) continue;
           const category = model.categories.find((x) => x.key === cat);
-          rows.push({ field: `${field}.${aspect}.${cat}`, label: `${base}: ${category ? localize(category.name, locale) : cat}`, before: levelText(model, bb[cat]), after: levelText(model, aa[cat]) });
+          rows.push({
+            field: `${field}.${aspect}.${cat}`,
+            label: `${base}: ${category ? localize(category.name, locale) : cat}`,
+            before: levelText(model, bb[cat]),
+            after: levelText(model, aa[cat]),
+          });
         }
       } else if (spec.kind === 'raises') {
-        const raise = (r: unknown) => (r && typeof r === 'object' ? `${levelText(model, (r as { level: number }).level)}: ${(r as { reason: string }).reason}` : null);
+        const raise = (r: unknown) =>
+          r && typeof r === 'object' ? `${levelText(model, (r as { level: number }).level)}: ${(r as { reason: string }).reason}` : null;
         rows.push({ field: `${field}.${aspect}`, label: base, before: raise(b), after: raise(a) });
       } else {
-        rows.push({ field: `${field}.${aspect}`, label: base, before: isEmpty(b) ? null : String(b), after: isEmpty(a) ? null : String(a) });
+        rows.push({
+          field: `${field}.${aspect}`,
+          label: base,
+          before: isEmpty(b) ? null : String(b),
+          after: isEmpty(a) ? null : String(a),
+        });
       }
     }
     return rows;
@@ -150,8 +193,11 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
     const model = modelFor(e);
     const changes = sorted(e).flatMap(([field, c]): AuditChangeDisplay[] => {
       const spec = fieldOf(e.entity_type, field);
-      if (spec && (spec.kind === 'answers' || spec.kind === 'justifications' || spec.kind === 'raises')) return expand(field, spec, c, model);
-      return [{ field, label: l(spec, l(WORDS.unknownField, field)), before: value(spec, c.before, model), after: value(spec, c.after, model) }];
+      if (spec && (spec.kind === 'answers' || spec.kind === 'justifications' || spec.kind === 'raises'))
+        return expand(field, spec, c, model);
+      return [
+        { field, label: l(spec, l(WORDS.unknownField, field)), before: value(spec, c.before, model), after: value(spec, c.after, model) },
+      ];
     });
     return {
       action: l(vocab.actions.get(e.action), e.action),

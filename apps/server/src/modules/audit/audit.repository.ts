@@ -26,7 +26,12 @@ export async function list(db: Db, organizationId: string, f: AuditFilter) {
     q = q.where((eb) => eb.or([eb('entity_label', 'ilike', like), eb('actor_name', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     // Counting millions of rows exactly on every page view is wasteful; cap it and say "10 000+".
     sql<{ n: number }>`select count(*)::int as n from (${q.select(sql`1`.as('one')).limit(10_001)}) t`.execute(db),
   ]);
@@ -34,7 +39,13 @@ export async function list(db: Db, organizationId: string, f: AuditFilter) {
 }
 
 export function recent(db: Db, organizationId: string, limit: number) {
-  return db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId).orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** What the display resolves ids of: the reference kinds of the audit vocabulary. */
@@ -45,10 +56,23 @@ export async function referenceNames(db: Db, organizationId: string, ids: Record
   const out = new Map<string, string>();
   const add = (rows: { id: string; name: string }[]) => rows.forEach((r) => out.set(r.id, r.name));
   const [users, units, assets, types, versions] = await Promise.all([
-    ids.user.length ? db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.user).execute() : [],
-    ids.unit.length ? db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.unit).execute() : [],
-    ids.asset.length ? db.selectFrom('assets').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.asset).execute() : [],
-    ids.information_type.length ? db.selectFrom('information_types').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.information_type).execute() : [],
+    ids.user.length
+      ? db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.user).execute()
+      : [],
+    ids.unit.length
+      ? db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.unit).execute()
+      : [],
+    ids.asset.length
+      ? db.selectFrom('assets').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.asset).execute()
+      : [],
+    ids.information_type.length
+      ? db
+          .selectFrom('information_types')
+          .select(['id', 'name'])
+          .where('organization_id', '=', organizationId)
+          .where('id', 'in', ids.information_type)
+          .execute()
+      : [],
     ids.classification.length
       ? db
           .selectFrom('classification_versions as v')
@@ -99,7 +123,12 @@ export async function modelDefinitions(db: Db, organizationId: string, versionId
           .where('v.id', 'in', versionIds)
           .execute()
       : [],
-    db.selectFrom('classification_models').select('definition').where('organization_id', '=', organizationId).where('is_current', '=', true).executeTakeFirst(),
+    db
+      .selectFrom('classification_models')
+      .select('definition')
+      .where('organization_id', '=', organizationId)
+      .where('is_current', '=', true)
+      .executeTakeFirst(),
   ]);
   return { byVersion: new Map(byVersion.map((r) => [r.id, r.definition])), current: current?.definition ?? null };
 }

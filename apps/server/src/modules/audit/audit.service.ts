@@ -31,7 +31,9 @@ export function toAuditView(r: Row, display: AuditEventView['display']): AuditEv
 export function vocabularyView(): AuditVocabularyView {
   const v = auditVocabulary();
   const entries = (m: Map<string, { sv: string; en: string }>) =>
-    [...m].map(([code, label]) => ({ code, label: { sv: label.sv, en: label.en } })).sort((a, b) => a.label.sv.localeCompare(b.label.sv, 'sv'));
+    [...m]
+      .map(([code, label]) => ({ code, label: { sv: label.sv, en: label.en } }))
+      .sort((a, b) => a.label.sv.localeCompare(b.label.sv, 'sv'));
   return { entityTypes: entries(v.entityTypes), actions: entries(v.actions) };
 }
 

@@ -14,6 +14,16 @@ import { usersAudit } from '../users/users.audit.js';
  * module. Interim: once each module has a manifest (`modules/<m>/module.ts` with `audit`), the app
  * registers them from there and this list goes.
  */
-export const moduleAuditVocabularies: AuditVocabulary[] = [organizationsAudit, unitsAudit, usersAudit, authAudit, tokensAudit, assetsAudit, classificationAudit, informationTypesAudit, assetImportAudit];
+export const moduleAuditVocabularies: AuditVocabulary[] = [
+  organizationsAudit,
+  unitsAudit,
+  usersAudit,
+  authAudit,
+  tokensAudit,
+  assetsAudit,
+  classificationAudit,
+  informationTypesAudit,
+  assetImportAudit,
+];
 
 for (const v of moduleAuditVocabularies) registerAuditVocabulary(v);

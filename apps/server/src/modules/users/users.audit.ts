@@ -30,7 +30,11 @@ export const usersAudit = defineAuditVocabulary({
         sv: 'Status',
         en: 'Status',
         kind: 'enum',
-        values: { invited: { sv: 'Inbjuden', en: 'Invited' }, active: { sv: 'Aktiv', en: 'Active' }, disabled: { sv: 'Inaktiverad', en: 'Disabled' } },
+        values: {
+          invited: { sv: 'Inbjuden', en: 'Invited' },
+          active: { sv: 'Aktiv', en: 'Active' },
+          disabled: { sv: 'Inaktiverad', en: 'Disabled' },
+        },
       },
       lockedUntil: { sv: 'Låst till', en: 'Locked until', kind: 'datetime' },
     },

@@ -54,9 +54,7 @@ export interface AuditVocabulary {
 }
 
 /** Filled by the modules' vocabulary files through declaration merging (see the file comment). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AuditActionCodes extends CodesOf<typeof commonAuditVocabulary.actions> {}
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface AuditEntityTypeCodes {}
 
 export type AuditAction = keyof AuditActionCodes & string;

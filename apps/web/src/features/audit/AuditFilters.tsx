@@ -12,7 +12,15 @@ export interface AuditFilterValues {
   to: string | null;
 }
 
-export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFilterValues; onChange: (next: Partial<AuditFilterValues>) => void; canPickUser: boolean }) {
+export function AuditFilters({
+  value,
+  onChange,
+  canPickUser,
+}: {
+  value: AuditFilterValues;
+  onChange: (next: Partial<AuditFilterValues>) => void;
+  canPickUser: boolean;
+}) {
   const { t } = useTranslation(['audit', 'common']);
   // Every entity type and action the server's vocabulary declares.
   const { actionOptions, entityTypeOptions } = useAuditLabels();
@@ -52,8 +60,20 @@ export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFil
         w={{ base: '100%', sm: 200 }}
         data-testid="audit-action-filter"
       />
-      <DateField label={t('audit:filters.from')} value={value.from} onChange={(from) => onChange({ from })} maxDate={value.to ?? undefined} testId="audit-from" />
-      <DateField label={t('audit:filters.to')} value={value.to} onChange={(to) => onChange({ to })} minDate={value.from ?? undefined} testId="audit-to" />
+      <DateField
+        label={t('audit:filters.from')}
+        value={value.from}
+        onChange={(from) => onChange({ from })}
+        maxDate={value.to ?? undefined}
+        testId="audit-from"
+      />
+      <DateField
+        label={t('audit:filters.to')}
+        value={value.to}
+        onChange={(to) => onChange({ to })}
+        minDate={value.from ?? undefined}
+        testId="audit-to"
+      />
       {hasFilters && (
         <Button variant="subtle" onClick={() => onChange({ user: null, type: null, action: null, from: null, to: null })}>
           {t('common:actions.clearFilters')}

@@ -56,7 +56,10 @@ export function AuditPage() {
 
   const filtered = Object.values(filters).some(Boolean);
   const total = events.data?.total ?? 0;
-  const caption = total > COUNT_CAP ? t('audit:captionCapped', { formatted: formatNumber(COUNT_CAP) }) : t('audit:caption', { count: total, formatted: formatNumber(total) });
+  const caption =
+    total > COUNT_CAP
+      ? t('audit:captionCapped', { formatted: formatNumber(COUNT_CAP) })
+      : t('audit:caption', { count: total, formatted: formatNumber(total) });
 
   return (
     <>
@@ -70,11 +73,19 @@ export function AuditPage() {
           ) : events.error ? (
             <ErrorState error={events.error} onRetry={() => void events.refetch()} />
           ) : events.data.items.length === 0 ? (
-            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>{filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}</EmptyState>
+            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>
+              {filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}
+            </EmptyState>
           ) : (
             <>
               <AuditTable events={events.data.items} caption={caption} />
-              <Pager page={page} pageSize={PAGE_SIZE} total={total} countCap={COUNT_CAP} onChange={(p) => update({ page: p > 1 ? String(p) : null })} />
+              <Pager
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={total}
+                countCap={COUNT_CAP}
+                onChange={(p) => update({ page: p > 1 ? String(p) : null })}
+              />
             </>
           )}
         </Paper>
