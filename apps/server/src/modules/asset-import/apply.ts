@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
 import type { AuditInput } from '../../platform/audit/audit.js';
-import type { AssetRow, AssetValues } from '../assets/assets.repository.js';
-import { auditFields } from '../assets/assets.views.js';
+import type { assetAuditFields } from '../assets/assets.audit.js';
+import type { AssetValues } from '../assets/assets.repository.js';
 import { recomputeProcessors } from '../assets/levels.repository.js';
 import type { Lookups, PlannedRow } from './check.js';
+import { assetsBefore } from './asset-import.repository.js';
 
 const BATCH = 1000;
 const COLUMN_TYPES: Record<keyof AssetValues, string> = {
@@ -26,6 +27,33 @@ const COLUMN_TYPES: Record<keyof AssetValues, string> = {
   tags: 'text[]',
   information_type_id: 'uuid',
 };
+
+/** The asset's audit field (assets.audit.ts) of each column an import writes: checked against the vocabulary by the type. */
+const AUDIT_FIELD: Record<keyof AssetValues, keyof typeof assetAuditFields> = {
+  kind: 'kind',
+  name: 'name',
+  description: 'description',
+  unit_id: 'unitId',
+  information_owner_id: 'informationOwnerId',
+  system_owner_id: 'systemOwnerId',
+  system_steward_id: 'systemStewardId',
+  supplier: 'supplier',
+  hosting: 'hosting',
+  third_country_transfer: 'thirdCountryTransfer',
+  third_countries: 'thirdCountries',
+  personal_data: 'personalData',
+  lifecycle: 'lifecycle',
+  external_id: 'externalId',
+  tags: 'tags',
+  information_type_id: 'informationTypeId',
+};
+
+/** An asset's columns as the fields its audit events record (the same names the assets service writes). */
+function auditFieldsOf(values: Partial<Record<keyof AssetValues, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(AUDIT_FIELD)) out[field] = values[column as keyof AssetValues] ?? null;
+  return out;
+}
 
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -64,25 +92,28 @@ export async function applyPlan(
     await onProgress(done);
   }
 
-  const events: AuditInput[] = creates.map((c) => {
-    const row = { ...c.values, kind: c.kind } as AssetRow;
-    return { action: 'import', entityType: 'asset', entityId: c.id, entityLabel: row.name, unitId: row.unit_id, after: auditFields(row) };
-  });
+  const events: AuditInput[] = creates.map((c) => ({
+    action: 'import',
+    entityType: 'asset',
+    entityId: c.id,
+    entityLabel: c.values.name!,
+    unitId: c.values.unit_id!,
+    after: auditFieldsOf({ ...c.values, kind: c.kind }),
+  }));
 
   // Updates touch only the mapped fields; rows with the same set of fields go in one statement.
   const updates = plan.filter((p) => p.existingId);
   // Read before writing, for each changed asset's before and after (one query per batch of ids).
-  const beforeRows = new Map<string, AssetRow>();
+  const beforeRows = new Map<string, Awaited<ReturnType<typeof assetsBefore>>[number]>();
   for (const batch of chunks(updates.map((p) => p.existingId!), 5000)) {
-    const rows = await trx.selectFrom('assets').selectAll().where('organization_id', '=', ctx.organizationId).where('id', 'in', batch).execute();
-    for (const r of rows) beforeRows.set(r.id, r as unknown as AssetRow);
+    for (const r of await assetsBefore(trx, ctx.organizationId, batch)) beforeRows.set(r.id, r);
   }
   for (const p of updates) {
     const before = beforeRows.get(p.existingId!);
     if (!before) continue;
-    const after = { ...before, ...p.values } as AssetRow;
+    const after = { ...before, ...p.values };
     // recordAudits leaves out an event whose before and after do not differ.
-    events.push({ action: 'import', entityType: 'asset', entityId: before.id, entityLabel: after.name, unitId: after.unit_id, before: auditFields(before), after: auditFields(after) });
+    events.push({ action: 'import', entityType: 'asset', entityId: before.id, entityLabel: after.name, unitId: after.unit_id, before: auditFieldsOf(before), after: auditFieldsOf(after) });
   }
   const groups = new Map<string, PlannedRow[]>();
   for (const p of updates) {

@@ -1,6 +1,6 @@
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
 
-export const personalDataLabels = {
+const personalDataLabels = {
   none: { sv: 'Inga personuppgifter', en: 'No personal data' },
   ordinary: { sv: 'Vanliga personuppgifter', en: 'Ordinary personal data' },
   sensitive: { sv: 'Känsliga personuppgifter', en: 'Special categories of personal data' },

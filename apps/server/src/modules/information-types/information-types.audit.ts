@@ -1,5 +1,12 @@
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
-import { personalDataLabels } from '../assets/assets.audit.js';
+
+/** The same labels as the asset's field (a module uses another only through its service, so they are repeated here). */
+const personalDataLabels = {
+  none: { sv: 'Inga personuppgifter', en: 'No personal data' },
+  ordinary: { sv: 'Vanliga personuppgifter', en: 'Ordinary personal data' },
+  sensitive: { sv: 'Känsliga personuppgifter', en: 'Special categories of personal data' },
+  patient: { sv: 'Patientuppgifter', en: 'Patient data' },
+};
 
 /** Audit events of the information type library. */
 export const informationTypesAudit = defineAuditVocabulary({
