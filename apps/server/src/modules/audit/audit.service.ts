@@ -6,8 +6,6 @@ import { auditVocabulary } from '../../platform/audit/vocabulary.js';
 import type { Db } from '../../db/database.js';
 import { displayEvents } from './audit.display.js';
 import * as repo from './audit.repository.js';
-// Registers every module's audit vocabulary (until the module manifests do).
-import './vocabularies.js';
 
 type Row = Awaited<ReturnType<typeof repo.recent>>[number];
 

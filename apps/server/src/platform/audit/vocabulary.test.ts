@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { moduleAuditVocabularies } from '../../modules/audit/vocabularies.js';
+import { modules } from '../../modules/index.js';
 import { auditVocabulary, commonAuditVocabulary, mergeAuditVocabularies, type AuditField, type Labels } from './vocabulary.js';
+
+const moduleAuditVocabularies = modules.flatMap((m) => (m.audit ? [m.audit] : []));
 
 const both = (l: Labels, what: string) => {
   expect(l.sv.trim(), `${what} (sv)`).not.toBe('');
