@@ -260,6 +260,13 @@ describe('events as a person reads them', () => {
       const seen = new Set<string>();
       for (const locale of ['sv', 'en'] as const) {
         const all = await allEvents(admin, locale);
+        // A submission's profile, recorded as Swedish text, reads in the reader's letters.
+        const submit = all.find((e) => e.entityType === 'classification' && e.action === 'submit' && e.entityId === draft.id)!;
+        expect(row(submit, 'profile')?.after).toMatch(locale === 'sv' ? /^K\d R\d T\d S\d$/ : /^C\d I\d A\d T\d$/);
+        expect(row(submit, 'status')).toMatchObject({
+          before: locale === 'sv' ? 'Utkast' : 'Draft',
+          after: locale === 'sv' ? 'Inskickad' : 'Submitted',
+        });
         expect(all.length).toBe(await countEvents(organizationId));
         for (const e of all) {
           seen.add(`${e.entityType}:${e.action}`);

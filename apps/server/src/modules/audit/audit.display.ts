@@ -51,6 +51,20 @@ const WORDS = {
   unknownField: { sv: 'Övrig uppgift', en: 'Other detail' },
 } satisfies Record<string, Labels>;
 
+const emptyProfile: Profile = { C: null, I: null, A: null, T: null };
+
+/** "K2 R1 T3 S2" (or "C2 I1 A3 T2") back to a profile; null when any part is not an aspect code and a level. */
+function parseProfile(model: ClassificationModelDefinition, text: string): Profile | null {
+  const p: Profile = { ...emptyProfile };
+  for (const token of text.trim().split(/\s+/)) {
+    const m = /^(\D+)(\d)$/.exec(token);
+    const aspect = m && model.aspects.find((a) => a.code.sv === m[1] || a.code.en === m[1]);
+    if (!m || !aspect) return null;
+    p[aspect.key] = Number(m[2]);
+  }
+  return p;
+}
+
 function changesOf(e: RawEvent): [string, Raw][] {
   return e.changes && typeof e.changes === 'object' ? Object.entries(e.changes as Record<string, Raw>) : [];
 }
@@ -135,7 +149,8 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
             ? formatProfile(model, { C: p.C ?? null, I: p.I ?? null, A: p.A ?? null, T: p.T ?? null }, locale)
             : null;
         }
-        return String(v);
+        // Submissions and approvals record the profile as the Swedish text ("K2 R1 T3 S2"): read it in the reader's letters.
+        return typeof v === 'string' ? formatProfile(model, parseProfile(model, v) ?? emptyProfile, locale) || v : String(v);
       default:
         if (isReference(kind)) return typeof v === 'string' ? (names.get(v) ?? l(WORDS.deleted, '')) : String(v);
         return typeof v === 'object' ? JSON.stringify(v) : String(v);
