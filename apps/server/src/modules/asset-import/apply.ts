@@ -1,10 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import type { Trx } from '../../db/database.js';
+import type { AuditInput } from '../../platform/audit/audit.js';
+import type { assetAuditFields } from '../assets/assets.audit.js';
 import type { AssetValues } from '../assets/assets.repository.js';
 import { assetBulkWrites as assets } from '../assets/assets.service.js';
 import type { Lookups, PlannedRow } from './check.js';
+import { assetsBefore } from './asset-import.repository.js';
 
 const BATCH = 1000;
+/** The asset's audit field (assets.audit.ts) of each column an import writes: checked against the vocabulary by the type. */
+const AUDIT_FIELD: Record<keyof AssetValues, keyof typeof assetAuditFields> = {
+  kind: 'kind',
+  name: 'name',
+  description: 'description',
+  unit_id: 'unitId',
+  information_owner_id: 'informationOwnerId',
+  system_owner_id: 'systemOwnerId',
+  system_steward_id: 'systemStewardId',
+  supplier: 'supplier',
+  hosting: 'hosting',
+  third_country_transfer: 'thirdCountryTransfer',
+  third_countries: 'thirdCountries',
+  personal_data: 'personalData',
+  lifecycle: 'lifecycle',
+  external_id: 'externalId',
+  tags: 'tags',
+  information_type_id: 'informationTypeId',
+};
+
+/** An asset's columns as the fields its audit events record (the same names the assets service writes). */
+function auditFieldsOf(values: Partial<Record<keyof AssetValues, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(AUDIT_FIELD)) out[field] = values[column as keyof AssetValues] ?? null;
+  return out;
+}
+
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -14,14 +44,16 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 /**
  * Writes a checked plan in the caller's transaction: inserts and updates in batches, then replaces
  * the processing links of the sets whose `processedBy` was mapped, then recomputes the inherited
- * levels of every system/process involved in one statement.
+ * levels of every system/process involved in one statement. Returns, besides the counts, the audit
+ * event of each asset created or changed (an update that changes nothing has none), for the caller
+ * to write with the import's summary in one batch.
  */
 export async function applyPlan(
   trx: Trx,
   ctx: { organizationId: string; userId: string | null; existing: Lookups['existing'] },
   plan: PlannedRow[],
   onProgress: (done: number) => Promise<void>,
-): Promise<{ created: number; updated: number; links: number }> {
+): Promise<{ created: number; updated: number; links: number; events: AuditInput[] }> {
   let done = 0;
   const idOfExternal = new Map<string, string>([...ctx.existing].map(([ext, a]) => [ext, a.id]));
   const creates = plan.filter((p) => !p.existingId).map((p) => ({ ...p, id: randomUUID() }));
@@ -40,8 +72,29 @@ export async function applyPlan(
     await onProgress(done);
   }
 
+  const events: AuditInput[] = creates.map((c) => ({
+    action: 'import',
+    entityType: 'asset',
+    entityId: c.id,
+    entityLabel: c.values.name!,
+    unitId: c.values.unit_id!,
+    after: auditFieldsOf({ ...c.values, kind: c.kind }),
+  }));
+
   // Updates touch only the mapped fields; rows with the same set of fields go in one statement.
   const updates = plan.filter((p) => p.existingId);
+  // Read before writing, for each changed asset's before and after (one query per batch of ids).
+  const beforeRows = new Map<string, Awaited<ReturnType<typeof assetsBefore>>[number]>();
+  for (const batch of chunks(updates.map((p) => p.existingId!), 5000)) {
+    for (const r of await assetsBefore(trx, ctx.organizationId, batch)) beforeRows.set(r.id, r);
+  }
+  for (const p of updates) {
+    const before = beforeRows.get(p.existingId!);
+    if (!before) continue;
+    const after = { ...before, ...p.values };
+    // recordAudits leaves out an event whose before and after do not differ.
+    events.push({ action: 'import', entityType: 'asset', entityId: before.id, entityLabel: after.name, unitId: after.unit_id, before: auditFieldsOf(before), after: auditFieldsOf(after) });
+  }
   const groups = new Map<string, PlannedRow[]>();
   for (const p of updates) {
     const key = Object.keys(p.values).sort().join(',');
@@ -81,5 +134,5 @@ export async function applyPlan(
     for (const id of await assets.processorsOfSets(trx, updatedSets)) affected.add(id);
   }
   await assets.recomputeProcessors(trx, [...affected]);
-  return { created: creates.length, updated: updates.length, links: links.length };
+  return { created: creates.length, updated: updates.length, links: links.length, events };
 }

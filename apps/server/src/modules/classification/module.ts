@@ -3,6 +3,7 @@ import { createClassificationService } from './classification.service.js';
 import { createCoverageService } from './coverage.service.js';
 import { createInitialModel, createModelsService } from './models.service.js';
 import { defineModule } from '../../platform/module.js';
+import { classificationAudit } from './classification.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -24,4 +25,5 @@ export default defineModule({
   // Every organisation classifies from the start with the shipped model as its version 1.
   onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
+  audit: classificationAudit,
 });
