@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Mailer } from './platform/mail/mailer.js';
-import type { JobHandler } from './platform/jobs/queue.js';
+import type { JobDef } from './platform/jobs/queue.js';
+import { mailJob } from './platform/mail/mail.job.js';
+import { housekeepingJob } from './platform/housekeeping.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { createUnitsService } from './modules/units/units.service.js';
@@ -18,6 +20,8 @@ import { createClassificationService } from './modules/classification/classifica
 import { createCoverageService } from './modules/classification/coverage.service.js';
 import { createInformationTypesService } from './modules/information-types/information-types.service.js';
 import { createAssetImportService } from './modules/asset-import/asset-import.service.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { notificationJobs, notificationKinds } from './modules/notifications/registry.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -44,6 +48,7 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
     coverage: createCoverageService(db),
     informationTypes: createInformationTypesService(db),
     assetImport: createAssetImportService(db),
+    notifications: createNotificationsService(db, notificationKinds),
     health: {
       ready: async () => {
         try {
@@ -59,9 +64,20 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
 
 export type Services = ReturnType<typeof createServices>;
 
-/** Background job kinds and what runs them. */
-export function jobHandlers(mailer: Mailer): Record<string, JobHandler> {
-  return {
-    'mail.send': (payload: { to: string; subject: string; text: string }) => mailer.send(payload),
-  };
+/** What a background job runs with. */
+export interface JobContext {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  services: Services;
+  log: FastifyBaseLogger;
+}
+
+/** Every background job kind, each a pg-boss queue; some also run on a cron schedule. */
+export function jobDefinitions(): JobDef<JobContext>[] {
+  return [mailJob, housekeepingJob, ...notificationJobs()];
+}
+
+export function jobContext(deps: ServiceDeps): JobContext {
+  return { ...deps, services: createServices(deps) };
 }

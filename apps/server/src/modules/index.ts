@@ -10,8 +10,9 @@ import { assetRoutes } from './assets/assets.routes.js';
 import { classificationRoutes } from './classification/classification.routes.js';
 import { informationTypeRoutes } from './information-types/information-types.routes.js';
 import { assetImportRoutes } from './asset-import/asset-import.routes.js';
+import { notificationRoutes } from './notifications/notifications.routes.js';
 
 /** Every API route, in one table: registered by the app, documented in OpenAPI, enumerated by the access-matrix test. */
 export function allRoutes(): RouteDef[] {
-  return [...authRoutes, ...organizationRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...tokenRoutes, ...dashboardRoutes, ...assetRoutes, ...classificationRoutes, ...informationTypeRoutes, ...assetImportRoutes] as RouteDef[];
+  return [...authRoutes, ...organizationRoutes, ...unitRoutes, ...userRoutes, ...auditRoutes, ...tokenRoutes, ...dashboardRoutes, ...assetRoutes, ...classificationRoutes, ...informationTypeRoutes, ...assetImportRoutes, ...notificationRoutes] as RouteDef[];
 }
