@@ -13,6 +13,7 @@ import { createUsersService } from './modules/users/users.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createTokensService } from './modules/tokens/tokens.service.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { dashboardContributions } from './modules/dashboard/registry.js';
 import { createAssetsService } from './modules/assets/assets.service.js';
 import { createAssetExportService } from './modules/assets/export.service.js';
 import { createModelsService } from './modules/classification/models.service.js';
@@ -32,7 +33,10 @@ export interface ServiceDeps {
 
 export function createServices({ db, config, mailer }: ServiceDeps) {
   const users = createUsersService(db, config, mailer);
-  return {
+  const notifications = createNotificationsService(db, notificationKinds);
+  // The start page reads the other modules through their services, so it gets the finished set.
+  const late: { services?: unknown } = {};
+  const services = {
     config,
     auth: createAuthService(db, config),
     organizations: createOrganizationsService(db, () => users),
@@ -40,7 +44,7 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
     users,
     audit: createAuditService(db),
     tokens: createTokensService(db),
-    dashboard: createDashboardService(db),
+    dashboard: createDashboardService(db, notifications, () => late.services, () => dashboardContributions(db)),
     assets: createAssetsService(db),
     assetExport: createAssetExportService(db),
     classificationModels: createModelsService(db),
@@ -48,7 +52,7 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
     coverage: createCoverageService(db),
     informationTypes: createInformationTypesService(db),
     assetImport: createAssetImportService(db),
-    notifications: createNotificationsService(db, notificationKinds),
+    notifications,
     health: {
       ready: async () => {
         try {
@@ -60,6 +64,8 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
       },
     },
   };
+  late.services = services;
+  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,28 +1,56 @@
-import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { dashboardView } from '@tillit/core';
 import type { Actor } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
-import type { Db } from '../../db/database.js';
-import * as auditRepo from '../audit/audit.repository.js';
 import { holdsAnywhere } from '../../platform/access.js';
+import type { Db } from '../../db/database.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import * as auditRepo from '../audit/audit.repository.js';
+import type { DashboardContribution } from './contribution.js';
+import * as repo from './dashboard.repository.js';
 
-export function createDashboardService(db: Db) {
+export interface DashboardService {
+  get(actor: Actor): Promise<z.output<typeof dashboardView>>;
+}
+
+/**
+ * `services` is the finished set of services, handed to each contribution (which says in its type
+ * what it uses of it); it is a function because this service is one of them.
+ */
+export function createDashboardService(db: Db, notifications: NotificationsService, services: () => unknown, contributions: () => DashboardContribution<any>[]): DashboardService {
   return {
-    /** The start page's figures, all counted from the database, for the actor's own organisation. */
+    /**
+     * The start page for the actor: each module's figures the actor may see, what awaits the actor,
+     * the unread notifications and (for readers of the audit log) the latest events.
+     */
     async get(actor: Actor) {
       if (!actor.userId && actor.kind !== 'system') throw new AppError('forbidden');
-      const org = await db.selectFrom('organizations').select('name').where('id', '=', actor.organizationId).executeTakeFirstOrThrow();
-      const counts = await sql<{ units: number; users: number; active_users: number; audit30: number }>`
-        select
-          (select count(*)::int from units where organization_id = ${actor.organizationId} and closed_at is null) as units,
-          (select count(*)::int from users where organization_id = ${actor.organizationId} and status != 'disabled') as users,
-          (select count(*)::int from users where organization_id = ${actor.organizationId} and status = 'active') as active_users,
-          (select count(*)::int from audit_events where organization_id = ${actor.organizationId} and occurred_at > now() - interval '30 days') as audit30
-      `.execute(db);
-      const c = counts.rows[0]!;
-      const events = holdsAnywhere(actor, 'audit.read') ? await auditRepo.recent(db, actor.organizationId, 8) : [];
+      const s = services();
+      const parts = await Promise.all(
+        contributions().map(async (c) => {
+          const texts = c.texts[actor.locale];
+          const label = (key: string) => texts.items[key]?.label ?? key;
+          const [figures, awaiting] = await Promise.all([c.figures(actor, s), c.awaiting ? c.awaiting(actor, s) : []]);
+          return {
+            section: figures && {
+              module: c.module,
+              title: texts.title,
+              figures: figures.map((f) => ({ key: f.key, label: label(f.key), hint: texts.items[f.key]?.hint ?? '', value: f.value, format: f.format ?? 'count', link: f.link, tone: f.tone ?? 'neutral' })),
+            },
+            awaiting: awaiting.map((a) => ({ key: `${c.module}.${a.key}`, label: label(a.key), count: a.count, link: a.link })),
+          };
+        }),
+      );
+      const [organizationName, unread, events] = await Promise.all([
+        repo.organizationName(db, actor.organizationId),
+        actor.userId ? notifications.list(actor, { page: 1, pageSize: 5, unread: true }) : null,
+        holdsAnywhere(actor, 'audit.read') ? auditRepo.recent(db, actor.organizationId, 8) : [],
+      ]);
       return {
-        organizationName: org.name,
-        counts: { units: c.units, users: c.users, activeUsers: c.active_users, auditEvents30d: c.audit30 },
+        organizationName,
+        sections: parts.flatMap((p) => (p.section ? [p.section] : [])),
+        awaiting: parts.flatMap((p) => p.awaiting),
+        notifications: { unread: unread?.unread ?? 0, latest: unread?.items ?? [] },
         recentEvents: events.map((e) => ({ occurredAt: e.occurred_at.toISOString(), actorName: e.actor_name, action: e.action, entityType: e.entity_type, entityLabel: e.entity_label })),
       };
     },
