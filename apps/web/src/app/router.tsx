@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage').then((m) => ({
 const LinkPage = lazy(() => import('../features/auth/LinkPage').then((m) => ({ default: m.LinkPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const UserDetailPage = lazy(() => import('../features/users/UserDetailPage').then((m) => ({ default: m.UserDetailPage })));
@@ -168,6 +169,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'account/password', element: <ChangePasswordPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

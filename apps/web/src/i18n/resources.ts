@@ -11,6 +11,7 @@ import svAssets from './sv/assets.json';
 import svClassification from './sv/classification.json';
 import svInformationTypes from './sv/informationTypes.json';
 import svAssetImport from './sv/assetImport.json';
+import svNotifications from './sv/notifications.json';
 import enCommon from './en/common.json';
 import enAuth from './en/auth.json';
 import enDashboard from './en/dashboard.json';
@@ -23,6 +24,7 @@ import enAssets from './en/assets.json';
 import enClassification from './en/classification.json';
 import enInformationTypes from './en/informationTypes.json';
 import enAssetImport from './en/assetImport.json';
+import enNotifications from './en/notifications.json';
 
 /**
  * One namespace per feature plus `common`; `errors` are the server's error texts from core, so a
@@ -42,6 +44,7 @@ export const resources = {
     classification: svClassification,
     informationTypes: svInformationTypes,
     assetImport: svAssetImport,
+    notifications: svNotifications,
     errors: messages.sv.errors,
   },
   en: {
@@ -57,6 +60,7 @@ export const resources = {
     classification: enClassification,
     informationTypes: enInformationTypes,
     assetImport: enAssetImport,
+    notifications: enNotifications,
     errors: messages.en.errors,
   },
 } as const;
