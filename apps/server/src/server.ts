@@ -81,7 +81,7 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
   }
   let jobs: JobRunner | null = null;
   try {
-    if (config.jobs) jobs = await startJobRunner(database.url, jobDefinitions(), { db: database.db, config, mailer, log: app.log, services: app.services }, log);
+    if (config.jobs) jobs = await startJobRunner(database.db, database.url, jobDefinitions(), { db: database.db, config, mailer, log: app.log, services: app.services }, log);
   } catch (e) {
     await app.close();
     await database.close();

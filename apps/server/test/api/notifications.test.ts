@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { enqueueJob, runDueJobs } from '../../src/platform/jobs/queue.js';
+import { enqueueJob, installQueues, runDueJobs, type JobDef } from '../../src/platform/jobs/queue.js';
 import { jobContext, jobDefinitions } from '../../src/services.js';
 import { producers } from '../../src/modules/notifications/registry.js';
 import { makeUnit, makeUser } from '../../src/seed/factories.js';
@@ -117,6 +117,27 @@ describe('the scheduled producers on known data', () => {
     expect(await notificationsOf(broken.users.admin!.id)).toEqual([expect.objectContaining({ kind: 'audit.chain_broken', link: '/audit', params: { eventId: String(victim.id) } })]);
     expect(await notificationsOf(broken.users.security_coordinator!.id)).toEqual([]);
     expect(await notificationsOf(intact.users.admin!.id)).toEqual([]);
+  });
+});
+
+describe('the job queue under the producers', () => {
+  it('keeps every scheduled job’s cron in the database, in Swedish time, so each slot starts once across instances', async () => {
+    const rows = (await sql<{ name: string; cron: string; timezone: string }>`SELECT name, cron, timezone FROM pgboss.schedule`.execute(t.db)).rows;
+    const scheduled = jobDefinitions().filter((d) => d.cron);
+    expect(scheduled.map((d) => d.name)).toEqual(expect.arrayContaining(['notifications.produce.classification.reviews', 'notifications.produce.audit.verify', 'notifications.digest', 'platform.housekeeping']));
+    for (const d of scheduled) expect(rows).toContainEqual({ name: d.name, cron: d.cron, timezone: 'Europe/Stockholm' });
+  });
+
+  it('moves a job that failed its last attempt to the dead-letter queue, with its payload', async () => {
+    const def: JobDef<unknown> = { name: 'test.always_fails', retryLimit: 0, run: () => Promise.reject(new Error('kaputt')) };
+    await installQueues(t.db, [def]);
+    await t.db.transaction().execute((trx) => enqueueJob(trx, def.name, { n: 42 }));
+    expect(await runDueJobs(t.db, [def], {}, log)).toBe(1);
+    const rows = (await sql<{ name: string; state: string; data: unknown }>`SELECT name, state, data FROM pgboss.job WHERE name LIKE 'test.always_fails%' ORDER BY name`.execute(t.db)).rows;
+    expect(rows).toEqual([
+      { name: 'test.always_fails', state: 'failed', data: { n: 42 } },
+      { name: 'test.always_fails.dead', state: 'created', data: { n: 42 } },
+    ]);
   });
 });
 

@@ -129,7 +129,7 @@ describe('several instances on one database', () => {
     });
     const log = pino({ level: 'silent' });
     const runners = await Promise.all(
-      [a, b, a, b].map((s, i) => startJobRunner(s.database.url, [def], { by: i % 2 ? 'B' : 'A' }, log, { pollingSeconds: 0.5, batchSize: 4, schedule: false })),
+      [a, b, a, b].map((s, i) => startJobRunner(s.database.db, s.database.url, [def], { by: i % 2 ? 'B' : 'A' }, log, { pollingSeconds: 0.5, batchSize: 4, schedule: false })),
     );
     const states = async () =>
       (await sql<{ state: string; retry_count: number }>`SELECT state, retry_count FROM pgboss.job WHERE name = ${kind}`.execute(b.database.db)).rows;

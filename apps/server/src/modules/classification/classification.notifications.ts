@@ -14,6 +14,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export const reviewReminders: NotificationProducer<{ db: Db }> = {
   name: 'classification.reviews',
   cron: '0 5 * * *',
+  runAtStart: true,
   kinds: kinds.filter((k) => k.kind.startsWith('classification.review_')),
   async produce({ db }, now) {
     const drafts: NotificationDraft[] = [];
@@ -33,6 +34,7 @@ export const reviewReminders: NotificationProducer<{ db: Db }> = {
 export const decisionReminders: NotificationProducer<{ db: Db }> = {
   name: 'classification.decisions',
   cron: '0 * * * *',
+  runAtStart: true,
   kinds: kinds.filter((k) => k.kind === 'classification.awaiting_decision'),
   async produce({ db }) {
     const deciding = roles.filter((r) => roleGrants(r, 'classification.approve'));

@@ -36,6 +36,8 @@ export interface NotificationDraft {
 export interface NotificationProducer<C> {
   name: string;
   cron: string;
+  /** Produce also when an instance starts, so a new installation does not wait for the first slot. */
+  runAtStart?: boolean;
   kinds: NotificationKind[];
   produce(ctx: C, now: Date): Promise<NotificationDraft[]>;
 }

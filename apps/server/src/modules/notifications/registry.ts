@@ -19,6 +19,7 @@ export function notificationJobs(): JobDef<JobContext>[] {
       (p): JobDef<JobContext> => ({
         name: producerJobName(p),
         cron: p.cron,
+        runAtStart: p.runAtStart ?? false,
         retryLimit: 2,
         retryDelaySeconds: 60,
         run: async (_payload, ctx) => {

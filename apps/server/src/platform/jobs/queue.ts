@@ -20,6 +20,8 @@ export interface JobDef<C = unknown> {
   retryDelaySeconds?: number;
   /** A cron expression (Swedish time): the job is also started on this schedule, with an empty payload. */
   cron?: string;
+  /** Also start it when an instance starts (once across instances starting within five minutes). */
+  runAtStart?: boolean;
   run(payload: any, ctx: C): Promise<void>;
 }
 
@@ -40,8 +42,9 @@ const planner = new PgBoss({ db: { executeSql: () => Promise.reject(new Error('n
 
 export interface EnqueueOptions {
   runAt?: Date;
-  /** At most one waiting job with this key per kind (pg-boss singleton key). */
+  /** With `singletonSeconds`: one job per key and time slot of that length (pg-boss singleton). */
   singletonKey?: string;
+  singletonSeconds?: number;
 }
 
 /** Adds a job in the caller's transaction (outbox): it runs only if the change commits. */
@@ -50,6 +53,7 @@ export async function enqueueJob(trx: Executor, kind: string, payload: object, o
     db: adapter(trx),
     ...(opts.runAt ? { startAfter: opts.runAt } : {}),
     ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+    ...(opts.singletonSeconds ? { singletonSeconds: opts.singletonSeconds } : {}),
   });
 }
 
@@ -115,6 +119,7 @@ export interface JobRunner {
  * died is expired after 15 minutes and retried.
  */
 export async function startJobRunner<C>(
+  db: Executor,
   connectionString: string,
   defs: JobDef<C>[],
   ctx: C,
@@ -132,6 +137,7 @@ export async function startJobRunner<C>(
   });
   boss.on('error', (e) => log.warn({ err: e instanceof Error ? e.message : String(e) }, 'job runner error'));
   await boss.start();
+  for (const def of defs.filter((d) => d.runAtStart)) await enqueueJob(db, def.name, {}, { singletonKey: 'start', singletonSeconds: 300 });
   for (const def of defs) {
     await boss.work<object>(def.name, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: opts.batchSize ?? 1 }, async (jobs) => {
       // pg-boss completes or fails the whole batch: the default batch of one keeps jobs independent.
