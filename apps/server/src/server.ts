@@ -7,7 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { installQueues, startJobRunner, type JobRunner } from './platform/jobs/queue.js';
-import { jobDefinitions } from './services.js';
+import { jobContext, jobDefinitions } from './services.js';
 import { loggerOptions } from './platform/logger.js';
 
 export interface Database {
@@ -81,7 +81,7 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
   }
   let jobs: JobRunner | null = null;
   try {
-    if (config.jobs) jobs = await startJobRunner(database.db, database.url, jobDefinitions(), { db: database.db, config, mailer, log: app.log, services: app.services }, log);
+    if (config.jobs) jobs = await startJobRunner(database.db, database.url, jobDefinitions(), jobContext({ db: database.db, config, mailer, log: app.log }, app.services), log);
   } catch (e) {
     await app.close();
     await database.close();

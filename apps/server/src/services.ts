@@ -6,23 +6,8 @@ import type { Mailer } from './platform/mail/mailer.js';
 import type { JobDef } from './platform/jobs/queue.js';
 import { mailJob } from './platform/mail/mail.job.js';
 import { housekeepingJob } from './platform/housekeeping.js';
-import { createAuthService } from './modules/auth/auth.service.js';
-import { createOrganizationsService } from './modules/organizations/organizations.service.js';
-import { createUnitsService } from './modules/units/units.service.js';
-import { createUsersService } from './modules/users/users.service.js';
-import { createAuditService } from './modules/audit/audit.service.js';
-import { createTokensService } from './modules/tokens/tokens.service.js';
-import { createDashboardService } from './modules/dashboard/dashboard.service.js';
-import { dashboardContributions } from './modules/dashboard/registry.js';
-import { createAssetsService } from './modules/assets/assets.service.js';
-import { createAssetExportService } from './modules/assets/export.service.js';
-import { createModelsService } from './modules/classification/models.service.js';
-import { createClassificationService } from './modules/classification/classification.service.js';
-import { createCoverageService } from './modules/classification/coverage.service.js';
-import { createInformationTypesService } from './modules/information-types/information-types.service.js';
-import { createAssetImportService } from './modules/asset-import/asset-import.service.js';
-import { createNotificationsService } from './modules/notifications/notifications.service.js';
-import { notificationJobs, notificationKinds } from './modules/notifications/registry.js';
+import type { AppServices, ContentTable, ModuleDeps } from './platform/module.js';
+import { modules } from './modules/index.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -31,28 +16,10 @@ export interface ServiceDeps {
   log: FastifyBaseLogger;
 }
 
-export function createServices({ db, config, mailer }: ServiceDeps) {
-  const users = createUsersService(db, config, mailer);
-  const notifications = createNotificationsService(db, notificationKinds);
-  // The start page reads the other modules through their services, so it gets the finished set.
-  const late: { services?: unknown } = {};
+/** Every module's services (from the manifests), plus the configuration and the readiness check. */
+export function createServices({ db, config, mailer, log }: ServiceDeps): AppServices {
   const services = {
     config,
-    auth: createAuthService(db, config),
-    organizations: createOrganizationsService(db, () => users),
-    units: createUnitsService(db),
-    users,
-    audit: createAuditService(db),
-    tokens: createTokensService(db),
-    dashboard: createDashboardService(db, notifications, () => late.services, () => dashboardContributions(db)),
-    assets: createAssetsService(db),
-    assetExport: createAssetExportService(db),
-    classificationModels: createModelsService(db),
-    classification: createClassificationService(db),
-    coverage: createCoverageService(db),
-    informationTypes: createInformationTypesService(db),
-    assetImport: createAssetImportService(db),
-    notifications,
     health: {
       ready: async () => {
         try {
@@ -63,27 +30,35 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
         }
       },
     },
-  };
-  late.services = services;
+  } as AppServices;
+  const contentTables: ContentTable[] = modules.flatMap((m) => m.contentTables ?? []);
+  const deps: ModuleDeps = { db, config, mailer, log, services, contentTables, modules };
+  for (const m of modules) {
+    if (!m.services) continue;
+    const made = m.services(deps);
+    for (const name of Object.keys(made)) if (name in services) throw new Error(`module ${m.name}: service name ${name} is taken`);
+    Object.assign(services, made);
+  }
   return services;
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type Services = AppServices;
 
-/** What a background job runs with. */
-export interface JobContext {
-  db: Db;
-  config: Config;
-  mailer: Mailer;
-  services: Services;
-  log: FastifyBaseLogger;
-}
+/** What a background job runs with: the modules' dependencies, with every service. */
+export type JobContext = ModuleDeps;
 
-/** Every background job kind, each a pg-boss queue; some also run on a cron schedule. */
+/** The platform's job kinds (mail, housekeeping) and every module's (their manifests' `jobs`); a kind is declared once. */
 export function jobDefinitions(): JobDef<JobContext>[] {
-  return [mailJob, housekeepingJob, ...notificationJobs()];
+  const defs: JobDef<JobContext>[] = [mailJob, housekeepingJob];
+  for (const m of modules) {
+    for (const def of m.jobs?.(modules) ?? []) {
+      if (defs.some((d) => d.name === def.name)) throw new Error(`module ${m.name}: job kind ${def.name} is taken`);
+      defs.push(def);
+    }
+  }
+  return defs;
 }
 
-export function jobContext(deps: ServiceDeps): JobContext {
-  return { ...deps, services: createServices(deps) };
+export function jobContext(deps: ServiceDeps, services: AppServices = createServices(deps)): JobContext {
+  return { ...deps, services, contentTables: modules.flatMap((m) => m.contentTables ?? []), modules };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roleGrants, roles, type Role } from '@tillit/core';
 import { makeUser } from '../../src/seed/factories.js';
 import { makeAsset, makeClassification } from '../../src/seed/factories-assets.js';
-import { dashboardContributions } from '../../src/modules/dashboard/registry.js';
+import { modules } from '../../src/modules/index.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
@@ -22,16 +22,16 @@ describe('the start page', () => {
     const admin = await signIn(t.app, users.admin!.email);
     const before = (await admin.get('/api/v1/dashboard')).json();
     expect(before.organizationName).toBe(org.name);
-    expect(figure(before.sections, 'organization', 'units')).toMatchObject({ value: 3, label: 'Enheter', link: '/units' });
-    expect(figure(before.sections, 'organization', 'users')?.value).toBe(3);
-    expect(figure(before.sections, 'organization', 'activeUsers')?.value).toBe(2);
+    expect(figure(before.sections, 'dashboard', 'units')).toMatchObject({ value: 3, label: 'Enheter', link: '/units' });
+    expect(figure(before.sections, 'dashboard', 'users')?.value).toBe(3);
+    expect(figure(before.sections, 'dashboard', 'activeUsers')?.value).toBe(2);
 
     await admin.post('/api/v1/units', { parentId: units.a.id, name: 'Ny', kind: 'unit' });
     await admin.post(`/api/v1/units/${units.b.id}/close`);
     const after = (await admin.get('/api/v1/dashboard')).json();
-    expect(figure(after.sections, 'organization', 'units')?.value).toBe(3); // one added, one closed
+    expect(figure(after.sections, 'dashboard', 'units')?.value).toBe(3); // one added, one closed
     const events = await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).execute();
-    expect(figure(after.sections, 'organization', 'auditEvents30d')?.value).toBe(events.length);
+    expect(figure(after.sections, 'dashboard', 'auditEvents30d')?.value).toBe(events.length);
     expect(after.recentEvents).toHaveLength(8);
     expect(after.recentEvents[0]).toMatchObject({ action: 'close', entityType: 'unit', entityLabel: 'Förvaltning B' });
   });
@@ -40,13 +40,14 @@ describe('the start page', () => {
     const { org, units } = await seedOrg(t.db, []);
     const all = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { roles: roles.map((role) => ({ role, unitId: units.root.id })) }));
     const me = await signIn(t.app, all.email);
-    const modules = dashboardContributions(t.db).map((c) => c.module);
+    const contributing = modules.filter((m) => m.dashboard).sort((a, b) => a.dashboard!.order - b.dashboard!.order).map((m) => m.name);
+    expect(contributing).toEqual(expect.arrayContaining(['dashboard', 'assets', 'classification']));
     for (const lang of ['sv', 'en']) {
       const res = await me.request({ method: 'GET', url: '/api/v1/dashboard', headers: { 'accept-language': lang } });
       await me.patch('/api/v1/auth/profile', { locale: lang });
       const body = (await me.get('/api/v1/dashboard')).json();
       expect(res.statusCode).toBe(200);
-      expect(body.sections.map((s: Section) => s.module)).toEqual(modules);
+      expect(body.sections.map((s: Section) => s.module)).toEqual(contributing);
       for (const s of body.sections as Section[]) {
         expect(s.title).not.toBe(s.module);
         for (const f of s.figures) {
@@ -75,10 +76,10 @@ describe('the start page', () => {
       const res = await me.get('/api/v1/dashboard');
       expect(res.statusCode, role).toBe(200);
       const body = res.json();
-      const expected = ['organization', ...(roleGrants(role, 'asset.read') ? ['assets'] : []), ...(roleGrants(role, 'classification.read') ? ['classification'] : [])];
+      const expected = ['dashboard', ...(roleGrants(role, 'asset.read') ? ['assets'] : []), ...(roleGrants(role, 'classification.read') ? ['classification'] : [])];
       expect(body.sections.map((s: Section) => s.module), role).toEqual(expected);
-      expect(figure(body.sections, 'organization', 'users')?.value, role).toBe(roles.length);
-      expect(figure(body.sections, 'organization', 'users')?.link, role).toBe(roleGrants(role, 'user.read') ? '/users' : null);
+      expect(figure(body.sections, 'dashboard', 'users')?.value, role).toBe(roles.length);
+      expect(figure(body.sections, 'dashboard', 'users')?.link, role).toBe(roleGrants(role, 'user.read') ? '/users' : null);
       if (roleGrants(role, 'asset.read')) {
         expect(figure(body.sections, 'assets', 'systems')?.value, role).toBe(2); // the retired one left out
         expect(figure(body.sections, 'assets', 'informationSets')?.value, role).toBe(1);

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { enqueueJob, installQueues, runDueJobs, type JobDef } from '../../src/platform/jobs/queue.js';
 import { jobContext, jobDefinitions } from '../../src/services.js';
-import { producers } from '../../src/modules/notifications/registry.js';
+import { producersOf } from '../../src/modules/notifications/registry.js';
+import { modules } from '../../src/modules/index.js';
 import { makeUnit, makeUser } from '../../src/seed/factories.js';
 import { makeAsset, makeClassification } from '../../src/seed/factories-assets.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
@@ -13,7 +14,7 @@ const log = pino({ level: 'silent' });
 const DAY = 86_400_000;
 
 const ctx = () => jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log });
-const producer = (name: string) => producers.find((p) => p.name === name)!;
+const producer = (name: string) => producersOf(modules).find((p) => p.name === name)!;
 /** Runs a producer as its scheduled job does: produce, then deliver. */
 async function produce(name: string, now = new Date()) {
   const c = ctx();

@@ -1,9 +1,7 @@
 import { holdsAnywhere } from '../../platform/access.js';
+import type { ModuleDeps } from '../../platform/module.js';
 import { textsFrom, type DashboardContribution } from '../dashboard/contribution.js';
 import texts from './dashboard.json' with { type: 'json' };
-import type { createAssetsService } from './assets.service.js';
-
-type Uses = { assets: ReturnType<typeof createAssetsService> };
 
 const kinds = [
   ['informationSets', 'information_set'],
@@ -13,10 +11,10 @@ const kinds = [
 const live = ['planned', 'in_use', 'phasing_out'] as const;
 
 /** The inventory's size per kind, counted by the assets service in the units the user may read. */
-export const assetsDashboard: DashboardContribution<Uses> = {
-  module: 'assets',
+export const assetsDashboard: DashboardContribution<ModuleDeps> = {
+  order: 10,
   texts: textsFrom(texts),
-  async figures(actor, services) {
+  async figures(actor, { services }) {
     if (!holdsAnywhere(actor, 'asset.read')) return null;
     return Promise.all(
       kinds.map(async ([key, kind]) => ({

@@ -1,17 +1,13 @@
 import { holdsAnywhere } from '../../platform/access.js';
+import type { ModuleDeps } from '../../platform/module.js';
 import { textsFrom, type DashboardContribution } from '../dashboard/contribution.js';
 import texts from './dashboard.json' with { type: 'json' };
-import type { createAssetsService } from '../assets/assets.service.js';
-import type { createClassificationService } from './classification.service.js';
-import type { createCoverageService } from './coverage.service.js';
-
-type Uses = { assets: ReturnType<typeof createAssetsService>; classification: ReturnType<typeof createClassificationService>; coverage: ReturnType<typeof createCoverageService> };
 
 /** Coverage and review figures (the coverage service's KPIs), and the decisions and reviews awaiting the user. */
-export const classificationDashboard: DashboardContribution<Uses> = {
-  module: 'classification',
+export const classificationDashboard: DashboardContribution<ModuleDeps> = {
+  order: 20,
   texts: textsFrom(texts),
-  async figures(actor, services) {
+  async figures(actor, { services }) {
     if (!holdsAnywhere(actor, 'classification.read')) return null;
     const k = await services.coverage.kpis(actor);
     const assets = holdsAnywhere(actor, 'asset.read');
@@ -24,7 +20,7 @@ export const classificationDashboard: DashboardContribution<Uses> = {
       { key: 'overdue', value: k.overdue, link: assets ? '/assets?reviewState=overdue' : null, tone: k.overdue > 0 ? 'attention' : 'neutral' },
     ];
   },
-  async awaiting(actor, services) {
+  async awaiting(actor, { services }) {
     const out = [];
     if (actor.userId && holdsAnywhere(actor, 'classification.approve')) {
       const { total } = await services.classification.list(actor, { awaitingMyDecision: true, page: 1, pageSize: 1 });

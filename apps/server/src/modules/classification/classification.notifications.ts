@@ -1,17 +1,15 @@
 import { DUE_SOON_DAYS, roleGrants, roles, reviewStateOf } from '@tillit/core';
-import type { NotificationDraft, NotificationKind, NotificationProducer } from '../notifications/kinds.js';
-import type { Db } from '../../db/database.js';
+import { kindsFrom, type NotificationDraft, type NotificationProducer } from '../../platform/contributions.js';
+import type { ModuleDeps } from '../../platform/module.js';
 import kindTexts from './notification-kinds.json' with { type: 'json' };
 import * as repo from './reminders.repository.js';
 
-const kinds: NotificationKind[] = Object.entries(kindTexts)
-  .filter(([k]) => !k.startsWith('$'))
-  .map(([kind, texts]) => ({ kind, texts: texts as NotificationKind['texts'] }));
+const kinds = kindsFrom(kindTexts);
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Reviews due within the "due soon" window (the same rule as the lists) and overdue ones, to the asset's owners and steward. */
-export const reviewReminders: NotificationProducer<{ db: Db }> = {
+export const reviewReminders: NotificationProducer<ModuleDeps> = {
   name: 'classification.reviews',
   cron: '0 5 * * *',
   runAtStart: true,
@@ -31,7 +29,7 @@ export const reviewReminders: NotificationProducer<{ db: Db }> = {
 };
 
 /** Submitted classifications, to each user who may decide them. Roles come from the role data. */
-export const decisionReminders: NotificationProducer<{ db: Db }> = {
+export const decisionReminders: NotificationProducer<ModuleDeps> = {
   name: 'classification.decisions',
   cron: '0 * * * *',
   runAtStart: true,

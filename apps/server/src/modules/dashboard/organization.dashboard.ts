@@ -1,14 +1,14 @@
 import { holdsAnywhere, type Actor } from '../../platform/access.js';
-import type { Db } from '../../db/database.js';
+import type { ModuleDeps } from '../../platform/module.js';
 import { textsFrom, type DashboardContribution } from './contribution.js';
 import texts from './dashboard.json' with { type: 'json' };
 import * as repo from './dashboard.repository.js';
 
 /** The foundation's figures: units, users and the audit log's activity, for everyone in the organisation. */
-export const organizationDashboard = (db: Db): DashboardContribution<unknown> => ({
-  module: 'organization',
+export const organizationDashboard: DashboardContribution<ModuleDeps> = {
+  order: 0,
   texts: textsFrom(texts),
-  async figures(actor: Actor) {
+  async figures(actor: Actor, { db }) {
     const c = await repo.organizationCounts(db, actor.organizationId);
     const may = (p: Parameters<typeof holdsAnywhere>[1], link: string) => (holdsAnywhere(actor, p) ? link : null);
     return [
@@ -18,4 +18,4 @@ export const organizationDashboard = (db: Db): DashboardContribution<unknown> =>
       { key: 'auditEvents30d', value: c.audit30, link: may('audit.read', '/audit') },
     ];
   },
-});
+};

@@ -1,22 +1,20 @@
 import type { JobDef } from '../../platform/jobs/queue.js';
-import type { JobContext } from '../../services.js';
-import { auditProducers } from '../audit/audit.notifications.js';
-import { classificationProducers } from '../classification/classification.notifications.js';
+import type { ModuleDeps, ModuleManifest } from '../../platform/module.js';
 import { sendDigests } from './digest.js';
 import type { NotificationKind, NotificationProducer } from './kinds.js';
 
-/** The modules' notification producers. (Moves to each module's manifest once they exist.) */
-export const producers: NotificationProducer<JobContext>[] = [...classificationProducers, ...auditProducers];
+/** Every module's notification producers, from the manifests. */
+export const producersOf = (modules: readonly ModuleManifest[]): NotificationProducer<ModuleDeps>[] => modules.flatMap((m) => m.notifications ?? []);
 
-export const notificationKinds = (): NotificationKind[] => producers.flatMap((p) => p.kinds);
+export const kindsOf = (modules: readonly ModuleManifest[]): NotificationKind[] => producersOf(modules).flatMap((p) => p.kinds);
 
 export const producerJobName = (p: NotificationProducer<unknown>) => `notifications.produce.${p.name}`;
 
 /** Each producer is a scheduled job; so is the e-mail digest (06:00 Swedish time). */
-export function notificationJobs(): JobDef<JobContext>[] {
+export function notificationJobs(modules: readonly ModuleManifest[]): JobDef<ModuleDeps>[] {
   return [
-    ...producers.map(
-      (p): JobDef<JobContext> => ({
+    ...producersOf(modules).map(
+      (p): JobDef<ModuleDeps> => ({
         name: producerJobName(p),
         cron: p.cron,
         runAtStart: p.runAtStart ?? false,
