@@ -80,7 +80,7 @@ describe('information assets: classify a set, approve it, and see the system inh
     await expect.poll(() => owner.getByTestId('level-sources-C').textContent()).toContain(`ärvs från informationsmängden ${setName}`);
     await expectNoAxeViolations(owner, 'system with inherited levels');
 
-    for (const path of ['/assets/coverage', '/information-types', '/notifications']) {
+    for (const path of ['/assets/coverage', '/information-types']) {
       await owner.goto(path);
       await owner.locator('h1').waitFor();
       await owner.waitForLoadState('networkidle');

@@ -71,6 +71,7 @@ describe('foundation: the administrator’s first steps', () => {
       ['/api-tokens', 'create-token'],
       ['/organizations', 'organizations-table'],
       ['/account/password', 'current-password'],
+      ['/notifications', 'save-notification-settings'],
     ] as const) {
       await page.goto(path);
       await page.getByTestId(ready).waitFor();
