@@ -185,7 +185,7 @@ describe('the notification API', () => {
     expect(res.json().digest).toBe('weekly');
     expect(res.json().kinds.find((k: { kind: string }) => k.kind === 'classification.review_due').inApp).toBe(false);
     const events = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('organization_id', '=', org.id).where('entity_type', '=', 'notification_preferences').execute();
-    expect(events).toEqual([{ action: 'update', changes: { digest: { before: 'off', after: 'weekly' }, mutedKinds: { before: [], after: ['classification.review_due'] } } }]);
+    expect(events).toEqual([{ action: 'update', changes: { digest: { before: 'off', after: 'weekly' }, mutedKinds: { before: [], after: ['Klassning ska ses över'] } } }]);
     // The same again changes nothing and writes no event.
     await me.patch('/api/v1/notifications/preferences', { digest: 'weekly' });
     expect(await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).where('entity_type', '=', 'notification_preferences').execute()).toHaveLength(1);

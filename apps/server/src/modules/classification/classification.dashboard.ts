@@ -1,6 +1,6 @@
 import { holdsAnywhere } from '../../platform/access.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import { textsFrom, type DashboardContribution } from '../dashboard/contribution.js';
+import { textsFrom, type DashboardContribution } from '../../platform/contributions.js';
 import texts from './dashboard.json' with { type: 'json' };
 
 /** Coverage and review figures (the coverage service's KPIs), and the decisions and reviews awaiting the user. */

@@ -1,11 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
-export async function organizationName(db: Db, organizationId: string): Promise<string> {
-  return (await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow()).name;
+/**
+ * The start page's figures. The dashboard owns no tables: these are read-only counts over the
+ * foundation's tables (organisation, units, users, audit events), kept in one place.
+ */
+export function organizationName(db: Db, organizationId: string) {
+  return db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow();
 }
 
-export async function organizationCounts(db: Db, organizationId: string) {
+export async function counts(db: Db, organizationId: string) {
   const r = await sql<{ units: number; users: number; active_users: number; audit30: number }>`
     select
       (select count(*)::int from units where organization_id = ${organizationId} and closed_at is null) as units,

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
 import { holdsAnywhere } from '../../platform/access.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import * as auditRepo from '../audit/audit.repository.js';
+import { recentEvents } from '../audit/audit.service.js';
 import type { DashboardContribution } from './contribution.js';
 import * as repo from './dashboard.repository.js';
 
@@ -44,10 +44,10 @@ export function createDashboardService(deps: ModuleDeps): DashboardService {
       const [organizationName, unread, events] = await Promise.all([
         repo.organizationName(db, actor.organizationId),
         actor.userId ? deps.services.notifications.list(actor, { page: 1, pageSize: 5, unread: true }) : null,
-        holdsAnywhere(actor, 'audit.read') ? auditRepo.recent(db, actor.organizationId, 8) : [],
+        holdsAnywhere(actor, 'audit.read') ? recentEvents(db, actor.organizationId, 8) : [],
       ]);
       return {
-        organizationName,
+        organizationName: organizationName.name,
         sections: parts.flatMap((p) => (p.section ? [p.section] : [])),
         awaiting: parts.flatMap((p) => p.awaiting),
         notifications: { unread: unread?.unread ?? 0, latest: unread?.items ?? [] },

@@ -9,7 +9,7 @@ export const organizationDashboard: DashboardContribution<ModuleDeps> = {
   order: 0,
   texts: textsFrom(texts),
   async figures(actor: Actor, { db }) {
-    const c = await repo.organizationCounts(db, actor.organizationId);
+    const c = await repo.counts(db, actor.organizationId);
     const may = (p: Parameters<typeof holdsAnywhere>[1], link: string) => (holdsAnywhere(actor, p) ? link : null);
     return [
       { key: 'units', value: c.units, link: may('unit.read', '/units') },

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { createNotificationsService } from './notifications.service.js';
 import { kindsOf, notificationJobs } from './registry.js';
+import { notificationsAudit } from './notifications.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -18,5 +19,6 @@ export default defineModule({
   routes: notificationRoutes,
   services: ({ db, modules }) => ({ notifications: createNotificationsService(db, () => kindsOf(modules)) }),
   permissions: [],
+  audit: notificationsAudit,
   jobs: notificationJobs,
 });

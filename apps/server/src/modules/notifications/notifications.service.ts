@@ -85,7 +85,8 @@ export function createNotificationsService(db: Db, kinds: () => NotificationKind
         const old = { digest: before?.digest ?? 'off', mutedKinds: [...(before?.muted_kinds ?? [])].sort() };
         if (JSON.stringify(after) === JSON.stringify(old)) return; // nothing changed: no event
         await repo.savePreferences(trx, { user_id: userId, organization_id: actor.organizationId, muted_kinds: after.mutedKinds, digest: after.digest });
-        await recordAudit(trx, actor, { action: 'update', entityType: 'notification_preferences', entityId: userId, entityLabel: actor.name, before: old, after });
+        const named = (p: { digest: string; mutedKinds: string[] }) => ({ digest: p.digest, mutedKinds: p.mutedKinds.map((k) => kindOf(k)?.texts.sv.label ?? k) });
+        await recordAudit(trx, actor, { action: 'update', entityType: 'notification_preferences', entityId: userId, entityLabel: actor.name, before: named(old), after: named(after) });
       });
       return this.preferences(actor);
     },
