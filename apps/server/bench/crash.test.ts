@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import demo from '../src/seed/data/region-exempel.json' with { type: 'json' };
-import { embeddedDatabaseUrl } from '../src/db/embedded.js';
+import { embeddedUrls } from '../src/db/embedded.js';
 import { createRandom } from '../src/seed/generator/random.js';
 import { freePort, postmasterPid, repoRoot, spawnServer, stopServer, waitReady, type ServerProcess } from './support/server-process.js';
 import { startWriteLoad, type WriteLoad } from './support/write-load.js';
@@ -55,7 +55,7 @@ async function signIn(baseUrl: string) {
 
 /** Every acknowledged unit exists unchanged and has its "create" audit event. */
 async function checkAcknowledged(dbPort: number, acked: WriteLoad['acked']) {
-  const client = new pg.Client({ connectionString: embeddedDatabaseUrl(dbPort) });
+  const client = new pg.Client({ connectionString: embeddedUrls(dataDir, dbPort).runtime });
   await client.connect();
   try {
     const ids = acked.map((a) => a.id);

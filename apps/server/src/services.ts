@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import type { JobHandler } from './platform/jobs/queue.js';
+import { createHealth } from './platform/health.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createOrganizationsService } from './modules/organizations/organizations.service.js';
 import { createUnitsService } from './modules/units/units.service.js';
@@ -44,16 +44,7 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
     coverage: createCoverageService(db),
     informationTypes: createInformationTypesService(db),
     assetImport: createAssetImportService(db),
-    health: {
-      ready: async () => {
-        try {
-          await sql`select 1`.execute(db);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    },
+    health: createHealth(db),
   };
 }
 

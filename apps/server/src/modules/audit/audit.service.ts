@@ -1,7 +1,10 @@
 import type { z } from 'zod';
-import type { auditListQuery, auditVerifyQuery, auditVerifyResult, AuditEventView, Page } from '@tillit/core';
+import type { auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, AuditEventView, Page } from '@tillit/core';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { verifyWithCheckpoint } from '../../platform/audit/checkpoint.js';
+import { createRateLimiter, VERIFY_LIMITS } from '../../platform/audit/rate-limit.js';
+import { signReceipt } from '../../platform/audit/receipts.js';
+import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './audit.repository.js';
 
@@ -23,6 +26,7 @@ export function toAuditView(r: Row): AuditEventView {
 }
 
 export function createAuditService(db: Db) {
+  const limiter = createRateLimiter(VERIFY_LIMITS);
   return {
     async list(actor: Actor, query: z.output<typeof auditListQuery>): Promise<Page<AuditEventView>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
@@ -31,9 +35,10 @@ export function createAuditService(db: Db) {
     },
 
     /** Verifies from the organisation's checkpoint on (or everything with `full`) and advances it when intact. */
-    async verify(actor: Actor, query: z.output<typeof auditVerifyQuery>): Promise<z.output<typeof auditVerifyResult>> {
+    async verify(actor: Actor, body: z.output<typeof auditVerifyBody>): Promise<z.output<typeof auditVerifyResult>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: query.full, by: { userId: actor.userId, name: actor.name } });
+      limiter.take(body.full ? 'full' : 'incremental', actor.organizationId);
+      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: body.full, by: { userId: actor.userId, name: actor.name } });
       const from = r.fromCheckpoint;
       return {
         ok: r.ok,
@@ -45,6 +50,18 @@ export function createAuditService(db: Db) {
           verifiedByName: from.verifiedByName,
         },
       };
+    },
+
+    /**
+     * A signed receipt for the chain's head, after verifying it from the checkpoint (a broken chain
+     * gets none: a receipt vouches for what it names). Counts as an incremental verification.
+     */
+    async receipt(actor: Actor): Promise<z.output<typeof auditReceipt>> {
+      requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
+      limiter.take('incremental', actor.organizationId);
+      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: false, by: { userId: actor.userId, name: actor.name } });
+      if (!r.ok || !r.lastIntact) throw new AppError('conflict', { reason: r.ok ? 'empty_chain' : 'chain_broken', firstBrokenId: r.firstBrokenId });
+      return signReceipt(actor.organizationId, r.lastIntact);
     },
   };
 }
