@@ -89,6 +89,16 @@ export async function restoreDatabase(
     await client.query(`CREATE SCHEMA ${ident(schema)}`);
     try {
       await buildSchema(url, schema, manifest);
+      // Extensions the migrations created (restoring into an empty database) belong in public, where
+      // the objects of a trusted extension cannot be moved later by a non-superuser: create them
+      // there and build the schema again (the migrations' CREATE EXTENSION IF NOT EXISTS then finds them).
+      const extensions = await client.query<{ n: string }>('select extname as n from pg_extension where extnamespace = $1::regnamespace', [schema]);
+      if (extensions.rowCount) {
+        await client.query(`DROP SCHEMA ${ident(schema)} CASCADE`);
+        for (const x of extensions.rows) await client.query(`CREATE EXTENSION IF NOT EXISTS ${ident(x.n)} SCHEMA public`);
+        await client.query(`CREATE SCHEMA ${ident(schema)}`);
+        await buildSchema(url, schema, manifest);
+      }
       rows = await load(client, schema, file, manifest);
       await verifyLoaded(url, schema);
       await swap(client, schema);

