@@ -11,7 +11,7 @@ import { startReceiptWriter } from './platform/audit/receipts.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startJobRunner } from './platform/jobs/queue.js';
-import { jobHandlers } from './services.js';
+import { allJobHandlers } from './services.js';
 import { loggerOptions } from './platform/logger.js';
 import { startHousekeeping } from './platform/housekeeping.js';
 
@@ -130,7 +130,7 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
     await database.close();
     throw e;
   }
-  const jobs = config.jobs ? startJobRunner(database.db, jobHandlers(mailer), log) : null;
+  const jobs = config.jobs ? startJobRunner(database.db, allJobHandlers({ db: database.db, config, mailer, log: app.log }, app.services), log) : null;
   const cleaner = config.jobs ? startHousekeeping(database.db, log) : null;
   const receipts = config.jobs ? startReceiptWriter(database.db, { file: config.auditReceiptsFile, intervalMs: config.auditReceiptIntervalMs }, log) : null;
   let stopping: Promise<void> | null = null;
