@@ -109,9 +109,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       throw new StartupError(`Den inbyggda databasen kunde inte skapas / the embedded database could not be created: ${output.cause(e)}`);
     });
   }
-  await server.start().catch((e: unknown) => {
-    throw new StartupError(`Den inbyggda databasen startar inte / the embedded database does not start: ${output.cause(e)}`);
-  });
+  // Right after a crash the old server's backends may still hold its shared memory for a moment
+  // ("pre-existing shared memory block is still in use"): a few tries before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await server.start();
+      break;
+    } catch (e) {
+      (server as unknown as { process?: unknown }).process = undefined;
+      if (attempt >= 8) throw new StartupError(`Den inbyggda databasen startar inte / the embedded database does not start: ${output.cause(e)}`);
+      log.warn({ attempt, cause: output.cause(e) }, 'the embedded PostgreSQL did not start; trying again');
+      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** (attempt - 1), 4000)));
+    }
+  }
   const urls = urlsOf(credentials, port, database);
   const supervisor = superviseEmbedded(server, log, output);
   try {
