@@ -211,8 +211,11 @@ async function crashRounds() {
     // A crash may cut a session's last-seen update but never the session itself.
     const probe = await fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: sessions.writer.cookie } });
     if (probe.status === 401) sessions = await signInBoth();
+    // The checks see the load held still, so what they read and what was acknowledged match.
+    await load.pause();
     const problems = await checkAcknowledged(url, load);
     const chain = await verifyAllInFull(url);
+    load.resume();
     log(
       `kill ${round + 1}/${kills} ${target.padEnd(13)} back in ${(performance.now() - t).toFixed(0)} ms; acknowledged ${load.acked.length} (+${load.acked.length - ackedBefore}), problems ${problems.length}, chain ${chain.ok ? 'ok' : 'BROKEN'} (${chain.checked} events, full)`,
     );

@@ -28,6 +28,9 @@ export interface CrashLoad {
   attempts: number;
   failures: number;
   counts(): Record<Acked['op'], number>;
+  /** Lets every worker finish its current change and hold, so a check sees a state that stands still. */
+  pause(): Promise<void>;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -56,9 +59,23 @@ export function startCrashLoad(opts: {
       for (const a of load.acked) c[a.op]++;
       return c;
     },
+    pause: async () => undefined,
+    resume: () => undefined,
     stop: async () => undefined,
   };
   let running = true;
+  let gate: Promise<void> | null = null;
+  let open: () => void = () => undefined;
+  let busy = 0;
+  const idle: (() => void)[] = [];
+  load.pause = () => {
+    gate ??= new Promise<void>((r) => (open = r));
+    return busy === 0 ? Promise.resolve() : new Promise<void>((r) => idle.push(r));
+  };
+  load.resume = () => {
+    gate = null;
+    open();
+  };
 
   async function call(session: Session, method: string, path: string, body?: unknown, contentType = 'application/json') {
     load.attempts++;
@@ -76,6 +93,9 @@ export function startCrashLoad(opts: {
   const worker = async (w: number) => {
     const mine: string[] = [];
     for (let n = 0; running; n++) {
+      if (gate) await gate;
+      if (!running) break;
+      busy++;
       const roll = opts.random();
       const s = opts.sessions();
       // The unit an update or delete is about: this worker's own, so its changes to it are in order.
@@ -122,12 +142,15 @@ export function startCrashLoad(opts: {
         // Refused or cut off by a crash: the outcome is unknown, so nothing is expected of it.
         load.failures++;
         await new Promise((res) => setTimeout(res, 50));
+      } finally {
+        if (--busy === 0) for (const r of idle.splice(0)) r();
       }
     }
   };
   const all = Array.from({ length: opts.workers }, (_, w) => worker(w));
   load.stop = async () => {
     running = false;
+    load.resume();
     await Promise.all(all);
   };
   return load;

@@ -77,7 +77,7 @@ export async function restoreDatabase(
   client.on('error', () => undefined);
   await client.connect();
   const schema = `tillit_restore_${randomBytes(4).toString('hex')}`;
-  let rows = 0;
+  let rows: number;
   try {
     const { hasData } = await preflight(client);
     if (hasData && !opts.force) {
