@@ -168,16 +168,22 @@ async function crashRounds() {
   log(`first start ${(await boot(360_000)).toFixed(0)} ms`);
   const url = embeddedUrls(dataDir, dbPort).runtime;
   loadAuditKey({ dataDir });
-  const signInBoth = async () => ({ writer: await signIn(server!.baseUrl, 'admin@exempel.se'), approver: await signIn(server!.baseUrl, 'samordnare@exempel.se') });
+  const signInBoth = async () => ({
+    writer: await signIn(server!.baseUrl, 'admin@exempel.se'),
+    steward: await signIn(server!.baseUrl, 'forvaltare@exempel.se'),
+    approver: await signIn(server!.baseUrl, 'samordnare@exempel.se'),
+  });
   let sessions = await signInBoth();
   const approverName = demo.users.find((u) => u.email === 'samordnare@exempel.se')!.name;
-  const units = (await (await fetch(`${server!.baseUrl}/api/v1/units`, { headers: { cookie: sessions.writer.cookie } })).json()) as { id: string; parentId: string | null }[];
+  const units = (await (await fetch(`${server!.baseUrl}/api/v1/units`, { headers: { cookie: sessions.writer.cookie } })).json()) as { id: string; name: string; parentId: string | null }[];
   const root = units.find((u) => !u.parentId)!;
+  const hsf = units.find((u) => u.name === 'Hälso- och sjukvårdsförvaltningen')!;
   load = startCrashLoad({
     baseUrl: () => server!.baseUrl,
     sessions: () => sessions,
     approverName,
     rootUnitId: root.id,
+    assetUnitId: hsf.id,
     prefix: `crash-${seed}`,
     workers: 4,
     random: (() => {
@@ -212,7 +218,10 @@ async function crashRounds() {
     recovery[target]!.push(performance.now() - t);
     // A crash may cut a session's last-seen update but never the session itself.
     const probe = await fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: sessions.writer.cookie } });
-    if (probe.status === 401) sessions = await signInBoth();
+    const probes = await Promise.all(
+      Object.values(sessions).map((x) => fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: x.cookie } }).then((r) => r.status)),
+    );
+    if (probe.status === 401 || probes.includes(401)) sessions = await signInBoth();
     // The checks see the load held still, so what they read and what was acknowledged match.
     await load.pause();
     const problems = await checkAcknowledged(url, load);

@@ -41,10 +41,15 @@ const CLASSIFICATION = {
 
 export function startCrashLoad(opts: {
   baseUrl: () => string;
-  /** The writer (administrator) and the approver (security coordinator): four eyes. */
-  sessions: () => { writer: Session; approver: Session };
+  /**
+   * The administrator (units), the system administrator of a förvaltning (assets, classification)
+   * and the security coordinator (approval — four eyes — and imports).
+   */
+  sessions: () => { writer: Session; steward: Session; approver: Session };
   approverName: string;
   rootUnitId: string;
+  /** The förvaltning the steward works on. */
+  assetUnitId: string;
   prefix: string;
   workers: number;
   random: () => number;
@@ -120,20 +125,20 @@ export function startCrashLoad(opts: {
           load.acked.push({ op: 'delete', unitId: target });
           load.units.set(target, { expected: 'deleted' });
         } else if (roll < 0.95) {
-          const asset = await call(s.writer, 'POST', '/api/v1/assets', { kind: 'information_set', name: `${opts.prefix}-mängd-${w}-${n}`, unitId: opts.rootUnitId, personalData: 'patient' });
-          const draft = await call(s.writer, 'POST', `/api/v1/assets/${String(asset.id)}/classifications`);
-          await call(s.writer, 'PATCH', `/api/v1/classifications/${String(draft.id)}`, CLASSIFICATION);
-          await call(s.writer, 'POST', `/api/v1/classifications/${String(draft.id)}/submit`);
+          const asset = await call(s.steward, 'POST', '/api/v1/assets', { kind: 'information_set', name: `${opts.prefix}-mängd-${w}-${n}`, unitId: opts.assetUnitId, personalData: 'patient' });
+          const draft = await call(s.steward, 'POST', `/api/v1/assets/${String(asset.id)}/classifications`);
+          await call(s.steward, 'PATCH', `/api/v1/classifications/${String(draft.id)}`, CLASSIFICATION);
+          await call(s.steward, 'POST', `/api/v1/classifications/${String(draft.id)}/submit`);
           await call(s.approver, 'POST', `/api/v1/classifications/${String(draft.id)}/approve`, { comment: 'Godkänd under krocktest.' });
           load.acked.push({ op: 'approve', versionId: String(draft.id), assetId: String(asset.id), approverName: opts.approverName });
         } else {
           const names = [`${opts.prefix}-system-${w}-${n}-a`, `${opts.prefix}-system-${w}-${n}-b`];
           const csv = `Namn;Typ\r\n${names.map((x) => `${x};system`).join('\r\n')}\r\n`;
-          const imp = await call(s.writer, 'POST', `/api/v1/asset-imports?fileName=${encodeURIComponent(`krock-${w}-${n}.csv`)}`, csv, 'text/csv');
-          const applied = await call(s.writer, 'POST', `/api/v1/asset-imports/${String(imp.id)}/apply?wait=true`, {
+          const imp = await call(s.approver, 'POST', `/api/v1/asset-imports?fileName=${encodeURIComponent(`krock-${w}-${n}.csv`)}`, csv, 'text/csv');
+          const applied = await call(s.approver, 'POST', `/api/v1/asset-imports/${String(imp.id)}/apply?wait=true`, {
             mapping: imp.suggestedMapping,
             defaultKind: 'system',
-            defaultUnitId: opts.rootUnitId,
+            defaultUnitId: opts.assetUnitId,
           });
           if (applied.status !== 'applied') throw new Error(`import ${String(imp.id)} ended ${String(applied.status)}`);
           load.acked.push({ op: 'import', importId: String(imp.id), names });
