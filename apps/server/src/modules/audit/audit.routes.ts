@@ -1,4 +1,4 @@
-import { auditEventView, auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, pageOf } from '@tillit/core';
+import { auditEventView, auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, auditVocabularyView, pageOf } from '@tillit/core';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'audit';
@@ -7,7 +7,13 @@ export const auditRoutes = [
   defineRoute({
     method: 'GET', url: '/api/v1/audit-events', permission: 'audit.read', tag, summary: 'Granskningsloggen, nyast först',
     query: auditListQuery, response: pageOf(auditEventView),
-    handler: ({ actor, query, services }) => services.audit.list(actor, query),
+    // Display values in the language the reader asks for (the web sends its interface language).
+    handler: ({ actor, query, services, req }) => services.audit.list(actor, query, req.headers['accept-language'] ? req.locale : actor.locale),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/audit-events/vocabulary', permission: 'audit.read', tag, summary: 'Granskningsloggens händelser och typer av uppgifter, på svenska och engelska',
+    response: auditVocabularyView,
+    handler: ({ actor, services }) => services.audit.vocabulary(actor),
   }),
   // A POST: it records a checkpoint, and it is rate-limited (a full walk reads every event).
   defineRoute({
