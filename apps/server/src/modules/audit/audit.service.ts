@@ -26,8 +26,8 @@ export function createAuditService(db: Db) {
   return {
     async list(actor: Actor, query: z.output<typeof auditListQuery>): Promise<Page<AuditEventView>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const { rows, total } = await repo.list(db, actor.organizationId, query);
-      return { items: rows.map(toAuditView), total, page: query.page, pageSize: query.pageSize };
+      const page = await repo.list(db, actor.organizationId, query);
+      return { ...page, items: page.items.map(toAuditView) };
     },
 
     /** Verifies from the organisation's checkpoint on (or everything with `full`) and advances it when intact. */
