@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { LIST_OFFSET_MAX } from '@tillit/core';
 import { makeAsset } from '../../src/seed/factories-assets.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
@@ -106,8 +107,37 @@ describe('one list helper: keyset pages', () => {
 
   it('finds a word in the middle of the audit log’s labels, and counts the matches exactly on a small list', async () => {
     const { admin } = await inventory();
-    const res = (await admin.get('/api/v1/audit-events?q=psilo')).json() as Page & { items: { entityLabel: string }[] };
+    const res = (await admin.get('/api/v1/audit-events?q=psilo')).json() as Omit<Page, 'items'> & { items: { entityLabel: string }[] };
     expect(res.items.map((e) => e.entityLabel)).toEqual(['Epsilon']);
     expect(res).toMatchObject({ total: 1, totalCapped: false, nextCursor: null });
+  });
+});
+
+describe('statements per request', () => {
+  /** Counts the statements the server sends while `fn` runs (every query of every pooled client). */
+  async function statements(fn: () => Promise<unknown>) {
+    const original = pg.Client.prototype.query;
+    let n = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      n++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      await fn();
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    return n;
+  }
+
+  it('authenticates in one statement, answers the session from it, and sends one more per list page', async () => {
+    const { admin } = await inventory();
+    await admin.get('/api/v1/assets');
+    expect(await statements(() => admin.get('/api/v1/auth/session'))).toBe(1);
+    expect(await statements(() => admin.get('/api/v1/assets?sort=-supplier'))).toBe(2);
+    expect(await statements(() => admin.get('/api/v1/audit-events?q=alfa'))).toBe(2);
+    const session = (await admin.get('/api/v1/auth/session')).json();
+    expect(session.roles).toEqual([expect.objectContaining({ role: 'admin', unitName: expect.any(String) })]);
+    expect(session.permissions).toContain('audit.read');
   });
 });
