@@ -2,10 +2,6 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { assetList, type AssetListQuery, type ListCursor } from '@tillit/core';
 import { containsPattern, effectiveScope, inUnits, listPage, listStatement, type SortKey } from '../../platform/list/list.js';
 import type { Db, Trx } from '../../db/database.js';
-import { unitContentTables } from '../units/units.repository.js';
-
-// A unit holding assets cannot be deleted (it can be closed).
-unitContentTables.push({ table: 'assets', column: 'unit_id' });
 
 /** The key of each offered sort (core's `assetList`); an (organization_id, <key>, id) index serves each. */
 const SORTS: Record<keyof typeof assetList.sorts, SortKey> = {
