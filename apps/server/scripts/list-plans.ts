@@ -101,6 +101,21 @@ for (const [name, list, raw, pages] of cells) {
     out.push(`### ${name}\n\n\`\`\`\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n\`\`\`\n`);
   }
 }
+// Loaded with every inventory view (facets) and on the coverage page.
+for (const [name, fn] of [
+  ['facets', () => assets.facets(db, org.id, [org.root])],
+  ['coverage', () => coverage.coverage(db, org.id, org.root, [org.root])],
+] as const) {
+  if (filter && !name.includes(filter)) continue;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | | |`);
+}
 if (explainFile) {
   const c = coverage.coverageQuery(org.id, org.root, [org.root]).compile(db);
   const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${c.sql}`, [...c.parameters]);

@@ -141,3 +141,16 @@ describe('statements per request', () => {
     expect(session.permissions).toContain('audit.read');
   });
 });
+
+describe('sorting the inventory by unit', () => {
+  it('follows a unit’s rename (the unit’s name is kept on its assets for the index)', async () => {
+    const { admin, units } = await inventory();
+    const names = async () => ((await admin.get('/api/v1/assets?sort=unit&pageSize=500')).json() as { items: { unitName: string }[] }).items.map((a) => a.unitName);
+    const before = await names();
+    expect(before).toEqual([...before].sort((x, y) => x.localeCompare(y)));
+    expect((await admin.patch(`/api/v1/units/${units.a.id}`, { name: 'Ö-förvaltningen' })).statusCode).toBe(200);
+    const after = await names();
+    expect(after.at(-1)).toBe('Ö-förvaltningen');
+    expect(after.filter((n) => n === 'Ö-förvaltningen')).toHaveLength(before.filter((n) => n === 'Förvaltning A').length);
+  });
+});

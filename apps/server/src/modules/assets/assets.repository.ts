@@ -7,7 +7,8 @@ import type { Db, Trx } from '../../db/database.js';
 const SORTS: Record<keyof typeof assetList.sorts, SortKey> = {
   name: { expr: sql`lower(a.name)` },
   kind: { expr: sql`a.kind` },
-  unit: { expr: sql`lower(u.name)`, join: sql`join units u on u.id = a.unit_id` },
+  // The unit's lower-cased name, kept on the asset by triggers (migration 20261202T0320).
+  unit: { expr: sql`a.unit_sort_key` },
   lifecycle: { expr: sql`a.lifecycle` },
   supplier: { expr: sql`lower(a.supplier)`, nullable: true },
   externalId: { expr: sql`a.external_id`, nullable: true },
@@ -269,14 +270,19 @@ export function deleteIntegration(trx: Trx, id: string) {
 }
 
 /** Distinct suppliers, tags and countries in use, for the filter pickers. */
-export async function facets(db: Db, organizationId: string, scope: string[] | null) {
-  const where = sql`a.organization_id = ${organizationId} and ${scopeCondition(scope)}`;
-  const [suppliers, tags, countries] = await Promise.all([
-    sql<{ v: string }>`select distinct a.supplier as v from assets a join units u on u.id = a.unit_id where ${where} and a.supplier is not null order by 1 limit 1000`.execute(db),
-    sql<{ v: string }>`select distinct unnest(a.tags) as v from assets a join units u on u.id = a.unit_id where ${where} order by 1 limit 1000`.execute(db),
-    sql<{ v: string }>`select distinct unnest(a.third_countries) as v from assets a join units u on u.id = a.unit_id where ${where} order by 1 limit 1000`.execute(db),
-  ]);
-  return { suppliers: suppliers.rows.map((r) => r.v), tags: tags.rows.map((r) => r.v), thirdCountries: countries.rows.map((r) => r.v) };
+export async function facets(db: Db, organizationId: string, visible: string[] | null) {
+  const scope = await effectiveScope(db, organizationId, visible);
+  // One read of the narrow (organization_id, unit_id) INCLUDE (…) index, not three scans of the table.
+  const r = await sql<{ suppliers: string[] | null; tags: string[] | null; countries: string[] | null }>`
+    with v as materialized (
+      select a.supplier, a.tags, a.third_countries from assets a
+      where a.organization_id = ${organizationId} ${scope === null ? sql`` : sql`and ${inUnits(organizationId, scope, sql`a.unit_id`)}`})
+    select
+      (select array_agg(x order by x) from (select distinct supplier as x from v where supplier is not null order by 1 limit 1000) s) as suppliers,
+      (select array_agg(x order by x) from (select distinct unnest(tags) as x from v order by 1 limit 1000) t) as tags,
+      (select array_agg(x order by x) from (select distinct unnest(third_countries) as x from v order by 1 limit 1000) c) as countries`.execute(db);
+  const row = r.rows[0];
+  return { suppliers: row?.suppliers ?? [], tags: row?.tags ?? [], thirdCountries: row?.countries ?? [] };
 }
 
 /** Users of the organisation among the given ids (people fields must name one of them). */
