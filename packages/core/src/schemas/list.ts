@@ -12,7 +12,7 @@ import { z } from 'zod';
  * - Every sort ends with the row's id, so equal sort values never swap places between pages.
  */
 export const LIST_COUNT_CAP = 10_000;
-export const LIST_COUNT_SCAN_MAX = 20_000;
+export const LIST_COUNT_SCAN_MAX = 5_000;
 export const LIST_OFFSET_MAX = 10_000;
 export const LIST_PAGE_SIZE_MAX = 500;
 

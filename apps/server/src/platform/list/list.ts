@@ -10,7 +10,7 @@ import type { Db, Trx } from '../../db/database.js';
  *  2. joins everything a row shows only for those ids (the repository's `detail`, a LATERAL per row);
  *  3. counts beside it, under the one total rule (LIST_COUNT_CAP, LIST_COUNT_SCAN_MAX in core's list.ts):
  *     the count stops after 10 000 matches, or, for a free-text search (not an index condition), after
- *     reading 20 000 rows; a stopped count is a lower bound (`totalCapped`). A page without a next page
+ *     reading 5 000 rows; a stopped count is a lower bound (`totalCapped`). A page without a next page
  *     knows its total exactly.
  */
 export interface SortKey {
