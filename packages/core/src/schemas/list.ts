@@ -72,7 +72,8 @@ function decodeCursor(v: string): unknown {
   }
 }
 
-const keyPattern: Record<SortKeyType, RegExp> = { text: /^[\s\S]{0,400}$/, int: /^-?\d{1,18}$/, time: /^-?\d{1,18}$/ };
+// Times within ±317 years of 1970 (16 digits of µs), so a crafted cursor cannot leave timestamptz's range.
+const keyPattern: Record<SortKeyType, RegExp> = { text: /^[\s\S]{0,400}$/, int: /^-?\d{1,18}$/, time: /^-?\d{1,16}$/ };
 const idPattern = { uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, bigint: /^\d{1,18}$/ };
 
 const cursorShape = z.object({
@@ -103,7 +104,8 @@ export function listQuery<S extends string, F extends z.ZodRawShape>(spec: ListS
       ctx.addIssue({ code: 'too_big', origin: 'number', maximum: Math.floor(LIST_OFFSET_MAX / v.pageSize) + 1, inclusive: true, path: ['page'], input: v.page });
     }
     const c = v.cursor;
-    if (!c || c.d === 'last') return;
+    // Checks of the cursor's content, only once it decoded (a refused cursor already has its issue).
+    if (!c || typeof c !== 'object' || c.d === 'last') return;
     const type = spec.sorts[v.sort.replace(/^-/, '') as S];
     if (c.s !== v.sort) ctx.addIssue({ code: 'invalid_value', values: [v.sort], path: ['cursor', 's'], input: c.s });
     else if (c.k !== null && !keyPattern[type].test(c.k)) ctx.addIssue({ code: 'invalid_format', format: 'regex', path: ['cursor', 'k'], input: c.k });
