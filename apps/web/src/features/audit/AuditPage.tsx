@@ -1,4 +1,3 @@
-import { useCallback, useMemo } from 'react';
 import { Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAccess } from '../../app/session';
 import { stockholmDayBoundary } from '../../lib/format';
-import { useUnits } from '../units/api';
 import { useAuditEvents, useVerifyAudit } from './api';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -41,11 +39,6 @@ export function AuditPage() {
   const totalLabel = useListTotal(events.data ?? { total: 0, totalCapped: false });
   const verify = useVerifyAudit();
 
-  // Unit ids in the changes are shown by name, closed units included.
-  const units = useUnits(true, access.can('unit.read'));
-  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
-  const unitName = useCallback((id: string) => unitNames.get(id), [unitNames]);
-
   const update = (changes: Partial<AuditFilterValues> & { cursor?: string | null }) =>
     setParams(
       (prev) => {
@@ -76,10 +69,12 @@ export function AuditPage() {
           ) : events.error ? (
             <ErrorState error={events.error} onRetry={() => void events.refetch()} />
           ) : events.data.items.length === 0 ? (
-            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>{filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}</EmptyState>
+            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>
+              {filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}
+            </EmptyState>
           ) : (
             <>
-              <AuditTable events={events.data.items} caption={caption} unitName={unitName} />
+              <AuditTable events={events.data.items} caption={caption} />
               <ListPager page={events.data} onNavigate={(c) => update({ cursor: c })} />
             </>
           )}
