@@ -2,7 +2,6 @@ import { sql, type RawBuilder } from 'kysely';
 import { classificationList, type ListCursor } from '@tillit/core';
 import { containsPattern, effectiveScope, inUnits, listPage } from '../../platform/list/list.js';
 import type { Db, Trx } from '../../db/database.js';
-import { scopeCondition } from '../../platform/scope.js';
 
 export interface VersionRow {
   id: string;
