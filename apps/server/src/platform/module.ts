@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Permission } from '@tillit/core';
+import type { ListSpec, Permission } from '@tillit/core';
 import type { Config } from '../config.js';
 import type { Db, Trx } from '../db/database.js';
 import type { Mailer } from './mail/mailer.js';
@@ -90,6 +90,11 @@ export interface ModuleManifest<S extends Partial<AppServices> = Partial<AppServ
   /** Loaded only by `npm run bench`, so the server never loads bench code. */
   bench?: () => Promise<readonly BenchEndpoint[]>;
   contentTables?: readonly ContentTable[];
+  /**
+   * The module's lists (core's `defineList`: path, sorts, filters, search). Their repositories page with
+   * platform/list; the bench and the fuzz test read the vocabulary from here (docs/performance.md).
+   */
+  lists?: readonly ListSpec[];
   /** What a new organisation gets from this module, written in the transaction that creates it (with its audit events). */
   onOrganizationCreated?: (trx: Trx, org: { organizationId: string; rootUnitId: string }) => Promise<void>;
   /**

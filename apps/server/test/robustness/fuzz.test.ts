@@ -171,7 +171,7 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
         }
       }
     }
-  });
+  }, 120_000); // every query parameter of every list × 5 values: heavy on a loaded machine
 
   it.each(operations.map((op) => [label(op), op] as const))('%s', async (_name, op) => {
     const who = await superUser();
