@@ -6,9 +6,11 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { createMailer, type Mailer, type Mail } from '../../src/platform/mail/mailer.js';
 import { makeOrganization, makeUnit, makeUser } from '../../src/seed/factories.js';
-import { createTestDatabase } from './db.js';
+import { createTestDatabase, type Template } from './db.js';
 
 export const PASSWORD = 'correct-horse-battery';
+/** Time for a test file's setup when it may have to build the demo template first. */
+const DEMO_BUDGET_MS = 240_000;
 
 export interface TestContext {
   app: FastifyInstance;
@@ -24,12 +26,13 @@ export interface TestContext {
  * Builds the real app on a fresh database for the test file; closed after it. Mail is recorded in
  * `sent`, unless the environment names an SMTP server: then the real mailer sends it, as in production.
  * `env` may be a function, for settings known only once the file's own `beforeAll` has run (a port).
+ * `template: 'demo'` starts from a database that already holds Region Exempel.
  */
-export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string> | (() => Record<string, string>) } = {}): TestContext {
+export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string> | (() => Record<string, string>); template?: Template } = {}): TestContext {
   const ctx = { sent: [] as Mail[] } as TestContext;
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const t = await createTestDatabase();
+    const t = await createTestDatabase(opts.template);
     drop = t.drop;
     ctx.db = t.db;
     ctx.url = t.url;
@@ -41,7 +44,8 @@ export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string>
     ctx.mailer = mailer;
     ctx.app = await buildApp({ config, db: t.db, mailer, logger: false });
     await ctx.app.ready();
-  });
+    // The first file to ask for the demo seeds it (seconds idle, a minute or more on a loaded machine); the others wait for it.
+  }, opts.template === 'demo' ? DEMO_BUDGET_MS : undefined);
   afterAll(async () => {
     await ctx.app?.close();
     await drop?.();

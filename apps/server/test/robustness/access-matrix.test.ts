@@ -28,6 +28,8 @@ const routes = allRoutes();
 const ops = new Map(operationsOf(buildOpenApi(routes, VERSION)).map((o) => [label(o), o]));
 const operation = (r: RouteDef) => ops.get(`${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`)!;
 const SPECIAL = ['public', 'authenticated', 'platform_admin'];
+/** 23 cells per route, some with password hashing (sign-in, links): seconds idle, far more on a loaded machine. */
+const ROUTE_BUDGET_MS = 120_000;
 const scopes = ['own', 'sibling', 'other'] as const;
 type Scope = (typeof scopes)[number];
 type Expect = 'allow' | 'deny' | 'deny403' | 'unauthenticated' | 'not2xx' | 'hidden' | 'refused';
@@ -236,7 +238,7 @@ describe('access matrix', () => {
     const logged = errorsLogged(t.log, logFrom);
     if (logged.length) problems.push(`logged errors: ${brief(logged)}`);
     expect(problems).toEqual([]);
-  });
+  }, ROUTE_BUDGET_MS);
 
   it('ran every cell, with strict expectations on every non-public route', async () => {
     const cells = [...counts.values()].reduce((a, b) => a + b, 0);

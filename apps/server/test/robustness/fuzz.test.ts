@@ -21,6 +21,13 @@ const operations = operationsOf(buildOpenApi(allRoutes(), VERSION));
 const SEED = Number(process.env.TILLIT_FUZZ_SEED ?? 20261122);
 // 15–25 cases per operation, fewer as the API grows, so the file stays well under a minute.
 const RUNS = Number(process.env.TILLIT_FUZZ_RUNS ?? Math.max(15, Math.min(25, Math.round(1200 / operations.length))));
+/**
+ * Explicit budgets, well above an idle machine's time (a few seconds), so a loaded two-core machine
+ * does not fail them: the prototype-name sweep sends five requests per query parameter of every
+ * list (some hundred requests), and one operation's cases send up to 100 000-character bodies.
+ */
+const PROTOTYPE_BUDGET_MS = 150_000;
+const OPERATION_BUDGET_MS = 90_000;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 const t = useRobustApp();
@@ -170,7 +177,7 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
         }
       }
     }
-  });
+  }, PROTOTYPE_BUDGET_MS);
 
   it.each(operations.map((op) => [label(op), op] as const))('%s', async (_name, op) => {
     const who = await superUser();
@@ -204,7 +211,7 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(`fuzz case failed (seed ${details.seed}, path "${details.counterexamplePath}"; rerun with TILLIT_FUZZ_SEED=${SEED}):\n${cause}`);
     }
-  });
+  }, OPERATION_BUDGET_MS);
 
   it('leaves an audit trail that still verifies after all the hostile input', async () => {
     const { session } = await superUser();
