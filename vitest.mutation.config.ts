@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['packages/core/src/rules/**/*.test.ts', 'packages/core/src/permissions.test.ts', 'apps/server/src/platform/access.test.ts', 'apps/server/src/platform/audit/diff.test.ts'],
+    include: [
+      'packages/core/src/rules/**/*.test.ts',
+      'packages/core/src/permissions.test.ts',
+      'apps/server/src/platform/access.test.ts',
+      'apps/server/src/platform/audit/diff.test.ts',
+    ],
     pool: 'threads',
   },
 });

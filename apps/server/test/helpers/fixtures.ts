@@ -4,37 +4,21 @@ import type { Db } from '../../src/db/database.js';
 import type { RouteDef } from '../../src/platform/http/route.js';
 import type { FixtureRequest, FixtureUnit, FixtureWorld, RouteFixture, RouteFixtures } from '../../src/platform/fixtures.js';
 import { makeUser } from '../../src/seed/factories.js';
-import { assetImportFixtures } from '../../src/modules/asset-import/asset-import.fixtures.js';
-import { assetFixtures } from '../../src/modules/assets/assets.fixtures.js';
-import { auditFixtures } from '../../src/modules/audit/audit.fixtures.js';
-import { authFixtures } from '../../src/modules/auth/auth.fixtures.js';
-import { classificationFixtures } from '../../src/modules/classification/classification.fixtures.js';
-import { dashboardFixtures } from '../../src/modules/dashboard/dashboard.fixtures.js';
-import { informationTypeFixtures } from '../../src/modules/information-types/information-types.fixtures.js';
-import { organizationFixtures } from '../../src/modules/organizations/organizations.fixtures.js';
-import { tokenFixtures } from '../../src/modules/tokens/tokens.fixtures.js';
-import { unitFixtures } from '../../src/modules/units/units.fixtures.js';
-import { userFixtures } from '../../src/modules/users/users.fixtures.js';
+import { modules } from '../../src/modules/index.js';
 import { PASSWORD } from './app.js';
 
 /**
- * Every module's route fixtures in one table, for the tests that walk the route table (access
- * matrix, audit completeness). Modules keep them next to their routes; once the module manifests
- * carry them (`fixtures`), this list is read from the manifests instead.
+ * Every module's route fixtures in one table, read from the module manifests (`fixtures`), for
+ * the tests that walk the route table (access matrix, audit completeness). A route two modules
+ * claim is refused here.
  */
-const all: RouteFixtures = {
-  ...authFixtures,
-  ...organizationFixtures,
-  ...unitFixtures,
-  ...userFixtures,
-  ...auditFixtures,
-  ...tokenFixtures,
-  ...dashboardFixtures,
-  ...assetFixtures,
-  ...classificationFixtures,
-  ...informationTypeFixtures,
-  ...assetImportFixtures,
-};
+const all: RouteFixtures = {};
+for (const m of modules) {
+  for (const [key, fixture] of Object.entries((await m.fixtures?.()) ?? {})) {
+    if (all[key]) throw new Error(`fixture ${key} is declared twice (module ${m.name})`);
+    all[key] = fixture;
+  }
+}
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'url'>) => `${r.method} ${r.url}`;
 
@@ -69,6 +53,7 @@ export const idsIn = (value: unknown): string[] => (value === undefined ? [] : (
 export function injectOf(route: RouteDef, req: FixtureRequest): InjectOptions & { url: string } {
   const url = route.url.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(req.params?.[name] ?? randomUUID()));
   const query = req.query && Object.keys(req.query).length ? `?${new URLSearchParams(req.query)}` : '';
-  if (req.raw) return { method: route.method, url: url + query, payload: req.raw.payload, headers: { 'content-type': req.raw.contentType } };
+  if (req.raw)
+    return { method: route.method, url: url + query, payload: req.raw.payload, headers: { 'content-type': req.raw.contentType } };
   return { method: route.method, url: url + query, ...(req.body !== undefined ? { payload: req.body as object } : {}) };
 }

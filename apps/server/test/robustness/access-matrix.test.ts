@@ -64,7 +64,9 @@ const sharedTargets = new Map<RouteDef, Target>();
 const sessions = new Map<string, Session>();
 
 function siblingExpectation(route: RouteDef, fixture: RouteFixture): Expect {
-  const declared = fixture.sibling ?? (fixture.scope === 'organization' ? 'allow' : route.method === 'GET' && !route.url.includes(':') ? 'hidden' : 'deny');
+  const declared =
+    fixture.sibling ??
+    (fixture.scope === 'organization' ? 'allow' : route.method === 'GET' && !route.url.includes(':') ? 'hidden' : 'deny');
   return declared;
 }
 
@@ -113,7 +115,8 @@ function judge(res: LightMyRequestResponse, exp: Expect, target: Target, signedI
       break;
     case 'hidden':
       if (status < 200 || status >= 300) out.push('expected a 2xx without the objects made for the cell');
-      else if (res.body.includes(target.marker) || target.made.some((id) => res.body.includes(id))) out.push('the answer holds objects of a unit the user has no grant on');
+      else if (res.body.includes(target.marker) || target.made.some((id) => res.body.includes(id)))
+        out.push('the answer holds objects of a unit the user has no grant on');
       break;
     case 'allow':
       if (status < 200 || status >= 300) out.push(`an allow cell was not answered 2xx (${method})`);
@@ -137,7 +140,15 @@ async function prepareTarget(route: RouteDef, fixture: RouteFixture, marker: str
   const first = (ids: string[]) => ids.filter((id) => id === units.a.id || !baseIds.has(id) || secrets.has(id));
   const pathRefs = first(idsIn(req.params));
   const bodyRefs = first([...idsIn(req.query), ...idsIn(req.body)]);
-  return { url: inject.url, inject, unitBound: fixture.scope === 'unit', pathRefs, bodyRefs, made: [...pathRefs, ...bodyRefs].filter((id) => !baseIds.has(id)), marker };
+  return {
+    url: inject.url,
+    inject,
+    unitBound: fixture.scope === 'unit',
+    pathRefs,
+    bodyRefs,
+    made: [...pathRefs, ...bodyRefs].filter((id) => !baseIds.has(id)),
+    marker,
+  };
 }
 
 /**
@@ -151,7 +162,15 @@ async function targetFor(route: RouteDef, fixture: RouteFixture, mayPass: boolea
   return shared;
 }
 
-async function runCell(route: RouteDef, fixture: RouteFixture, who: string | null, scopeFor: (target: Target) => string | null, exp: (target: Target) => Expect, tag: string, mayPass: boolean) {
+async function runCell(
+  route: RouteDef,
+  fixture: RouteFixture,
+  who: string | null,
+  scopeFor: (target: Target) => string | null,
+  exp: (target: Target) => Expect,
+  tag: string,
+  mayPass: boolean,
+) {
   const foreign = tag.endsWith('other');
   const target = await targetFor(route, fixture, mayPass, foreign);
   // A public route acts on what the request carries (credentials, a link of the first organisation), not on the caller.
@@ -172,7 +191,12 @@ async function runCell(route: RouteDef, fixture: RouteFixture, who: string | nul
   if (audit.length) auditFailures.push(`${routeKey(route)} ${tag}`);
   found.push(...audit);
   table.push(`${route.method} ${route.url} [${route.permission}] ${tag} → ${res.statusCode} ${errorCode(res) ?? ''} (${e})`);
-  return { res, problems: found.map((p) => `${tag}: ${p} — got ${res.statusCode} ${brief(res.body, 200)} for ${route.method} ${brief(target.url, 120)}`) };
+  return {
+    res,
+    problems: found.map(
+      (p) => `${tag}: ${p} — got ${res.statusCode} ${brief(res.body, 200)} for ${route.method} ${brief(target.url, 120)}`,
+    ),
+  };
 }
 
 describe('access matrix', () => {
@@ -185,12 +209,18 @@ describe('access matrix', () => {
     for (const org of [first.org, second.org]) await modelsRepo.current(t.db, org.id);
     await t.db.transaction().execute(async (trx) => {
       for (const role of roles) {
-        for (const unit of ['root', 'a', 'b'] as const) actors.set(`${role}@${unit}`, (await makeUser(trx, first.org.id, { roles: [{ role, unitId: first.units[unit].id }] })).id);
+        for (const unit of ['root', 'a', 'b'] as const)
+          actors.set(`${role}@${unit}`, (await makeUser(trx, first.org.id, { roles: [{ role, unitId: first.units[unit].id }] })).id);
         actors.set(`${role}@other`, (await makeUser(trx, second.org.id, { roles: [{ role, unitId: second.units.root.id }] })).id);
       }
       actors.set('platform-admin', (await makeUser(trx, first.org.id, { isPlatformAdmin: true })).id);
     });
-    for (const id of [first.org.id, ...Object.values(first.units).map((u) => u.id), ...[...actors].filter(([k]) => !k.endsWith('@other')).map(([, v]) => v)]) secrets.add(id);
+    for (const id of [
+      first.org.id,
+      ...Object.values(first.units).map((u) => u.id),
+      ...[...actors].filter(([k]) => !k.endsWith('@other')).map(([, v]) => v),
+    ])
+      secrets.add(id);
     secrets.add('qzsecret');
     firstOrgId = first.org.id;
     units = { a: first.units.a, root: first.units.root };
@@ -203,7 +233,10 @@ describe('access matrix', () => {
 
   it('has a declared permission from the vocabulary on every route, also in the OpenAPI document', () => {
     for (const r of routes) {
-      expect(SPECIAL.includes(r.permission) || (permissions as readonly string[]).includes(r.permission), `${r.method} ${r.url}: ${String(r.permission)}`).toBe(true);
+      expect(
+        SPECIAL.includes(r.permission) || (permissions as readonly string[]).includes(r.permission),
+        `${r.method} ${r.url}: ${String(r.permission)}`,
+      ).toBe(true);
       expect(operation(r)?.permission, `${r.method} ${r.url} in OpenAPI`).toBe(r.permission);
     }
     expect(ops.size).toBe(routes.length);
@@ -211,50 +244,92 @@ describe('access matrix', () => {
 
   it('has a fixture for every route, and none for a route that does not exist', () => {
     expect(routes.filter((r) => !fixtureOf(r)).map(routeKey), 'routes without a fixture in their module').toEqual([]);
-    expect(fixtureKeys().filter((k) => !routes.some((r) => routeKey(r) === k)), 'fixtures of no route').toEqual([]);
+    expect(
+      fixtureKeys().filter((k) => !routes.some((r) => routeKey(r) === k)),
+      'fixtures of no route',
+    ).toEqual([]);
   });
 
-  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_name, route) => {
-    const fixture = fixtureOf(route);
-    if (!fixture) throw new Error(`${routeKey(route)} has no fixture: add it to its module's <module>.fixtures.ts`);
-    const problems: string[] = [];
-    const logFrom = t.log.length;
-    const p = route.permission;
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))(
+    '%s',
+    async (_name, route) => {
+      const fixture = fixtureOf(route);
+      if (!fixture) throw new Error(`${routeKey(route)} has no fixture: add it to its module's <module>.fixtures.ts`);
+      const problems: string[] = [];
+      const logFrom = t.log.length;
+      const p = route.permission;
 
-    const anon = await runCell(route, fixture, null, () => null, () => (p === 'public' ? 'allow' : 'unauthenticated'), 'anonymous', p === 'public');
-    problems.push(...anon.problems);
-    // Platform administration without any role: the case "holds the permission nowhere" for every vocabulary route.
-    const pa = await runCell(route, fixture, 'platform-admin', () => null, () => (SPECIAL.includes(p) ? 'allow' : 'deny403'), 'platform admin without roles', SPECIAL.includes(p));
-    problems.push(...pa.problems);
+      const anon = await runCell(
+        route,
+        fixture,
+        null,
+        () => null,
+        () => (p === 'public' ? 'allow' : 'unauthenticated'),
+        'anonymous',
+        p === 'public',
+      );
+      problems.push(...anon.problems);
+      // Platform administration without any role: the case "holds the permission nowhere" for every vocabulary route.
+      const pa = await runCell(
+        route,
+        fixture,
+        'platform-admin',
+        () => null,
+        () => (SPECIAL.includes(p) ? 'allow' : 'deny403'),
+        'platform admin without roles',
+        SPECIAL.includes(p),
+      );
+      problems.push(...pa.problems);
 
-    for (const role of roles) {
-      for (const scope of scopes) {
-        const scopeFor = (target: Target) => (scope === 'own' ? `${role}@${target.unitBound ? 'a' : 'root'}` : scope === 'sibling' ? `${role}@b` : `${role}@other`);
-        const mayPass = p === 'public' || p === 'authenticated' || (p !== 'platform_admin' && roleGrants(role, p as Permission));
-        const cell = await runCell(route, fixture, null, scopeFor, (target) => expectation(route, role, scope, target, fixture), `${role} ${scope}`, mayPass);
-        problems.push(...cell.problems);
+      for (const role of roles) {
+        for (const scope of scopes) {
+          const scopeFor = (target: Target) =>
+            scope === 'own' ? `${role}@${target.unitBound ? 'a' : 'root'}` : scope === 'sibling' ? `${role}@b` : `${role}@other`;
+          const mayPass = p === 'public' || p === 'authenticated' || (p !== 'platform_admin' && roleGrants(role, p as Permission));
+          const cell = await runCell(
+            route,
+            fixture,
+            null,
+            scopeFor,
+            (target) => expectation(route, role, scope, target, fixture),
+            `${role} ${scope}`,
+            mayPass,
+          );
+          problems.push(...cell.problems);
+        }
       }
-    }
-    const logged = errorsLogged(t.log, logFrom);
-    if (logged.length) problems.push(`logged errors: ${brief(logged)}`);
-    expect(problems).toEqual([]);
-  }, ROUTE_BUDGET_MS);
+      const logged = errorsLogged(t.log, logFrom);
+      if (logged.length) problems.push(`logged errors: ${brief(logged)}`);
+      expect(problems).toEqual([]);
+    },
+    ROUTE_BUDGET_MS,
+  );
 
   it('ran every cell, with strict expectations on every non-public route', async () => {
     const cells = [...counts.values()].reduce((a, b) => a + b, 0);
-    console.info(`access matrix: ${routes.length} routes × (${roles.length} roles × ${scopes.length} scopes + anonymous + platform admin) = ${cells} cells; ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.info(`access matrix: allow cells without a 2xx: ${missedAllow.length}; cells with unexpected audit events: ${auditFailures.length}`);
+    console.info(
+      `access matrix: ${routes.length} routes × (${roles.length} roles × ${scopes.length} scopes + anonymous + platform admin) = ${cells} cells; ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    );
+    console.info(
+      `access matrix: allow cells without a 2xx: ${missedAllow.length}; cells with unexpected audit events: ${auditFailures.length}`,
+    );
     expect(cells).toBe(routes.length * (roles.length * scopes.length + 2));
     expect(missedAllow, 'allow cells without a 2xx').toEqual([]);
     expect(auditFailures, 'cells whose audit events differ from the declared ones').toEqual([]);
     for (const r of routes.filter((x) => x.permission !== 'public')) {
       const rows = table.filter((l) => l.startsWith(`${r.method} ${r.url} [`));
       expect(rows.filter((l) => l.endsWith('(unauthenticated)')).length, `${r.method} ${r.url}`).toBe(1);
-      if (r.permission !== 'authenticated') expect(rows.filter((l) => l.endsWith('(deny403)')).length, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(1);
+      if (r.permission !== 'authenticated')
+        expect(rows.filter((l) => l.endsWith('(deny403)')).length, `${r.method} ${r.url}`).toBeGreaterThanOrEqual(1);
     }
     // Nothing another organisation's users did was recorded against the first organisation.
     const foreignActors = [...actors].filter(([k]) => k.endsWith('@other')).map(([, v]) => v);
-    const crossed = await t.db.selectFrom('audit_events').select(['action', 'entity_type']).where('actor_user_id', 'in', foreignActors).where('organization_id', '=', firstOrgId).execute();
+    const crossed = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_type'])
+      .where('actor_user_id', 'in', foreignActors)
+      .where('organization_id', '=', firstOrgId)
+      .execute();
     expect(crossed).toEqual([]);
   });
 });

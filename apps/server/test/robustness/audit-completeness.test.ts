@@ -35,7 +35,9 @@ describe('audit completeness', () => {
     const { org, units: u } = await seedOrg(t.db, []);
     units = { a: u.a, root: u.root };
     await modelsRepo.current(t.db, org.id);
-    const user = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { isPlatformAdmin: true, roles: roles.map((role) => ({ role, unitId: u.root.id })) }));
+    const user = await t.db
+      .transaction()
+      .execute((trx) => makeUser(trx, org.id, { isPlatformAdmin: true, roles: roles.map((role) => ({ role, unitId: u.root.id })) }));
     userId = user.id;
   });
 
@@ -45,7 +47,9 @@ describe('audit completeness', () => {
       expect(f, `${routeKey(r)} has a fixture`).toBeDefined();
       if (r.method === 'GET') expect(f!.audit, `${routeKey(r)} is a read`).toEqual([]);
     }
-    const silent = changing.filter((r) => Array.isArray(fixtureOf(r)!.audit) && (fixtureOf(r)!.audit as unknown[]).length === 0).map(routeKey);
+    const silent = changing
+      .filter((r) => Array.isArray(fixtureOf(r)!.audit) && (fixtureOf(r)!.audit as unknown[]).length === 0)
+      .map(routeKey);
     expect(silent.sort()).toEqual(Object.keys(WITHOUT_EVENT).sort());
   });
 

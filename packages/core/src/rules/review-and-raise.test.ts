@@ -65,7 +65,9 @@ describe('raises at their boundaries', () => {
 
   it('refuses a raise one level below the derived level', () => {
     const raises = { A: { level: 1, reason } };
-    expect(raiseIssues(derive(model, { inherited, raises }), raises)).toEqual([{ path: ['raises', 'A', 'level'], code: 'level_below_derived', params: { derived: 2 } }]);
+    expect(raiseIssues(derive(model, { inherited, raises }), raises)).toEqual([
+      { path: ['raises', 'A', 'level'], code: 'level_below_derived', params: { derived: 2 } },
+    ]);
   });
 
   it('sets the level alone when nothing else proposes one, and says it came from the raise', () => {

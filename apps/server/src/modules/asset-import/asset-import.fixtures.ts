@@ -11,11 +11,20 @@ const csv = (w: FixtureWorld) => {
 
 async function uploaded(w: FixtureWorld) {
   const uploader = await w.person();
-  return repo.insert(w.db, { organization_id: w.organizationId, created_by: uploader.id, file_name: 'system.csv', sheets: [parseCsv(Buffer.from(csv(w)))] });
+  return repo.insert(w.db, {
+    organization_id: w.organizationId,
+    created_by: uploader.id,
+    file_name: 'system.csv',
+    sheets: [parseCsv(Buffer.from(csv(w)))],
+  });
 }
 
 /** The rows go to the world's unit: the importer needs asset.write there. */
-const mapping = (w: FixtureWorld) => ({ mapping: { name: 'Namn', supplier: 'Leverantör', externalId: 'Externt id' }, defaultKind: 'system', defaultUnitId: w.unit.id });
+const mapping = (w: FixtureWorld) => ({
+  mapping: { name: 'Namn', supplier: 'Leverantör', externalId: 'Externt id' },
+  defaultKind: 'system',
+  defaultUnitId: w.unit.id,
+});
 
 const onImport = (audit: RouteFixture['audit'], sibling: RouteFixture['sibling'], query?: Record<string, string>): RouteFixture => ({
   scope: 'unit',

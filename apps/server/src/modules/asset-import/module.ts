@@ -14,4 +14,5 @@ export default defineModule({
   routes: assetImportRoutes,
   services: ({ db }) => ({ assetImport: createAssetImportService(db) }),
   permissions: [{ permission: 'asset.import' }],
+  fixtures: async () => (await import('./asset-import.fixtures.js')).assetImportFixtures,
 });

@@ -3,21 +3,31 @@ import { linkSets, makeInformationSet, makeSystem } from '../../seed/factories-a
 import * as repo from './assets.repository.js';
 
 /** A system and an information set in the world's unit, named with its marker. */
-const system = (w: FixtureWorld) => w.tx((trx) => makeSystem(trx, w.unit, { name: `System ${w.marker}`, supplier: `Leverantör ${w.marker}` }));
+const system = (w: FixtureWorld) =>
+  w.tx((trx) => makeSystem(trx, w.unit, { name: `System ${w.marker}`, supplier: `Leverantör ${w.marker}` }));
 const infoSet = (w: FixtureWorld) => w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Informationsmängd ${w.marker}` }));
 
 async function integration(w: FixtureWorld) {
   const [from, to] = [await system(w), await system(w)];
-  return w.tx((trx) => repo.insertIntegration(trx, { organization_id: w.organizationId, from_asset_id: from.id, to_asset_id: to.id, description: 'Remisser' }));
+  return w.tx((trx) =>
+    repo.insertIntegration(trx, { organization_id: w.organizationId, from_asset_id: from.id, to_asset_id: to.id, description: 'Remisser' }),
+  );
 }
 
-const read = (build: RouteFixture['build'], sibling: RouteFixture['sibling'] = 'deny'): RouteFixture => ({ scope: 'unit', sibling, build, audit: [] });
+const read = (build: RouteFixture['build'], sibling: RouteFixture['sibling'] = 'deny'): RouteFixture => ({
+  scope: 'unit',
+  sibling,
+  build,
+  audit: [],
+});
 
 export const assetFixtures: RouteFixtures = {
   'GET /api/v1/assets': read(async (w) => (await system(w), {}), 'hidden'),
   'POST /api/v1/assets': {
     scope: 'unit',
-    build: async (w) => ({ body: { kind: 'system', name: `Nytt system ${w.marker}`, unitId: w.unit.id, supplier: 'Leverantör AB', personalData: 'ordinary' } }),
+    build: async (w) => ({
+      body: { kind: 'system', name: `Nytt system ${w.marker}`, unitId: w.unit.id, supplier: 'Leverantör AB', personalData: 'ordinary' },
+    }),
     audit: [{ action: 'create', entityType: 'asset' }],
   },
   'GET /api/v1/assets/facets': read(async (w) => (await system(w), {}), 'hidden'),

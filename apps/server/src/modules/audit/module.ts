@@ -14,4 +14,5 @@ export default defineModule({
   routes: auditRoutes,
   services: ({ db }) => ({ audit: createAuditService(db) }),
   permissions: [{ permission: 'audit.read' }],
+  fixtures: async () => (await import('./audit.fixtures.js')).auditFixtures,
 });

@@ -9,7 +9,12 @@ async function invitation(w: FixtureWorld) {
   const token = newSecret();
   await w.tx(async (trx) => {
     const user = await makeUser(trx, w.organizationId, { password: null, name: `Inbjuden ${w.marker}` });
-    await usersRepo.insertLink(trx, { user_id: user.id, purpose: 'invitation', token_hash: sha256(token), expires_at: new Date(Date.now() + 86_400_000) });
+    await usersRepo.insertLink(trx, {
+      user_id: user.id,
+      purpose: 'invitation',
+      token_hash: sha256(token),
+      expires_at: new Date(Date.now() + 86_400_000),
+    });
   });
   return token;
 }

@@ -14,4 +14,5 @@ export default defineModule({
   routes: authRoutes,
   services: ({ db, config }) => ({ auth: createAuthService(db, config) }),
   permissions: [],
+  fixtures: async () => (await import('./auth.fixtures.js')).authFixtures,
 });

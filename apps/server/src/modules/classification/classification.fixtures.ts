@@ -5,10 +5,16 @@ import * as modelsRepo from './models.repository.js';
 /** Answers and justifications for every aspect of the preset model: a version that can be submitted. */
 const complete = {
   answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
-  justifications: { C: 'Journaluppgifter om patienter.', I: 'Fel uppgift kan ge fel behandling.', A: 'Mottagningen stannar utan journalen.', T: 'Loggning krävs enligt lag.' },
+  justifications: {
+    C: 'Journaluppgifter om patienter.',
+    I: 'Fel uppgift kan ge fel behandling.',
+    A: 'Mottagningen stannar utan journalen.',
+    T: 'Loggning krävs enligt lag.',
+  },
 } as unknown as Pick<ClassificationOverrides, 'answers' | 'justifications'>;
 
-const infoSet = (w: FixtureWorld) => w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient' }));
+const infoSet = (w: FixtureWorld) =>
+  w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient' }));
 
 /** A version of a fresh information set, written by another person than the actor (four eyes). */
 async function version(w: FixtureWorld, status: NonNullable<ClassificationOverrides['status']>) {
@@ -45,7 +51,11 @@ export const classificationFixtures: RouteFixtures = {
     },
     audit: [{ action: 'create', entityType: 'classification_model' }],
   },
-  'GET /api/v1/assets/:id/classifications': { scope: 'unit', build: async (w) => ({ params: { id: (await version(w, 'approved')).asset.id } }), audit: [] },
+  'GET /api/v1/assets/:id/classifications': {
+    scope: 'unit',
+    build: async (w) => ({ params: { id: (await version(w, 'approved')).asset.id } }),
+    audit: [],
+  },
   'POST /api/v1/assets/:id/classifications': {
     scope: 'unit',
     build: async (w) => ({ params: { id: (await infoSet(w)).id } }),
@@ -64,12 +74,18 @@ export const classificationFixtures: RouteFixtures = {
     audit: [],
   },
   'GET /api/v1/classifications/:id': onVersion('draft', []),
-  'PATCH /api/v1/classifications/:id': onVersion('draft', [{ action: 'update', entityType: 'classification' }], { answers: { A: { operations: 4 } } }),
+  'PATCH /api/v1/classifications/:id': onVersion('draft', [{ action: 'update', entityType: 'classification' }], {
+    answers: { A: { operations: 4 } },
+  }),
   'DELETE /api/v1/classifications/:id': onVersion('draft', [{ action: 'delete', entityType: 'classification' }]),
   'POST /api/v1/classifications/:id/submit': onVersion('draft', [{ action: 'submit', entityType: 'classification' }]),
   'POST /api/v1/classifications/:id/withdraw': onVersion('submitted', [{ action: 'update', entityType: 'classification' }]),
-  'POST /api/v1/classifications/:id/approve': onVersion('submitted', [{ action: 'approve', entityType: 'classification' }], { comment: 'Godkänd efter genomgång.' }),
-  'POST /api/v1/classifications/:id/return': onVersion('submitted', [{ action: 'return', entityType: 'classification' }], { comment: 'Motivera tillgängligheten.' }),
+  'POST /api/v1/classifications/:id/approve': onVersion('submitted', [{ action: 'approve', entityType: 'classification' }], {
+    comment: 'Godkänd efter genomgång.',
+  }),
+  'POST /api/v1/classifications/:id/return': onVersion('submitted', [{ action: 'return', entityType: 'classification' }], {
+    comment: 'Motivera tillgängligheten.',
+  }),
   // Figures per förvaltning: aggregates without the objects' names.
   'GET /api/v1/classification/coverage': { scope: 'organization', build: async (w) => (await version(w, 'approved'), {}), audit: [] },
   'GET /api/v1/classification/kpis': { scope: 'organization', build: async (w) => (await version(w, 'approved'), {}), audit: [] },

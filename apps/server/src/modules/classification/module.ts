@@ -22,4 +22,5 @@ export default defineModule({
     coverage: createCoverageService(db),
   }),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
+  fixtures: async () => (await import('./classification.fixtures.js')).classificationFixtures,
 });

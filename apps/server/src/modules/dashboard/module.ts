@@ -14,4 +14,5 @@ export default defineModule({
   routes: dashboardRoutes,
   services: ({ db }) => ({ dashboard: createDashboardService(db) }),
   permissions: [],
+  fixtures: async () => (await import('./dashboard.fixtures.js')).dashboardFixtures,
 });

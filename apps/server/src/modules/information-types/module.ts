@@ -14,4 +14,5 @@ export default defineModule({
   routes: informationTypeRoutes,
   services: ({ db }) => ({ informationTypes: createInformationTypesService(db) }),
   permissions: [{ permission: 'information_type.manage' }],
+  fixtures: async () => (await import('./information-types.fixtures.js')).informationTypeFixtures,
 });

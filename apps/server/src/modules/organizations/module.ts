@@ -14,4 +14,5 @@ export default defineModule({
   routes: organizationRoutes,
   services: ({ db, services }) => ({ organizations: createOrganizationsService(db, () => services.users) }),
   permissions: [{ permission: 'org.read' }, { permission: 'org.manage' }],
+  fixtures: async () => (await import('./organizations.fixtures.js')).organizationFixtures,
 });

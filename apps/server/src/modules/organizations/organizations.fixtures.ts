@@ -18,7 +18,14 @@ export const organizationFixtures: RouteFixtures = {
   'GET /api/v1/organizations': { scope: 'organization', build: async () => ({}), audit: [] },
   'POST /api/v1/organizations': {
     scope: 'organization',
-    build: async (w) => ({ body: { name: `Kommun ${w.marker} ${++n}`, orgNumber: nextOrgNumber(), kind: 'municipality', admin: { email: `admin${n}-${Date.now()}@kommun.example`, name: 'Första administratören' } } }),
+    build: async (w) => ({
+      body: {
+        name: `Kommun ${w.marker} ${++n}`,
+        orgNumber: nextOrgNumber(),
+        kind: 'municipality',
+        admin: { email: `admin${n}-${Date.now()}@kommun.example`, name: 'Första administratören' },
+      },
+    }),
     // The new organisation's chain starts with it; its first administrator is invited with a role.
     audit: [
       { action: 'create', entityType: 'organization' },

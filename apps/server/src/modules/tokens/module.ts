@@ -14,4 +14,5 @@ export default defineModule({
   routes: tokenRoutes,
   services: ({ db }) => ({ tokens: createTokensService(db) }),
   permissions: [{ permission: 'token.manage' }],
+  fixtures: async () => (await import('./tokens.fixtures.js')).tokenFixtures,
 });

@@ -14,7 +14,14 @@ export const tokenFixtures: RouteFixtures = {
       const owner = await w.person();
       const token = await w.db
         .insertInto('api_tokens')
-        .values({ organization_id: w.organizationId, user_id: owner.id, name: `Token ${w.marker}`, scope: 'read', token_hash: sha256(newSecret('tillit_')), expires_at: null })
+        .values({
+          organization_id: w.organizationId,
+          user_id: owner.id,
+          name: `Token ${w.marker}`,
+          scope: 'read',
+          token_hash: sha256(newSecret('tillit_')),
+          expires_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { params: { id: token.id } };

@@ -19,4 +19,5 @@ export default defineModule({
   // Every module's content tables, so a unit that still holds data of any module cannot be deleted.
   services: ({ db, contentTables }) => ({ units: createUnitsService(db, contentTables) }),
   permissions: [{ permission: 'unit.read' }, { permission: 'unit.manage' }],
+  fixtures: async () => (await import('./units.fixtures.js')).unitFixtures,
 });

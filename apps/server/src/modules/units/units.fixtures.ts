@@ -27,7 +27,10 @@ export const unitFixtures: RouteFixtures = {
     audit: [{ action: 'create', entityType: 'unit' }],
   },
   'GET /api/v1/units/:id': { ...onUnit([]), sibling: 'allow' },
-  'PATCH /api/v1/units/:id': onUnit([{ action: 'update' }], async (w) => ({ name: `Omdöpt ${w.marker}`, description: 'Ändrad beskrivning' })),
+  'PATCH /api/v1/units/:id': onUnit([{ action: 'update' }], async (w) => ({
+    name: `Omdöpt ${w.marker}`,
+    description: 'Ändrad beskrivning',
+  })),
   'POST /api/v1/units/:id/move': {
     scope: 'unit',
     build: async (w) => {

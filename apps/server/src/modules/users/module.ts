@@ -14,4 +14,5 @@ export default defineModule({
   routes: userRoutes,
   services: ({ db, config, mailer }) => ({ users: createUsersService(db, config, mailer) }),
   permissions: [{ permission: 'user.read' }, { permission: 'user.manage' }, { permission: 'role.manage' }],
+  fixtures: async () => (await import('./users.fixtures.js')).userFixtures,
 });

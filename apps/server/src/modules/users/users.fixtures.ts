@@ -19,7 +19,9 @@ export const userFixtures: RouteFixtures = {
   'GET /api/v1/users': { scope: 'organization', build: async () => ({}), audit: [] },
   'POST /api/v1/users': {
     scope: 'unit',
-    build: async (w) => ({ body: { email: `ny${++n}-${Date.now()}@test.example`, name: `Ny person ${w.marker}`, role: 'auditor', unitId: w.unit.id } }),
+    build: async (w) => ({
+      body: { email: `ny${++n}-${Date.now()}@test.example`, name: `Ny person ${w.marker}`, role: 'auditor', unitId: w.unit.id },
+    }),
     audit: [
       { action: 'invite', entityType: 'user' },
       { action: 'grant', entityType: 'role_assignment' },
@@ -27,7 +29,10 @@ export const userFixtures: RouteFixtures = {
   },
   'GET /api/v1/users/:id': { ...onMember([]), sibling: 'allow' },
   'PATCH /api/v1/users/:id': onMember([{ action: 'update', entityType: 'user' }], (w) => ({ name: `Omdöpt ${w.marker}` })),
-  'POST /api/v1/users/:id/roles': onMember([{ action: 'grant', entityType: 'role_assignment' }], (w) => ({ role: 'information_owner', unitId: w.unit.id })),
+  'POST /api/v1/users/:id/roles': onMember([{ action: 'grant', entityType: 'role_assignment' }], (w) => ({
+    role: 'information_owner',
+    unitId: w.unit.id,
+  })),
   'DELETE /api/v1/users/:id/roles/:assignmentId': {
     scope: 'unit',
     build: async (w) => {

@@ -26,7 +26,9 @@ describe('audit diff', () => {
   it('compares dates by their instant and records them as ISO text', () => {
     const at = '2026-03-01T10:00:00.000Z';
     expect(diff({ due: new Date(at) }, { due: new Date(at) })).toEqual({});
-    expect(diff({ due: new Date(at) }, { due: new Date('2026-03-02T10:00:00.000Z') })).toEqual({ due: { before: at, after: '2026-03-02T10:00:00.000Z' } });
+    expect(diff({ due: new Date(at) }, { due: new Date('2026-03-02T10:00:00.000Z') })).toEqual({
+      due: { before: at, after: '2026-03-02T10:00:00.000Z' },
+    });
   });
 
   it('compares nested values by content', () => {

@@ -26,18 +26,30 @@ interface NewEvent {
 const TABLE_OF: Record<string, string> = { classification: 'classification_versions', role_assignment: 'role_assignments' };
 
 export async function markAudit(db: Db): Promise<AuditMark> {
-  const r = await sql<{ last: string | null; txid: string }>`select (select max(id) from audit_events)::text as last, txid_current()::text as txid`.execute(db);
+  const r = await sql<{
+    last: string | null;
+    txid: string;
+  }>`select (select max(id) from audit_events)::text as last, txid_current()::text as txid`.execute(db);
   return { lastId: r.rows[0]!.last ?? '0', txid: BigInt(r.rows[0]!.txid) };
 }
 
 export async function eventsSince(db: Db, mark: AuditMark): Promise<NewEvent[]> {
-  const r = await sql<NewEvent>`select id::text, action, entity_type, entity_id, xmin::text as xmin from audit_events where id > ${mark.lastId}::bigint order by id`.execute(db);
+  const r =
+    await sql<NewEvent>`select id::text, action, entity_type, entity_id, xmin::text as xmin from audit_events where id > ${mark.lastId}::bigint order by id`.execute(
+      db,
+    );
   return r.rows;
 }
 
 let tables: Set<string> | null = null;
 async function tableFor(db: Db, entityType: string): Promise<string | null> {
-  tables ??= new Set((await sql<{ t: string }>`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = 'id'`.execute(db)).rows.map((x) => x.t));
+  tables ??= new Set(
+    (
+      await sql<{
+        t: string;
+      }>`select table_name as t from information_schema.columns where table_schema = 'public' and column_name = 'id'`.execute(db)
+    ).rows.map((x) => x.t),
+  );
   const name = TABLE_OF[entityType] ?? `${entityType}s`;
   return tables.has(name) ? name : null;
 }
@@ -64,7 +76,8 @@ export async function auditProblems(db: Db, mark: AuditMark, expected: ExpectedA
     const row = await sql<{ xmin: string }>`select xmin::text as xmin from ${sql.table(table)} where id::text = ${e.entity_id}`.execute(db);
     const xmin = row.rows[0]?.xmin;
     // A row this request wrote carries the request's transaction id; it must be the audit event's.
-    if (xmin && BigInt(xmin) > mark.txid && xmin !== e.xmin) out.push(`${key({ action: e.action, entityType: e.entity_type })}: ${table} row written in another transaction than its audit event`);
+    if (xmin && BigInt(xmin) > mark.txid && xmin !== e.xmin)
+      out.push(`${key({ action: e.action, entityType: e.entity_type })}: ${table} row written in another transaction than its audit event`);
   }
   return out;
 }
