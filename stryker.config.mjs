@@ -22,7 +22,8 @@ export default {
   timeoutMS: 20000,
   reporters: ['clear-text', 'progress'],
   clearTextReporter: { allowColor: false, logTests: false },
-  thresholds: { high: 90, low: 80, break: 80 },
+  // Measured 90.4 % (366 mutants, 35 survived, mostly equivalent ones in derive's bookkeeping); the floor sits just below.
+  thresholds: { high: 90, low: 85, break: 88 },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
