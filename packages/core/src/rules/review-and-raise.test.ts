@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel } from '../data/presets.js';
-import { DUE_SOON_DAYS, defaultReviewDue, derive, raiseIssues, reviewStateOf, submissionIssues } from './classification.js';
+import { DUE_SOON_DAYS, defaultReviewDue, derive, levelIssues, raiseIssues, reviewStateOf, submissionIssues } from './classification.js';
 
 /**
  * The boundaries of the review dates and of raises, one case on each side: these are the places
@@ -93,5 +93,60 @@ describe('raises at their boundaries', () => {
     const raises = { A: { level: 3, reason: '' } };
     const codes = submissionIssues(model, { inherited, raises, justifications: { C: 'x', I: 'x', A: 'x', T: 'x' } }).map((i) => i.code);
     expect(codes).toContain('raise_reason_required');
+  });
+});
+
+describe('levels at the edges of the model', () => {
+  const reason = 'Skäl.';
+  const max = model.levels.length - 1;
+
+  it('accepts 0 and the highest level, and refuses one past either end, for answers and raises alike', () => {
+    expect(
+      levelIssues(model, {
+        answers: { C: { privacy: 0, life_health: max } },
+        raises: { A: { level: 0, reason }, I: { level: max, reason } },
+      }),
+    ).toEqual([]);
+    expect(levelIssues(model, { answers: { C: { privacy: -1, life_health: max + 1 } } }).map((i) => i.path.join('.'))).toEqual([
+      'answers.C.privacy',
+      'answers.C.life_health',
+    ]);
+    expect(
+      levelIssues(model, { raises: { A: { level: -1, reason }, I: { level: max + 1, reason } } }).map((i) => i.path.join('.')),
+    ).toEqual(['raises.I.level', 'raises.A.level']);
+  });
+});
+
+describe('submission needs texts with content', () => {
+  const answers = { C: { privacy: 3 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 3 } };
+  const filled = { C: 'Skäl.', I: 'Skäl.', A: 'Skäl.', T: 'Skäl.' };
+
+  it('refuses justifications of only spaces, and accepts written ones', () => {
+    expect(submissionIssues(model, { answers, justifications: filled })).toEqual([]);
+    expect(submissionIssues(model, { answers, justifications: { ...filled, A: '   ' } }).map((i) => i.path.join('.'))).toEqual([
+      'justifications.A',
+    ]);
+    expect(submissionIssues(model, { answers }).map((i) => i.code)).toEqual([
+      'justification_required',
+      'justification_required',
+      'justification_required',
+      'justification_required',
+    ]);
+  });
+
+  it('refuses a deviation from the information type without a reason, or with spaces only', () => {
+    const typeRecommended = { C: 2, I: 2, A: 2, T: 2 };
+    const codes = (typeDeviationReason?: string) =>
+      submissionIssues(model, { answers, justifications: filled, typeRecommended, typeDeviationReason }).map((i) => i.code);
+    expect(codes()).toEqual(['type_deviation_reason_required']);
+    expect(codes('  ')).toEqual(['type_deviation_reason_required']);
+    expect(codes('Fler patienter än typen räknar med.')).toEqual([]);
+  });
+
+  it('asks nothing of an aspect the model has switched off', () => {
+    const noT = { ...model, aspects: model.aspects.map((a) => (a.key === 'T' ? { ...a, enabled: false } : a)) };
+    expect(
+      submissionIssues(noT, { answers: { C: answers.C, I: answers.I, A: answers.A }, justifications: { C: 'x', I: 'x', A: 'x' } }),
+    ).toEqual([]);
   });
 });
