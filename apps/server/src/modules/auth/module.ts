@@ -1,6 +1,7 @@
 import { authRoutes } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
 import { defineModule } from '../../platform/module.js';
+import { authAudit } from './auth.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,5 +15,6 @@ export default defineModule({
   routes: authRoutes,
   services: ({ db, config }) => ({ auth: createAuthService(db, config) }),
   permissions: [],
+  audit: authAudit,
   fixtures: async () => (await import('./auth.fixtures.js')).authFixtures,
 });
