@@ -1,5 +1,6 @@
 import type { Role } from '@tillit/core';
 import type { Db, Trx } from '../db/database.js';
+import type { AuditAction, AuditEntityType } from './audit/vocabulary.js';
 
 /**
  * Route fixtures: for every route, a builder that makes the real objects the route acts on (with the
@@ -37,10 +38,10 @@ export interface FixtureRequest {
   raw?: { payload: string | Buffer; contentType: string };
 }
 
-/** One audit event a successful request writes: its action and entity type. */
+/** One audit event a successful request writes: its action and entity type, from the typed audit vocabulary. */
 export interface ExpectedAudit {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
 }
 
 export interface RouteFixture {

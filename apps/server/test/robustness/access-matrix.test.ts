@@ -5,7 +5,6 @@ import { VERSION } from '../../src/app.js';
 import { allRoutes } from '../../src/modules/index.js';
 import { buildOpenApi } from '../../src/platform/http/openapi.js';
 import type { RouteDef } from '../../src/platform/http/route.js';
-import * as modelsRepo from '../../src/modules/classification/models.repository.js';
 import type { FixtureUnit, RouteFixture } from '../../src/platform/fixtures.js';
 import { makeUser } from '../../src/seed/factories.js';
 import { seedOrg } from '../helpers/app.js';
@@ -203,10 +202,6 @@ describe('access matrix', () => {
   beforeAll(async () => {
     const first = await seedOrg(t.db, []);
     const second = await seedOrg(t.db, []);
-    // Each organisation starts with its classification model. (Today the first read of the model
-    // creates it, and its audit event, from a GET; issue 7 item 2 removes that. Until then it is made
-    // here, so the audit check holds the GETs to "write nothing" from the first cell on.)
-    for (const org of [first.org, second.org]) await modelsRepo.current(t.db, org.id);
     await t.db.transaction().execute(async (trx) => {
       for (const role of roles) {
         for (const unit of ['root', 'a', 'b'] as const)

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '@tillit/core';
 import { allRoutes } from '../../src/modules/index.js';
-import * as modelsRepo from '../../src/modules/classification/models.repository.js';
 import type { FixtureUnit } from '../../src/platform/fixtures.js';
 import type { RouteDef } from '../../src/platform/http/route.js';
 import { makeUser } from '../../src/seed/factories.js';
@@ -34,7 +33,6 @@ describe('audit completeness', () => {
   beforeAll(async () => {
     const { org, units: u } = await seedOrg(t.db, []);
     units = { a: u.a, root: u.root };
-    await modelsRepo.current(t.db, org.id);
     const user = await t.db
       .transaction()
       .execute((trx) => makeUser(trx, org.id, { isPlatformAdmin: true, roles: roles.map((role) => ({ role, unitId: u.root.id })) }));

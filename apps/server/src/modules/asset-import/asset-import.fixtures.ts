@@ -44,5 +44,16 @@ export const assetImportFixtures: RouteFixtures = {
   'GET /api/v1/asset-imports/:id': { scope: 'organization', build: async (w) => ({ params: { id: (await uploaded(w)).id } }), audit: [] },
   // A dry run: rows in units the user may not write come back as problems of the file.
   'POST /api/v1/asset-imports/:id/check': onImport([], 'allow'),
-  'POST /api/v1/asset-imports/:id/apply': onImport([{ action: 'import', entityType: 'asset_import' }], 'refused', { wait: 'true' }),
+  // One event per asset the file creates or changes, and the import's summary.
+  'POST /api/v1/asset-imports/:id/apply': onImport(
+    (answer) => {
+      const report = (answer as { report: { toCreate: number; toUpdate: number } }).report;
+      return [
+        ...Array.from({ length: report.toCreate + report.toUpdate }, () => ({ action: 'import' as const, entityType: 'asset' as const })),
+        { action: 'import' as const, entityType: 'asset_import' as const },
+      ];
+    },
+    'refused',
+    { wait: 'true' },
+  ),
 };

@@ -30,6 +30,9 @@ const onVersion = (status: NonNullable<ClassificationOverrides['status']>, audit
   audit,
 });
 
+/** The organisation's model in force (every organisation has one from its creation). */
+const currentModel = async (w: FixtureWorld) => (await modelsRepo.findCurrent(w.db, w.organizationId))!;
+
 const organizationRead: RouteFixture = { scope: 'organization', build: async () => ({}), audit: [] };
 
 export const classificationFixtures: RouteFixtures = {
@@ -38,7 +41,7 @@ export const classificationFixtures: RouteFixtures = {
   'GET /api/v1/classification-models/preset': organizationRead,
   'GET /api/v1/classification-models/:id': {
     scope: 'organization',
-    build: async (w) => ({ params: { id: (await w.tx((trx) => modelsRepo.current(trx, w.organizationId))).id } }),
+    build: async (w) => ({ params: { id: (await currentModel(w)).id } }),
     audit: [],
   },
   'POST /api/v1/classification-models': {
@@ -46,7 +49,7 @@ export const classificationFixtures: RouteFixtures = {
     scope: 'organization',
     sibling: 'deny',
     build: async (w) => {
-      const model = await w.tx((trx) => modelsRepo.current(trx, w.organizationId));
+      const model = await currentModel(w);
       return { body: { definition: model.definition, note: `Ny version ${w.marker}` } };
     },
     audit: [{ action: 'create', entityType: 'classification_model' }],

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../platform/audit/vocabulary.js';
 import type { FixtureWorld, RouteFixtures } from '../../platform/fixtures.js';
 import { makeUnit } from '../../seed/factories.js';
 
@@ -9,13 +10,13 @@ const unitBelow = (w: FixtureWorld, closed = false) =>
     return unit;
   });
 
-const onUnit = (audit: { action: string }[], body?: (w: FixtureWorld) => Promise<unknown>, closed = false) => ({
+const onUnit = (audit: { action: AuditAction }[], body?: (w: FixtureWorld) => Promise<unknown>, closed = false) => ({
   scope: 'unit' as const,
   build: async (w: FixtureWorld) => {
     const unit = await unitBelow(w, closed);
     return { params: { id: unit.id }, ...(body ? { body: await body(w) } : {}) };
   },
-  audit: audit.map((a) => ({ ...a, entityType: 'unit' })),
+  audit: audit.map((a) => ({ ...a, entityType: 'unit' as const })),
 });
 
 export const unitFixtures: RouteFixtures = {
