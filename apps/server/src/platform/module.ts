@@ -8,6 +8,7 @@ import type { DashboardContribution, NotificationProducer } from './contribution
 import type { RouteDef } from './http/route.js';
 import type { AuditVocabulary } from './audit/vocabulary.js';
 import type { BenchEndpoint } from './bench.js';
+import type { RouteFixtures } from './fixtures.js';
 import type { GeneratorStep } from '../seed/generator/steps.js';
 
 /**
@@ -56,12 +57,11 @@ export type DemoSeedStep = (
 ) => Promise<void>;
 
 /**
- * Builders of real objects for the robustness tests (access matrix, fuzz, isolation, audit
- * completeness), keyed by route (`'POST /api/v1/assets/:id/submit'`). Their shape is defined by
- * the robustness test support; the manifest only carries them so a new module's routes are
- * covered without the developer editing the tests.
+ * Builders of real objects for the robustness tests (access matrix, audit completeness), keyed by
+ * route (`'POST /api/v1/classifications/:id/submit'`), defined in `platform/fixtures.ts`. Loaded only
+ * by the tests (like `bench`), so the server never loads them; a route without one fails the tests.
  */
-export type ModuleFixtures = Record<string, (...args: any[]) => unknown>;
+export type ModuleFixtures = () => Promise<RouteFixtures>;
 
 /**
  * A permission the module owns. The vocabulary and the roles' grants stay in packages/core

@@ -29,4 +29,5 @@ export default defineModule({
   seed: seedDemoAssets,
   generator: assetsGeneratorStep,
   bench: async () => (await import('./assets.bench.js')).assetBenchEndpoints,
+  fixtures: async () => (await import('./assets.fixtures.js')).assetFixtures,
 });

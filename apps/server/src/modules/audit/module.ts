@@ -18,4 +18,5 @@ export default defineModule({
   services: ({ db }) => ({ audit: createAuditService(db) }),
   permissions: [{ permission: 'audit.read' }],
   notifications: auditProducers,
+  fixtures: async () => (await import('./audit.fixtures.js')).auditFixtures,
 });

@@ -32,4 +32,5 @@ export default defineModule({
   onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
   audit: classificationAudit,
+  fixtures: async () => (await import('./classification.fixtures.js')).classificationFixtures,
 });

@@ -18,4 +18,5 @@ export default defineModule({
   services: ({ db, config, mailer }) => ({ users: createUsersService(db, config, mailer) }),
   permissions: [{ permission: 'user.read' }, { permission: 'user.manage' }, { permission: 'role.manage' }],
   audit: usersAudit,
+  fixtures: async () => (await import('./users.fixtures.js')).userFixtures,
 });
