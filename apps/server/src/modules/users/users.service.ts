@@ -69,9 +69,12 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
 
   /**
    * A role may be granted only by someone who holds every permission of that role on the unit, so
-   * an admin of one unit cannot hand out a security coordinator's approvals (ADR 0010).
+   * an admin of one unit cannot hand out a security coordinator's approvals. The one exception is
+   * role management on the organisation's top unit: someone has to appoint the first coordinators,
+   * and that admin already governs everyone (docs/adr/0010-role-ceilings.md).
    */
   function requireRoleCeiling(actor: Actor, role: Role, unitPath: readonly string[]) {
+    if (unitPath.length && holdsOn(actor, 'role.manage', unitPath.slice(0, 1))) return;
     for (const p of permissionsOf(role)) if (!holdsOn(actor, p, unitPath)) throw new AppError('role_above_own', { field: 'role', permission: p });
   }
 
