@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { scopeCondition } from '../../platform/scope.js';
 
 export interface AuditFilter {
   actorUserId?: string;
@@ -9,6 +10,8 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** Unit ids whose sub-trees the reader may see (null: all events, also those without a unit). */
+  unitScope?: string[] | null;
   page: number;
   pageSize: number;
 }
@@ -19,6 +22,12 @@ export async function list(db: Db, organizationId: string, f: AuditFilter) {
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.action) q = q.where('action', '=', f.action);
+  // One condition, index-friendly: the scope's units come from the GIN index on units.path, the
+  // events by audit_events.unit_id; events without a unit drop out (NULL is in no list).
+  if (f.unitScope) {
+    const scope = f.unitScope;
+    q = q.where(sql<SqlBool>`unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(scope)})`);
+  }
   if (f.from) q = q.where('occurred_at', '>=', new Date(f.from));
   if (f.to) q = q.where('occurred_at', '<=', new Date(f.to));
   if (f.q) {

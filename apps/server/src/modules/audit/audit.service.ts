@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { auditListQuery, auditVerifyQuery, auditVerifyResult, AuditEventView, AuditVocabularyView, Locale, Page } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { grantedUnitIds, requireAccess, type Actor } from '../../platform/access.js';
 import { verifyWithCheckpoint } from '../../platform/audit/checkpoint.js';
 import { auditVocabulary } from '../../platform/audit/vocabulary.js';
 import type { Db } from '../../db/database.js';
 import { displayEvents } from './audit.display.js';
 import * as repo from './audit.repository.js';
+import { findRootUnit } from '../units/units.service.js';
 
 type Row = Awaited<ReturnType<typeof repo.recent>>[number];
 
@@ -41,11 +42,23 @@ export function vocabularyView(): AuditVocabularyView {
 }
 
 export function createAuditService(db: Db) {
+  /**
+   * Which events the reader may see: an event concerns the unit it carries, so a reader of one
+   * förvaltning sees that sub-tree's events only; events without a unit (sign-ins, organisation
+   * settings) only readers on the top unit. null = the whole organisation.
+   */
+  async function readScope(actor: Actor): Promise<string[] | null> {
+    if (actor.kind === 'system') return null;
+    const granted = grantedUnitIds(actor, 'audit.read');
+    const root = await findRootUnit(db, actor.organizationId);
+    return root && granted.includes(root.id) ? null : granted;
+  }
+
   return {
     /** A page of events, each with its display values resolved in `locale` (the reader's language). */
     async list(actor: Actor, query: z.output<typeof auditListQuery>, locale: Locale = actor.locale): Promise<Page<AuditEventView>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const { rows, total } = await repo.list(db, actor.organizationId, query);
+      const { rows, total } = await repo.list(db, actor.organizationId, { ...query, unitScope: await readScope(actor) });
       const display = await displayEvents(db, actor.organizationId, rows, locale);
       return { items: rows.map((r, i) => toAuditView(r, display[i]!)), total, page: query.page, pageSize: query.pageSize };
     },
