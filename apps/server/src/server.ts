@@ -6,10 +6,9 @@ import { portIsFree, startEmbeddedPostgres, StartupError, type EmbeddedDb } from
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/mailer.js';
-import { startJobRunner } from './platform/jobs/queue.js';
-import { allJobHandlers } from './services.js';
+import { installQueues, startJobRunner, type JobRunner } from './platform/jobs/queue.js';
+import { jobContext, jobDefinitions } from './services.js';
 import { loggerOptions } from './platform/logger.js';
-import { startHousekeeping } from './platform/housekeeping.js';
 
 export interface Database {
   db: Db;
@@ -72,21 +71,28 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
   let app: FastifyInstance;
   try {
     await opts.onReady?.(database.db);
+    // Every instance may enqueue, so every instance makes sure the queues exist; only TILLIT_JOBS ones work them.
+    await installQueues(database.db, jobDefinitions());
     app = await buildApp({ config, db: database.db, mailer });
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await database.close();
     throw e;
   }
-  const jobs = config.jobs ? startJobRunner(database.db, allJobHandlers({ db: database.db, config, mailer, log: app.log }, app.services), log) : null;
-  const cleaner = config.jobs ? startHousekeeping(database.db, log) : null;
+  let jobs: JobRunner | null = null;
+  try {
+    if (config.jobs) jobs = await startJobRunner(database.db, database.url, jobDefinitions(), jobContext({ db: database.db, config, mailer, log: app.log }, app.services), log);
+  } catch (e) {
+    await app.close();
+    await database.close();
+    throw e;
+  }
   let stopping: Promise<void> | null = null;
   return {
     app,
     database,
     stop: () =>
       (stopping ??= (async () => {
-        cleaner?.stop();
         await jobs?.stop();
         await app.close();
         await database.close();

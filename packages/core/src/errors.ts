@@ -56,6 +56,7 @@ export const errorCodes = {
   import_has_errors: 409,
   import_not_ready: 409,
   import_too_large: 413,
+  unknown_notification_kind: 400,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 

@@ -83,7 +83,8 @@ export async function restoreDatabase(url: string, file: string, opts: { force: 
         throw new StartupError('Databasen innehåller redan data. Använd --force för att ersätta allt. / The database already holds data; use --force to replace it.');
       }
     }
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    // The job queue's schema goes too (waiting jobs are not part of a backup, ADR 0007); migrations rebuild it.
+    await client.query('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
   } finally {
     await client.end();
   }

@@ -6,6 +6,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../../src/db/embedded.js';
 import { createDb, ensureDatabaseExists, waitForDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { installQueues } from '../../src/platform/jobs/queue.js';
+import { jobDefinitions } from '../../src/services.js';
 import { freePort } from '../helpers/ports.js';
 
 /**
@@ -28,6 +30,8 @@ export async function setup(project: TestProject) {
   await ensureDatabaseExists(templateUrl);
   const db = createDb(templateUrl, 2);
   await migrateToLatest(db);
+  // As every instance does at start: the job queues exist before anything enqueues.
+  await installQueues(db, jobDefinitions());
   await db.destroy();
   project.provide('databaseUrl', baseUrl);
 }

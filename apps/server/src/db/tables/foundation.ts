@@ -105,20 +105,6 @@ export interface AuditEventsTable {
   hash: string;
 }
 
-export interface JobsTable {
-  id: Generated<number>;
-  kind: string;
-  payload: unknown;
-  status: Generated<string>;
-  run_at: Timestamp;
-  attempts: Generated<number>;
-  locked_by: string | null;
-  locked_at: NullableTimestamp;
-  last_error: string | null;
-  created_at: Timestamp;
-  finished_at: NullableTimestamp;
-}
-
 export interface FoundationTables {
   organizations: OrganizationsTable;
   units: UnitsTable;
@@ -129,5 +115,4 @@ export interface FoundationTables {
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
-  jobs: JobsTable;
 }
