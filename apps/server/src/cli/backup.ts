@@ -46,14 +46,15 @@ export async function backupDatabase(url: string, file: string): Promise<{ table
       yield Buffer.from(JSON.stringify(manifest) + '\n');
       for (const t of tables) {
         const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) TO STDOUT`));
-        await pipeline(stream, fs.createWriteStream(tableTmp));
+        await pipeline(stream, fs.createWriteStream(tableTmp, { mode: 0o600 }));
         rows += stream.rowCount ?? 0;
         const { size } = await fs.promises.stat(tableTmp);
         yield Buffer.from(JSON.stringify({ table: t.name, bytes: size }) + '\n');
         yield* fs.createReadStream(tableTmp, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
       }
     }
-    await pipeline(Readable.from(sections(), { objectMode: false }), createGzip(), fs.createWriteStream(tmp));
+    // Owner-only: a backup holds password hashes and every audit event.
+    await pipeline(Readable.from(sections(), { objectMode: false }), createGzip(), fs.createWriteStream(tmp, { mode: 0o600 }));
     await client.query('COMMIT');
     await fs.promises.rename(tmp, file);
     return { tables: tables.length, rows };
