@@ -15,6 +15,14 @@ describe('audit events by the units they concern', () => {
     expect(all.some((e) => e.unitId === units.b.id)).toBe(true);
     expect(all.some((e) => e.unitId === null)).toBe(true);
   });
+
+  it('the start page’s latest events follow the same scope', async () => {
+    const { users } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'admin', unit: 'a' }, { role: 'auditor', unit: 'b' }]);
+    const subAdmin = await signIn(t.app, users['admin@a']!.email);
+    const recent = (await subAdmin.get('/api/v1/dashboard')).json().recentEvents as { entityLabel: string | null }[];
+    const names = await t.db.selectFrom('users').select('name').where('id', 'in', [users.admin!.id, users['auditor@b']!.id]).execute();
+    for (const n of names) expect(recent.map((e) => e.entityLabel)).not.toContain(n.name);
+  });
 });
 
 describe('API tokens', () => {

@@ -47,11 +47,12 @@ export async function list(db: Db, organizationId: string, f: AuditFilter) {
   return { rows, total: count.rows[0]?.n ?? 0 };
 }
 
-export function recent(db: Db, organizationId: string, limit: number) {
+export function recent(db: Db, organizationId: string, limit: number, unitScope: string[] | null = null) {
   return db
     .selectFrom('audit_events')
     .selectAll()
     .where('organization_id', '=', organizationId)
+    .$if(unitScope !== null, (q) => q.where(sql<SqlBool>`unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(unitScope)})`))
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
