@@ -1,11 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import type { JobDef } from './platform/jobs/queue.js';
 import { mailJob } from './platform/mail/mail.job.js';
 import { housekeepingJob } from './platform/housekeeping.js';
+import { createHealth } from './platform/health.js';
 import type { AppServices, ContentTable, ModuleDeps } from './platform/module.js';
 import { modules } from './modules/index.js';
 
@@ -20,16 +20,7 @@ export interface ServiceDeps {
 export function createServices({ db, config, mailer, log }: ServiceDeps): AppServices {
   const services = {
     config,
-    health: {
-      ready: async () => {
-        try {
-          await sql`select 1`.execute(db);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    },
+    health: createHealth(db),
   } as AppServices;
   const contentTables: ContentTable[] = modules.flatMap((m) => m.contentTables ?? []);
   const deps: ModuleDeps = { db, config, mailer, log, services, contentTables, modules };

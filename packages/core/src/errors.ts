@@ -12,6 +12,7 @@ export const errorCodes = {
   invalid_credentials: 401,
   account_locked: 423,
   too_many_requests: 429,
+  database_unavailable: 503,
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,

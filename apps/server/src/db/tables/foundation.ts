@@ -103,6 +103,8 @@ export interface AuditEventsTable {
   changes: unknown;
   prev_hash: string;
   hash: string;
+  /** 1: unkeyed SHA-256 (before the audit key), 2: HMAC with the audit key (ADR 0002). */
+  chain_version: Generated<number>;
 }
 
 export interface FoundationTables {
