@@ -16,6 +16,8 @@ export const errorCodes = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  edit_conflict: 412,
+  if_match_required: 428,
   invalid_org_number: 400,
   duplicate_org_number: 409,
   duplicate_email: 409,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aspectKeys } from '../rules/aspects.js';
-import { optionalText, pageOf, pageQuery, text } from './common.js';
+import { optionalText, pageOf, pageQuery, text, rowVersion } from './common.js';
 
 /** Information assets (informationstillgångar): information sets, systems (it-stöd) and processes/services. */
 export const assetKind = z.enum(['information_set', 'system', 'process']);
@@ -50,6 +50,7 @@ export const assetClassificationSummary = z.object({
 });
 
 export const assetView = z.object({
+  rowVersion,
   id: z.uuid(),
   kind: assetKind,
   name: z.string(),
@@ -81,6 +82,7 @@ export const assetView = z.object({
 export type AssetView = z.infer<typeof assetView>;
 
 export const integrationView = z.object({
+  rowVersion,
   id: z.uuid(),
   from: z.object({ id: z.uuid(), name: z.string() }),
   to: z.object({ id: z.uuid(), name: z.string() }),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { pageQuery, text, locale } from './common.js';
+import { pageQuery, text, locale, rowVersion } from './common.js';
 import { roles } from '../permissions.js';
 import { roleAssignmentView } from './auth.js';
 
 export const userStatus = z.enum(['invited', 'active', 'disabled']);
 
 export const userView = z.object({
+  rowVersion,
   id: z.uuid(),
   email: z.string(),
   name: z.string(),

@@ -41,6 +41,7 @@ const FROM = sql`
 
 export interface AssetRow {
   id: string;
+  row_version: number;
   organization_id: string;
   kind: string;
   name: string;
@@ -229,8 +230,8 @@ export function deleteLink(trx: Trx, assetId: string, setId: string) {
 
 export async function integrationsOf(db: Db | Trx, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date }>`
-      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at
+    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date; row_version: number }>`
+      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at, i.row_version
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
       where i.from_asset_id = ${id} or i.to_asset_id = ${id}
       order by i.created_at, i.id`.execute(db)
@@ -239,8 +240,8 @@ export async function integrationsOf(db: Db | Trx, id: string) {
 
 export async function findIntegration(db: Db | Trx, organizationId: string, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date }>`
-      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at
+    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date; row_version: number }>`
+      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at, i.row_version
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
       where i.organization_id = ${organizationId} and i.id = ${id}`.execute(db)
   ).rows[0];
@@ -278,6 +279,11 @@ export async function existingUserIds(db: Db | Trx, organizationId: string, ids:
 
 export function lockForUpdate(trx: Trx, id: string) {
   return trx.selectFrom('assets').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Row lock on an integration, so its version check and audit "before" are exact. */
+export function lockIntegration(trx: Trx, id: string) {
+  return trx.selectFrom('asset_integrations').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** Everything the Excel export needs besides the rows: people's e-mail addresses, links and integrations. */

@@ -4,6 +4,7 @@ import { scopeCondition } from '../../platform/scope.js';
 
 export interface VersionRow {
   id: string;
+  row_version: number;
   organization_id: string;
   asset_id: string;
   asset_name: string;

@@ -38,6 +38,48 @@ export async function insert(trx: Trx, values: { organization_id: string; parent
     .executeTakeFirstOrThrow();
 }
 
+/** Row lock on one unit, so its version check and audit "before" are exact. */
+export function findForUpdate(trx: Trx, organizationId: string, id: string) {
+  return trx.selectFrom('units').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Serialises changes of one organisation's tree (create, move, close, reopen, delete) until the
+ * transaction ends: two opposite moves cannot both pass the cycle check on stale paths, and a child
+ * is never created under a path that a concurrent move is rewriting. Reads do not take it.
+ */
+export async function lockTree(trx: Trx, organizationId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext('tillit.units'), hashtext(${organizationId}))`.execute(trx);
+}
+
+/**
+ * Recomputes every path of an organisation from the parent links (`tillit units repair`), under
+ * the tree lock. Returns the ids whose path was wrong; a unit in a cycle or cut off from the root
+ * cannot be given a path and is reported separately.
+ */
+export async function repairPaths(trx: Trx, organizationId: string) {
+  await lockTree(trx, organizationId);
+  const r = await sql<{ id: string }>`
+    with recursive tree as (
+      select id, array[id] as path from units where organization_id = ${organizationId} and parent_id is null
+      union all
+      select u.id, t.path || u.id from units u join tree t on u.parent_id = t.id
+      where u.organization_id = ${organizationId} and not u.id = any(t.path)
+    )
+    update units u set path = t.path from tree t
+    where u.id = t.id and u.path is distinct from t.path
+    returning u.id`.execute(trx);
+  const unreachable = await sql<{ id: string; name: string }>`
+    with recursive tree as (
+      select id, array[id] as path from units where organization_id = ${organizationId} and parent_id is null
+      union all
+      select u.id, t.path || u.id from units u join tree t on u.parent_id = t.id
+      where u.organization_id = ${organizationId} and not u.id = any(t.path)
+    )
+    select id, name from units where organization_id = ${organizationId} and id not in (select id from tree)`.execute(trx);
+  return { repaired: r.rows.map((x) => x.id), unreachable: unreachable.rows };
+}
+
 export function update(trx: Trx, id: string, values: { name?: string; kind?: string; description?: string | null; closed_at?: Date | null }) {
   return trx
     .updateTable('units')
