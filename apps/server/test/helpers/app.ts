@@ -82,7 +82,7 @@ export function withToken(app: FastifyInstance, secret: string, userId = ''): Cl
 function clientWith(app: FastifyInstance, headers: Record<string, string>, userId: string): Client {
   // Changes of versioned objects need If-Match (428 without it). Tests about something else send
   // `*` (any version); the concurrency tests send real versions or none, through `o.headers`.
-  const anyVersion = (o: InjectOptions) => (o.method === 'PATCH' || o.method === 'PUT' ? { 'if-match': '*' } : {});
+  const anyVersion = (o: InjectOptions): Record<string, string> => (o.method === 'PATCH' || o.method === 'PUT' ? { 'if-match': '*' } : {});
   const request = (o: InjectOptions) => {
     const all: Record<string, string> = { ...headers, ...anyVersion(o), ...((o.headers ?? {}) as Record<string, string>) };
     for (const k of Object.keys(all)) if (all[k] === undefined) delete all[k]; // `undefined` leaves a header out

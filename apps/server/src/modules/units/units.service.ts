@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { createUnitBody, moveUnitBody, updateUnitBody, UnitView } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { requireAccess, systemActor, type Actor } from '../../platform/access.js';
+import { recordAudit, recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.js';
 import type { Db, Trx } from '../../db/database.js';
@@ -45,9 +45,27 @@ export function insertRootUnit(trx: Trx, organizationId: string, name: string) {
   return repo.insert(trx, { organization_id: organizationId, parent_id: null, parentPath: [], name, kind: 'organization', description: null });
 }
 
-/** Published to the CLI (`tillit units repair`): recompute an organisation's paths from its parent links. */
-export function repairUnitPaths(trx: Trx, organizationId: string) {
-  return repo.repairPaths(trx, organizationId);
+/**
+ * Published to the CLI (`tillit units repair`): recomputes every organisation's unit paths from the
+ * parent links, one transaction per organisation, with an audit event for each unit put right.
+ * Trees written before the path check (migration 20261202T0310) may hold stale paths from races.
+ */
+export async function repairUnitPaths(db: Db) {
+  const report: { organizationId: string; repaired: number; unreachable: { id: string; name: string }[] }[] = [];
+  for (const organizationId of await repo.organizationIds(db)) {
+    const r = await db.transaction().execute(async (trx) => {
+      const result = await repo.repairPaths(trx, organizationId);
+      const trail = (path: string[]) => path.map((id) => result.names.get(id) ?? '?').join(' / ');
+      await recordAudits(
+        trx,
+        systemActor(organizationId, 'Tillit (tillit units repair)'),
+        result.repaired.map((u) => ({ action: 'repair', entityType: 'unit', entityId: u.id, entityLabel: u.name, unitId: u.id, changes: { path: { before: trail(u.old_path), after: trail(u.new_path) } } })),
+      );
+      return result;
+    });
+    report.push({ organizationId, repaired: r.repaired.length, unreachable: r.unreachable });
+  }
+  return report;
 }
 
 /** Published to the organisations module: the root unit carries the organisation's name. */
