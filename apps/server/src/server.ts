@@ -7,7 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startJobRunner } from './platform/jobs/queue.js';
-import { allJobHandlers } from './services.js';
+import { allJobHandlers, startInterimSchedules } from './services.js';
 import { loggerOptions } from './platform/logger.js';
 import { startHousekeeping } from './platform/housekeeping.js';
 
@@ -78,7 +78,10 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
     await database.close();
     throw e;
   }
-  const jobs = config.jobs ? startJobRunner(database.db, allJobHandlers({ db: database.db, config, mailer, log: app.log }, app.services), log) : null;
+  const handlers = allJobHandlers({ db: database.db, config, mailer, log: app.log }, app.services);
+  const jobs = config.jobs ? startJobRunner(database.db, handlers, log) : null;
+  const schedules = config.jobs ? startInterimSchedules(handlers, log) : null;
+  await schedules?.atStart;
   const cleaner = config.jobs ? startHousekeeping(database.db, log) : null;
   let stopping: Promise<void> | null = null;
   return {
@@ -87,6 +90,7 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
     stop: () =>
       (stopping ??= (async () => {
         cleaner?.stop();
+        schedules?.stop();
         await jobs?.stop();
         await app.close();
         await database.close();

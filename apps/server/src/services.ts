@@ -61,3 +61,19 @@ export function allJobHandlers(deps: ServiceDeps, services: AppServices): Record
   }
   return handlers;
 }
+
+/**
+ * Until the scheduler that reads the manifests' `schedules` lands (pg-boss, being added), this runs
+ * the schedules it can honour without cron: `runAtStart` ones once at start, every-minute ones
+ * (`* * * * *`) every minute. Other cron expressions are left to the scheduler.
+ */
+export function startInterimSchedules(handlers: Record<string, JobHandler>, log: { warn: (o: object, m: string) => void }) {
+  const schedules = modules.flatMap((m) => m.schedules ?? []);
+  const run = (s: (typeof schedules)[number]) =>
+    handlers[s.job]?.(s.payload ?? {}).catch((e: unknown) => log.warn({ err: String(e), schedule: s.name }, 'scheduled job failed'));
+  const atStart = Promise.all(schedules.filter((s) => s.runAtStart).map(run));
+  const everyMinute = schedules.filter((s) => s.cron.trim() === '* * * * *');
+  const timer = setInterval(() => everyMinute.forEach((s) => void run(s)), 60_000);
+  timer.unref();
+  return { atStart, stop: () => clearInterval(timer) };
+}

@@ -52,6 +52,7 @@ export const errorCodes = {
   import_unknown_column: 400,
   import_has_errors: 409,
   import_not_ready: 409,
+  import_interrupted: 409,
   import_too_large: 413,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;

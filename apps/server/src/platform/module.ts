@@ -59,6 +59,8 @@ export interface ScheduledJob {
   cron: string;
   job: string;
   payload?: unknown;
+  /** Also run once when the server starts (a sweep that repairs what a crash left behind). */
+  runAtStart?: boolean;
 }
 
 /**

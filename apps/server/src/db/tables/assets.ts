@@ -158,6 +158,8 @@ export interface AssetImportsTable {
   error_code: string | null;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** Renewed while an apply runs; an `applying` import past it is orphaned (migration 20261202T0320). */
+  lease_until: Timestamp | null;
 }
 
 export interface AssetTables {
