@@ -8,10 +8,6 @@ const patch = (c: Client, url: string, payload: object, headers: Record<string, 
 /** A PATCH without If-Match, as an old web app or a careless script would send it. */
 const bare = (c: Client, url: string, payload: object) => c.request({ method: 'PATCH', url, payload, headers: { 'if-match': undefined as unknown as string } });
 
-async function auditOf(c: Client, entityId: string) {
-  return (await c.get(`/api/v1/audit-events?entityId=${entityId}&pageSize=50`)).json().items as { action: string; changes?: unknown; details?: unknown }[];
-}
-
 describe('optimistic concurrency (ETag / If-Match)', () => {
   it('returns the version as ETag and in the view, and answers a stale If-Match with 412 and the current state', async () => {
     const { units, users } = await seedOrg(t.db, [{ role: 'system_administrator', unit: 'a' }, { role: 'security_coordinator' }]);
