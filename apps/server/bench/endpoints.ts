@@ -168,7 +168,9 @@ export const benchEndpoints: BenchEndpoint[] = [
     async prepare(ctx) {
       // The full walk (ADR 0002). Reading the whole chain is the SQL part; hashing it is the application's.
       return {
-        path: '/api/v1/audit-events/verify?full=true',
+        path: '/api/v1/audit-events/verify',
+        method: 'POST',
+        body: { full: true },
         sql: async (query) => {
           for (let last = 0; ;) {
             const rows = await query<{ id: number }>(
@@ -189,6 +191,8 @@ export const benchEndpoints: BenchEndpoint[] = [
     async prepare(ctx) {
       return {
         path: '/api/v1/audit-events/verify',
+        method: 'POST',
+        body: { full: false },
         sql: [
           { text: 'select * from audit_checkpoints where organization_id = $1', values: [ctx.organizationId] },
           {

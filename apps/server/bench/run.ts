@@ -17,7 +17,7 @@ import path from 'node:path';
 import pg from 'pg';
 import profiles from '../src/seed/data/generator-profiles.json' with { type: 'json' };
 import { backupDatabase } from '../src/cli/backup.js';
-import { embeddedDatabaseUrl } from '../src/db/embedded.js';
+import { embeddedUrls } from '../src/db/embedded.js';
 import { benchEndpoints, type BenchContext } from './endpoints.js';
 import { ensureBenchData } from './support/data.js';
 import { httpSession, importerOf, measureExport, measureImport } from './support/jobs.js';
@@ -72,7 +72,7 @@ async function main() {
   let peakRssMb = 0;
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, memoryOf(server.pid)?.rssMb ?? 0)), 200);
 
-  const client = new pg.Client({ connectionString: embeddedDatabaseUrl(dbPort), application_name: 'tillit-bench' });
+  const client = new pg.Client({ connectionString: embeddedUrls(dataDir, dbPort).runtime, application_name: 'tillit-bench' });
   await client.connect();
   const endpoints: EndpointResult[] = [];
   let backup: BenchResult['backup'];
@@ -139,7 +139,7 @@ async function main() {
     log('backup');
     const file = path.join(os.tmpdir(), `tillit-bench-${process.pid}.tillit-backup`);
     const t = performance.now();
-    const b = await backupDatabase(embeddedDatabaseUrl(dbPort), file);
+    const b = await backupDatabase(embeddedUrls(dataDir, dbPort).runtime, file);
     backup = { ms: performance.now() - t, bytes: fs.statSync(file).size, rows: b.rows };
     fs.rmSync(file, { force: true });
     log(`backup ${(backup.ms / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB`);

@@ -9,6 +9,7 @@ export * from './schemas/users.js';
 export * from './schemas/audit.js';
 export * from './schemas/tokens.js';
 export * from './schemas/dashboard.js';
+export * from './schemas/notifications.js';
 export * from './messages.js';
 export * from './schemas/assets.js';
 export * from './schemas/classification-model.js';

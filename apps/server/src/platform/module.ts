@@ -3,7 +3,8 @@ import type { Permission } from '@tillit/core';
 import type { Config } from '../config.js';
 import type { Db, Trx } from '../db/database.js';
 import type { Mailer } from './mail/mailer.js';
-import type { JobHandler } from './jobs/queue.js';
+import type { JobDef } from './jobs/queue.js';
+import type { DashboardContribution, NotificationProducer } from './contributions.js';
 import type { RouteDef } from './http/route.js';
 import type { AuditVocabulary } from './audit/vocabulary.js';
 import type { BenchEndpoint } from './bench.js';
@@ -37,6 +38,8 @@ export interface ModuleDeps {
   services: AppServices;
   /** Every table any module declared in `contentTables` (for the units module's "has content" check). */
   contentTables: readonly ContentTable[];
+  /** Every manifest, for modules that gather what the others contribute (notifications, start page). */
+  modules: readonly ModuleManifest[];
 }
 
 /** A table holding module data about a unit: a unit with rows in it cannot be deleted. */
@@ -51,17 +54,6 @@ export type DemoSeedStep = (
   db: Db,
   ctx: { organizationId: string; units: Map<string, { id: string; path: string[] }>; users: Map<string, string> },
 ) => Promise<void>;
-
-/** A recurring job: at each `cron` time one job of kind `job` is queued (run by the module's `jobs` handler). */
-export interface ScheduledJob {
-  name: string;
-  /** Five-field cron expression, server time zone. */
-  cron: string;
-  job: string;
-  payload?: unknown;
-  /** Also run once when the server starts (a sweep that repairs what a crash left behind). */
-  runAtStart?: boolean;
-}
 
 /**
  * Builders of real objects for the robustness tests (access matrix, fuzz, isolation, audit
@@ -100,8 +92,16 @@ export interface ModuleManifest<S extends Partial<AppServices> = Partial<AppServ
   contentTables?: readonly ContentTable[];
   /** What a new organisation gets from this module, written in the transaction that creates it (with its audit events). */
   onOrganizationCreated?: (trx: Trx, org: { organizationId: string; rootUnitId: string }) => Promise<void>;
-  jobs?: (deps: ModuleDeps) => Record<string, JobHandler>;
-  schedules?: readonly ScheduledJob[];
+  /**
+   * The module's background job kinds (each a pg-boss queue; with `cron`, also scheduled once per
+   * slot across all instances). Given every manifest, for a module that makes jobs of what others
+   * declare (the notification producers).
+   */
+  jobs?: (modules: readonly ModuleManifest[]) => readonly JobDef<ModuleDeps>[];
+  /** Scheduled producers of notifications, each with the kinds (and their texts) it sends. */
+  notifications?: readonly NotificationProducer<ModuleDeps>[];
+  /** The module's section of the start page and what awaits the user in it. */
+  dashboard?: DashboardContribution<ModuleDeps>;
   fixtures?: ModuleFixtures;
 }
 

@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { failOrphanedImports } from '../../src/modules/asset-import/asset-import.service.js';
-import { modules } from '../../src/modules/index.js';
-import { allJobHandlers } from '../../src/services.js';
+import { jobContext, jobDefinitions } from '../../src/services.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
@@ -53,16 +52,15 @@ describe('imports are never stuck in applying (issue 8 item 12)', () => {
     expect(row.status).toBe('applied');
   });
 
-  it('the sweep is declared in the module manifest, runs at start and every minute, through a job handler', async () => {
-    const schedule = modules.flatMap((m) => m.schedules ?? []).find((s) => s.job === 'asset-import.release-orphans');
-    expect(schedule).toMatchObject({ cron: '* * * * *', runAtStart: true });
+  it('the sweep is a job of the module manifest, run at start and every minute', async () => {
+    const job = jobDefinitions().find((d) => d.name === 'asset-import.release-orphans');
+    expect(job).toMatchObject({ cron: '* * * * *', runAtStart: true });
     const { users } = await seedOrg(t.db, [{ role: 'security_coordinator' }]);
     const coordinator = await signIn(t.app, users.security_coordinator!.email);
     const up = (await coordinator.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=inv.xlsx', payload: await workbook(), headers: { 'content-type': XLSX } })).json();
     // An import stuck before leases existed has none.
     await sql`update asset_imports set status = 'applying', lease_until = null where id = ${up.id}`.execute(t.db);
-    const handlers = allJobHandlers({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }, t.app.services);
-    await handlers[schedule!.job]!({});
+    await job!.run({}, jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }, t.app.services));
     expect((await coordinator.get(`/api/v1/asset-imports/${up.id}`)).json().status).toBe('failed');
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/database.js';
 import { repairUnitPaths } from '../../src/modules/units/units.service.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
@@ -55,13 +56,16 @@ describe('the unit tree under concurrent changes (issue 8 item 11)', () => {
     const { org, units } = await seedOrg(t.db, [{ role: 'admin' }]);
     const bad = t.db.transaction().execute((trx) => sql`update units set path = ${sql.val([units.root.id, units.a.id, units.b.id])}::uuid[] where id = ${units.b.id}`.execute(trx));
     await expect(bad).rejects.toMatchObject({ code: '23514' });
-    // A tree broken before the check existed: written with the check switched off for this transaction.
-    await t.db.transaction().execute(async (trx) => {
-      await sql`set constraints units_path_matches_parent deferred`.execute(trx);
-      await sql`alter table units disable trigger units_path_matches_parent`.execute(trx);
-      await sql`update units set path = ${sql.val([units.a.id, units.b.id])}::uuid[] where id = ${units.b.id}`.execute(trx);
-      await sql`alter table units enable trigger units_path_matches_parent`.execute(trx);
-    });
+    // A tree broken before the check existed: written by a superuser with triggers off for the transaction.
+    const su = createDb(t.superuserUrl, 1);
+    try {
+      await su.transaction().execute(async (trx) => {
+        await sql`set local session_replication_role = replica`.execute(trx);
+        await sql`update units set path = ${sql.val([units.a.id, units.b.id])}::uuid[] where id = ${units.b.id}`.execute(trx);
+      });
+    } finally {
+      await su.destroy();
+    }
     const report = await repairUnitPaths(t.db);
     expect(report.find((r) => r.organizationId === org.id)).toMatchObject({ repaired: 1, unreachable: [] });
     await expectConsistentTree(org.id);

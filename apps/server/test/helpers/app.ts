@@ -14,6 +14,8 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   url: string;
+  /** The same database as a superuser: for tests that play an attacker with full database rights. */
+  superuserUrl: string;
   config: Config;
   mailer: Mailer;
   /** Mail the app has sent through a recording mailer (tests of real SMTP use the local sink). */
@@ -33,6 +35,7 @@ export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string>
     drop = t.drop;
     ctx.db = t.db;
     ctx.url = t.url;
+    ctx.superuserUrl = t.superuserUrl;
     const env = typeof opts.env === 'function' ? opts.env() : opts.env;
     const config = loadConfig({ TILLIT_LOG_LEVEL: 'silent', TILLIT_DATA_DIR: '/tmp/unused', TILLIT_WEB_DIST: '/nonexistent', ...env } as NodeJS.ProcessEnv);
     const recording: Mailer = { enabled: true, send: async (m) => void ctx.sent.push(m) };

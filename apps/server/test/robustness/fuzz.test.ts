@@ -7,6 +7,7 @@ import { allRoutes } from '../../src/modules/index.js';
 import { buildOpenApi } from '../../src/platform/http/openapi.js';
 import { makeUser } from '../../src/seed/factories.js';
 import { seedOrg } from '../helpers/app.js';
+import { verifyAuditChain } from '../../src/platform/audit/verify.js';
 import { acceptLanguage, anonymous, bodyChoice, jsonText, methodOverride, mutate, paramChoice, queryChoice, signedIn, type BodyChoice, type ParamChoice, type QueryChoice } from './support/fuzz-inputs.js';
 import { brief, errorCode, errorShapeProblem, errorsLogged, mintSession, useRobustApp, type Session } from './support/harness.js';
 import { encode, fillPath, label, operationsOf, queryString, sample, type Operation } from './support/openapi.js';
@@ -207,10 +208,10 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
   });
 
   it('leaves an audit trail that still verifies after all the hostile input', async () => {
-    const { session } = await superUser();
-    const res = await session.request({ method: 'GET', url: '/api/v1/audit-events/verify' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true });
+    // Directly: the fuzzing itself may have used up the organisation's verification allowance (429).
+    for (const o of await t.db.selectFrom('organizations').select('id').execute()) {
+      expect(await verifyAuditChain(t.db, o.id)).toMatchObject({ ok: true });
+    }
   });
 
   it('logged no unhandled error during the whole run, and reached the services', () => {

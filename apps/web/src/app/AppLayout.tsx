@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { EditConflictNotice } from '../components/EditConflictNotice';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/QueryStates';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -78,6 +79,7 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              {!forcedPasswordChange && <NotificationBell />}
               <LanguageSwitch />
               <UserMenu />
             </Group>

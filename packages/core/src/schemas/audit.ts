@@ -53,12 +53,23 @@ export const auditListQuery = pageQuery.omit({ sort: true }).extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-/** Incremental by default: from the last checkpoint on. `full=true` walks the whole chain. */
-export const auditVerifyQuery = z.object({
-  full: z
-    .enum(['true', 'false'])
-    .prefault('false')
-    .transform((v) => v === 'true'),
+/** Incremental by default: from the last checkpoint on. `full: true` walks the whole chain. A POST: it records a checkpoint. */
+export const auditVerifyBody = z
+  .object({
+    full: z.boolean().default(false),
+  })
+  .prefault({});
+
+/** A signed head of the chain, to keep outside Tillit and check later with `tillit audit verify --against`. */
+export const auditReceipt = z.object({
+  kind: z.literal('tillit.audit-receipt'),
+  version: z.literal(1),
+  organizationId: z.string(),
+  eventId: z.string(),
+  hash: z.string(),
+  at: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
 });
 
 export const auditVerifyResult = z.object({

@@ -17,6 +17,5 @@ export default defineModule({
   permissions: [{ permission: 'asset.import' }],
   audit: assetImportAudit,
   // Imports left `applying` by a crash are released every minute and at start (issue 8 item 12).
-  jobs: ({ db }) => ({ 'asset-import.release-orphans': async () => void (await failOrphanedImports(db)) }),
-  schedules: [{ name: 'asset-import-release-orphans', cron: '* * * * *', job: 'asset-import.release-orphans', runAtStart: true }],
+  jobs: () => [{ name: 'asset-import.release-orphans', cron: '* * * * *', runAtStart: true, run: async (_payload, ctx) => void (await failOrphanedImports(ctx.db)) }],
 });

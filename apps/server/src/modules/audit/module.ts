@@ -1,6 +1,7 @@
 import { auditRoutes } from './audit.routes.js';
 import { createAuditService } from './audit.service.js';
 import { defineModule } from '../../platform/module.js';
+import { auditProducers } from './audit.notifications.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: auditRoutes,
   services: ({ db }) => ({ audit: createAuditService(db) }),
   permissions: [{ permission: 'audit.read' }],
+  notifications: auditProducers,
 });

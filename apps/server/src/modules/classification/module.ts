@@ -3,6 +3,8 @@ import { createClassificationService } from './classification.service.js';
 import { createCoverageService } from './coverage.service.js';
 import { createInitialModel, createModelsService } from './models.service.js';
 import { defineModule } from '../../platform/module.js';
+import { classificationDashboard } from './classification.dashboard.js';
+import { classificationProducers } from './classification.notifications.js';
 import { classificationAudit } from './classification.audit.js';
 
 declare module '../../platform/module.js' {
@@ -22,6 +24,8 @@ export default defineModule({
     classification: createClassificationService(db),
     coverage: createCoverageService(db),
   }),
+  notifications: classificationProducers,
+  dashboard: classificationDashboard,
   // Every organisation classifies from the start with the shipped model as its version 1.
   onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
