@@ -48,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionProfile', null);
   app.decorateRequest('locale', 'sv');
 
   // A POST without a body (e.g. "close unit") may still say application/json; treat it as no body.

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './permissions.js';
 export * from './rules/orgnr.js';
 export * from './schemas/common.js';
+export * from './schemas/list.js';
 export * from './schemas/auth.js';
 export * from './schemas/organizations.js';
 export * from './schemas/units.js';

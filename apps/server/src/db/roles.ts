@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /*
- * Two database roles (ADR 0008):
+ * Two database roles (ADR 0011):
  * - the migration owner owns the schema and every table, runs migrations (and may create trusted
  *   extensions such as pg_trgm, as the database's owner);
  * - the runtime role, which the server uses for requests and jobs, owns nothing and may not change

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Permission } from '@tillit/core';
+import type { ListSpec, Permission } from '@tillit/core';
 import type { Config } from '../config.js';
 import type { Db, Trx } from '../db/database.js';
 import type { Mailer } from './mail/mailer.js';
@@ -8,6 +8,7 @@ import type { DashboardContribution, NotificationProducer } from './contribution
 import type { RouteDef } from './http/route.js';
 import type { AuditVocabulary } from './audit/vocabulary.js';
 import type { BenchEndpoint } from './bench.js';
+import type { RouteFixtures } from './fixtures.js';
 import type { GeneratorStep } from '../seed/generator/steps.js';
 
 /**
@@ -56,12 +57,11 @@ export type DemoSeedStep = (
 ) => Promise<void>;
 
 /**
- * Builders of real objects for the robustness tests (access matrix, fuzz, isolation, audit
- * completeness), keyed by route (`'POST /api/v1/assets/:id/submit'`). Their shape is defined by
- * the robustness test support; the manifest only carries them so a new module's routes are
- * covered without the developer editing the tests.
+ * Builders of real objects for the robustness tests (access matrix, audit completeness), keyed by
+ * route (`'POST /api/v1/classifications/:id/submit'`), defined in `platform/fixtures.ts`. Loaded only
+ * by the tests (like `bench`), so the server never loads them; a route without one fails the tests.
  */
-export type ModuleFixtures = Record<string, (...args: any[]) => unknown>;
+export type ModuleFixtures = () => Promise<RouteFixtures>;
 
 /**
  * A permission the module owns. The vocabulary and the roles' grants stay in packages/core
@@ -90,6 +90,11 @@ export interface ModuleManifest<S extends Partial<AppServices> = Partial<AppServ
   /** Loaded only by `npm run bench`, so the server never loads bench code. */
   bench?: () => Promise<readonly BenchEndpoint[]>;
   contentTables?: readonly ContentTable[];
+  /**
+   * The module's lists (core's `defineList`: path, sorts, filters, search). Their repositories page with
+   * platform/list; the bench and the fuzz test read the vocabulary from here (docs/performance.md).
+   */
+  lists?: readonly ListSpec[];
   /** What a new organisation gets from this module, written in the transaction that creates it (with its audit events). */
   onOrganizationCreated?: (trx: Trx, org: { organizationId: string; rootUnitId: string }) => Promise<void>;
   /**

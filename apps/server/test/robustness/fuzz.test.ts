@@ -171,7 +171,7 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
         }
       }
     }
-  });
+  }, 150_000); // every query parameter of every list × 5 values: heavy on a loaded machine
 
   it.each(operations.map((op) => [label(op), op] as const))('%s', async (_name, op) => {
     const who = await superUser();
@@ -205,7 +205,7 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(`fuzz case failed (seed ${details.seed}, path "${details.counterexamplePath}"; rerun with TILLIT_FUZZ_SEED=${SEED}):\n${cause}`);
     }
-  });
+  }, 90_000); // one operation's cases send up to 100 000-character bodies: heavy on a loaded machine
 
   it('leaves an audit trail that still verifies after all the hostile input', async () => {
     // Directly: the fuzzing itself may have used up the organisation's verification allowance (429).

@@ -67,7 +67,10 @@ describe('several instances on one database', () => {
       expect(res.status).toBe(200);
     }
     const expected = Object.keys(await new FolderProvider().getMigrations()).sort();
-    const applied = await a.database.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    const applied = await a.database.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
     expect((applied as { name: string }[]).map((r) => r.name).sort()).toEqual(expected);
   });
 
@@ -78,7 +81,10 @@ describe('several instances on one database', () => {
       const results = await Promise.all(dbs.map((db) => migrateToLatest(db)));
       const expected = Object.keys(await new FolderProvider().getMigrations()).sort();
       expect(results.map((r) => r.length).sort((x, y) => x - y)).toEqual([0, 0, expected.length]);
-      const locks = await sql`SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(dbs[0]!);
+      const locks =
+        await sql`SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(
+          dbs[0]!,
+        );
       expect(locks.rows).toEqual([]);
     } finally {
       await Promise.all(dbs.map((db) => db.destroy()));
@@ -92,15 +98,26 @@ describe('several instances on one database', () => {
       const { org, root } = await makeOrganization(trx);
       await makeUser(trx, org.id, { email, roles: [{ role: 'admin', unitId: root.id }] });
     });
-    const login = await fetch(`${origin(a)}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    const login = await fetch(`${origin(a)}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('tillit_session='))!.split(';')[0]!;
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tillit_session='))!
+      .split(';')[0]!;
     const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: string } };
 
     const onB = await fetch(`${origin(b)}/api/v1/auth/session`, { headers: { cookie } });
     expect(onB.status).toBe(200);
     expect(((await onB.json()) as { user: { id: string } }).user.id).toBe(user.id);
-    const change = await fetch(`${origin(b)}/api/v1/auth/profile`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ locale: 'en' }) });
+    const change = await fetch(`${origin(b)}/api/v1/auth/profile`, {
+      method: 'PATCH',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: 'en' }),
+    });
     expect(change.status).toBe(204);
     const onA = await fetch(`${origin(a)}/api/v1/auth/session`, { headers: { cookie } });
     expect(((await onA.json()) as { user: { locale: string } }).user.locale).toBe('en');

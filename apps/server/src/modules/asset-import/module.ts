@@ -18,4 +18,5 @@ export default defineModule({
   audit: assetImportAudit,
   // Imports left `applying` by a crash are released every minute and at start (issue 8 item 12).
   jobs: () => [{ name: 'asset-import.release-orphans', cron: '* * * * *', runAtStart: true, run: async (_payload, ctx) => void (await failOrphanedImports(ctx.db)) }],
+  fixtures: async () => (await import('./asset-import.fixtures.js')).assetImportFixtures,
 });

@@ -1,3 +1,4 @@
+import { assetList } from '@tillit/core';
 import { defineModule } from '../../platform/module.js';
 import { seedDemoAssets } from '../../seed/demo-assets.js';
 import { assetsGeneratorStep } from '../../seed/generator/assets.js';
@@ -17,6 +18,7 @@ declare module '../../platform/module.js' {
 /** Information assets (systems, processes, information sets) and their links; Excel export. */
 export default defineModule({
   name: 'assets',
+  lists: [assetList],
   routes: assetRoutes,
   services: ({ db }) => ({ assets: createAssetsService(db), assetExport: createAssetExportService(db) }),
   permissions: [{ permission: 'asset.read' }, { permission: 'asset.write' }],
@@ -27,4 +29,5 @@ export default defineModule({
   seed: seedDemoAssets,
   generator: assetsGeneratorStep,
   bench: async () => (await import('./assets.bench.js')).assetBenchEndpoints,
+  fixtures: async () => (await import('./assets.fixtures.js')).assetFixtures,
 });

@@ -49,9 +49,9 @@ export function createAuditService(db: Db) {
     /** A page of events, each with its display values resolved in `locale` (the reader's language). */
     async list(actor: Actor, query: z.output<typeof auditListQuery>, locale: Locale = actor.locale): Promise<Page<AuditEventView>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const { rows, total } = await repo.list(db, actor.organizationId, query);
-      const display = await displayEvents(db, actor.organizationId, rows, locale);
-      return { items: rows.map((r, i) => toAuditView(r, display[i]!)), total, page: query.page, pageSize: query.pageSize };
+      const page = await repo.list(db, actor.organizationId, query);
+      const display = await displayEvents(db, actor.organizationId, page.items, locale);
+      return { ...page, items: page.items.map((r, i) => toAuditView(r, display[i]!)) };
     },
 
     /** Every entity type and action events may carry, with both languages' labels. */

@@ -1,3 +1,4 @@
+import { classificationList } from '@tillit/core';
 import { classificationRoutes } from './classification.routes.js';
 import { createClassificationService } from './classification.service.js';
 import { createCoverageService } from './coverage.service.js';
@@ -18,6 +19,7 @@ declare module '../../platform/module.js' {
 /** The classification module: see docs/ARCHITECTURE.md, "A module and its manifest". */
 export default defineModule({
   name: 'classification',
+  lists: [classificationList],
   routes: classificationRoutes,
   services: ({ db }) => ({
     classificationModels: createModelsService(db),
@@ -30,4 +32,5 @@ export default defineModule({
   onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
   audit: classificationAudit,
+  fixtures: async () => (await import('./classification.fixtures.js')).classificationFixtures,
 });

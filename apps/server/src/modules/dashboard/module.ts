@@ -17,4 +17,5 @@ export default defineModule({
   permissions: [],
   // The organisation's own figures (units, users, audit activity); the other modules bring theirs.
   dashboard: organizationDashboard,
+  fixtures: async () => (await import('./dashboard.fixtures.js')).dashboardFixtures,
 });
