@@ -17,6 +17,8 @@ export const errorCodes = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  edit_conflict: 412,
+  if_match_required: 428,
   invalid_org_number: 400,
   duplicate_org_number: 409,
   duplicate_email: 409,
@@ -56,6 +58,7 @@ export const errorCodes = {
   import_unknown_column: 400,
   import_has_errors: 409,
   import_not_ready: 409,
+  import_interrupted: 409,
   import_too_large: 413,
   unknown_notification_kind: 400,
 } as const;

@@ -86,7 +86,8 @@ export function startCrashLoad(opts: {
     load.attempts++;
     const r = await fetch(`${opts.baseUrl()}${path}`, {
       method,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body !== undefined ? { 'content-type': contentType } : {}) },
+      // PATCH needs If-Match (428 without it); each worker changes only its own objects, so `*` (any version).
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(method === 'PATCH' ? { 'if-match': '*' } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     });

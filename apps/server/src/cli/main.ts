@@ -14,6 +14,7 @@ import { readReceipts } from './receipts-file.js';
 import { userOf } from '../db/roles.js';
 import { ReceiptFileError } from '../platform/audit/receipts.js';
 import { loggerOptions } from '../platform/logger.js';
+import { repairUnitPaths } from '../modules/units/units.service.js';
 
 const program = new Command('tillit').description('Tillit – ledningssystem för informationssäkerhet');
 
@@ -96,6 +97,23 @@ program
       if (!password) throw new StartupError('Ange --password eller TILLIT_ADMIN_PASSWORD.');
       await createPlatformAdmin(database.db, { ...opts, password });
       console.log(`Administratören ${opts.email} är skapad.`);
+    } finally {
+      await database.close();
+    }
+  });
+
+const units = program.command('units').description('Organisationernas enhetsträd');
+units
+  .command('repair')
+  .description('Räkna om varje enhets plats i trädet från dess överordnade enhet (för träd från före kontrollen av sökvägar)')
+  .action(async () => {
+    const database = await openDatabase(config(), log());
+    try {
+      for (const r of await repairUnitPaths(database.db)) {
+        console.log(`${r.organizationId}: ${r.repaired} enheter lagade`);
+        for (const u of r.unreachable) console.log(`  når inte roten (cykel eller saknad överordnad): ${u.name} (${u.id})`);
+        if (r.unreachable.length) process.exitCode = 1;
+      }
     } finally {
       await database.close();
     }

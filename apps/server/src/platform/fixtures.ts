@@ -24,6 +24,11 @@ export interface FixtureWorld {
   marker: string;
   /** The password of every person made by `person` and of every acting user of the tests. */
   password: string;
+  /**
+   * Who will send the request, when the builder needs it: objects that belong to the requester
+   * (their own notifications) are made for them. Absent for reads shared by every cell.
+   */
+  actor?: { id: string; organizationId: string };
   /** Runs the factories in one transaction. */
   tx<T>(fn: (trx: Trx) => Promise<T>): Promise<T>;
   /** A person of the organisation (with the given roles), e.g. an author other than the actor. */

@@ -106,6 +106,7 @@ describe('the own organisation', () => {
     const riskOwner = await signIn(t.app, users['risk_owner@b']!.email);
     expect((await riskOwner.get('/api/v1/organization')).json()).toEqual({
       id: org.id,
+      rowVersion: 1,
       name: org.name,
       orgNumber: org.org_number,
       kind: 'region',

@@ -99,7 +99,14 @@ export function withToken(app: FastifyInstance, secret: string, userId = ''): Cl
 }
 
 function clientWith(app: FastifyInstance, headers: Record<string, string>, userId: string): Client {
-  const request = (o: InjectOptions) => app.inject({ ...o, headers: { ...headers, ...(o.headers ?? {}) } });
+  // Changes of versioned objects need If-Match (428 without it). Tests about something else send
+  // `*` (any version); the concurrency tests send real versions or none, through `o.headers`.
+  const anyVersion = (o: InjectOptions): Record<string, string> => (o.method === 'PATCH' || o.method === 'PUT' ? { 'if-match': '*' } : {});
+  const request = (o: InjectOptions) => {
+    const all: Record<string, string> = { ...headers, ...anyVersion(o), ...((o.headers ?? {}) as Record<string, string>) };
+    for (const k of Object.keys(all)) if (all[k] === undefined) delete all[k]; // `undefined` leaves a header out
+    return app.inject({ ...o, headers: all });
+  };
   return {
     userId,
     request,

@@ -29,9 +29,10 @@ export function fixtureOf(route: RouteDef): RouteFixture | undefined {
 /** Fixture keys that name no route (a renamed route whose fixture was left behind). */
 export const fixtureKeys = () => Object.keys(all);
 
-export function fixtureWorld(db: Db, unit: FixtureUnit, root: FixtureUnit, marker: string): FixtureWorld {
+export function fixtureWorld(db: Db, unit: FixtureUnit, root: FixtureUnit, marker: string, actor?: FixtureWorld['actor']): FixtureWorld {
   return {
     db,
+    actor,
     organizationId: unit.organization_id,
     unit,
     root,

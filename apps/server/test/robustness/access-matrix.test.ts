@@ -5,7 +5,7 @@ import { VERSION } from '../../src/app.js';
 import { allRoutes } from '../../src/modules/index.js';
 import { buildOpenApi } from '../../src/platform/http/openapi.js';
 import type { RouteDef } from '../../src/platform/http/route.js';
-import type { FixtureUnit, RouteFixture } from '../../src/platform/fixtures.js';
+import type { FixtureUnit, FixtureWorld, RouteFixture } from '../../src/platform/fixtures.js';
 import { makeUser } from '../../src/seed/factories.js';
 import { seedOrg } from '../helpers/app.js';
 import { fixtureKeys, fixtureOf, fixtureWorld, idsIn, injectOf, routeKey } from '../helpers/fixtures.js';
@@ -57,6 +57,7 @@ const actors = new Map<string, string>();
 /** Ids of the first organisation and the marker in its texts: never in another organisation's answers. */
 const secrets = new Set<string>();
 let firstOrgId = '';
+let otherOrgId = '';
 const counts = new Map<Expect, number>();
 const table: string[] = [];
 const sharedTargets = new Map<RouteDef, Target>();
@@ -133,8 +134,8 @@ async function sessionOf(userId: string, route: RouteDef): Promise<Session> {
   return fresh;
 }
 
-async function prepareTarget(route: RouteDef, fixture: RouteFixture, marker: string): Promise<Target> {
-  const req = await fixture.build(fixtureWorld(t.db, units.a, units.root, marker));
+async function prepareTarget(route: RouteDef, fixture: RouteFixture, marker: string, actor?: FixtureWorld['actor']): Promise<Target> {
+  const req = await fixture.build(fixtureWorld(t.db, units.a, units.root, marker, actor));
   const inject = injectOf(route, req);
   const first = (ids: string[]) => ids.filter((id) => id === units.a.id || !baseIds.has(id) || secrets.has(id));
   const pathRefs = first(idsIn(req.params));
@@ -154,8 +155,8 @@ async function prepareTarget(route: RouteDef, fixture: RouteFixture, marker: str
  * A request that gets through may change its target, so it gets a fresh one. Reads, and requests
  * refused before the handler (no permission anywhere), share one target per route.
  */
-async function targetFor(route: RouteDef, fixture: RouteFixture, mayPass: boolean, foreign: boolean): Promise<Target> {
-  if (route.method !== 'GET' && mayPass) return prepareTarget(route, fixture, foreign ? 'qzother' : 'qzsecret');
+async function targetFor(route: RouteDef, fixture: RouteFixture, mayPass: boolean, foreign: boolean, actor?: FixtureWorld['actor']): Promise<Target> {
+  if (route.method !== 'GET' && mayPass) return prepareTarget(route, fixture, foreign ? 'qzother' : 'qzsecret', actor);
   const shared = sharedTargets.get(route) ?? (await prepareTarget(route, fixture, 'qzsecret'));
   sharedTargets.set(route, shared);
   return shared;
@@ -171,12 +172,14 @@ async function runCell(
   mayPass: boolean,
 ) {
   const foreign = tag.endsWith('other');
-  const target = await targetFor(route, fixture, mayPass, foreign);
-  // A public route acts on what the request carries (credentials, a link of the first organisation), not on the caller.
-  const leakCheck = foreign && route.permission !== 'public';
-  const key = scopeFor(target) ?? who;
+  // Who acts depends only on where the fixture's objects lie, so it is known before they are made.
+  const key = scopeFor({ unitBound: fixture.scope === 'unit' } as Target) ?? who;
   const userId = key ? actors.get(key) : undefined;
   if (key && !userId) throw new Error(`no actor ${key}`);
+  const actor = userId ? { id: userId, organizationId: foreign ? otherOrgId : units.a.organization_id } : undefined;
+  const target = await targetFor(route, fixture, mayPass, foreign, actor);
+  // A public route acts on what the request carries (credentials, a link of the first organisation), not on the caller.
+  const leakCheck = foreign && route.permission !== 'public';
   const request = userId ? (await sessionOf(userId, route)).request : (o: InjectOptions) => t.app.inject(o);
   const mark = await markAudit(t.db);
   const res = await request(target.inject);
@@ -218,6 +221,7 @@ describe('access matrix', () => {
       secrets.add(id);
     secrets.add('qzsecret');
     firstOrgId = first.org.id;
+    otherOrgId = second.org.id;
     units = { a: first.units.a, root: first.units.root };
     baseIds = new Set([...secrets, second.org.id, ...Object.values(second.units).map((u) => u.id), ...actors.values()]);
   });

@@ -23,6 +23,10 @@ const WITHOUT_EVENT: Record<string, string> = {
   'PATCH /api/v1/auth/profile': 'the user’s own display language',
   'POST /api/v1/asset-imports': 'an uploaded file waiting to be checked; the register is unchanged until apply',
   'POST /api/v1/asset-imports/:id/check': 'a dry run of an import',
+  'POST /api/v1/audit-events/verify': 'a verification of the chain; it records a checkpoint, not an event',
+  'POST /api/v1/audit-events/receipt': 'a signed receipt of the chain’s head; it records a checkpoint, not an event',
+  'POST /api/v1/notifications/:id/read': 'the reader’s own view of a notice',
+  'POST /api/v1/notifications/read-all': 'the reader’s own view of its notices',
 };
 
 const t = useRobustApp();
@@ -53,7 +57,7 @@ describe('audit completeness', () => {
 
   it.each(changing.map((r) => [routeKey(r), r] as const))('%s', async (_name, route: RouteDef) => {
     const fixture = fixtureOf(route)!;
-    const req = injectOf(route, await fixture.build(fixtureWorld(t.db, units.a, units.root, 'qzaudit')));
+    const req = injectOf(route, await fixture.build(fixtureWorld(t.db, units.a, units.root, 'qzaudit', { id: userId, organizationId: units.a.organization_id })));
     // A fresh session each time: signing out and changing the password end sessions.
     const session = route.permission === 'public' ? null : await mintSession(t.app, t.db, userId);
     const mark = await markAudit(t.db);

@@ -87,14 +87,14 @@ export const assetsApi = {
   facets: () => request<AssetFacets>('GET', '/assets/facets'),
   get: (assetId: string) => request<AssetDetailView>('GET', `/assets/${id(assetId)}`),
   create: (body: CreateAssetBody) => request<AssetDetailView>('POST', '/assets', { body }),
-  update: (assetId: string, body: UpdateAssetBody) => request<AssetDetailView>('PATCH', `/assets/${id(assetId)}`, { body }),
+  update: (assetId: string, body: UpdateAssetBody, version: number) => request<AssetDetailView>('PATCH', `/assets/${id(assetId)}`, { body, ifMatch: version }),
   remove: (assetId: string) => request<void>('DELETE', `/assets/${id(assetId)}`),
   linkSet: (assetId: string, informationSetId: string) =>
     request<AssetDetailView>('POST', `/assets/${id(assetId)}/information-sets`, { body: { informationSetId } }),
   unlinkSet: (assetId: string, setId: string) => request<AssetDetailView>('DELETE', `/assets/${id(assetId)}/information-sets/${id(setId)}`),
   addIntegration: (assetId: string, body: CreateIntegrationBody) => request<AssetDetailView>('POST', `/assets/${id(assetId)}/integrations`, { body }),
-  updateIntegration: (integrationId: string, body: UpdateIntegrationBody) =>
-    request<IntegrationView>('PATCH', `/asset-integrations/${id(integrationId)}`, { body }),
+  updateIntegration: (integrationId: string, body: UpdateIntegrationBody, version: number) =>
+    request<IntegrationView>('PATCH', `/asset-integrations/${id(integrationId)}`, { body, ifMatch: version }),
   removeIntegration: (integrationId: string) => request<void>('DELETE', `/asset-integrations/${id(integrationId)}`),
   /** The Excel export with the list's filters (no paging). */
   exportPath: (filters: AssetFilters & { sort?: string }) => apiPath('/assets/export.xlsx', filters),

@@ -72,7 +72,8 @@ export const classificationApi = {
   list: (query: ClassificationListQuery = {}) => request<Page<ClassificationListItem>>('GET', '/classifications', { query: { ...query } }),
   compare: (a: string, b: string) => request<ClassificationComparison>('GET', '/classifications/compare', { query: { a, b } }),
   get: (versionId: string) => request<ClassificationVersionView>('GET', `/classifications/${id(versionId)}`),
-  save: (versionId: string, body: SaveClassificationBody) => request<ClassificationVersionView>('PATCH', `/classifications/${id(versionId)}`, { body }),
+  save: (versionId: string, body: SaveClassificationBody, version: number) =>
+    request<ClassificationVersionView>('PATCH', `/classifications/${id(versionId)}`, { body, ifMatch: version }),
   discard: (versionId: string) => request<void>('DELETE', `/classifications/${id(versionId)}`),
   submit: (versionId: string) => request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/submit`),
   withdraw: (versionId: string) => request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/withdraw`),
@@ -89,7 +90,8 @@ export const informationTypesApi = {
   list: () => request<InformationTypeView[]>('GET', '/information-types'),
   get: (typeId: string) => request<InformationTypeView>('GET', `/information-types/${id(typeId)}`),
   create: (body: CreateInformationTypeBody) => request<InformationTypeView>('POST', '/information-types', { body }),
-  update: (typeId: string, body: UpdateInformationTypeBody) => request<InformationTypeView>('PATCH', `/information-types/${id(typeId)}`, { body }),
+  update: (typeId: string, body: UpdateInformationTypeBody, version: number) =>
+    request<InformationTypeView>('PATCH', `/information-types/${id(typeId)}`, { body, ifMatch: version }),
   remove: (typeId: string) => request<void>('DELETE', `/information-types/${id(typeId)}`),
   importFile: (file: InformationTypeLibraryFile, dryRun: boolean) =>
     request<ImportInformationTypesResult>('POST', '/information-types/import', { query: { dryRun: dryRun ? 'true' : 'false' }, body: file }),

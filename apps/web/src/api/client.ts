@@ -67,6 +67,11 @@ export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   body?: unknown;
+  /**
+   * The version (`rowVersion`) the change starts from, sent as `If-Match`. Every change of a
+   * versioned object sends it; the server answers 412 `edit_conflict` when someone saved in between.
+   */
+  ifMatch?: number;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
 }
@@ -90,6 +95,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
   const raw = options.body instanceof Blob ? options.body : null;
   if (options.body !== undefined) headers['content-type'] = raw ? raw.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
   let response: Response;
   try {
@@ -111,6 +117,22 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
   if (response.ok) return payload as T;
 
   const error = (payload as ApiErrorBody | null)?.error;
-  if (error && typeof error.code === 'string') throw new ApiError(response.status, error.code, error.message, error.details);
+  if (error && typeof error.code === 'string') {
+    const failure = new ApiError(response.status, error.code, error.message, error.details);
+    if (failure.code === 'edit_conflict') for (const listener of conflictListeners) listener(failure);
+    throw failure;
+  }
   throw localError(response.status, 'internal');
+}
+
+type ConflictListener = (error: ApiError) => void;
+const conflictListeners = new Set<ConflictListener>();
+/**
+ * Someone else saved the object since it was loaded (412): the one shared `EditConflictNotice`
+ * listens here and offers to reload, whichever page or dialog made the change. The form that sent it
+ * keeps what the person entered, since its mutation only failed.
+ */
+export function onEditConflict(listener: ConflictListener): () => void {
+  conflictListeners.add(listener);
+  return () => void conflictListeners.delete(listener);
 }

@@ -3,6 +3,7 @@ import { Anchor, AppShell, Burger, Group, Text, VisuallyHidden } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
+import { EditConflictNotice } from '../components/EditConflictNotice';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/QueryStates';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -91,6 +92,7 @@ export function AppLayout() {
           </AppShell.Navbar>
         )}
 
+        <EditConflictNotice />
         <AppShell.Main id="main-content" ref={main} tabIndex={-1} bg="gray.0">
           <div style={{ maxWidth: 1280 }}>
             <Suspense fallback={<LoadingState />}>

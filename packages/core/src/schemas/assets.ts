@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aspectKeys } from '../rules/aspects.js';
-import { optionalText, pageOf, text } from './common.js';
+import { optionalText, pageOf, text, rowVersion } from './common.js';
 import { defineList, listFilters, listQuery } from './list.js';
 
 /** Information assets (informationstillgångar): information sets, systems (it-stöd) and processes/services. */
@@ -51,6 +51,7 @@ export const assetClassificationSummary = z.object({
 });
 
 export const assetView = z.object({
+  rowVersion,
   id: z.uuid(),
   kind: assetKind,
   name: z.string(),
@@ -82,6 +83,7 @@ export const assetView = z.object({
 export type AssetView = z.infer<typeof assetView>;
 
 export const integrationView = z.object({
+  rowVersion,
   id: z.uuid(),
   from: z.object({ id: z.uuid(), name: z.string() }),
   to: z.object({ id: z.uuid(), name: z.string() }),

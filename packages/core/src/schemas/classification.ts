@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assetKind, aspectKey, level, personalDataKind, personRef, profile, reviewState, thirdCountryTransfer } from './assets.js';
 import { localized } from './classification-model.js';
-import { optionalText, pageOf, text } from './common.js';
+import { optionalText, pageOf, text, rowVersion } from './common.js';
 import { defineList, listQuery } from './list.js';
 
 export const classificationStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
@@ -60,6 +60,7 @@ export const classificationIssueView = z.object({
 });
 
 export const classificationVersionView = z.object({
+  rowVersion,
   id: z.uuid(),
   assetId: z.uuid(),
   assetName: z.string(),

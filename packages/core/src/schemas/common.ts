@@ -52,3 +52,9 @@ export const locale = z.enum(['sv', 'en']);
 export type Locale = z.infer<typeof locale>;
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/**
+ * The version of an editable object, raised by the database on every edit. The API also sends it
+ * as the ETag header; a change must send it back as `If-Match: "<rowVersion>"` (412 when stale).
+ */
+export const rowVersion = z.number().int().positive().describe('Versionen som ändringen utgår från (ETag / If-Match)');

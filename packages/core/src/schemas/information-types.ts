@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { personalDataKind, profile } from './assets.js';
-import { optionalText, text } from './common.js';
+import { optionalText, text, rowVersion } from './common.js';
 
 /** Organisation-wide library of information types (patientjournal, personaluppgifter, …) with recommended profiles. */
 export const informationTypeKey = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/);
 
 export const informationTypeView = z.object({
+  rowVersion,
   id: z.uuid(),
   key: z.string(),
   name: z.string(),

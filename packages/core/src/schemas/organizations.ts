@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidOrgNumber, normalizeOrgNumber } from '../rules/orgnr.js';
-import { text } from './common.js';
+import { text, rowVersion } from './common.js';
 
 export const orgKind = z.enum(['region', 'municipality', 'other']);
 
@@ -12,6 +12,7 @@ export const orgNumber = z
   .transform((v) => normalizeOrgNumber(v) as string);
 
 export const organizationView = z.object({
+  rowVersion,
   id: z.uuid(),
   name: z.string(),
   orgNumber: z.string(),

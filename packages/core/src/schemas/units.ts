@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { text, optionalText } from './common.js';
+import { text, optionalText, rowVersion } from './common.js';
 
 export const unitKind = z.enum(['organization', 'administration', 'operation', 'unit']);
 export type UnitKind = z.infer<typeof unitKind>;
 
 export const unitView = z.object({
+  rowVersion,
   id: z.uuid(),
   parentId: z.uuid().nullable(),
   name: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, locale } from './common.js';
+import { text, locale, rowVersion } from './common.js';
 import { defineList, listQuery } from './list.js';
 import { roles } from '../permissions.js';
 import { roleAssignmentView } from './auth.js';
@@ -7,6 +7,7 @@ import { roleAssignmentView } from './auth.js';
 export const userStatus = z.enum(['invited', 'active', 'disabled']);
 
 export const userView = z.object({
+  rowVersion,
   id: z.uuid(),
   email: z.string(),
   name: z.string(),

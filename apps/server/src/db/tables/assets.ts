@@ -21,6 +21,8 @@ export interface InformationTypesTable {
   justification: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface ClassificationModelsTable {
@@ -75,6 +77,8 @@ export interface AssetsTable {
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface AssetLinksTable {
@@ -92,6 +96,8 @@ export interface AssetIntegrationsTable {
   description: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface ClassificationVersionsTable {
@@ -130,6 +136,8 @@ export interface ClassificationVersionsTable {
   superseded_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface AssetImportsTable {
@@ -150,6 +158,8 @@ export interface AssetImportsTable {
   error_code: string | null;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** Renewed while an apply runs; an `applying` import past it is orphaned (migration 20261202T0320). */
+  lease_until: Timestamp | null;
 }
 
 export interface AssetTables {

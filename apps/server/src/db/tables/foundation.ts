@@ -10,6 +10,8 @@ export interface OrganizationsTable {
   kind: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface UnitsTable {
@@ -23,6 +25,8 @@ export interface UnitsTable {
   closed_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface UsersTable {
@@ -40,6 +44,8 @@ export interface UsersTable {
   last_login_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Raised by the database on every edit; the ETag (migration 20261202T0300). */
+  row_version: Generated<number>;
 }
 
 export interface RoleAssignmentsTable {

@@ -41,11 +41,35 @@ export function update(
   return db.updateTable('asset_imports').set(values).where('id', '=', id).execute();
 }
 
+/** How long an apply's lease lasts without a heartbeat; the heartbeat renews it every third of that. */
+export const LEASE_SECONDS = 90;
+
+/** The running apply is alive: its lease is renewed (through its own connection, outside the apply's transaction). */
+export function renewLease(db: Db, id: string) {
+  return db
+    .updateTable('asset_imports')
+    .set({ lease_until: sql<Date>`now() + ${sql.lit(`${LEASE_SECONDS} seconds`)}::interval` })
+    .where('id', '=', id)
+    .where('status', '=', 'applying')
+    .execute();
+}
+
+/** `applying` imports whose lease ran out (the process or the database died during apply) become `failed`. */
+export async function failOrphaned(db: Db): Promise<{ id: string; organization_id: string; file_name: string }[]> {
+  return db
+    .updateTable('asset_imports')
+    .set({ status: 'failed', error_code: 'import_interrupted', finished_at: new Date(), lease_until: null })
+    .where('status', '=', 'applying')
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+    .returning(['id', 'organization_id', 'file_name'])
+    .execute();
+}
+
 /** Moves the import to `applying` unless another request got there first. */
 export async function claimForApply(db: Db, id: string, total: number): Promise<boolean> {
   const r = await db
     .updateTable('asset_imports')
-    .set({ status: 'applying', progress_done: 0, progress_total: total, error_code: null, finished_at: null })
+    .set({ status: 'applying', progress_done: 0, progress_total: total, error_code: null, finished_at: null, lease_until: sql<Date>`now() + ${sql.lit(`${LEASE_SECONDS} seconds`)}::interval` })
     .where('id', '=', id)
     .where('status', 'in', ['uploaded', 'checked', 'failed'])
     .executeTakeFirst();

@@ -11,6 +11,15 @@ import * as repo from './asset-import.repository.js';
 
 type ImportRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
+/**
+ * Imports left `applying` by a process or database that died mid-apply (lease expired, or none)
+ * become `failed` with `import_interrupted`; nothing of theirs was committed (apply is one
+ * transaction), so they may be checked and applied again. Run at server start and every minute.
+ */
+export async function failOrphanedImports(db: Db) {
+  return repo.failOrphaned(db);
+}
+
 export function createAssetImportService(db: Db) {
   function toView(r: ImportRow, locale: 'sv' | 'en'): AssetImportView {
     return {
@@ -64,6 +73,10 @@ export function createAssetImportService(db: Db) {
   }
 
   async function run(actor: Actor, id: string, fileName: string, checked: Awaited<ReturnType<typeof check>>) {
+    // The heartbeat: while this process applies, the lease stays fresh; if the process or the
+    // database dies, it runs out and `failOrphanedImports` releases the import for a new apply.
+    const heartbeat = setInterval(() => void repo.renewLease(db, id).catch(() => undefined), (repo.LEASE_SECONDS * 1000) / 3);
+    heartbeat.unref();
     try {
       let last = 0;
       await db.transaction().execute(async (trx) => {
@@ -91,6 +104,8 @@ export function createAssetImportService(db: Db) {
       const code = e instanceof AppError ? e.code : (e as { code?: string })?.code === '23505' ? 'duplicate_external_id' : 'internal';
       await repo.update(db, id, { status: 'failed', error_code: code, finished_at: new Date() }).catch(() => undefined);
       throw e;
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 

@@ -1,5 +1,5 @@
 import { assetImportRoutes } from './asset-import.routes.js';
-import { createAssetImportService } from './asset-import.service.js';
+import { createAssetImportService, failOrphanedImports } from './asset-import.service.js';
 import { defineModule } from '../../platform/module.js';
 import { assetImportAudit } from './asset-import.audit.js';
 
@@ -16,5 +16,7 @@ export default defineModule({
   services: ({ db }) => ({ assetImport: createAssetImportService(db) }),
   permissions: [{ permission: 'asset.import' }],
   audit: assetImportAudit,
+  // Imports left `applying` by a crash are released every minute and at start (issue 8 item 12).
+  jobs: () => [{ name: 'asset-import.release-orphans', cron: '* * * * *', runAtStart: true, run: async (_payload, ctx) => void (await failOrphanedImports(ctx.db)) }],
   fixtures: async () => (await import('./asset-import.fixtures.js')).assetImportFixtures,
 });

@@ -44,6 +44,7 @@ const FROM = sql`
 
 export interface AssetRow {
   id: string;
+  row_version: number;
   organization_id: string;
   kind: string;
   name: string;
@@ -239,8 +240,8 @@ export function deleteLink(trx: Trx, assetId: string, setId: string) {
 
 export async function integrationsOf(db: Db | Trx, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; from_path: string[]; to_asset_id: string; to_name: string; to_path: string[]; description: string | null; created_at: Date }>`
-      select i.id, i.from_asset_id, f.name as from_name, fu.path as from_path, i.to_asset_id, t.name as to_name, tu.path as to_path, i.description, i.created_at
+    await sql<{ id: string; from_asset_id: string; from_name: string; from_path: string[]; to_asset_id: string; to_name: string; to_path: string[]; description: string | null; created_at: Date; row_version: number }>`
+      select i.id, i.from_asset_id, f.name as from_name, fu.path as from_path, i.to_asset_id, t.name as to_name, tu.path as to_path, i.description, i.created_at, i.row_version
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
         join units fu on fu.id = f.unit_id join units tu on tu.id = t.unit_id
       where i.from_asset_id = ${id} or i.to_asset_id = ${id}
@@ -250,8 +251,8 @@ export async function integrationsOf(db: Db | Trx, id: string) {
 
 export async function findIntegration(db: Db | Trx, organizationId: string, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date }>`
-      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at
+    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date; row_version: number }>`
+      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at, i.row_version
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
       where i.organization_id = ${organizationId} and i.id = ${id}`.execute(db)
   ).rows[0];
@@ -294,6 +295,11 @@ export async function existingUserIds(db: Db | Trx, organizationId: string, ids:
 
 export function lockForUpdate(trx: Trx, id: string) {
   return trx.selectFrom('assets').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Row lock on an integration, so its version check and audit "before" are exact. */
+export function lockIntegration(trx: Trx, id: string) {
+  return trx.selectFrom('asset_integrations').select('id').where('id', '=', id).forUpdate().execute();
 }
 
 /** Everything the Excel export needs besides the rows: people's e-mail addresses, links and integrations. */

@@ -50,8 +50,8 @@ export const assetRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/assets/:id', permission: 'asset.write', tag, summary: 'Ändra en informationstillgång',
-    params: idParams, body: updateAssetBody, response: assetDetailView,
-    handler: ({ actor, params, body, services }) => services.assets.update(actor, params.id, body),
+    params: idParams, body: updateAssetBody, response: assetDetailView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.assets.update(actor, params.id, body, ifMatch),
   }),
   defineRoute({
     method: 'DELETE', url: '/api/v1/assets/:id', permission: 'asset.write', tag, summary: 'Ta bort en informationstillgång utan godkänd klassning',
@@ -75,8 +75,8 @@ export const assetRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/asset-integrations/:id', permission: 'asset.write', tag, summary: 'Ändra vad som flödar i en integration',
-    params: idParams, body: updateIntegrationBody, response: integrationView,
-    handler: ({ actor, params, body, services }) => services.assets.updateIntegration(actor, params.id, body),
+    params: idParams, body: updateIntegrationBody, response: integrationView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.assets.updateIntegration(actor, params.id, body, ifMatch),
   }),
   defineRoute({
     method: 'DELETE', url: '/api/v1/asset-integrations/:id', permission: 'asset.write', tag, summary: 'Ta bort en integration',

@@ -3,6 +3,7 @@ import { hiddenAssetName, type AssetDetailView, type AssetView, type Page, type 
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.js';
 import type { Db, Trx } from '../../db/database.js';
 import { findUnit } from '../units/units.service.js';
 import * as repo from './assets.repository.js';
@@ -130,15 +131,20 @@ export function createAssetsService(db: Db) {
       });
     },
 
-    async update(actor: Actor, id: string, input: UpdateInput): Promise<AssetDetailView> {
-      const before = await load(db, actor, id);
-      requireAccess(actor, 'asset.write', { organizationId: before.organization_id, unitPath: before.unit_path });
-      if (input.unitId && input.unitId !== before.unit_id) {
+    async update(actor: Actor, id: string, input: UpdateInput, expected?: ExpectedVersion): Promise<AssetDetailView> {
+      const seen = await load(db, actor, id);
+      requireAccess(actor, 'asset.write', { organizationId: seen.organization_id, unitPath: seen.unit_path });
+      if (input.unitId && input.unitId !== seen.unit_id) {
         const unit = await openUnit(actor, input.unitId);
         requireAccess(actor, 'asset.write', { organizationId: unit.organization_id, unitPath: unit.path });
       }
-      await checkReferences(actor, before.kind, { ...input, id } as Partial<CreateInput>);
+      await checkReferences(actor, seen.kind, { ...input, id } as Partial<CreateInput>);
       return db.transaction().execute(async (trx) => {
+        // Locked and re-read inside the transaction: the version check and the audit "before" see the committed row.
+        await repo.lockForUpdate(trx, id);
+        const before = await load(trx, actor, id);
+        requireAccess(actor, 'asset.write', { organizationId: before.organization_id, unitPath: before.unit_path });
+        await checkVersion(before.row_version, expected, () => detail(trx, actor, id));
         await repo.update(trx, id, values(input));
         const after = await load(trx, actor, id);
         // A retired set no longer passes its levels on; a set brought back does again.
@@ -195,12 +201,15 @@ export function createAssetsService(db: Db) {
       });
     },
 
-    async updateIntegration(actor: Actor, integrationId: string, input: z.output<typeof updateIntegrationBody>) {
-      const integration = await repo.findIntegration(db, actor.organizationId, integrationId);
-      if (!integration) throw new AppError('not_found');
-      const from = await load(db, actor, integration.from_asset_id);
+    async updateIntegration(actor: Actor, integrationId: string, input: z.output<typeof updateIntegrationBody>, expected?: ExpectedVersion) {
+      const seen = await repo.findIntegration(db, actor.organizationId, integrationId);
+      if (!seen) throw new AppError('not_found');
+      const from = await load(db, actor, seen.from_asset_id);
       requireAccess(actor, 'asset.write', { organizationId: from.organization_id, unitPath: from.unit_path });
       return db.transaction().execute(async (trx) => {
+        await repo.lockIntegration(trx, integrationId);
+        const integration = (await repo.findIntegration(trx, actor.organizationId, integrationId))!;
+        await checkVersion(integration.row_version, expected, async () => toIntegrationView(integration));
         await repo.updateIntegration(trx, integrationId, input.description ?? null);
         await recordAudit(trx, actor, { action: 'update', entityType: 'asset_integration', entityId: integrationId, entityLabel: `${integration.from_name} → ${integration.to_name}`, unitId: from.unit_id, before: { description: integration.description }, after: { description: input.description ?? null } });
         return toIntegrationView((await repo.findIntegration(trx, actor.organizationId, integrationId))!);

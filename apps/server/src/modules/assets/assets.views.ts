@@ -28,6 +28,7 @@ const derivedOf = (r: AssetRow): Profile => ({ C: r.derived_c, I: r.derived_i, A
 export function toAssetView(r: AssetRow, now = new Date()): AssetView {
   return {
     id: r.id,
+    rowVersion: r.row_version,
     kind: r.kind as AssetView['kind'],
     name: r.name,
     description: r.description,
@@ -69,6 +70,7 @@ export function toAssetRef(r: LinkedRow): AssetRef {
 export function toIntegrationView(i: Omit<IntegrationRow, 'from_path' | 'to_path'>) {
   return {
     id: i.id,
+    rowVersion: i.row_version,
     from: { id: i.from_asset_id, name: i.from_name },
     to: { id: i.to_asset_id, name: i.to_name },
     description: i.description,

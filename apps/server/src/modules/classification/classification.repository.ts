@@ -5,6 +5,7 @@ import type { Db, Trx } from '../../db/database.js';
 
 export interface VersionRow {
   id: string;
+  row_version: number;
   organization_id: string;
   asset_id: string;
   asset_name: string;

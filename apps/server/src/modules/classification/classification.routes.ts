@@ -75,8 +75,8 @@ export const classificationRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/classifications/:id', permission: 'classification.write', tag, summary: 'Spara svar, motiveringar och höjningar',
-    params: idParams, body: saveClassificationBody, response: classificationVersionView,
-    handler: ({ actor, params, body, services }) => services.classification.save(actor, params.id, body),
+    params: idParams, body: saveClassificationBody, response: classificationVersionView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.classification.save(actor, params.id, body, ifMatch),
   }),
   defineRoute({
     method: 'DELETE', url: '/api/v1/classifications/:id', permission: 'classification.write', tag, summary: 'Kasta ett utkast',

@@ -17,6 +17,7 @@ import {
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.js';
 import type { Db, Trx } from '../../db/database.js';
 import { assetClassificationData as assets, visibleScope } from '../assets/assets.service.js';
 import * as modelsRepo from './models.repository.js';
@@ -154,31 +155,38 @@ export function createClassificationService(db: Db) {
       });
     },
 
-    async save(actor: Actor, id: string, input: SaveInput) {
+    /**
+     * Two people answering the same draft: the patch is merged, answer by answer, into the row as it
+     * is when locked — never into what this caller read earlier — so answers someone else saved in
+     * between are kept. A browser session must send the version it edited from (If-Match); when the
+     * draft changed since, it gets 412 with the current draft and reloads, its own input kept on screen.
+     */
+    async save(actor: Actor, id: string, input: SaveInput, expected?: ExpectedVersion) {
       requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
-      const before = await loadVersion(db, actor, id);
-      requireAccess(actor, 'classification.write', { organizationId: before.organization_id, unitPath: before.unit_path });
-      if (!OPEN.includes(before.status)) throw new AppError('classification_not_editable', { status: before.status });
-      const model = await modelOf(db, actor.organizationId, before.model_id);
-      const merge = <T>(old: Record<string, T>, patch: Record<string, T> | undefined) => (patch ? { ...old, ...patch } : old);
-      const content: Content = {
-        answers: merge(before.answers, input.answers),
-        justifications: merge(before.justifications, input.justifications),
-        raises: merge(before.raises, input.raises),
-        type_deviation_reason: input.typeDeviationReason !== undefined ? (input.typeDeviationReason ?? null) : before.type_deviation_reason,
-      };
-      const facts = await liveFacts(db, await loadAsset(db, actor, before.asset_id));
-      checkContent(model, content, facts);
+      const seen = await loadVersion(db, actor, id);
+      requireAccess(actor, 'classification.write', { organizationId: seen.organization_id, unitPath: seen.unit_path });
+      if (!OPEN.includes(seen.status)) throw new AppError('classification_not_editable', { status: seen.status });
+      const model = await modelOf(db, actor.organizationId, seen.model_id);
+      const facts = await liveFacts(db, await loadAsset(db, actor, seen.asset_id));
       return db.transaction().execute(async (trx) => {
-        const locked = await loadVersion(trx, actor, id, true);
-        if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
+        const before = await loadVersion(trx, actor, id, true);
+        if (!OPEN.includes(before.status)) throw new AppError('classification_not_editable', { status: before.status });
+        await checkVersion(before.row_version, expected, () => view(trx, actor, id));
+        const merge = <T>(old: Record<string, T>, patch: Record<string, T> | undefined) => (patch ? { ...old, ...patch } : old);
+        const content: Content = {
+          answers: merge(before.answers, input.answers),
+          justifications: merge(before.justifications, input.justifications),
+          raises: merge(before.raises, input.raises),
+          type_deviation_reason: input.typeDeviationReason !== undefined ? (input.typeDeviationReason ?? null) : before.type_deviation_reason,
+        };
+        checkContent(model, content, facts);
         await repo.update(trx, id, {
           answers: JSON.stringify(content.answers),
           justifications: JSON.stringify(content.justifications),
           raises: JSON.stringify(content.raises),
           type_deviation_reason: content.type_deviation_reason,
           ...(input.notes !== undefined ? { notes: input.notes ?? null } : {}),
-          contributor_ids: withContributor(locked.contributor_ids, actor),
+          contributor_ids: withContributor(before.contributor_ids, actor),
           ...snapshotValues(model, content, facts),
         });
         await recordAudit(trx, actor, {

@@ -105,6 +105,7 @@ export function toVersionView(v: VersionRow, model: ClassificationModelDefinitio
   const mayDecide = holdsOn(actor, 'classification.approve', v.unit_path) && !(actor.userId && v.contributor_ids.includes(actor.userId));
   return {
     id: v.id,
+    rowVersion: v.row_version,
     assetId: v.asset_id,
     assetName: v.asset_name,
     assetKind: v.asset_kind as ClassificationVersionView['assetKind'],

@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../db/database.js';
 
 export interface TypeRow {
   id: string;
+  row_version: number;
   organization_id: string;
   key: string;
   name: string;
@@ -26,6 +27,11 @@ export async function list(db: Db | Trx, organizationId: string): Promise<TypeRo
 
 export async function findById(db: Db | Trx, organizationId: string, id: string): Promise<TypeRow | undefined> {
   return (await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} and t.id = ${id}`.execute(db)).rows[0];
+}
+
+/** The row locked for the rest of the transaction, so its version check and audit "before" are exact. */
+export async function findForUpdate(trx: Trx, organizationId: string, id: string): Promise<TypeRow | undefined> {
+  return (await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} and t.id = ${id} for update of t`.execute(trx)).rows[0];
 }
 
 export function findByKey(db: Db | Trx, organizationId: string, key: string) {

@@ -50,8 +50,8 @@ export const informationTypeRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/information-types/:id', permission: 'information_type.manage', tag, summary: 'Ändra en informationstyp',
-    params: idParams, body: updateInformationTypeBody, response: informationTypeView,
-    handler: ({ actor, params, body, services }) => services.informationTypes.update(actor, params.id, body),
+    params: idParams, body: updateInformationTypeBody, response: informationTypeView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.informationTypes.update(actor, params.id, body, ifMatch),
   }),
   defineRoute({
     method: 'DELETE', url: '/api/v1/information-types/:id', permission: 'information_type.manage', tag, summary: 'Ta bort en oanvänd informationstyp',

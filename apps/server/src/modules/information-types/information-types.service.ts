@@ -11,6 +11,7 @@ import {
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.js';
 import type { Db, Trx } from '../../db/database.js';
 import { currentModel } from '../classification/models.service.js';
 import * as repo from './information-types.repository.js';
@@ -19,6 +20,7 @@ import { findRootUnit } from '../units/units.service.js';
 export function toTypeView(t: repo.TypeRow): InformationTypeView {
   return {
     id: t.id,
+    rowVersion: t.row_version,
     key: t.key,
     name: t.name,
     description: t.description,
@@ -147,11 +149,13 @@ export function createInformationTypesService(db: Db) {
       });
     },
 
-    async update(actor: Actor, id: string, input: z.output<typeof updateInformationTypeBody>): Promise<InformationTypeView> {
+    async update(actor: Actor, id: string, input: z.output<typeof updateInformationTypeBody>, expected?: ExpectedVersion): Promise<InformationTypeView> {
       await requireManageOnRoot(actor);
-      const before = await load(actor, id);
+      await load(actor, id);
       if (input.recommended) await checkLevels(actor.organizationId, [{ path: ['body', 'recommended'], profile: input.recommended }]);
       return db.transaction().execute(async (trx) => {
+        const before = (await repo.findForUpdate(trx, actor.organizationId, id))!;
+        await checkVersion(before.row_version, expected, async () => toTypeView(before));
         await repo.update(trx, id, {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.description !== undefined ? { description: input.description ?? null } : {}),

@@ -21,4 +21,5 @@ export default defineModule({
   permissions: [],
   audit: notificationsAudit,
   jobs: notificationJobs,
+  fixtures: async () => (await import('./notifications.fixtures.js')).notificationFixtures,
 });

@@ -10,6 +10,18 @@ export function findById(db: Db | Trx, id: string) {
     .executeTakeFirst();
 }
 
+/** The organisation locked for the rest of the transaction (version check and audit "before"). */
+export function findForUpdate(trx: Trx, id: string) {
+  return trx
+    .selectFrom('organizations')
+    .innerJoin('units', (j) => j.onRef('units.organization_id', '=', 'organizations.id').on('units.parent_id', 'is', null))
+    .selectAll('organizations')
+    .select('units.id as root_unit_id')
+    .where('organizations.id', '=', id)
+    .forUpdate('organizations')
+    .executeTakeFirst();
+}
+
 export function listAll(db: Db) {
   return db
     .selectFrom('organizations')

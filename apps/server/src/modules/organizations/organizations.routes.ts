@@ -12,8 +12,8 @@ export const organizationRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/organization', permission: 'org.manage', tag, summary: 'Ändra den egna organisationen',
-    body: updateOrganizationBody, response: organizationView,
-    handler: ({ actor, body, services }) => services.organizations.updateOwn(actor, body),
+    body: updateOrganizationBody, response: organizationView, concurrency: true,
+    handler: ({ actor, body, services, ifMatch }) => services.organizations.updateOwn(actor, body, ifMatch),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/organizations', permission: 'platform_admin', tag, summary: 'Alla organisationer i installationen',

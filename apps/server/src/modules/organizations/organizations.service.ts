@@ -3,6 +3,7 @@ import type { createOrganizationBody, OrganizationView, updateOrganizationBody }
 import { requireAccess, requirePlatformAdmin, systemActor, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.js';
 import type { Db, Trx } from '../../db/database.js';
 import * as repo from './organizations.repository.js';
 import { insertRootUnit, renameUnit } from '../units/units.service.js';
@@ -11,7 +12,7 @@ import type { UsersService } from '../users/users.service.js';
 type OrgRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
 function toView(o: OrgRow): OrganizationView {
-  return { id: o.id, name: o.name, orgNumber: o.org_number, kind: o.kind as OrganizationView['kind'], rootUnitId: o.root_unit_id, createdAt: o.created_at.toISOString() };
+  return { id: o.id, rowVersion: o.row_version, name: o.name, orgNumber: o.org_number, kind: o.kind as OrganizationView['kind'], rootUnitId: o.root_unit_id, createdAt: o.created_at.toISOString() };
 }
 
 export interface NewOrganization {
@@ -51,15 +52,17 @@ export function createOrganizationsService(db: Db, users: () => UsersService) {
       return toView(org);
     },
 
-    async updateOwn(actor: Actor, input: z.output<typeof updateOrganizationBody>): Promise<OrganizationView> {
-      const before = await repo.findById(db, actor.organizationId);
-      if (!before) throw new AppError('not_found');
-      requireAccess(actor, 'org.manage', { organizationId: before.id, unitPath: [before.root_unit_id] });
-      if (input.orgNumber && input.orgNumber !== before.org_number) {
+    async updateOwn(actor: Actor, input: z.output<typeof updateOrganizationBody>, expected?: ExpectedVersion): Promise<OrganizationView> {
+      const seen = await repo.findById(db, actor.organizationId);
+      if (!seen) throw new AppError('not_found');
+      requireAccess(actor, 'org.manage', { organizationId: seen.id, unitPath: [seen.root_unit_id] });
+      if (input.orgNumber && input.orgNumber !== seen.org_number) {
         const other = await repo.findByOrgNumber(db, input.orgNumber);
         if (other) throw new AppError('duplicate_org_number', { field: 'orgNumber' });
       }
       return db.transaction().execute(async (trx) => {
+        const before = (await repo.findForUpdate(trx, actor.organizationId))!;
+        await checkVersion(before.row_version, expected, async () => toView(before));
         const after = await repo.update(trx, before.id, { name: input.name, org_number: input.orgNumber, kind: input.kind });
         if (input.name) await renameUnit(trx, before.root_unit_id, input.name);
         await recordAudit(trx, actor, {

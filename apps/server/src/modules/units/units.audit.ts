@@ -14,6 +14,7 @@ export const unitsAudit = defineAuditVocabulary({
     move: { sv: 'Flyttad', en: 'Moved' },
     close: { sv: 'Stängd', en: 'Closed' },
     reopen: { sv: 'Öppnad igen', en: 'Reopened' },
+    repair: { sv: 'Plats i trädet lagad', en: 'Place in the tree repaired' },
   },
   fields: {
     unit: {
@@ -22,6 +23,7 @@ export const unitsAudit = defineAuditVocabulary({
       description: { sv: 'Beskrivning', en: 'Description' },
       parentId: { sv: 'Ligger under', en: 'Part of', kind: 'unit' },
       closedAt: { sv: 'Stängd', en: 'Closed', kind: 'datetime' },
+      path: { sv: 'Plats i trädet', en: 'Place in the tree' },
     },
   },
 });

@@ -38,6 +38,52 @@ export async function insert(trx: Trx, values: { organization_id: string; parent
     .executeTakeFirstOrThrow();
 }
 
+/** Row lock on one unit, so its version check and audit "before" are exact. */
+export function findForUpdate(trx: Trx, organizationId: string, id: string) {
+  return trx.selectFrom('units').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Serialises changes of one organisation's tree (create, move, close, reopen, delete) until the
+ * transaction ends: two opposite moves cannot both pass the cycle check on stale paths, and a child
+ * is never created under a path that a concurrent move is rewriting. Reads do not take it.
+ */
+export async function lockTree(trx: Trx, organizationId: string) {
+  await sql`select pg_advisory_xact_lock(hashtext('tillit.units'), hashtext(${organizationId}))`.execute(trx);
+}
+
+const TREE = (organizationId: string) => sql`
+  with recursive tree as (
+    select id, array[id] as path from units where organization_id = ${organizationId} and parent_id is null
+    union all
+    select u.id, t.path || u.id from units u join tree t on u.parent_id = t.id
+    where u.organization_id = ${organizationId} and not u.id = any(t.path)
+  )`;
+
+/**
+ * Recomputes every path of an organisation from the parent links (`tillit units repair`), under
+ * the tree lock. Returns the units whose path was wrong (old and new path); units in a cycle or cut
+ * off from the root cannot be given a path and are returned as `unreachable`, untouched.
+ */
+export async function repairPaths(trx: Trx, organizationId: string) {
+  await lockTree(trx, organizationId);
+  const wrong = await sql<{ id: string; name: string; old_path: string[]; new_path: string[] }>`
+    ${TREE(organizationId)}
+    select u.id, u.name, u.path as old_path, t.path as new_path from units u join tree t on t.id = u.id
+    where u.path is distinct from t.path for update of u`.execute(trx);
+  for (const r of wrong.rows) await sql`update units set path = ${sql.val(r.new_path)}::uuid[] where id = ${r.id}`.execute(trx);
+  const unreachable = await sql<{ id: string; name: string }>`
+    ${TREE(organizationId)}
+    select id, name from units where organization_id = ${organizationId} and id not in (select id from tree)`.execute(trx);
+  const names = await trx.selectFrom('units').select(['id', 'name', 'organization_id']).where('organization_id', '=', organizationId).execute();
+  return { repaired: wrong.rows, unreachable: unreachable.rows, names: new Map(names.map((n) => [n.id, n.name])) };
+}
+
+/** Every organisation's id, for a repair of all trees. */
+export async function organizationIds(db: Db) {
+  return (await db.selectFrom('organizations').select('id').orderBy('created_at').execute()).map((o) => o.id);
+}
+
 export function update(trx: Trx, id: string, values: { name?: string; kind?: string; description?: string | null; closed_at?: Date | null }) {
   return trx
     .updateTable('units')

@@ -22,8 +22,8 @@ export const unitRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/units/:id', permission: 'unit.manage', tag, summary: 'Ändra en enhet',
-    params: idParams, body: updateUnitBody, response: unitView,
-    handler: ({ actor, params, body, services }) => services.units.update(actor, params.id, body),
+    params: idParams, body: updateUnitBody, response: unitView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.units.update(actor, params.id, body, ifMatch),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/units/:id/move', permission: 'unit.manage', tag, summary: 'Flytta en enhet',

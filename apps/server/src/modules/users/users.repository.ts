@@ -47,6 +47,11 @@ export function findById(db: Db | Trx, organizationId: string, id: string) {
   return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Row lock on one user, so its version check and audit "before" are exact. */
+export function findForUpdate(trx: Trx, organizationId: string, id: string) {
+  return trx.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 /** Any account with the address, in any organisation (the CLI's check before creating an admin). */
 export function findByEmail(db: Db | Trx, email: string) {
   return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();

@@ -22,8 +22,8 @@ export const userRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/v1/users/:id', permission: 'user.manage', tag, summary: 'Ändra namn eller status',
-    params: idParams, body: updateUserBody, response: userView,
-    handler: ({ actor, params, body, services }) => services.users.update(actor, params.id, body),
+    params: idParams, body: updateUserBody, response: userView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.users.update(actor, params.id, body, ifMatch),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/users/:id/roles', permission: 'role.manage', tag, summary: 'Ge en roll på en enhet',

@@ -3,6 +3,7 @@ import { mailText, permissionsOf, type grantRoleBody, type inviteUserBody, type 
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.js';
 import { newSecret, sha256 } from '../../platform/auth/secrets.js';
 import { enqueueJob } from '../../platform/jobs/queue.js';
 import type { Db, Trx } from '../../db/database.js';
@@ -19,6 +20,7 @@ const LINK_DAYS = 7;
 export function toUserView(u: UserRow, grants: GrantRow[]): UserView {
   return {
     id: u.id,
+    rowVersion: u.row_version,
     email: u.email,
     name: u.name,
     status: u.status as UserView['status'],
@@ -137,11 +139,12 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       return db.transaction().execute((trx) => service.inviteInTransaction(trx, actor, input));
     },
 
-    async update(actor: Actor, id: string, input: z.output<typeof updateUserBody>): Promise<UserView> {
+    async update(actor: Actor, id: string, input: z.output<typeof updateUserBody>, expected?: ExpectedVersion): Promise<UserView> {
       requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
-      const before = await load(actor, id);
-      await requireManages(actor, before);
+      await requireManages(actor, await load(actor, id));
       return db.transaction().execute(async (trx) => {
+        const before = (await repo.findForUpdate(trx, actor.organizationId, id))!;
+        await checkVersion(before.row_version, expected, () => view(trx, before));
         if (input.status === 'disabled' && before.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id)) === 0) {
           const isAdmin = (await repo.grantsOf(trx, [id])).some((g) => g.role === 'admin');
           if (isAdmin) throw new AppError('last_admin');

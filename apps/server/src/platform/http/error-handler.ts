@@ -48,6 +48,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if ((known.status === 429 || known.status === 503) && (known.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
       reply.header('retry-after', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
     }
+    const currentVersion = (known.details as { currentVersion?: unknown } | undefined)?.currentVersion;
+    if (known.status === 412 && typeof currentVersion === 'number') reply.header('etag', `"${currentVersion}"`);
     return reply.code(known.status).send({
       error: { code: known.code, message: errorMessage(locale, known.code as ErrorCode), ...(known.details !== undefined ? { details: known.details } : {}) },
     });

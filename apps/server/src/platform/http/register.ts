@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { checkCsrf } from '../auth/authenticate.js';
 import type { RouteDef } from './route.js';
 import { toWellFormed } from './unicode.js';
+import { etagOf, parseIfMatch, type ExpectedVersion } from '../concurrency.js';
 
 const zodLocales = { sv: z.locales.sv(), en: z.locales.en() };
 
@@ -41,8 +42,17 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[]): void {
         const params = def.params ? parse(def.params, req.params, locale, 'params') : undefined;
         const query = def.query ? parse(def.query, req.query, locale, 'query') : undefined;
         const body = def.body ? parse(def.body, req.body, locale, 'body') : undefined;
-        const result = await def.handler({ actor: actor!, body, query, params, services: app.services, req, reply });
+        let ifMatch: ExpectedVersion;
+        if (def.concurrency) {
+          const parsed = parseIfMatch(req.headers['if-match']);
+          // A person in the browser always edits from a version they saw; only API tokens may skip it.
+          if (parsed === null && actor?.kind === 'user') throw new AppError('if_match_required');
+          ifMatch = parsed ?? undefined;
+        }
+        const result = await def.handler({ actor: actor!, body, query, params, services: app.services, req, reply, ifMatch });
         if (def.raw) return reply;
+        const version = (result as { rowVersion?: unknown } | null)?.rowVersion;
+        if (typeof version === 'number') reply.header('etag', etagOf(version));
         reply.code(def.status ?? (result === undefined ? 204 : 200));
         return result === undefined ? reply.send() : result;
       },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Permission } from '@tillit/core';
 import type { Actor } from '../access.js';
 import type { AppServices } from '../module.js';
+import type { ExpectedVersion } from '../concurrency.js';
 
 export type RoutePermission = Permission | 'public' | 'authenticated' | 'platform_admin';
 
@@ -17,6 +18,8 @@ export interface RouteContext<B, Q, P> {
   services: AppServices;
   req: FastifyRequest;
   reply: FastifyReply;
+  /** The version in `If-Match` on a `concurrency` route; undefined when an API token sent none. */
+  ifMatch: ExpectedVersion;
 }
 
 /**
@@ -36,6 +39,11 @@ export interface RouteDef<B extends z.ZodType | undefined = any, Q extends z.Zod
   status?: number;
   /** Raw routes (file upload, file download) read the request or write the reply themselves. */
   raw?: boolean;
+  /**
+   * A change of one versioned object: `If-Match` is parsed into `ctx.ifMatch` and required from
+   * browser sessions (428 without it). Any route whose answer has `rowVersion` sends it as the ETag.
+   */
+  concurrency?: true;
   handler: (ctx: RouteContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
 }
 

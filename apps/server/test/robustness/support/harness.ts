@@ -69,7 +69,8 @@ export async function mintSession(app: FastifyInstance, db: Db, userId: string):
     userId,
     cookie,
     csrf,
-    request: (o) => app.inject({ ...o, headers: { cookie: `tillit_session=${cookie}`, 'x-csrf-token': csrf, ...(o.headers ?? {}) } }),
+    // Changes of versioned objects need If-Match (428 without it); these tests are about access, so `*`.
+    request: (o) => app.inject({ ...o, headers: { cookie: `tillit_session=${cookie}`, 'x-csrf-token': csrf, ...(o.method === 'PATCH' || o.method === 'PUT' ? { 'if-match': '*' } : {}), ...(o.headers ?? {}) } }),
   };
 }
 

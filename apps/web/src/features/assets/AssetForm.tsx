@@ -116,7 +116,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
         focusFirstError();
       } else form.showError(e);
     };
-    if (asset) update.mutate({ id: asset.id, body }, { onSuccess: onSaved, onError });
+    if (asset) update.mutate({ id: asset.id, body, version: asset.rowVersion }, { onSuccess: onSaved, onError });
     else create.mutate({ ...body, kind: v.kind! }, { onSuccess: onSaved, onError });
   }
 

@@ -178,7 +178,7 @@ function EditIntegrationForm({ integration, onClose }: { integration: Integratio
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate({ id: integration.id, body: { description: description.trim() || null } }, { onSuccess: onClose });
+        update.mutate({ id: integration.id, body: { description: description.trim() || null }, version: integration.rowVersion }, { onSuccess: onClose });
       }}
     >
       <Stack gap="md">

@@ -47,7 +47,7 @@ export function useCreateAsset() {
 
 export function useUpdateAsset() {
   const changed = useAssetChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateAssetBody }) => assetsApi.update(id, body), onSuccess: changed });
+  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateAssetBody; version: number }) => assetsApi.update(id, body, version), onSuccess: changed });
 }
 
 export function useDeleteAsset() {
@@ -73,7 +73,7 @@ export function useAddIntegration() {
 export function useUpdateIntegration() {
   const changed = useAssetChanged();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateIntegrationBody }) => assetsApi.updateIntegration(id, body),
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateIntegrationBody; version: number }) => assetsApi.updateIntegration(id, body, version),
     onSuccess: () => changed(),
   });
 }

@@ -83,7 +83,7 @@ export function useStartClassification() {
 export function useSaveClassification() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: SaveClassificationBody }) => classificationApi.save(id, body),
+    mutationFn: ({ id, body, version }: { id: string; body: SaveClassificationBody; version: number }) => classificationApi.save(id, body, version),
     onSuccess: (view) => {
       queryClient.setQueryData(classificationKeys.detail(view.id), view);
       void queryClient.invalidateQueries({ queryKey: classificationKeys.all, predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'asset' });

@@ -52,6 +52,12 @@ export function useClassificationDraft(version: ClassificationVersionView) {
   // The mutation object changes on every render; the function that sends does not need to.
   const send = useRef(save.mutateAsync);
   send.current = save.mutateAsync;
+  // The version each save starts from: the loaded one, then the one each save answered with. After
+  // a 412 (someone else saved) it follows the reloaded view, so the next save merges onto theirs.
+  const rowVersion = useRef(version.rowVersion);
+  useEffect(() => {
+    rowVersion.current = Math.max(rowVersion.current, version.rowVersion);
+  }, [version.rowVersion]);
 
   const flush = useCallback(async (): Promise<boolean> => {
     if (timer.current !== null) {
@@ -86,8 +92,11 @@ export function useClassificationDraft(version: ClassificationVersionView) {
     setSaveState({ state: 'saving' });
     let ok = true;
     const run = send
-      .current({ id: version.id, body })
-      .then(() => setSaveState({ state: 'saved', at: new Date() }))
+      .current({ id: version.id, body, version: rowVersion.current })
+      .then((saved) => {
+        rowVersion.current = saved.rowVersion;
+        setSaveState({ state: 'saved', at: new Date() });
+      })
       .catch((e: unknown) => {
         ok = false;
         // Put the changes back so the next attempt sends them again.

@@ -59,7 +59,7 @@ function TypeForm({ type, model, onClose }: Omit<Props, 'opened' | 'formKey'>) {
         setFormError(e.message);
       } else setFormError(e instanceof Error ? e.message : String(e));
     };
-    if (type) update.mutate({ id: type.id, body }, { onSuccess: onClose, onError });
+    if (type) update.mutate({ id: type.id, body, version: type.rowVersion }, { onSuccess: onClose, onError });
     else create.mutate({ ...body, key: key.trim() || undefined }, { onSuccess: onClose, onError });
   }
 

@@ -20,7 +20,7 @@ export function useCreateInformationType() {
 
 export function useUpdateInformationType() {
   const changed = useTypesChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateInformationTypeBody }) => informationTypesApi.update(id, body), onSuccess: changed });
+  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateInformationTypeBody; version: number }) => informationTypesApi.update(id, body, version), onSuccess: changed });
 }
 
 export function useDeleteInformationType() {

@@ -38,7 +38,7 @@ function OrganizationForm({ organization, onClose }: { organization: Organizatio
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
     update.mutate(
-      { name: form.values.name.trim(), orgNumber: form.values.orgNumber.trim(), kind: form.values.kind },
+      { body: { name: form.values.name.trim(), orgNumber: form.values.orgNumber.trim(), kind: form.values.kind }, version: organization.rowVersion },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('common:state.saved') });

@@ -76,7 +76,7 @@ function UnitForm({ mode, units, canManage, onClose, onCreated }: FormProps) {
       );
     } else {
       update.mutate(
-        { id: mode.unit.id, body },
+        { id: mode.unit.id, body, version: mode.unit.rowVersion },
         {
           onSuccess: () => {
             notifications.show({ color: 'green', message: t('common:state.saved') });

@@ -36,7 +36,7 @@ export function AccountActions({ user }: { user: UserView }) {
 
   function setStatus(status: 'active' | 'disabled') {
     update.mutate(
-      { id: user.id, body: { status } },
+      { id: user.id, body: { status }, version: user.rowVersion },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t(status === 'active' ? 'users:account.enabled' : 'users:account.disabled', { name: user.name }) });
@@ -143,7 +143,7 @@ function RenameForm({ user, onClose }: { user: UserView; onClose: () => void }) 
     form.setErrors(error ? { name: error } : {});
     if (error) return;
     update.mutate(
-      { id: user.id, body: { name: form.values.name.trim() } },
+      { id: user.id, body: { name: form.values.name.trim() }, version: user.rowVersion },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('common:state.saved') });

@@ -28,7 +28,7 @@ export function useInviteUser() {
 
 export function useUpdateUser() {
   const changed = useUserChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: UpdateUserBody }) => api.users.update(id, body), onSuccess: changed });
+  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateUserBody; version: number }) => api.users.update(id, body, version), onSuccess: changed });
 }
 
 export function useGrantRole() {
