@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'no-jobs': { type: 'boolean', default: false },
     regenerate: { type: 'boolean', default: false },
+    /** Minutes for all cells (the data, start, jobs and backup come on top). */
+    'budget-minutes': { type: 'string', default: '14' },
   },
 });
 const quick = args.quick!;
@@ -47,7 +49,10 @@ const until = process.env.BENCH_UNTIL ?? new Date().toISOString().slice(0, 8) + 
 const root = path.resolve(process.env.TILLIT_BENCH_DATA_DIR ?? path.join(repoRoot, 'data-bench'));
 /** Samples per mode: list cells need ≥ 200 for a stable p95; other endpoints fewer. */
 const SAMPLES = { list: quick ? 60 : LIMITS.samples, other: quick ? 30 : 100, mixed: quick ? 120 : 400 };
+/** Each mode of a cell runs until its samples are in or this bound; the bound shrinks to keep all cells within the budget. */
 const MAX_MS = quick ? 8_000 : 30_000;
+const MIN_MS = quick ? 2_000 : 6_000;
+const BUDGET_MS = Number(args['budget-minutes']) * 60_000;
 const stor = profiles.stor.organizations[0]!;
 const adminEmail = `admin@${stor.domain}`;
 const log = (...m: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
@@ -110,7 +115,7 @@ async function main() {
     `${generator.reused ? 'template reused' : `generated in ${(generator.totalMs / 1000).toFixed(0)} s`} (${generator.template}); fresh copy in ${(generator.copyMs / 1000).toFixed(1)} s`,
   );
 
-  const captureFile = path.join(root, 'capture.jsonl');
+  const captureFile = path.join(dataDir, 'capture.jsonl');
   const start = async () => {
     const t = performance.now();
     const server = spawnServer({
@@ -178,34 +183,33 @@ async function main() {
       'audit-events': [{ from: daysBefore(30) }, { from: daysBefore(4 * 365 + 30), to: daysBefore(4 * 365) }],
     };
 
+    // Every cell first (finding filter values and words takes a few requests per list), then the
+    // measurements, each mode bounded so the whole run stays within the budget.
+    type Planned = { cell: Parameters<CellRunner['run']>[0]; target: Target; isList: boolean };
+    const planned: Planned[] = [];
     for (const list of lists) {
-      const made = await makeListCells(http, target, list, { unitIds, userIds, extra }, log);
-      for (const c of made) {
-        const name = `${c.list}: ${c.name}`;
-        if (only && !only.test(name)) continue;
-        const r = await runner.run(c, target(`${list.path}?${new URLSearchParams(c.query)}`), {
-          samples: SAMPLES.list,
-          maxMs: MAX_MS,
-          isList: true,
-        });
-        cells.push(r);
-        log(
-          `${name}: c1 p50 ${fmt(r.c1.p50)} p95 ${fmt(r.c1.p95)} (n ${r.c1.n}), c8 p95 ${fmt(r.c8!.p95)}, bare ${fmt(r.bare.p50)} ms in ${r.sql.statements} statements${r.flags.length ? ` ⚑ ${r.flags.join(', ')}` : ''}`,
-        );
+      for (const c of await makeListCells(http, target, list, { unitIds, userIds, extra }, log)) {
+        if (only && !only.test(`${c.list}: ${c.name}`)) continue;
+        planned.push({ cell: c, target: target(`${list.path}?${new URLSearchParams(c.query)}`), isList: true });
       }
     }
-
-    // Other endpoints (the platform's and the modules'), except lists the cells above cover.
+    // Other endpoints (the platform's and the modules'), except lists the cells cover.
     const covered = (p: string) => lists.some((l) => p === l.path || p.startsWith(`${l.path}?`));
     for (const e of benchEndpoints) {
-      if (only && !only.test(e.name)) continue;
+      if (e.once || (only && !only.test(e.name))) continue;
       const p = await e.prepare(ctx);
-      if (!e.once && covered(p.path)) continue;
-      if (e.once) continue;
-      const r = await runner.run({ name: e.name }, targetOf(p, cookie), { samples: SAMPLES.other, maxMs: MAX_MS, isList: false });
+      if (!covered(p.path)) planned.push({ cell: { name: e.name }, target: targetOf(p, cookie), isList: false });
+    }
+    const budgetEnd = performance.now() + BUDGET_MS;
+    log(`${planned.length} cells, budget ${(BUDGET_MS / 60_000).toFixed(0)} min`);
+    for (const [i, { cell, target: t, isList }] of planned.entries()) {
+      const name = cell.list ? `${cell.list}: ${cell.name}` : cell.name;
+      const share = (budgetEnd - performance.now()) / (planned.length - i) / 2;
+      const maxMs = Math.max(MIN_MS, Math.min(MAX_MS, share));
+      const r = await runner.run(cell, t, { samples: isList ? SAMPLES.list : SAMPLES.other, maxMs, isList });
       cells.push(r);
       log(
-        `${e.name}: c1 p50 ${fmt(r.c1.p50)} p95 ${fmt(r.c1.p95)}, c8 p95 ${fmt(r.c8!.p95)}, bare ${fmt(r.bare.p50)} ms in ${r.sql.statements} statements`,
+        `${name}: c1 p50 ${fmt(r.c1.p50)} p95 ${fmt(r.c1.p95)} (n ${r.c1.n}), c8 p95 ${fmt(r.c8!.p95)} (n ${r.c8!.n}), bare ${fmt(r.bare.p50)} ms in ${r.sql.statements} statements${r.flags.length ? ` ⚑ ${r.flags.join(', ')}` : ''}`,
       );
     }
 
@@ -318,7 +322,7 @@ async function main() {
       platform: `${os.platform()} ${os.release()}`,
       loadAverage: load.stop(),
     },
-    settings: { quick, scale, seed, until, samples: SAMPLES, maxMsPerMode: MAX_MS, only: args.only ?? null, limits: LIMITS },
+    settings: { quick, scale, seed, until, samples: SAMPLES, maxMsPerMode: MAX_MS, budgetMinutes: BUDGET_MS / 60_000, only: args.only ?? null, limits: LIMITS },
     runMinutes: (performance.now() - runStarted) / 60_000,
     generator,
     startup: { coldMs: cold.ms, warmMs: warm.ms },

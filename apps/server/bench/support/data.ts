@@ -40,9 +40,10 @@ export interface DataOptions {
 
 /**
  * The generator's own sources (its code, sizes and word lists, and the modules' generator steps): a
- * template made by other code is not the data this code would make, so it is made afresh.
+ * template made by other code is not the data this code would make, so it is made afresh. Whitespace
+ * is left out (a reformatted file makes the same data), and so is `report.ts` (what the CLI prints).
  */
-function generatorFingerprint(): string {
+export function generatorFingerprint(): string {
   const hash = createHash('sha256');
   const src = path.join(repoRoot, 'apps/server/src');
   const files: string[] = [];
@@ -50,11 +51,12 @@ function generatorFingerprint(): string {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.includes(`${path.sep}generator${path.sep}`) || /generator/i.test(e.name)) files.push(p);
+      else if ((p.includes(`${path.sep}generator${path.sep}`) || /generator/i.test(e.name)) && e.name !== 'report.ts') files.push(p);
     }
   };
   walk(src);
-  for (const f of files.sort()) hash.update(path.relative(src, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  for (const f of files.sort())
+    hash.update(path.relative(src, f)).update('\0').update(fs.readFileSync(f, 'utf8').replace(/\s+/g, '')).update('\0');
   return hash.digest('hex').slice(0, 10);
 }
 
@@ -64,7 +66,7 @@ const config = (dataDir: string, dbPort: number) =>
 /**
  * A fresh copy of the generated data for every run, so that runs compare: the data is generated once
  * into a template folder (`<root>/templates/<profile-scale-seed-until-code>`, stopped cleanly), and
- * every run copies it into `<root>/run` and applies the migrations that came after it, before the
+ * every run copies it into `<root>/run-x<scale>` and applies the migrations that came after it, before the
  * server is started (so the cold start does not include them). Nothing a run writes (the import, the
  * sessions, the audit events of the sign-ins) reaches the next run.
  */
@@ -106,7 +108,7 @@ export async function prepareBenchData(opts: DataOptions): Promise<{ dataDir: st
   const saved = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as Omit<GeneratorInfo, 'reused' | 'template' | 'copyMs'>;
 
   const t = performance.now();
-  const dataDir = path.join(opts.root, 'run');
+  const dataDir = path.join(opts.root, `run-x${opts.scale}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   // cp -a keeps the owner and modes PostgreSQL insists on (its files belong to `postgres` when run as root).
   execFileSync('cp', ['-a', template, dataDir]);

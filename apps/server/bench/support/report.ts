@@ -34,6 +34,7 @@ export interface BenchResult {
     until: string;
     samples: { list: number; other: number; mixed: number };
     maxMsPerMode: number;
+    budgetMinutes: number;
     only: string | null;
     limits: { c1p95: number; c8p95: number; ratio: number; samples: number };
   };
@@ -92,7 +93,7 @@ export function markdown(r: BenchResult, dir: string, file: string): string {
     `Data: Region Stor × ${r.settings.scale} (seed ${r.settings.seed}, history until ${r.settings.until}), ${r.generator.auditEvents.toLocaleString('en')} audit events; a fresh copy of template \`${path.basename(r.generator.template)}\` (${r.generator.reused ? `generated ${r.generator.generatedAt.slice(0, 16)}` : 'generated in this run'}), copied and migrated in ${(r.generator.copyMs / 1000).toFixed(1)} s.`,
   );
   out.push(
-    `Cells: ${r.settings.samples.list} samples per list cell at concurrency 1 and at 8 (${r.settings.samples.other} for other endpoints), each mode bounded to ${r.settings.maxMsPerMode / 1000} s. **bare** = the statements the request sent (captured in the server, authentication's included), replayed with \`pg\` in the app's order and parallelism, one replay after each c1 request (the same window); ratio = HTTP p50 c1 ÷ bare p50.`,
+    `Cells: ${r.settings.samples.list} samples per list cell at concurrency 1 and at 8 (${r.settings.samples.other} for other endpoints), each mode bounded to ${r.settings.maxMsPerMode / 1000} s (less when the ${r.settings.budgetMinutes}-minute budget for all cells requires; such cells say how many samples they got). **bare** = the statements the request sent (captured in the server, authentication's included), replayed with \`pg\` in the app's order and parallelism, one replay after each c1 request (the same window); ratio = HTTP p50 c1 ÷ bare p50.`,
   );
   out.push(`Compared with: ${prev ? prev.date : 'no earlier result of this kind'}.`, '');
 
