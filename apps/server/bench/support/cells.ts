@@ -31,6 +31,8 @@ export interface CellResult {
   c8?: Stats & { throughput: number };
   /** HTTP p50 at c1 ÷ bare p50. */
   ratio: number;
+  /** Why the statements could not be replayed (then there is no bare figure). */
+  replayError?: string;
   flags: string[];
 }
 
@@ -81,13 +83,19 @@ export class CellRunner {
   ): Promise<CellResult> {
     for (let i = 0; i < 2; i++) await this.http.request(target); // warm: plans, caches
     const capture = await this.capture(target);
-    await this.replayer.run(capture);
+    // A request whose writes cannot be repeated (a sign-in creates a session with a new key the
+    // replay would duplicate) has no bare figure; the cell says why.
+    const replayError = await this.replayer.run(capture).then(
+      () => null,
+      (e: unknown) => String((e as Error).message ?? e),
+    );
     const http: Sample[] = [];
     const bare: Sample[] = [];
     const started = performance.now();
     while (http.length < opts.samples && (http.length < 1 || performance.now() - started < opts.maxMs)) {
       const s = await this.http.request(target).catch(() => ({ ms: NaN, status: 0 }));
       http.push({ ms: s.ms, status: s.status });
+      if (replayError) continue;
       const ms = await this.replayer.run(capture).catch(() => NaN);
       bare.push({ ms, status: Number.isFinite(ms) ? 200 : 0 });
     }
@@ -105,6 +113,7 @@ export class CellRunner {
       bare: stats(bare),
       ratio: NaN,
       flags: [],
+      ...(replayError ? { replayError } : {}),
     };
     result.ratio = result.c1.p50 / result.bare.p50;
     if (opts.concurrency8 !== false) {

@@ -104,12 +104,13 @@ function sampled(items: Record<string, unknown>[], filter: string): string[] {
   return [...out.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]);
 }
 
-const words = (items: Record<string, unknown>[]): Map<string, number> => {
+const words = (items: Record<string, unknown>[], codes: Set<string>): Map<string, number> => {
   const freq = new Map<string, number>();
   const walk = (v: unknown) => {
     if (typeof v === 'string') {
-      // Not ids, times or e-mail addresses (their domain is in every row: a word no one searches for).
-      if (/^[0-9a-f-]{36}$/i.test(v) || /^\d{4}-\d\d-\d\d/.test(v) || /^\S+@\S+$/.test(v)) return;
+      // Not ids, times, e-mail addresses (their domain is in every row) or codes (a status, a role): words people search for.
+      if (codes.has(v) || /^[0-9a-f-]{36}$/i.test(v) || /^\d{4}-\d\d-\d\d/.test(v) || /^\S+@\S+$/.test(v) || /^[a-z]+(_[a-z]+)+$/.test(v))
+        return;
       for (const w of new Set(v.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) freq.set(w, (freq.get(w) ?? 0) + 1);
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
@@ -202,8 +203,14 @@ export async function makeListCells(
   }
 
   if (spec.search) {
-    const freq = [...words(sample.items).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const tries = [...freq.slice(0, 2), ...freq.filter((f) => f[1] === 1).slice(-2)].map((f) => f[0]);
+    const codes = new Set(
+      Object.values(spec.filters).flatMap((f) => {
+        const sh = shapeOf(f as unknown as Schema);
+        return sh.kind === 'enum' ? sh.values : [];
+      }),
+    );
+    const freq = [...words(sample.items, codes).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const tries = [...freq.slice(0, 3), ...freq.filter((f) => f[1] === 1).slice(-3)].map((f) => f[0]);
     const totals: { q: string; total: number; capped: boolean }[] = [];
     for (const q of new Set(tries)) {
       const p = await get({ pageSize: '1', q });
@@ -211,8 +218,8 @@ export async function makeListCells(
     }
     totals.sort((a, b) => a.total - b.total);
     log(`${spec.name}: search words ${totals.map((t) => `"${t.q}" ${t.capped ? '>' : ''}${t.total}`).join(', ')}`);
-    const rare = totals.find((t) => t.total > 0) ?? totals[0];
     const common = totals.at(-1);
+    const rare = totals.find((t) => t.total > 0 && t !== common) ?? totals.find((t) => t !== common);
     if (rare)
       cells.push({
         list: spec.name,

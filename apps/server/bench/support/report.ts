@@ -116,17 +116,20 @@ export function markdown(r: BenchResult, dir: string, file: string): string {
   out.push(...(flagged.length ? flagged.map((c) => `- ${c.list}: ${c.name} — ${c.flags.join('; ')}`) : ['None.']), '');
 
   const others = r.cells.filter((c) => !c.list);
+  const notes: string[] = [];
   if (others.length) {
     out.push('## Other endpoints', '');
     out.push(
       '| endpoint | stmts | p50 c1 | p95 c1 | p95 c8 | req/s c8 | bare p50 | ratio | errors |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     );
+    for (const c of others.filter((x) => x.replayError))
+      notes.push(`- ${c.name}: its statements cannot be replayed (${(c.replayError ?? '').slice(0, 160)}), so it has no bare figure.`);
     for (const c of others)
       out.push(
         `| ${c.name} | ${c.sql.statements}${c.sql.writes ? ` (${c.sql.writes} writes)` : ''} | ${fmt(c.c1.p50)} | ${fmt(c.c1.p95)} | ${fmt(c.c8?.p95)} | ${fmt(c.c8?.throughput)} | ${fmt(c.bare.p50)} | ${fmt(c.ratio)} | ${c.c1.errors + (c.c8?.errors ?? 0)} |`,
       );
-    out.push('');
+    out.push('', ...notes, '');
   }
   if (r.mixed) {
     const x = r.mixed;
