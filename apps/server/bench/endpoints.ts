@@ -1,45 +1,12 @@
 /**
  * The key endpoints `npm run bench` measures, each with the main SQL it runs (timed bare with `pg`
- * to show how much the application adds). Feature modules add theirs with `benchEndpoints.push(...)`
- * in a file of their own imported at the end of this one; `prepare` may look up ids in the
- * generated data with `ctx.query`.
+ * to show how much the application adds). Modules declare theirs in their manifest (`bench`);
+ * `prepare` may look up ids in the generated data with `ctx.query`.
  */
-import { assetBenchEndpoints } from './assets.endpoints.js';
+import type { BenchEndpoint, SqlStatement } from '../src/platform/bench.js';
+import { modules } from '../src/modules/index.js';
 
-export interface SqlStatement {
-  text: string;
-  values?: unknown[];
-}
-
-export interface PreparedEndpoint {
-  method?: 'GET' | 'POST';
-  /** Path and query, e.g. `/api/v1/users?page=1`. */
-  path: string;
-  body?: unknown;
-  /** Send the signed-in admin's session cookie (default true). */
-  auth?: boolean;
-  /** Changes each request, e.g. a different person for every sign-in. */
-  vary?: () => { body?: unknown; headers?: Record<string, string> };
-  /**
-   * The endpoint's main queries, as the repository runs them (in order; their times add up), or a
-   * function running them when they loop.
-   */
-  sql: SqlStatement[] | ((query: BenchContext['query']) => Promise<unknown>);
-}
-
-export interface BenchContext {
-  organizationId: string;
-  admin: { id: string; email: string };
-  password: string;
-  query<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
-}
-
-export interface BenchEndpoint {
-  name: string;
-  /** Time one request only (long-running endpoints); no concurrency matrix. */
-  once?: boolean;
-  prepare(ctx: BenchContext): Promise<PreparedEndpoint>;
-}
+export type { BenchContext, BenchEndpoint, PreparedEndpoint, SqlStatement } from '../src/platform/bench.js';
 
 const PAGE = 50;
 
@@ -239,5 +206,5 @@ export const benchEndpoints: BenchEndpoint[] = [
   },
 ];
 
-// Feature modules' endpoints: each module's file exports its list, added here.
-benchEndpoints.push(...assetBenchEndpoints);
+// The modules' endpoints, from their manifests.
+for (const m of modules) if (m.bench) benchEndpoints.push(...(await m.bench()));

@@ -9,7 +9,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { pickLocale } from '@tillit/core';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
-import { createServices, type Services } from './services.js';
+import { createServices } from './services.js';
+import type { AppServices } from './platform/module.js';
 import { authenticate } from './platform/auth/authenticate.js';
 import { frameworkErrors, installErrorHandler } from './platform/http/error-handler.js';
 import { registerRoutes } from './platform/http/register.js';
@@ -41,7 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     frameworkErrors,
   });
-  const services: Services = createServices({ db, config, mailer: deps.mailer, log: app.log });
+  const services: AppServices = createServices({ db, config, mailer: deps.mailer, log: app.log });
   app.decorate('services', services);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);

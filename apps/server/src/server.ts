@@ -7,7 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startJobRunner } from './platform/jobs/queue.js';
-import { jobHandlers } from './services.js';
+import { allJobHandlers } from './services.js';
 import { loggerOptions } from './platform/logger.js';
 import { startHousekeeping } from './platform/housekeeping.js';
 
@@ -78,7 +78,7 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
     await database.close();
     throw e;
   }
-  const jobs = config.jobs ? startJobRunner(database.db, jobHandlers(mailer), log) : null;
+  const jobs = config.jobs ? startJobRunner(database.db, allJobHandlers({ db: database.db, config, mailer, log: app.log }, app.services), log) : null;
   const cleaner = config.jobs ? startHousekeeping(database.db, log) : null;
   let stopping: Promise<void> | null = null;
   return {

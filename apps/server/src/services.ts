@@ -4,20 +4,8 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import type { JobHandler } from './platform/jobs/queue.js';
-import { createAuthService } from './modules/auth/auth.service.js';
-import { createOrganizationsService } from './modules/organizations/organizations.service.js';
-import { createUnitsService } from './modules/units/units.service.js';
-import { createUsersService } from './modules/users/users.service.js';
-import { createAuditService } from './modules/audit/audit.service.js';
-import { createTokensService } from './modules/tokens/tokens.service.js';
-import { createDashboardService } from './modules/dashboard/dashboard.service.js';
-import { createAssetsService } from './modules/assets/assets.service.js';
-import { createAssetExportService } from './modules/assets/export.service.js';
-import { createModelsService } from './modules/classification/models.service.js';
-import { createClassificationService } from './modules/classification/classification.service.js';
-import { createCoverageService } from './modules/classification/coverage.service.js';
-import { createInformationTypesService } from './modules/information-types/information-types.service.js';
-import { createAssetImportService } from './modules/asset-import/asset-import.service.js';
+import type { AppServices, ContentTable, ModuleDeps } from './platform/module.js';
+import { modules } from './modules/index.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -26,24 +14,10 @@ export interface ServiceDeps {
   log: FastifyBaseLogger;
 }
 
-export function createServices({ db, config, mailer }: ServiceDeps) {
-  const users = createUsersService(db, config, mailer);
-  return {
+/** Every module's services (from the manifests), plus the configuration and the readiness check. */
+export function createServices({ db, config, mailer, log }: ServiceDeps): AppServices {
+  const services = {
     config,
-    auth: createAuthService(db, config),
-    organizations: createOrganizationsService(db, () => users),
-    units: createUnitsService(db),
-    users,
-    audit: createAuditService(db),
-    tokens: createTokensService(db),
-    dashboard: createDashboardService(db),
-    assets: createAssetsService(db),
-    assetExport: createAssetExportService(db),
-    classificationModels: createModelsService(db),
-    classification: createClassificationService(db),
-    coverage: createCoverageService(db),
-    informationTypes: createInformationTypesService(db),
-    assetImport: createAssetImportService(db),
     health: {
       ready: async () => {
         try {
@@ -54,14 +28,36 @@ export function createServices({ db, config, mailer }: ServiceDeps) {
         }
       },
     },
-  };
+  } as AppServices;
+  const contentTables: ContentTable[] = modules.flatMap((m) => m.contentTables ?? []);
+  const deps: ModuleDeps = { db, config, mailer, log, services, contentTables };
+  for (const m of modules) {
+    if (!m.services) continue;
+    const made = m.services(deps);
+    for (const name of Object.keys(made)) if (name in services) throw new Error(`module ${m.name}: service name ${name} is taken`);
+    Object.assign(services, made);
+  }
+  return services;
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type Services = AppServices;
 
-/** Background job kinds and what runs them. */
+/** Background job kinds and what runs them: the platform's mail job. */
 export function jobHandlers(mailer: Mailer): Record<string, JobHandler> {
   return {
     'mail.send': (payload: { to: string; subject: string; text: string }) => mailer.send(payload),
   };
+}
+
+/** The platform's job kinds and every module's (their manifests' `jobs`); a kind is declared once. */
+export function allJobHandlers(deps: ServiceDeps, services: AppServices): Record<string, JobHandler> {
+  const handlers = jobHandlers(deps.mailer);
+  const moduleDeps: ModuleDeps = { ...deps, services, contentTables: modules.flatMap((m) => m.contentTables ?? []) };
+  for (const m of modules) {
+    for (const [kind, handler] of Object.entries(m.jobs?.(moduleDeps) ?? {})) {
+      if (kind in handlers) throw new Error(`module ${m.name}: job kind ${kind} is taken`);
+      handlers[kind] = handler;
+    }
+  }
+  return handlers;
 }

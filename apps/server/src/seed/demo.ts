@@ -3,7 +3,8 @@ import type { Role } from '@tillit/core';
 import type { Db } from '../db/database.js';
 import { makeOrganization, makeUnit, makeUser } from './factories.js';
 import demo from './data/region-exempel.json' with { type: 'json' };
-import { seedDemoAssets } from './demo-assets.js';
+import { modules } from '../modules/index.js';
+import type { DemoSeedStep } from '../platform/module.js';
 
 interface UnitSpec {
   key: string;
@@ -12,9 +13,8 @@ interface UnitSpec {
   children?: UnitSpec[];
 }
 
-/** Extra demo content registered by feature modules (assets, classifications, …), run after the base. */
-export type DemoExtension = (db: Db, ctx: { organizationId: string; units: Map<string, { id: string; path: string[] }>; users: Map<string, string> }) => Promise<void>;
-export const demoExtensions: DemoExtension[] = [seedDemoAssets];
+/** A module's demo content (its manifest's `seed`), run after the base. */
+export type DemoExtension = DemoSeedStep;
 
 /** Creates Region Exempel once; a second run finds it and does nothing. */
 export async function seedDemo(db: Db, opts: { log?: Logger } = {}): Promise<{ created: boolean; organizationId: string }> {
@@ -44,7 +44,7 @@ export async function seedDemo(db: Db, opts: { log?: Logger } = {}): Promise<{ c
     }
     return { organizationId: org.id, units, users };
   });
-  for (const extend of demoExtensions) await extend(db, result);
+  for (const m of modules) if (m.seed) await m.seed(db, result);
   opts.log?.info({ organization: demo.organization.name }, 'demo organisation created');
   return { created: true, organizationId: result.organizationId };
 }

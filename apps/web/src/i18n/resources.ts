@@ -1,65 +1,35 @@
 import { messages } from '@tillit/core/messages';
 import svCommon from './sv/common.json';
-import svAuth from './sv/auth.json';
-import svDashboard from './sv/dashboard.json';
-import svUnits from './sv/units.json';
-import svUsers from './sv/users.json';
-import svAudit from './sv/audit.json';
-import svTokens from './sv/tokens.json';
-import svOrganizations from './sv/organizations.json';
-import svAssets from './sv/assets.json';
-import svClassification from './sv/classification.json';
-import svInformationTypes from './sv/informationTypes.json';
-import svAssetImport from './sv/assetImport.json';
 import enCommon from './en/common.json';
-import enAuth from './en/auth.json';
-import enDashboard from './en/dashboard.json';
-import enUnits from './en/units.json';
-import enUsers from './en/users.json';
-import enAudit from './en/audit.json';
-import enTokens from './en/tokens.json';
-import enOrganizations from './en/organizations.json';
-import enAssets from './en/assets.json';
-import enClassification from './en/classification.json';
-import enInformationTypes from './en/informationTypes.json';
-import enAssetImport from './en/assetImport.json';
+import { webModules } from '../app/modules';
 
 /**
- * One namespace per feature plus `common`; `errors` are the server's error texts from core, so a
- * client-side failure reads exactly like the same failure reported by the server.
+ * The namespaces of the feature modules, by name: each `features/<feature>/module.tsx` adds its own
+ * here (declaration merging), so that translation keys stay typed without this file naming them.
  */
-export const resources = {
-  sv: {
-    common: svCommon,
-    auth: svAuth,
-    dashboard: svDashboard,
-    units: svUnits,
-    users: svUsers,
-    audit: svAudit,
-    tokens: svTokens,
-    organizations: svOrganizations,
-    assets: svAssets,
-    classification: svClassification,
-    informationTypes: svInformationTypes,
-    assetImport: svAssetImport,
-    errors: messages.sv.errors,
-  },
-  en: {
-    common: enCommon,
-    auth: enAuth,
-    dashboard: enDashboard,
-    units: enUnits,
-    users: enUsers,
-    audit: enAudit,
-    tokens: enTokens,
-    organizations: enOrganizations,
-    assets: enAssets,
-    classification: enClassification,
-    informationTypes: enInformationTypes,
-    assetImport: enAssetImport,
-    errors: messages.en.errors,
-  },
-} as const;
+export interface ModuleResources {}
 
-export type Namespace = keyof (typeof resources)['sv'];
+// A mapped type (not the interface itself), so i18next sees a plain object type it can index.
+type Resources = { common: typeof svCommon; errors: typeof messages.sv.errors } & { [K in keyof ModuleResources]: ModuleResources[K] };
+
+/**
+ * One namespace per feature (from its module's `translations`) plus `common`; `errors` are the
+ * server's error texts from core, so a client-side failure reads exactly like the same failure
+ * reported by the server.
+ */
+function collect(locale: 'sv' | 'en', common: Record<string, unknown>): Resources {
+  const out: Record<string, unknown> = { common };
+  for (const m of webModules) {
+    for (const [ns, texts] of Object.entries(m.translations ?? {})) {
+      if (ns in out) throw new Error(`translation namespace ${ns} is declared twice`);
+      out[ns] = texts[locale];
+    }
+  }
+  out.errors = messages[locale].errors;
+  return out as unknown as Resources;
+}
+
+export const resources = { sv: collect('sv', svCommon), en: collect('en', enCommon) };
+
+export type Namespace = keyof Resources;
 export const namespaces = Object.keys(resources.sv) as Namespace[];

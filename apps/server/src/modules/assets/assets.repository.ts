@@ -1,10 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AssetListQuery } from '@tillit/core';
 import type { Db, Trx } from '../../db/database.js';
-import { unitContentTables } from '../units/units.repository.js';
-
-// A unit holding assets cannot be deleted (it can be closed).
-unitContentTables.push({ table: 'assets', column: 'unit_id' });
 
 const SORTS = {
   name: sql`lower(a.name)`,

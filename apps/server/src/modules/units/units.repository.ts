@@ -52,18 +52,16 @@ export async function move(trx: Trx, unit: { id: string; path: string[] }, newPa
 }
 
 /** What keeps a unit from being deleted: sub-units, role grants and (later) content of other modules. */
-export async function contentCount(trx: Trx, id: string): Promise<number> {
+export async function contentCount(trx: Trx, id: string, contentTables: readonly { table: string; column: string }[]): Promise<number> {
   const children = await trx.selectFrom('units').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
   const grants = await trx.selectFrom('role_assignments').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow();
-  return Number(children.n) + Number(grants.n) + (await moduleContentCount(trx, id));
+  return Number(children.n) + Number(grants.n) + (await moduleContentCount(trx, id, contentTables));
 }
 
-/** Feature tables that reference units register here so a unit holding their data cannot be deleted. */
-export const unitContentTables: { table: string; column: string }[] = [];
-
-async function moduleContentCount(trx: Trx, id: string): Promise<number> {
+/** Rows in the tables other modules declared in their manifests' `contentTables`. */
+async function moduleContentCount(trx: Trx, id: string, contentTables: readonly { table: string; column: string }[]): Promise<number> {
   let n = 0;
-  for (const { table, column } of unitContentTables) {
+  for (const { table, column } of contentTables) {
     const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)} = ${id}`.execute(trx);
     n += r.rows[0]?.n ?? 0;
   }

@@ -4,6 +4,7 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
+import type { ContentTable } from '../../platform/module.js';
 import * as repo from './units.repository.js';
 
 type UnitRow = NonNullable<repo.UnitRow>;
@@ -22,7 +23,7 @@ export function toUnitView(u: UnitRow): UnitView {
 
 const auditFields = (u: UnitRow) => ({ name: u.name, kind: u.kind, description: u.description, parentId: u.parent_id, closedAt: u.closed_at });
 
-export function createUnitsService(db: Db) {
+export function createUnitsService(db: Db, contentTables: readonly ContentTable[] = []) {
   async function load(actor: Actor, id: string): Promise<UnitRow> {
     const unit = await repo.findById(db, actor.organizationId, id);
     if (!unit) throw new AppError('not_found');
@@ -123,7 +124,7 @@ export function createUnitsService(db: Db) {
       requireAccess(actor, 'unit.manage', { organizationId: unit.organization_id, unitPath: unit.path });
       if (!unit.parent_id) throw new AppError('unit_root_immutable');
       await db.transaction().execute(async (trx) => {
-        if ((await repo.contentCount(trx, id)) > 0) throw new AppError('unit_has_content');
+        if ((await repo.contentCount(trx, id, contentTables)) > 0) throw new AppError('unit_has_content');
         await repo.remove(trx, id);
         await recordAudit(trx, actor, { action: 'delete', entityType: 'unit', entityId: id, entityLabel: unit.name, unitId: unit.parent_id, before: auditFields(unit) });
       });

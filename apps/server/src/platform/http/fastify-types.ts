@@ -1,11 +1,11 @@
 import type { Actor } from '../access.js';
-import type { Services } from '../../services.js';
+import type { AppServices } from '../module.js';
 import type { Locale } from '@tillit/core';
 import type { RoutePermission } from './route.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    services: Services;
+    services: AppServices;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Permission } from '@tillit/core';
 import type { Actor } from '../access.js';
-import type { Services } from '../../services.js';
+import type { AppServices } from '../module.js';
 
 export type RoutePermission = Permission | 'public' | 'authenticated' | 'platform_admin';
 
@@ -13,7 +13,8 @@ export interface RouteContext<B, Q, P> {
   body: B;
   query: Q;
   params: P;
-  services: Services;
+  /** Every module's services, typed from the manifests (see `AppServices`). */
+  services: AppServices;
   req: FastifyRequest;
   reply: FastifyReply;
 }

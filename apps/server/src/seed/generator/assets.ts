@@ -1,7 +1,7 @@
 import { aspectKeys, derive, formatProfile, informationTypePreset, klassaPresetModel, type PersonalDataKind, type Profile } from '@tillit/core';
 import data from '../data/demo-assets.json' with { type: 'json' };
 import type { Random } from './random.js';
-import { generatorSteps, type GeneratedUser, type GeneratorContext } from './steps.js';
+import type { GeneratedUser, GeneratorContext, GeneratorStep } from './steps.js';
 
 /**
  * Information assets for generated organisations (Region Stor: 1,000 systems, 10,000 information
@@ -278,4 +278,5 @@ async function run(ctx: GeneratorContext) {
   ctx.log.info({ assets: all.length, links: processors.reduce((n, p) => n + p.sets.length, 0), versions: kept.length }, 'assets generated');
 }
 
-generatorSteps.push({ name: 'assets', run });
+/** Declared in the assets module's manifest (`generator`). */
+export const assetsGeneratorStep: GeneratorStep = { name: 'assets', run };

@@ -10,10 +10,11 @@ import { copyRows } from './copy.js';
 import { generateFoundation } from './foundation.js';
 import { planProfile, type GeneratedProfile, type OrgPlan, type ProfilePlan } from './profiles.js';
 import { createRandom } from './random.js';
-import { generatorSteps, type AuditTemplate, type GeneratorContext } from './steps.js';
-import './register.js';
+import type { AuditTemplate, GeneratorContext, GeneratorStep } from './steps.js';
+import { modules } from '../../modules/index.js';
 
-export { generatorSteps } from './steps.js';
+/** The modules' content steps (their manifests' `generator`), in module order. */
+export const generatorSteps: readonly GeneratorStep[] = modules.flatMap((m) => (m.generator ? [m.generator] : []));
 export { generatedProfiles, type GeneratedProfile } from './profiles.js';
 
 export interface GenerateOptions {

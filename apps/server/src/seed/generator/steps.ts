@@ -78,26 +78,24 @@ export interface GeneratorContext {
   log: Logger;
 }
 
-export interface GeneratorStep {
-  name: string;
-  run(ctx: GeneratorContext): Promise<void>;
-}
-
 /**
- * Content steps, run for each generated organisation after the foundation (organisation, units, users,
- * role assignments) and before the audit history is written. A feature module adds its step here,
- * from a file of its own imported once by `seed/generator/register.ts`:
+ * A content step, run for each generated organisation after the foundation (organisation, units, users,
+ * role assignments) and before the audit history is written. A module declares its step in its
+ * manifest (`generator`); the generator runs them in the order of `modules/index.ts`:
  *
- *   generatorSteps.push({ name: 'assets', async run(ctx) {
+ *   generator: { name: 'assets', async run(ctx) {
  *     const rng = ctx.random('assets');
  *     await ctx.copy('systems', ['id', 'organization_id', …], rowsFrom(rng, ctx.sizes.systems));
  *     ctx.audit.record({ occurredAt, actor, action: 'create', entityType: 'system', … });
  *     ctx.audit.activities.push({ name: 'system updates', weight: 4, make: (rng, at) => … });
- *   } });
+ *   } },
  *
  * Rules: draw randomness only from `ctx.random(<your label>)` and ids from its `uuid()` (so the same
  * seed gives the same data); write through `ctx.trx`/`ctx.copy` (never a separate connection: the
  * organisation is created in one transaction); do not call `recordAudit` — give events to `ctx.audit`
  * so that the whole history is chained once, in time order, and stays verifiable.
  */
-export const generatorSteps: GeneratorStep[] = [];
+export interface GeneratorStep {
+  name: string;
+  run(ctx: GeneratorContext): Promise<void>;
+}

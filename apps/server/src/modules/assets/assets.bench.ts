@@ -1,15 +1,14 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
-import type { DB } from '../src/db/types.js';
-import { listQueries } from '../src/modules/assets/assets.repository.js';
-import { coverageQuery } from '../src/modules/classification/coverage.repository.js';
-import type { BenchContext, BenchEndpoint, SqlStatement } from './endpoints.js';
+import type { DB } from '../../db/types.js';
+import { listQueries } from './assets.repository.js';
+import { coverageQuery } from '../classification/coverage.repository.js';
+import type { BenchContext, BenchEndpoint, SqlStatement } from '../../platform/bench.js';
 
 /**
  * Issue 3's endpoints on Region Stor (1,000 systems, 10,000 information sets). Targets: filtered
  * inventory page p95 ≤ 100 ms. The SQL is compiled from the repository's own query builders, so
- * the bare timing is of exactly what the endpoint runs. Registered in endpoints.ts with
- * `benchEndpoints.push(...assetBenchEndpoints)` (an exported array, so this file does not import
- * endpoints.ts's values and no import cycle arises).
+ * the bare timing is of exactly what the endpoint runs. Declared in the assets manifest (`bench`),
+ * loaded only by `npm run bench`.
  */
 const compiler = new Kysely<DB>({
   dialect: {

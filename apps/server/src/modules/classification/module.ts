@@ -1,0 +1,25 @@
+import { classificationRoutes } from './classification.routes.js';
+import { createClassificationService } from './classification.service.js';
+import { createCoverageService } from './coverage.service.js';
+import { createModelsService } from './models.service.js';
+import { defineModule } from '../../platform/module.js';
+
+declare module '../../platform/module.js' {
+  interface AppServices {
+    classificationModels: ReturnType<typeof createModelsService>;
+    classification: ReturnType<typeof createClassificationService>;
+    coverage: ReturnType<typeof createCoverageService>;
+  }
+}
+
+/** The classification module: see docs/ARCHITECTURE.md, "A module and its manifest". */
+export default defineModule({
+  name: 'classification',
+  routes: classificationRoutes,
+  services: ({ db }) => ({
+    classificationModels: createModelsService(db),
+    classification: createClassificationService(db),
+    coverage: createCoverageService(db),
+  }),
+  permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
+});

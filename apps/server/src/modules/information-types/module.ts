@@ -1,0 +1,17 @@
+import { informationTypeRoutes } from './information-types.routes.js';
+import { createInformationTypesService } from './information-types.service.js';
+import { defineModule } from '../../platform/module.js';
+
+declare module '../../platform/module.js' {
+  interface AppServices {
+    informationTypes: ReturnType<typeof createInformationTypesService>;
+  }
+}
+
+/** The information-types module: see docs/ARCHITECTURE.md, "A module and its manifest". */
+export default defineModule({
+  name: 'information-types',
+  routes: informationTypeRoutes,
+  services: ({ db }) => ({ informationTypes: createInformationTypesService(db) }),
+  permissions: [{ permission: 'information_type.manage' }],
+});

@@ -1,0 +1,17 @@
+import { userRoutes } from './users.routes.js';
+import { createUsersService } from './users.service.js';
+import { defineModule } from '../../platform/module.js';
+
+declare module '../../platform/module.js' {
+  interface AppServices {
+    users: ReturnType<typeof createUsersService>;
+  }
+}
+
+/** The users module: see docs/ARCHITECTURE.md, "A module and its manifest". */
+export default defineModule({
+  name: 'users',
+  routes: userRoutes,
+  services: ({ db, config, mailer }) => ({ users: createUsersService(db, config, mailer) }),
+  permissions: [{ permission: 'user.read' }, { permission: 'user.manage' }, { permission: 'role.manage' }],
+});
