@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     'no-jobs': { type: 'boolean', default: false },
     regenerate: { type: 'boolean', default: false },
+    /** A template folder's name under data-bench/templates, used whatever generator made it. */
+    template: { type: 'string' },
     /** Minutes for all cells (the data, start, jobs and backup come on top). */
     'budget-minutes': { type: 'string', default: '14' },
   },
@@ -110,7 +112,7 @@ async function main() {
   const dbPort = await freePort();
   const port = await freePort();
   log(`data root ${root}, Region Stor × ${scale}, seed ${seed}, history until ${until}${quick ? ', quick' : ''}`);
-  const { dataDir, info: generator } = await prepareBenchData({ root, dbPort, seed, scale, until, regenerate: args.regenerate });
+  const { dataDir, info: generator } = await prepareBenchData({ root, dbPort, seed, scale, until, regenerate: args.regenerate, template: args.template });
   log(
     `${generator.reused ? 'template reused' : `generated in ${(generator.totalMs / 1000).toFixed(0)} s`} (${generator.template}); fresh copy in ${(generator.copyMs / 1000).toFixed(1)} s`,
   );
@@ -193,12 +195,26 @@ async function main() {
         planned.push({ cell: c, target: target(`${list.path}?${new URLSearchParams(c.query)}`), isList: true });
       }
     }
-    // Other endpoints (the platform's and the modules'), except lists the cells cover.
-    const covered = (p: string) => lists.some((l) => p === l.path || p.startsWith(`${l.path}?`));
+    // Other endpoints (the platform's and the modules'). One on a list's path is a list cell too (held
+    // to the same targets), unless it asks exactly what a made cell asks.
+    const norm = (p: string) => {
+      const u = new URL(p, 'http://x');
+      if (!u.searchParams.has('pageSize')) u.searchParams.set('pageSize', '50');
+      if (u.searchParams.get('page') === '1') u.searchParams.delete('page');
+      u.searchParams.sort();
+      return `${u.pathname}?${u.searchParams}`;
+    };
+    const made = new Set(planned.map((p) => norm(p.target.path)));
     for (const e of benchEndpoints) {
       if (e.once || (only && !only.test(e.name))) continue;
       const p = await e.prepare(ctx);
-      if (!covered(p.path)) planned.push({ cell: { name: e.name }, target: targetOf(p, cookie), isList: false });
+      const list = lists.find((l) => p.path === l.path || p.path.startsWith(`${l.path}?`));
+      if (list && made.has(norm(p.path))) continue;
+      planned.push({
+        cell: list ? { list: list.name, name: e.name, kind: 'filter' } : { name: e.name },
+        target: targetOf(p, cookie),
+        isList: Boolean(list),
+      });
     }
     const budgetEnd = performance.now() + BUDGET_MS;
     log(`${planned.length} cells, budget ${(BUDGET_MS / 60_000).toFixed(0)} min`);
@@ -322,7 +338,17 @@ async function main() {
       platform: `${os.platform()} ${os.release()}`,
       loadAverage: load.stop(),
     },
-    settings: { quick, scale, seed, until, samples: SAMPLES, maxMsPerMode: MAX_MS, budgetMinutes: BUDGET_MS / 60_000, only: args.only ?? null, limits: LIMITS },
+    settings: {
+      quick,
+      scale,
+      seed,
+      until,
+      samples: SAMPLES,
+      maxMsPerMode: MAX_MS,
+      budgetMinutes: BUDGET_MS / 60_000,
+      only: args.only ?? null,
+      limits: LIMITS,
+    },
     runMinutes: (performance.now() - runStarted) / 60_000,
     generator,
     startup: { coldMs: cold.ms, warmMs: warm.ms },

@@ -36,6 +36,11 @@ export interface DataOptions {
   until: string;
   /** Generate the template again even if one exists. */
   regenerate?: boolean;
+  /**
+   * Use this template folder (a name under `<root>/templates`) whatever code made it, e.g. a 5 ×
+   * Region Stor made by an earlier generator; the result names it.
+   */
+  template?: string;
 }
 
 /**
@@ -71,10 +76,11 @@ const config = (dataDir: string, dbPort: number) =>
  * sessions, the audit events of the sign-ins) reaches the next run.
  */
 export async function prepareBenchData(opts: DataOptions): Promise<{ dataDir: string; info: GeneratorInfo }> {
-  const name = `stor-x${opts.scale}-seed${opts.seed}-${opts.until}-${generatorFingerprint()}`;
+  const name = opts.template ?? `stor-x${opts.scale}-seed${opts.seed}-${opts.until}-${generatorFingerprint()}`;
   const template = path.join(opts.root, 'templates', name);
   const infoFile = path.join(template, 'generated.json');
   let reused = true;
+  if (opts.template && !fs.existsSync(infoFile)) throw new Error(`no template ${template}`);
   if (opts.regenerate || !fs.existsSync(infoFile)) {
     reused = false;
     const partial = `${template}.partial`;
