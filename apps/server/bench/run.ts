@@ -25,7 +25,8 @@ import { CellRunner, LIMITS, type CellResult } from './support/cells.js';
 import { prepareBenchData } from './support/data.js';
 import { HttpClient, percentile, type Target } from './support/http-load.js';
 import { httpSession, importerOf, measureExport, measureImport } from './support/jobs.js';
-import { discoverLists, makeListCells } from './support/lists.js';
+import { discoverLists, makeListCells, type BenchListSpec } from './support/lists.js';
+import { modules } from '../src/modules/index.js';
 import { markdown, resultFile, type BenchResult, type MixedResult } from './support/report.js';
 import { Replayer } from './support/replay.js';
 import { freePort, memoryOf, repoRoot, spawnServer, stopServer, waitReady, type ServerProcess } from './support/server-process.js';
@@ -112,7 +113,15 @@ async function main() {
   const dbPort = await freePort();
   const port = await freePort();
   log(`data root ${root}, Region Stor × ${scale}, seed ${seed}, history until ${until}${quick ? ', quick' : ''}`);
-  const { dataDir, info: generator } = await prepareBenchData({ root, dbPort, seed, scale, until, regenerate: args.regenerate, template: args.template });
+  const { dataDir, info: generator } = await prepareBenchData({
+    root,
+    dbPort,
+    seed,
+    scale,
+    until,
+    regenerate: args.regenerate,
+    template: args.template,
+  });
   log(
     `${generator.reused ? 'template reused' : `generated in ${(generator.totalMs / 1000).toFixed(0)} s`} (${generator.template}); fresh copy in ${(generator.copyMs / 1000).toFixed(1)} s`,
   );
@@ -160,7 +169,10 @@ async function main() {
     const target = (p: string) => targetOf({ path: p }, cookie);
 
     // The lists: their own declarations where they have one, else the fallback.
-    const declared = discoverLists(core as unknown as Record<string, unknown>);
+    // Each module's lists from its manifest (`lists`), then any other list core declares.
+    const fromManifests = modules.flatMap((m) => ((m as { lists?: readonly BenchListSpec[] }).lists ?? []) as BenchListSpec[]);
+    const fromCore = discoverLists(core as unknown as Record<string, unknown>);
+    const declared = [...fromManifests, ...fromCore.filter((c) => !fromManifests.some((m) => m.name === c.name))];
     const lists = [...declared, ...fallbackLists.filter((f) => !declared.some((d) => d.name === f.name))];
     log(`lists: ${lists.map((l) => `${l.name}${declared.includes(l) ? '' : ' (fallback)'}`).join(', ')}`);
     const unitIds = (
@@ -183,6 +195,8 @@ async function main() {
     const extra: Record<string, Record<string, string>[]> = {
       // The audit log's time windows: the last 30 days, and 30 days four years back.
       'audit-events': [{ from: daysBefore(30) }, { from: daysBefore(4 * 365 + 30), to: daysBefore(4 * 365) }],
+      // The level filter needs both parts.
+      assets: [{ aspect: 'C', minLevel: '3' }],
     };
 
     // Every cell first (finding filter values and words takes a few requests per list), then the

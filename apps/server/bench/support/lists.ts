@@ -69,7 +69,7 @@ type Def = {
 type Schema = { _zod: { def: Def } };
 
 /** What a filter takes: enum values, a uuid, a date-time, a boolean, or free text. */
-function shapeOf(schema: Schema): { kind: 'enum'; values: string[] } | { kind: 'uuid' | 'datetime' | 'text' | 'number' | 'other' } {
+export function shapeOf(schema: Schema): { kind: 'enum'; values: string[] } | { kind: 'uuid' | 'datetime' | 'text' | 'number' | 'other' } {
   let s: Schema | undefined = schema;
   for (let guard = 0; s && guard < 20; guard++) {
     const d: Def = s._zod.def;
@@ -112,10 +112,11 @@ const words = (items: Record<string, unknown>[], codes: Set<string>): Map<string
       if (codes.has(v) || /^[0-9a-f-]{36}$/i.test(v) || /^\d{4}-\d\d-\d\d/.test(v) || /^\S+@\S+$/.test(v) || /^[a-z]+(_[a-z]+)+$/.test(v))
         return;
       for (const w of new Set(v.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) freq.set(w, (freq.get(w) ?? 0) + 1);
-    } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    }
   };
-  items.forEach(walk);
+  // The items' own text fields (a name, a label, a description): nested ones (a user's units) are
+  // often not what the list searches.
+  for (const it of items) Object.values(it).forEach(walk);
   return freq;
 };
 
@@ -186,7 +187,10 @@ export async function makeListCells(
     Object.entries(q)
       .map(([k, v]) => `${k}=${v.length > 24 ? v.slice(0, 8) + '…' : v}`)
       .join('&');
-  const byTotal = measured.filter((m) => m.total > 0).sort((a, b) => a.total - b.total);
+  // A value that narrows nothing (e.g. `aspect` without `minLevel`) filters nothing: not a filter cell.
+  const byTotal = measured
+    .filter((m) => m.total > 0 && (m.total < sample.total || m.capped !== Boolean(sample.totalCapped)))
+    .sort((a, b) => a.total - b.total);
   const chosen = new Set<(typeof measured)[number]>();
   for (const m of byTotal.slice(0, 2)) chosen.add(m);
   for (const m of byTotal.slice(-2)) chosen.add(m);
@@ -210,7 +214,10 @@ export async function makeListCells(
       }),
     );
     const freq = [...words(sample.items, codes).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const tries = [...freq.slice(0, 3), ...freq.filter((f) => f[1] === 1).slice(-3)].map((f) => f[0]);
+    // The three most frequent words of the sample, and four that occur once, spread over it.
+    const once = freq.filter((f) => f[1] === 1);
+    const spread = [0.2, 0.4, 0.6, 0.8].map((x) => once[Math.floor(x * once.length)]).filter((f) => f !== undefined);
+    const tries = [...freq.slice(0, 3), ...spread].map((f) => f[0]);
     const totals: { q: string; total: number; capped: boolean }[] = [];
     for (const q of new Set(tries)) {
       const p = await get({ pageSize: '1', q });
