@@ -41,7 +41,7 @@ const { values: args } = parseArgs({
     /** A template folder's name under data-bench/templates, used whatever generator made it. */
     template: { type: 'string' },
     /** Minutes for all cells (the data, start, jobs and backup come on top). */
-    'budget-minutes': { type: 'string', default: '14' },
+    'budget-minutes': { type: 'string' },
   },
 });
 const quick = args.quick!;
@@ -55,7 +55,7 @@ const SAMPLES = { list: quick ? 60 : LIMITS.samples, other: quick ? 30 : 100, mi
 /** Each mode of a cell runs until its samples are in or this bound; the bound shrinks to keep all cells within the budget. */
 const MAX_MS = quick ? 8_000 : 30_000;
 const MIN_MS = quick ? 2_000 : 6_000;
-const BUDGET_MS = Number(args['budget-minutes']) * 60_000;
+const BUDGET_MS = Number(args['budget-minutes'] ?? (quick ? 6 : 14)) * 60_000;
 const stor = profiles.stor.organizations[0]!;
 const adminEmail = `admin@${stor.domain}`;
 const log = (...m: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
@@ -108,6 +108,7 @@ function loadSampler() {
 
 async function main() {
   if (!(scale > 0)) throw new Error('--scale must be a positive number');
+  if (!(BUDGET_MS > 0)) throw new Error('--budget-minutes must be a positive number');
   const runStarted = performance.now();
   const load = loadSampler();
   const dbPort = await freePort();
