@@ -47,6 +47,14 @@ describe('foundation: the administrator’s first steps', () => {
     await page.getByTestId('audit-table').waitFor();
     await expect.poll(() => page.locator('[data-testid="audit-row"][data-action="invite"]').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="audit-row"][data-action="create"][data-entity-type="unit"]').count()).toBeGreaterThan(0);
+    // What the page shows is read, not decoded: labels and names, never a code or an id.
+    const grant = page.locator('[data-testid="audit-row"][data-action="grant"]').first();
+    await grant.getByTestId('audit-row-toggle').click();
+    await expect.poll(() => page.locator('.changes-value', { hasText: 'Barn- och ungdomsmedicin' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.changes-value', { hasText: /^Systemförvaltare$/ }).count()).toBeGreaterThan(0);
+    const shown = await page.getByTestId('audit-table').innerText();
+    expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i);
+    expect(shown).not.toMatch(/\b(role_assignment|unitId|userId|parentId|security_coordinator|information_owner)\b/);
     await expectNoAxeViolations(page, 'audit log');
     await page.getByTestId('verify-chain').click();
     await page.getByTestId('verify-result-ok').waitFor();

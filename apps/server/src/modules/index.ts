@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModuleManifest } from '../platform/module.js';
 import type { RouteDef } from '../platform/http/route.js';
+import { registerAuditVocabulary } from '../platform/audit/vocabulary.js';
 
 /**
  * Every module, found by its manifest: each folder here with a `module.ts` is a module, so adding
@@ -20,6 +21,9 @@ const manifestFiles = fs
 const loaded = await Promise.all(manifestFiles.map(async (f) => ((await import(pathToFileURL(f).href)) as { default: ModuleManifest }).default));
 
 export const modules: readonly ModuleManifest[] = orderModules(loaded);
+
+// Each module's audit vocabulary: what recordAudit accepts and the audit log shows.
+for (const m of modules) if (m.audit) registerAuditVocabulary(m.audit);
 
 /** Sorts so that every module follows the ones in its `after`; refuses unknown names and cycles. */
 export function orderModules(list: readonly ModuleManifest[]): ModuleManifest[] {

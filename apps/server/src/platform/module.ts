@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Permission, Role } from '@tillit/core';
+import type { Permission } from '@tillit/core';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
+import type { Db, Trx } from '../db/database.js';
 import type { Mailer } from './mail/mailer.js';
 import type { JobHandler } from './jobs/queue.js';
 import type { RouteDef } from './http/route.js';
@@ -69,10 +69,12 @@ export interface ScheduledJob {
  */
 export type ModuleFixtures = Record<string, (...args: any[]) => unknown>;
 
-/** Permissions a module owns; `grants` are the roles that hold it by default (core's roles.json holds the shipped ones). */
+/**
+ * A permission the module owns. The vocabulary and the roles' grants stay in packages/core
+ * (permissions.ts, data/roles.json), which server and web share; the manifest says whose it is.
+ */
 export interface ModulePermission {
   permission: Permission;
-  grants?: readonly Role[];
 }
 
 /**
@@ -94,6 +96,8 @@ export interface ModuleManifest<S extends Partial<AppServices> = Partial<AppServ
   /** Loaded only by `npm run bench`, so the server never loads bench code. */
   bench?: () => Promise<readonly BenchEndpoint[]>;
   contentTables?: readonly ContentTable[];
+  /** What a new organisation gets from this module, written in the transaction that creates it (with its audit events). */
+  onOrganizationCreated?: (trx: Trx, org: { organizationId: string; rootUnitId: string }) => Promise<void>;
   jobs?: (deps: ModuleDeps) => Record<string, JobHandler>;
   schedules?: readonly ScheduledJob[];
   fixtures?: ModuleFixtures;

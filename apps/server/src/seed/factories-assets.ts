@@ -4,7 +4,7 @@ import { systemActor, type Actor } from '../platform/access.js';
 import { recordAudit } from '../platform/audit/audit.js';
 import * as assetsRepo from '../modules/assets/assets.repository.js';
 import * as levels from '../modules/assets/levels.repository.js';
-import * as modelsRepo from '../modules/classification/models.repository.js';
+import { currentModel } from '../modules/classification/models.service.js';
 import * as versionsRepo from '../modules/classification/classification.repository.js';
 import { liveFacts, snapshotValues } from '../modules/classification/classification.views.js';
 
@@ -87,7 +87,7 @@ export interface ClassificationOverrides {
  * exactly as the service would. An approved version becomes the asset's current classification.
  */
 export async function makeClassification(trx: Trx, asset: { id: string; organization_id: string }, o: ClassificationOverrides = {}) {
-  const model = await modelsRepo.current(trx, asset.organization_id);
+  const model = await currentModel(trx, asset.organization_id);
   const row = (await assetsRepo.findById(trx, asset.organization_id, asset.id))!;
   const facts = await liveFacts(trx, row);
   const content = { answers: (o.answers ?? {}) as never, justifications: (o.justifications ?? {}) as never, raises: (o.raises ?? {}) as never, type_deviation_reason: o.typeDeviationReason ?? null };

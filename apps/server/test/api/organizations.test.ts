@@ -50,8 +50,10 @@ describe('adding organisations (platform administrators)', () => {
       .where('organization_id', '=', organization.id)
       .orderBy('id')
       .execute();
-    expect(chain.slice(0, 3)).toEqual([
+    // A new organisation starts with the shipped classification model as its version 1.
+    expect(chain.slice(0, 4)).toEqual([
       { action: 'create', entity_type: 'organization' },
+      { action: 'create', entity_type: 'classification_model' },
       { action: 'invite', entity_type: 'user' },
       { action: 'grant', entity_type: 'role_assignment' },
     ]);

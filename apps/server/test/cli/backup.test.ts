@@ -95,7 +95,7 @@ describe('backup and restore', () => {
         .executeTakeFirstOrThrow();
       await target.db
         .transaction()
-        .execute((trx) => recordAudit(trx, systemActor(org.id), { action: 'restore', entityType: 'organization', entityId: org.id }));
+        .execute((trx) => recordAudit(trx, systemActor(org.id), { action: 'update', entityType: 'organization', entityId: org.id }));
       const next = await target.db
         .selectFrom('audit_events')
         .select(sql<number>`max(id)`.as('id'))

@@ -6,6 +6,7 @@ import type {
   AuditEventView,
   AuditListQuery,
   AuditVerifyResult,
+  AuditVocabularyView,
   ChangePasswordBody,
   CreatedOrganization,
   CreatedToken,
@@ -73,6 +74,7 @@ export const api = {
   audit: {
     list: (query: AuditListQuery = {}) => request<Page<AuditEventView>>('GET', '/audit-events', { query: { ...query } }),
     verify: (full = false) => request<AuditVerifyResult>('GET', `/audit-events/verify${full ? '?full=true' : ''}`),
+    vocabulary: () => request<AuditVocabularyView>('GET', '/audit-events/vocabulary'),
   },
   tokens: {
     list: () => request<ApiTokenView[]>('GET', '/api-tokens'),

@@ -17,7 +17,9 @@ export const queryKeys = {
   },
   audit: {
     all: ['audit'] as const,
-    list: (query: AuditListQuery) => ['audit', 'list', query] as const,
+    /** Display values come in the interface language, so the language is part of the key. */
+    list: (query: AuditListQuery, locale: string) => ['audit', 'list', locale, query] as const,
+    vocabulary: ['audit', 'vocabulary'] as const,
   },
   tokens: ['tokens'] as const,
   link: (token: string) => ['link', token] as const,

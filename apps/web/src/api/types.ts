@@ -7,6 +7,7 @@ import type {
   auditEventView,
   auditListQuery,
   auditVerifyResult,
+  auditVocabularyView,
   changePasswordBody,
   createdToken,
   createOrganizationBody,
@@ -68,6 +69,7 @@ export type LinkResponse = z.infer<typeof linkResponse>;
 export type AuditEventView = z.infer<typeof auditEventView>;
 export type AuditListQuery = Omit<z.input<typeof auditListQuery>, 'page' | 'pageSize'> & Paging;
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
+export type AuditVocabularyView = z.infer<typeof auditVocabularyView>;
 
 export type ApiTokenView = z.infer<typeof apiTokenView>;
 export type TokenScope = z.infer<typeof tokenScope>;

@@ -1,23 +1,39 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditAction } from '@tillit/core';
+import { api, queryKeys, type AuditVocabularyView } from '../api';
 
-const actions = new Set<string>([
-  'create', 'update', 'delete', 'move', 'close', 'reopen', 'grant', 'revoke', 'login', 'logout', 'login_failed',
-  'invite', 'password_change', 'password_reset', 'approve', 'return', 'submit', 'import', 'restore',
-] satisfies AuditAction[]);
-const entityTypes = ['organization', 'unit', 'user', 'role_assignment', 'api_token', 'session'] as const;
-export type EntityType = (typeof entityTypes)[number];
+type Entry = AuditVocabularyView['actions'][number];
 
-export const knownAuditActions = [...actions] as AuditAction[];
-export const knownEntityTypes: readonly EntityType[] = entityTypes;
+/**
+ * The audit vocabulary as the server declares it (each module contributes its event types), so
+ * the web keeps no list of codes or labels of its own. It changes only with a new version of
+ * Tillit, so it is fetched once per visit.
+ */
+export function useAuditVocabulary(enabled = true) {
+  return useQuery({ queryKey: queryKeys.audit.vocabulary, queryFn: () => api.audit.vocabulary(), staleTime: Infinity, enabled });
+}
 
-const isEntityType = (value: string): value is EntityType => (entityTypes as readonly string[]).includes(value);
-
-/** Audit actions and entity types are open-ended on the server; unknown ones (from newer modules) are shown as sent. */
-export function useAuditLabels() {
-  const { t } = useTranslation('audit');
-  const actionLabel = useCallback((action: string) => (actions.has(action) ? t(`actions.${action as AuditAction}`) : action), [t]);
-  const entityTypeLabel = useCallback((entityType: string) => (isEntityType(entityType) ? t(`entityTypes.${entityType}`) : entityType), [t]);
-  return { actionLabel, entityTypeLabel };
+/** Labels of actions and entity types in the interface language; empty until the vocabulary has arrived, never a code. */
+export function useAuditLabels(enabled = true) {
+  const { i18n } = useTranslation();
+  const vocabulary = useAuditVocabulary(enabled);
+  const locale = i18n.language === 'en' ? 'en' : 'sv';
+  const maps = useMemo(() => {
+    const toMap = (entries: Entry[] | undefined) => new Map((entries ?? []).map((e) => [e.code, e.label[locale]]));
+    return { actions: toMap(vocabulary.data?.actions), entityTypes: toMap(vocabulary.data?.entityTypes) };
+  }, [vocabulary.data, locale]);
+  const actionLabel = useCallback((action: string) => maps.actions.get(action) ?? '', [maps]);
+  const entityTypeLabel = useCallback((entityType: string) => maps.entityTypes.get(entityType) ?? '', [maps]);
+  const options = useCallback(
+    (entries: Entry[] | undefined) =>
+      (entries ?? []).map((e) => ({ value: e.code, label: e.label[locale] })).sort((a, b) => a.label.localeCompare(b.label, locale)),
+    [locale],
+  );
+  return {
+    actionLabel,
+    entityTypeLabel,
+    actionOptions: options(vocabulary.data?.actions),
+    entityTypeOptions: options(vocabulary.data?.entityTypes),
+  };
 }

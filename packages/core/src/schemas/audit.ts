@@ -1,8 +1,27 @@
 import { z } from 'zod';
 import { pageQuery } from './common.js';
 
-export const auditAction = z.enum(['create', 'update', 'delete', 'move', 'close', 'reopen', 'grant', 'revoke', 'login', 'logout', 'login_failed', 'invite', 'password_change', 'password_reset', 'approve', 'return', 'submit', 'import', 'restore']);
-export type AuditAction = z.infer<typeof auditAction>;
+/** A code of the audit vocabulary in both languages. */
+export const auditLabels = z.object({ sv: z.string(), en: z.string() });
+
+/**
+ * The vocabulary the server records events with (declared by each module): the audit filters
+ * offer these, and the web shows these labels rather than keeping its own copy.
+ */
+export const auditVocabularyView = z.object({
+  entityTypes: z.array(z.object({ code: z.string(), label: auditLabels })),
+  actions: z.array(z.object({ code: z.string(), label: auditLabels })),
+});
+export type AuditVocabularyView = z.infer<typeof auditVocabularyView>;
+
+/** One changed field as a person reads it: label, and before/after with names instead of ids, labels instead of codes. */
+export const auditChangeDisplay = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditChangeDisplay = z.infer<typeof auditChangeDisplay>;
 
 export const auditEventView = z.object({
   id: z.string(),
@@ -14,7 +33,14 @@ export const auditEventView = z.object({
   entityId: z.string().nullable(),
   entityLabel: z.string().nullable(),
   unitId: z.uuid().nullable(),
+  /** As recorded (and hashed): codes and ids. */
   changes: z.record(z.string(), z.object({ before: z.unknown().optional(), after: z.unknown().optional() })).nullable(),
+  /** The same event resolved for reading, in the request's language (Accept-Language). */
+  display: z.object({
+    action: z.string(),
+    entityType: z.string(),
+    changes: z.array(auditChangeDisplay),
+  }),
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 
@@ -29,7 +55,10 @@ export const auditListQuery = pageQuery.omit({ sort: true }).extend({
 
 /** Incremental by default: from the last checkpoint on. `full=true` walks the whole chain. */
 export const auditVerifyQuery = z.object({
-  full: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  full: z
+    .enum(['true', 'false'])
+    .prefault('false')
+    .transform((v) => v === 'true'),
 });
 
 export const auditVerifyResult = z.object({

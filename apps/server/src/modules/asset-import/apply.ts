@@ -1,29 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Trx } from '../../db/database.js';
+import type { AuditInput } from '../../platform/audit/audit.js';
+import type { assetAuditFields } from '../assets/assets.audit.js';
 import type { AssetValues } from '../assets/assets.repository.js';
-import { recomputeProcessors } from '../assets/levels.repository.js';
+import { assetBulkWrites as assets } from '../assets/assets.service.js';
 import type { Lookups, PlannedRow } from './check.js';
+import { assetsBefore } from './asset-import.repository.js';
 
 const BATCH = 1000;
-const COLUMN_TYPES: Record<keyof AssetValues, string> = {
-  kind: 'text',
-  name: 'text',
-  description: 'text',
-  unit_id: 'uuid',
-  information_owner_id: 'uuid',
-  system_owner_id: 'uuid',
-  system_steward_id: 'uuid',
-  supplier: 'text',
-  hosting: 'text',
-  third_country_transfer: 'text',
-  third_countries: 'text[]',
-  personal_data: 'text',
-  lifecycle: 'text',
-  external_id: 'text',
-  tags: 'text[]',
-  information_type_id: 'uuid',
+/** The asset's audit field (assets.audit.ts) of each column an import writes: checked against the vocabulary by the type. */
+const AUDIT_FIELD: Record<keyof AssetValues, keyof typeof assetAuditFields> = {
+  kind: 'kind',
+  name: 'name',
+  description: 'description',
+  unit_id: 'unitId',
+  information_owner_id: 'informationOwnerId',
+  system_owner_id: 'systemOwnerId',
+  system_steward_id: 'systemStewardId',
+  supplier: 'supplier',
+  hosting: 'hosting',
+  third_country_transfer: 'thirdCountryTransfer',
+  third_countries: 'thirdCountries',
+  personal_data: 'personalData',
+  lifecycle: 'lifecycle',
+  external_id: 'externalId',
+  tags: 'tags',
+  information_type_id: 'informationTypeId',
 };
+
+/** An asset's columns as the fields its audit events record (the same names the assets service writes). */
+function auditFieldsOf(values: Partial<Record<keyof AssetValues, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(AUDIT_FIELD)) out[field] = values[column as keyof AssetValues] ?? null;
+  return out;
+}
 
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
@@ -34,14 +44,16 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 /**
  * Writes a checked plan in the caller's transaction: inserts and updates in batches, then replaces
  * the processing links of the sets whose `processedBy` was mapped, then recomputes the inherited
- * levels of every system/process involved in one statement.
+ * levels of every system/process involved in one statement. Returns, besides the counts, the audit
+ * event of each asset created or changed (an update that changes nothing has none), for the caller
+ * to write with the import's summary in one batch.
  */
 export async function applyPlan(
   trx: Trx,
   ctx: { organizationId: string; userId: string | null; existing: Lookups['existing'] },
   plan: PlannedRow[],
   onProgress: (done: number) => Promise<void>,
-): Promise<{ created: number; updated: number; links: number }> {
+): Promise<{ created: number; updated: number; links: number; events: AuditInput[] }> {
   let done = 0;
   const idOfExternal = new Map<string, string>([...ctx.existing].map(([ext, a]) => [ext, a.id]));
   const creates = plan.filter((p) => !p.existingId).map((p) => ({ ...p, id: randomUUID() }));
@@ -52,16 +64,37 @@ export async function applyPlan(
   }
 
   for (const batch of chunks(creates)) {
-    await trx
-      .insertInto('assets')
-      .values(batch.map((p) => ({ ...p.values, id: p.id, organization_id: ctx.organizationId, kind: p.kind, name: p.values.name!, unit_id: p.values.unit_id!, created_by: ctx.userId })))
-      .execute();
+    await assets.insertMany(
+      trx,
+      batch.map((p) => ({ ...p.values, id: p.id, organization_id: ctx.organizationId, kind: p.kind, name: p.values.name!, unit_id: p.values.unit_id!, created_by: ctx.userId })),
+    );
     done += batch.length;
     await onProgress(done);
   }
 
+  const events: AuditInput[] = creates.map((c) => ({
+    action: 'import',
+    entityType: 'asset',
+    entityId: c.id,
+    entityLabel: c.values.name!,
+    unitId: c.values.unit_id!,
+    after: auditFieldsOf({ ...c.values, kind: c.kind }),
+  }));
+
   // Updates touch only the mapped fields; rows with the same set of fields go in one statement.
   const updates = plan.filter((p) => p.existingId);
+  // Read before writing, for each changed asset's before and after (one query per batch of ids).
+  const beforeRows = new Map<string, Awaited<ReturnType<typeof assetsBefore>>[number]>();
+  for (const batch of chunks(updates.map((p) => p.existingId!), 5000)) {
+    for (const r of await assetsBefore(trx, ctx.organizationId, batch)) beforeRows.set(r.id, r);
+  }
+  for (const p of updates) {
+    const before = beforeRows.get(p.existingId!);
+    if (!before) continue;
+    const after = { ...before, ...p.values };
+    // recordAudits leaves out an event whose before and after do not differ.
+    events.push({ action: 'import', entityType: 'asset', entityId: before.id, entityLabel: after.name, unitId: after.unit_id, before: auditFieldsOf(before), after: auditFieldsOf(after) });
+  }
   const groups = new Map<string, PlannedRow[]>();
   for (const p of updates) {
     const key = Object.keys(p.values).sort().join(',');
@@ -71,11 +104,7 @@ export async function applyPlan(
     const columns = key ? (key.split(',') as (keyof AssetValues)[]) : [];
     for (const batch of chunks(rows)) {
       if (columns.length) {
-        const json = JSON.stringify(batch.map((p) => ({ id: p.existingId, ...p.values })));
-        await sql`
-          update assets a set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`))}, updated_at = now()
-          from jsonb_to_recordset(${json}::jsonb) as v(id uuid, ${sql.join(columns.map((c) => sql`${sql.ref(c)} ${sql.raw(COLUMN_TYPES[c])}`))})
-          where a.id = v.id and a.organization_id = ${ctx.organizationId}`.execute(trx);
+        await assets.updateColumns(trx, ctx.organizationId, columns, batch.map((p) => ({ id: p.existingId, ...p.values })));
       }
       done += batch.length;
       await onProgress(done);
@@ -84,10 +113,8 @@ export async function applyPlan(
 
   const synced = plan.filter((p) => p.processedBy && p.kind === 'information_set');
   const syncedIds = synced.map((p) => idOfRow.get(p.row)!);
-  const before = syncedIds.length
-    ? (await sql<{ asset_id: string }>`select distinct asset_id from asset_links where information_set_id = any(${sql.val(syncedIds)}::uuid[])`.execute(trx)).rows.map((r) => r.asset_id)
-    : [];
-  if (syncedIds.length) await sql`delete from asset_links where information_set_id = any(${sql.val(syncedIds)}::uuid[])`.execute(trx);
+  const before = syncedIds.length ? await assets.processorsOfSets(trx, syncedIds) : [];
+  if (syncedIds.length) await assets.deleteLinksOfSets(trx, syncedIds);
   const links: { organization_id: string; asset_id: string; information_set_id: string }[] = [];
   synced.forEach((p, i) => {
     for (const ref of p.processedBy!) {
@@ -96,7 +123,7 @@ export async function applyPlan(
     }
   });
   for (const batch of chunks(links, 5000)) {
-    await trx.insertInto('asset_links').values(batch).onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing()).execute();
+    await assets.insertLinks(trx, batch);
   }
 
   const affected = new Set<string>([...before, ...links.map((l) => l.asset_id)]);
@@ -104,9 +131,8 @@ export async function applyPlan(
   // An updated set may have changed lifecycle (retired sets pass nothing on): its processors too.
   const updatedSets = plan.filter((p) => p.kind === 'information_set' && p.existingId).map((p) => p.existingId!);
   if (updatedSets.length) {
-    const r = await sql<{ asset_id: string }>`select distinct asset_id from asset_links where information_set_id = any(${sql.val(updatedSets)}::uuid[])`.execute(trx);
-    for (const row of r.rows) affected.add(row.asset_id);
+    for (const id of await assets.processorsOfSets(trx, updatedSets)) affected.add(id);
   }
-  await recomputeProcessors(trx, [...affected]);
-  return { created: creates.length, updated: updates.length, links: links.length };
+  await assets.recomputeProcessors(trx, [...affected]);
+  return { created: creates.length, updated: updates.length, links: links.length, events };
 }

@@ -66,3 +66,9 @@ export async function lookups(db: Db | Trx, organizationId: string, externalIds:
   ]);
   return { units, users, types, existing: new Map(existing.rows.map((a) => [a.external_id, { id: a.id, kind: a.kind, unitPath: a.path, unitName: a.unit_name }])) };
 }
+
+/** The current values of assets an import is about to update (for the before/after of their audit events). */
+export async function assetsBefore(trx: Trx, organizationId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return trx.selectFrom('assets').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
+}

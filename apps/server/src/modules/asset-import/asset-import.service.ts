@@ -1,6 +1,6 @@
 import { errorMessage, type AssetImportView, type ImportMapping, type ImportReport } from '@tillit/core';
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
 import { applyPlan } from './apply.js';
@@ -74,13 +74,17 @@ export function createAssetImportService(db: Db) {
             await repo.update(db, id, { progress_done: done });
           }
         });
-        await recordAudit(trx, actor, {
-          action: 'import',
-          entityType: 'asset_import',
-          entityId: id,
-          entityLabel: fileName,
-          changes: { created: { after: counts.created }, updated: { after: counts.updated }, links: { after: counts.links } },
-        });
+        // One event per asset created or changed, then the summary, chained in one batch.
+        await recordAudits(trx, actor, [
+          ...counts.events,
+          {
+            action: 'import',
+            entityType: 'asset_import',
+            entityId: id,
+            entityLabel: fileName,
+            changes: { created: { after: counts.created }, updated: { after: counts.updated }, links: { after: counts.links } },
+          },
+        ]);
         await repo.update(trx, id, { status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
       });
     } catch (e) {

@@ -1,6 +1,7 @@
 import { assetImportRoutes } from './asset-import.routes.js';
 import { createAssetImportService } from './asset-import.service.js';
 import { defineModule } from '../../platform/module.js';
+import { assetImportAudit } from './asset-import.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: assetImportRoutes,
   services: ({ db }) => ({ assetImport: createAssetImportService(db) }),
   permissions: [{ permission: 'asset.import' }],
+  audit: assetImportAudit,
 });

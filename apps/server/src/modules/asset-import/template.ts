@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { assetImportVocabulary } from '@tillit/core';
-import { importHeaders } from '../assets/assets.export.js';
+import { importHeaders } from '../assets/assets.service.js';
 
 /** An empty inventory sheet with the recognised headers, and a sheet listing the accepted values. */
 export async function buildTemplate(): Promise<Buffer> {

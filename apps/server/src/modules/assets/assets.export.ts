@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import { assetImportVocabulary, reviewStateOf, type ClassificationModelDefinition } from '@tillit/core';
 import type { Db } from '../../db/database.js';
+import * as repo from './assets.repository.js';
 import type { AssetRow } from './assets.repository.js';
 
 /**
@@ -44,19 +44,7 @@ export async function buildInventoryWorkbook(db: Db, organizationId: string, row
   // All of the organisation's links and integrations, kept when either end is exported: one scan
   // instead of an `any(array)` test per row.
   const ids = new Set(rows.map((r) => r.id));
-  const [emails, allLinks, allIntegrations] = await Promise.all([
-    db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).execute(),
-    sql<{ asset_id: string; information_set_id: string; processor: string; processor_ref: string; set_name: string }>`
-      select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.name) as processor_ref, s.name as set_name
-      from asset_links l join assets p on p.id = l.asset_id join assets s on s.id = l.information_set_id
-      where l.organization_id = ${organizationId}
-      order by p.name, s.name`.execute(db),
-    sql<{ from_asset_id: string; to_asset_id: string; from_name: string; to_name: string; description: string | null }>`
-      select i.from_asset_id, i.to_asset_id, f.name as from_name, t.name as to_name, i.description
-      from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
-      where i.organization_id = ${organizationId}
-      order by f.name, t.name`.execute(db),
-  ]);
+  const { emails, allLinks, allIntegrations } = await repo.exportExtras(db, organizationId);
   const links = { rows: allLinks.rows.filter((l) => ids.has(l.asset_id) || ids.has(l.information_set_id)) };
   const integrations = { rows: allIntegrations.rows.filter((i) => ids.has(i.from_asset_id) || ids.has(i.to_asset_id)) };
   const email = new Map(emails.map((u) => [u.id, u.email]));

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { AssetListQuery } from '@tillit/core';
 import type { Db, Trx } from '../../db/database.js';
+import { scopeCondition } from '../../platform/scope.js';
 
 const SORTS = {
   name: sql`lower(a.name)`,
@@ -89,9 +90,7 @@ export interface AssetRow {
 export type AssetFilter = Omit<AssetListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
 
 /** `null` scope = every unit (system actor); otherwise the sub-tree roots where the permission is held. */
-export function scopeCondition(scope: string[] | null) {
-  return scope === null ? sql<SqlBool>`true` : sql<SqlBool>`u.path && ${sql.val(scope)}::uuid[]`;
-}
+export { scopeCondition };
 
 function conditions(organizationId: string, scope: string[] | null, f: AssetFilter): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [sql`a.organization_id = ${organizationId}`, scopeCondition(scope)];
@@ -275,4 +274,26 @@ export async function existingUserIds(db: Db | Trx, organizationId: string, ids:
   if (!ids.length) return new Set<string>();
   const rows = await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
+}
+
+export function lockForUpdate(trx: Trx, id: string) {
+  return trx.selectFrom('assets').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+/** Everything the Excel export needs besides the rows: people's e-mail addresses, links and integrations. */
+export async function exportExtras(db: Db, organizationId: string) {
+  const [emails, allLinks, allIntegrations] = await Promise.all([
+    db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).execute(),
+    sql<{ asset_id: string; information_set_id: string; processor: string; processor_ref: string; set_name: string }>`
+      select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.name) as processor_ref, s.name as set_name
+      from asset_links l join assets p on p.id = l.asset_id join assets s on s.id = l.information_set_id
+      where l.organization_id = ${organizationId}
+      order by p.name, s.name`.execute(db),
+    sql<{ from_asset_id: string; to_asset_id: string; from_name: string; to_name: string; description: string | null }>`
+      select i.from_asset_id, i.to_asset_id, f.name as from_name, t.name as to_name, i.description
+      from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
+      where i.organization_id = ${organizationId}
+      order by f.name, t.name`.execute(db),
+  ]);
+  return { emails, allLinks, allIntegrations };
 }

@@ -4,9 +4,11 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
-import * as unitsRepo from '../units/units.repository.js';
+import { findUnit } from '../units/units.service.js';
 import * as repo from './assets.repository.js';
 import * as levels from './levels.repository.js';
+import * as bulk from './assets-bulk.repository.js';
+import { informationTypeExists } from '../information-types/information-types.service.js';
 import { auditFields, toAssetDetailView, toAssetView, toIntegrationView, visibleScope } from './assets.views.js';
 
 type CreateInput = z.output<typeof createAssetBody>;
@@ -31,7 +33,7 @@ export function createAssetsService(db: Db) {
   }
 
   async function openUnit(actor: Actor, unitId: string) {
-    const unit = await unitsRepo.findById(db, actor.organizationId, unitId);
+    const unit = await findUnit(db, actor.organizationId, unitId);
     if (!unit || unit.closed_at) throw new AppError('unknown_unit', { field: 'unitId' });
     return unit;
   }
@@ -46,8 +48,7 @@ export function createAssetsService(db: Db) {
     }
     if (input.informationTypeId) {
       if (kind !== 'information_set') throw new AppError('information_type_only_for_sets', { field: 'informationTypeId' });
-      const type = await db.selectFrom('information_types').select('id').where('organization_id', '=', actor.organizationId).where('id', '=', input.informationTypeId).executeTakeFirst();
-      if (!type) throw new AppError('unknown_information_type', { field: 'informationTypeId' });
+      if (!(await informationTypeExists(db, actor.organizationId, input.informationTypeId))) throw new AppError('unknown_information_type', { field: 'informationTypeId' });
     }
     if (input.externalId) {
       const other = await repo.findByExternalId(db, actor.organizationId, input.externalId);
@@ -214,3 +215,19 @@ export function createAssetsService(db: Db) {
 }
 
 export type AssetsService = ReturnType<typeof createAssetsService>;
+
+// Published to other modules: what they may do with assets in their own transactions.
+export { visibleScope } from './assets.views.js';
+export { importHeaders } from './assets.export.js';
+
+/** For the classification module: the asset a classification is about, and its levels as versions move. */
+export const assetClassificationData = {
+  findById: repo.findById,
+  /** Locks the asset's row for the rest of the transaction (one open version per asset). */
+  lock: repo.lockForUpdate,
+  setOpenVersion: levels.setOpenVersion,
+  applyApproved: levels.applyApproved,
+};
+
+/** For the inventory import: set-based writes of many assets and their links. */
+export const assetBulkWrites = { ...bulk, recomputeProcessors: levels.recomputeProcessors };

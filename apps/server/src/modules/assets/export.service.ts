@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { assetExportQuery } from '@tillit/core';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import type { Db } from '../../db/database.js';
-import * as modelsRepo from '../classification/models.repository.js';
+import { currentModel } from '../classification/models.service.js';
 import * as repo from './assets.repository.js';
 import { buildInventoryWorkbook } from './assets.export.js';
 import { visibleScope } from './assets.views.js';
@@ -13,7 +13,7 @@ export function createAssetExportService(db: Db) {
     async xlsx(actor: Actor, query: z.output<typeof assetExportQuery>): Promise<Buffer> {
       requireAccess(actor, 'asset.read', { organizationId: actor.organizationId });
       const rows = await repo.listAll(db, actor.organizationId, visibleScope(actor, 'asset.read'), query);
-      const model = await modelsRepo.current(db, actor.organizationId);
+      const model = await currentModel(db, actor.organizationId);
       return buildInventoryWorkbook(db, actor.organizationId, rows, model.definition);
     },
   };

@@ -4,6 +4,7 @@ import { assetsGeneratorStep } from '../../seed/generator/assets.js';
 import { assetRoutes } from './assets.routes.js';
 import { createAssetsService } from './assets.service.js';
 import { createAssetExportService } from './export.service.js';
+import { assetsAudit } from './assets.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -18,6 +19,7 @@ export default defineModule({
   routes: assetRoutes,
   services: ({ db }) => ({ assets: createAssetsService(db), assetExport: createAssetExportService(db) }),
   permissions: [{ permission: 'asset.read' }, { permission: 'asset.write' }],
+  audit: assetsAudit,
   contentTables: [{ table: 'assets', column: 'unit_id' }],
   // The demo and generated assets include their classifications (the classification module's data).
   seed: seedDemoAssets,

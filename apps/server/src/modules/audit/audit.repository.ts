@@ -26,7 +26,12 @@ export async function list(db: Db, organizationId: string, f: AuditFilter) {
     q = q.where((eb) => eb.or([eb('entity_label', 'ilike', like), eb('actor_name', 'ilike', like)]));
   }
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     // Counting millions of rows exactly on every page view is wasteful; cap it and say "10 000+".
     sql<{ n: number }>`select count(*)::int as n from (${q.select(sql`1`.as('one')).limit(10_001)}) t`.execute(db),
   ]);
@@ -34,5 +39,96 @@ export async function list(db: Db, organizationId: string, f: AuditFilter) {
 }
 
 export function recent(db: Db, organizationId: string, limit: number) {
-  return db.selectFrom('audit_events').selectAll().where('organization_id', '=', organizationId).orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** What the display resolves ids of: the reference kinds of the audit vocabulary. */
+export type ReferenceKind = 'user' | 'unit' | 'asset' | 'information_type' | 'classification';
+
+/** Today's names of the referenced objects of one organisation (a classification reads as its asset's name and version). */
+export async function referenceNames(db: Db, organizationId: string, ids: Record<ReferenceKind, string[]>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const add = (rows: { id: string; name: string }[]) => rows.forEach((r) => out.set(r.id, r.name));
+  const [users, units, assets, types, versions] = await Promise.all([
+    ids.user.length
+      ? db.selectFrom('users').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.user).execute()
+      : [],
+    ids.unit.length
+      ? db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.unit).execute()
+      : [],
+    ids.asset.length
+      ? db.selectFrom('assets').select(['id', 'name']).where('organization_id', '=', organizationId).where('id', 'in', ids.asset).execute()
+      : [],
+    ids.information_type.length
+      ? db
+          .selectFrom('information_types')
+          .select(['id', 'name'])
+          .where('organization_id', '=', organizationId)
+          .where('id', 'in', ids.information_type)
+          .execute()
+      : [],
+    ids.classification.length
+      ? db
+          .selectFrom('classification_versions as v')
+          .innerJoin('assets as a', 'a.id', 'v.asset_id')
+          .select(['v.id', 'a.name', 'v.version_no'])
+          .where('v.organization_id', '=', organizationId)
+          .where('v.id', 'in', ids.classification)
+          .execute()
+      : [],
+  ]);
+  add(users);
+  add(units);
+  add(assets);
+  add(types);
+  versions.forEach((v) => out.set(v.id, `${v.name} (${v.version_no})`));
+  return out;
+}
+
+/**
+ * The last label the audit log recorded for objects that no longer exist (a deleted unit or asset):
+ * what the object was called when it was last changed.
+ */
+export async function lastRecordedLabels(db: Db, organizationId: string, entityType: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['entity_id', 'entity_label'])
+    .distinctOn('entity_id')
+    .where('organization_id', '=', organizationId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', ids)
+    .where('entity_label', 'is not', null)
+    .orderBy('entity_id')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.entity_id!, r.entity_label!]));
+}
+
+/** The model definitions of classification versions, and the organisation's current one (for events of deleted versions and of information types). */
+export async function modelDefinitions(db: Db, organizationId: string, versionIds: string[]) {
+  const [byVersion, current] = await Promise.all([
+    versionIds.length
+      ? db
+          .selectFrom('classification_versions as v')
+          .innerJoin('classification_models as m', 'm.id', 'v.model_id')
+          .select(['v.id', 'm.definition'])
+          .where('v.organization_id', '=', organizationId)
+          .where('v.id', 'in', versionIds)
+          .execute()
+      : [],
+    db
+      .selectFrom('classification_models')
+      .select('definition')
+      .where('organization_id', '=', organizationId)
+      .where('is_current', '=', true)
+      .executeTakeFirst(),
+  ]);
+  return { byVersion: new Map(byVersion.map((r) => [r.id, r.definition])), current: current?.definition ?? null };
 }

@@ -60,3 +60,21 @@ export function roleViews(db: Db, userId: string) {
     .where('units.closed_at', 'is', null)
     .execute();
 }
+
+/** The signed-in user with the organisation's name, for the session view. */
+export function sessionUser(db: Db, userId: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.organization_id', 'users.is_platform_admin', 'users.must_change_password', 'organizations.name as org_name'])
+    .where('users.id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export function setLastLogin(trx: Trx, userId: string, at: Date) {
+  return trx.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
+}
+
+export function setLocale(db: Db, userId: string, locale: 'sv' | 'en') {
+  return db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}

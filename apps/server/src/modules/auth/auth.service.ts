@@ -7,7 +7,7 @@ import { hashPassword, newSecret, sha256, verifyPassword } from '../../platform/
 import type { Db } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import * as repo from './auth.repository.js';
-import * as usersRepo from '../users/users.repository.js';
+import { userAccounts as usersRepo } from '../users/users.service.js';
 
 const MAX_FAILURES = 5;
 const LOCK_MS = 15 * 60_000;
@@ -28,12 +28,7 @@ export function createAuthService(db: Db, config: Config) {
   }
 
   async function sessionView(userId: string, csrfToken: string): Promise<SessionView> {
-    const user = await db
-      .selectFrom('users')
-      .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-      .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.organization_id', 'users.is_platform_admin', 'users.must_change_password', 'organizations.name as org_name'])
-      .where('users.id', '=', userId)
-      .executeTakeFirstOrThrow();
+    const user = await repo.sessionUser(db, userId);
     const grants = await repo.roleViews(db, userId);
     const perms = new Set<Permission>();
     for (const g of grants) for (const p of permissionsOf(g.role as Role)) perms.add(p);
@@ -87,7 +82,7 @@ export function createAuthService(db: Db, config: Config) {
       if (user.status !== 'active') throw new AppError('invalid_credentials');
       await db.transaction().execute(async (trx) => {
         await usersRepo.updateUser(trx, user.id, { failed_login_count: 0, locked_until: null });
-        await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+        await repo.setLastLogin(trx, user.id, now);
         await recordAudit(trx, { ...systemActor(user.organization_id, user.name), userId: user.id }, { action: 'login', entityType: 'session', entityId: user.id, entityLabel: user.name });
       });
       return startSession(user.id);
@@ -121,7 +116,7 @@ export function createAuthService(db: Db, config: Config) {
 
     async setLocale(actor: Actor, locale: 'sv' | 'en'): Promise<void> {
       if (!actor.userId) throw new AppError('forbidden');
-      await db.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
+      await repo.setLocale(db, actor.userId, locale);
     },
 
     async linkInfo(token: string) {
@@ -139,7 +134,7 @@ export function createAuthService(db: Db, config: Config) {
         const used = await repo.markLinkUsed(trx, link.id);
         if (!used.numUpdatedRows) throw new AppError('invalid_token');
         await usersRepo.updateUser(trx, link.user_id, { password_hash: passwordHash, status: 'active', must_change_password: false, failed_login_count: 0, locked_until: null });
-        await trx.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', link.user_id).execute();
+        await repo.setLastLogin(trx, link.user_id, new Date());
         await repo.deleteOtherSessions(trx, link.user_id, null);
         const actor = { ...systemActor(link.organization_id, link.name), userId: link.user_id };
         await recordAudit(trx, actor, {

@@ -1,6 +1,7 @@
 import { authRoutes } from './auth.routes.js';
 import { createAuthService } from './auth.service.js';
 import { defineModule } from '../../platform/module.js';
+import { authAudit } from './auth.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: authRoutes,
   services: ({ db, config }) => ({ auth: createAuthService(db, config) }),
   permissions: [],
+  audit: authAudit,
 });

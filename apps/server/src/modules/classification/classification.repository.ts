@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db, Trx } from '../../db/database.js';
-import { scopeCondition } from '../assets/assets.repository.js';
+import { scopeCondition } from '../../platform/scope.js';
 
 export interface VersionRow {
   id: string;

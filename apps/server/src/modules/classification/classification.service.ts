@@ -18,10 +18,9 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
-import * as assetsRepo from '../assets/assets.repository.js';
-import * as levels from '../assets/levels.repository.js';
-import { visibleScope } from '../assets/assets.views.js';
+import { assetClassificationData as assets, visibleScope } from '../assets/assets.service.js';
 import * as modelsRepo from './models.repository.js';
+import { currentModel } from './models.service.js';
 import * as repo from './classification.repository.js';
 import { differences, inputOf, liveFacts, snapshotFacts, snapshotValues, toListItem, toVersionView, type Facts } from './classification.views.js';
 
@@ -38,7 +37,7 @@ export function createClassificationService(db: Db) {
   }
 
   async function loadAsset(dbOrTrx: Db | Trx, actor: Actor, id: string) {
-    const asset = await assetsRepo.findById(dbOrTrx, actor.organizationId, id);
+    const asset = await assets.findById(dbOrTrx, actor.organizationId, id);
     if (!asset) throw new AppError('not_found');
     return asset;
   }
@@ -112,9 +111,9 @@ export function createClassificationService(db: Db) {
       requireAccess(actor, 'classification.write', { organizationId: actor.organizationId });
       const asset = await loadAsset(db, actor, assetId);
       requireAccess(actor, 'classification.write', { organizationId: asset.organization_id, unitPath: asset.unit_path });
-      const model = await modelsRepo.current(db, actor.organizationId);
+      const model = await currentModel(db, actor.organizationId);
       return db.transaction().execute(async (trx) => {
-        await trx.selectFrom('assets').select('id').where('id', '=', assetId).forUpdate().execute();
+        await assets.lock(trx, assetId);
         const open = await repo.openVersionOf(trx, assetId);
         if (open) throw new AppError('classification_open_exists', { versionId: open.id });
         const previous = await repo.lastApproved(trx, assetId);
@@ -149,7 +148,7 @@ export function createClassificationService(db: Db) {
           notes: previous?.notes ?? null,
           ...snapshotValues(model.definition, content, facts),
         });
-        await levels.setOpenVersion(trx, assetId, { id, status: 'draft' });
+        await assets.setOpenVersion(trx, assetId, { id, status: 'draft' });
         await recordAudit(trx, actor, { action: 'create', entityType: 'classification', entityId: id, entityLabel: asset.name, unitId: asset.unit_id, after: { assetId, modelVersion: model.version, copiedFrom: previous?.id ?? null } });
         return view(trx, actor, id);
       });
@@ -209,7 +208,7 @@ export function createClassificationService(db: Db) {
         if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
         const now = new Date();
         await repo.update(trx, id, { status: 'submitted', submitted_by: actor.userId, submitted_at: now, contributor_ids: withContributor(locked.contributor_ids, actor), ...snapshotValues(model, v, facts) });
-        await levels.setOpenVersion(trx, v.asset_id, { id, status: 'submitted' });
+        await assets.setOpenVersion(trx, v.asset_id, { id, status: 'submitted' });
         const profile = derive(model, inputOf(v, facts)).profile;
         await recordAudit(trx, actor, { action: 'submit', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: v.status, after: 'submitted' }, profile: { after: formatProfile(model, profile) } } });
         return view(trx, actor, id);
@@ -226,7 +225,7 @@ export function createClassificationService(db: Db) {
         const locked = await loadVersion(trx, actor, id, true);
         if (locked.status !== 'submitted') throw new AppError('classification_not_submitted');
         await repo.update(trx, id, { status: 'draft', submitted_by: null, submitted_at: null });
-        await levels.setOpenVersion(trx, v.asset_id, { id, status: 'draft' });
+        await assets.setOpenVersion(trx, v.asset_id, { id, status: 'draft' });
         await recordAudit(trx, actor, { action: 'update', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'draft' } } });
         return view(trx, actor, id);
       });
@@ -254,8 +253,8 @@ export function createClassificationService(db: Db) {
         await repo.update(trx, id, { status: 'approved', decided_by: actor.userId, decided_at: now, decision_comment: input.comment ?? null, approved_at: now, review_due_at: reviewDueAt, ...snap });
         await repo.supersedeOthers(trx, v.asset_id, id, now);
         const profile = { C: snap.level_c, I: snap.level_i, A: snap.level_a, T: snap.level_t };
-        await levels.applyApproved(trx, asset, { id, profile, specialAnalysis: snap.special_analysis, approvedAt: now, reviewDueAt });
-        await levels.setOpenVersion(trx, v.asset_id, null);
+        await assets.applyApproved(trx, asset, { id, profile, specialAnalysis: snap.special_analysis, approvedAt: now, reviewDueAt });
+        await assets.setOpenVersion(trx, v.asset_id, null);
         await recordAudit(trx, actor, {
           action: 'approve',
           entityType: 'classification',
@@ -275,7 +274,7 @@ export function createClassificationService(db: Db) {
       return db.transaction().execute(async (trx) => {
         requireDecider(actor, await loadVersion(trx, actor, id, true));
         await repo.update(trx, id, { status: 'returned', decided_by: actor.userId, decided_at: new Date(), decision_comment: input.comment });
-        await levels.setOpenVersion(trx, v.asset_id, { id, status: 'returned' });
+        await assets.setOpenVersion(trx, v.asset_id, { id, status: 'returned' });
         await recordAudit(trx, actor, { action: 'return', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'returned' }, comment: { after: input.comment } } });
         return view(trx, actor, id);
       });
@@ -289,7 +288,7 @@ export function createClassificationService(db: Db) {
       await db.transaction().execute(async (trx) => {
         const locked = await loadVersion(trx, actor, id, true);
         if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
-        await levels.setOpenVersion(trx, v.asset_id, null);
+        await assets.setOpenVersion(trx, v.asset_id, null);
         await repo.remove(trx, id);
         await recordAudit(trx, actor, { action: 'delete', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, before: { versionNo: v.version_no, status: v.status } });
       });

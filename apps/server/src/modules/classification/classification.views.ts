@@ -13,6 +13,7 @@ import {
 import { holdsOn, type Actor } from '../../platform/access.js';
 import type { Db, Trx } from '../../db/database.js';
 import type { VersionRow } from './classification.repository.js';
+import { informationTypeById } from '../information-types/information-types.service.js';
 import * as repo from './classification.repository.js';
 
 /** What the rules need to know about the asset besides the answers. */
@@ -30,7 +31,7 @@ export async function liveFacts(db: Db | Trx, asset: { id: string; kind: string;
   let typeName: string | null = null;
   let typeRecommended: Profile | null = null;
   if (asset.kind === 'information_set' && asset.information_type_id) {
-    const t = await db.selectFrom('information_types').selectAll().where('id', '=', asset.information_type_id).executeTakeFirst();
+    const t = await informationTypeById(db, asset.information_type_id);
     if (t) {
       typeName = t.name;
       typeRecommended = { C: t.rec_c, I: t.rec_i, A: t.rec_a, T: t.rec_t };

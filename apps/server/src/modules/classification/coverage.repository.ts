@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { scopeCondition } from '../assets/assets.repository.js';
+import { scopeCondition } from '../../platform/scope.js';
 
 export interface CoverageRow {
   group_id: string | null;

@@ -3,7 +3,8 @@ import type { CoverageCounts, coverageQuery } from '@tillit/core';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
-import { visibleScope } from '../assets/assets.views.js';
+import { visibleScope } from '../assets/assets.service.js';
+import { findRootUnit, findUnit, openChildUnits } from '../units/units.service.js';
 import * as repo from './coverage.repository.js';
 
 const zero = (): CoverageCounts => ({ systemsInUse: 0, systemsValid: 0, systemsMissing: 0, setsTotal: 0, setsClassified: 0, awaitingApproval: 0, drafts: 0, dueWithin30Days: 0, overdue: 0, specialAnalysis: 0 });
@@ -33,10 +34,10 @@ export function createCoverageService(db: Db) {
   async function compute(actor: Actor, unitId?: string) {
     requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
     const scope = unitId
-      ? await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', actor.organizationId).where('id', '=', unitId).executeTakeFirst()
-      : await db.selectFrom('units').select(['id', 'name']).where('organization_id', '=', actor.organizationId).where('parent_id', 'is', null).executeTakeFirst();
+      ? await findUnit(db, actor.organizationId, unitId)
+      : await findRootUnit(db, actor.organizationId);
     if (!scope) throw new AppError('not_found');
-    const children = await db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', scope.id).where('closed_at', 'is', null).orderBy('name').execute();
+    const children = await openChildUnits(db, scope.id);
     const rows = await repo.coverage(db, actor.organizationId, scope.id, visibleScope(actor, 'classification.read'));
     const byGroup = new Map(rows.map((r) => [r.group_id, counts(r)]));
     const total = rows.map(counts).reduce(add, zero());

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { klassaPresetModel, type ClassificationModelDefinition } from '@tillit/core';
 import type { Db, Trx } from '../../db/database.js';
-import { systemActor } from '../../platform/access.js';
-import { recordAudit } from '../../platform/audit/audit.js';
 
 export interface ModelRow {
   id: string;
@@ -36,31 +34,20 @@ export async function usageCount(db: Db | Trx, modelId: string) {
   return r.n;
 }
 
-async function findCurrent(db: Db | Trx, organizationId: string) {
+/** The organisation's current model (every organisation has one from its creation on). */
+export async function findCurrent(db: Db | Trx, organizationId: string): Promise<ModelRow | undefined> {
   return (await sql<ModelRow>`select ${SELECT} from classification_models m left join users u on u.id = m.created_by where m.organization_id = ${organizationId} and m.is_current`.execute(db)).rows[0];
 }
 
-/**
- * The organisation's current model. On first use the shipped preset becomes version 1, so every
- * organisation can classify from the start and later adapt its own copy.
- */
-export async function current(db: Db | Trx, organizationId: string): Promise<ModelRow> {
-  const found = await findCurrent(db, organizationId);
-  if (found) return found;
-  const create = async (trx: Trx) => {
-    const inserted = await trx
-      .insertInto('classification_models')
-      .values({ organization_id: organizationId, version: 1, definition: JSON.stringify(klassaPresetModel), note: 'Förinställd modell', is_current: true, created_by: null })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted) {
-      await recordAudit(trx, systemActor(organizationId), { action: 'create', entityType: 'classification_model', entityId: inserted.id, entityLabel: 'Version 1', after: { version: 1, key: klassaPresetModel.key } });
-    }
-  };
-  if (db.isTransaction) await create(db as Trx);
-  else await (db as Db).transaction().execute(create);
-  return (await findCurrent(db, organizationId))!;
+/** Version 1 from the shipped preset; nothing when the organisation already has a model. */
+export async function insertPreset(trx: Trx, organizationId: string): Promise<string | undefined> {
+  const inserted = await trx
+    .insertInto('classification_models')
+    .values({ organization_id: organizationId, version: 1, definition: JSON.stringify(klassaPresetModel), note: 'Förinställd modell', is_current: true, created_by: null })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id;
 }
 
 /** A new current version; the previous versions stay, as classifications refer to them. */

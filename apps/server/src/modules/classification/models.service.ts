@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { klassaPresetModel, type ClassificationModelView, type createModelVersionBody } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { requireAccess, systemActor, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 import * as repo from './models.repository.js';
+import { findRootUnit } from '../units/units.service.js';
 
 function toView(m: repo.ModelRow, usageCount: number): ClassificationModelView {
   return {
@@ -19,17 +20,34 @@ function toView(m: repo.ModelRow, usageCount: number): ClassificationModelView {
   };
 }
 
+/**
+ * Every organisation starts with the shipped preset as its model's version 1 (declared in the
+ * classification manifest's `onOrganizationCreated`, in the organisation's creating transaction),
+ * so that reading the model never has to create it. Organisations older than this rule got theirs
+ * from migration 20261202T0200.
+ */
+export async function createInitialModel(trx: Trx, organizationId: string): Promise<void> {
+  const id = await repo.insertPreset(trx, organizationId);
+  if (id) await recordAudit(trx, systemActor(organizationId), { action: 'create', entityType: 'classification_model', entityId: id, entityLabel: 'Version 1', after: { version: 1, key: klassaPresetModel.key } });
+}
+
+/** Published to other modules (assets export, information types): the organisation's current model. */
+export async function currentModel(db: Db | Trx, organizationId: string): Promise<repo.ModelRow> {
+  const m = await repo.findCurrent(db, organizationId);
+  if (!m) throw new AppError('not_found');
+  return m;
+}
+
 export function createModelsService(db: Db) {
   return {
     async current(actor: Actor): Promise<ClassificationModelView> {
       requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
-      const m = await repo.current(db, actor.organizationId);
+      const m = await currentModel(db, actor.organizationId);
       return toView(m, await repo.usageCount(db, m.id));
     },
 
     async list(actor: Actor) {
       requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
-      await repo.current(db, actor.organizationId);
       return (await repo.list(db, actor.organizationId)).map((m) => {
         const { definition: _definition, ...summary } = toView(m, m.usage_count);
         return summary;
@@ -50,9 +68,9 @@ export function createModelsService(db: Db) {
 
     /** Adapting the model is an organisation-wide decision: the permission is needed on the root unit. */
     async createVersion(actor: Actor, input: z.output<typeof createModelVersionBody>): Promise<ClassificationModelView> {
-      const root = await db.selectFrom('units').select(['id', 'path']).where('organization_id', '=', actor.organizationId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      const root = await findRootUnit(db, actor.organizationId);
+      if (!root) throw new AppError('not_found');
       requireAccess(actor, 'classification_model.manage', { organizationId: actor.organizationId, unitPath: root.path });
-      await repo.current(db, actor.organizationId);
       return db.transaction().execute(async (trx) => {
         const created = await repo.insertVersion(trx, actor.organizationId, input.definition, input.note ?? null, actor.userId);
         await recordAudit(trx, actor, {

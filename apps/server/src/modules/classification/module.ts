@@ -1,8 +1,9 @@
 import { classificationRoutes } from './classification.routes.js';
 import { createClassificationService } from './classification.service.js';
 import { createCoverageService } from './coverage.service.js';
-import { createModelsService } from './models.service.js';
+import { createInitialModel, createModelsService } from './models.service.js';
 import { defineModule } from '../../platform/module.js';
+import { classificationAudit } from './classification.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -21,5 +22,8 @@ export default defineModule({
     classification: createClassificationService(db),
     coverage: createCoverageService(db),
   }),
+  // Every organisation classifies from the start with the shipped model as its version 1.
+  onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
   permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
+  audit: classificationAudit,
 });

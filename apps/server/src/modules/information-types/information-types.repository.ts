@@ -55,3 +55,11 @@ export function update(trx: Trx, id: string, values: TypeValues) {
 export function remove(trx: Trx, id: string) {
   return trx.deleteFrom('information_types').where('id', '=', id).execute();
 }
+
+export function findAnyById(db: Db | Trx, id: string) {
+  return db.selectFrom('information_types').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function organization(db: Db | Trx, organizationId: string) {
+  return db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow();
+}

@@ -12,7 +12,7 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
-import * as modelsRepo from '../classification/models.repository.js';
+import { currentModel } from '../classification/models.service.js';
 import * as repo from './information-types.repository.js';
 
 export function toTypeView(t: repo.TypeRow): InformationTypeView {
@@ -54,10 +54,20 @@ const auditFields = (t: { key: string; name: string; description: string | null;
   justification: t.justification,
 });
 
+/** Published to the assets module: does the organisation have this information type? */
+export async function informationTypeExists(db: Db | Trx, organizationId: string, id: string): Promise<boolean> {
+  return (await repo.findById(db, organizationId, id)) !== undefined;
+}
+
+/** Published to the classification module: an information type by id, whatever organisation (the caller's asset names it). */
+export function informationTypeById(db: Db | Trx, id: string) {
+  return repo.findAnyById(db, id);
+}
+
 export function createInformationTypesService(db: Db) {
   /** Recommended levels must exist in the organisation's current model. */
   async function checkLevels(organizationId: string, profiles: { path: (string | number)[]; profile: Profile }[]) {
-    const model = await modelsRepo.current(db, organizationId);
+    const model = await currentModel(db, organizationId);
     const max = model.definition.levels.length - 1;
     const issues = profiles.flatMap(({ path, profile }) =>
       aspectKeys.filter((a) => profile[a] !== null && profile[a]! > max).map((a) => ({ path: [...path, a], code: 'level_out_of_range', params: { min: 0, max } })),
@@ -159,8 +169,8 @@ export function createInformationTypesService(db: Db) {
       requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
       const [types, org, model] = await Promise.all([
         repo.list(db, actor.organizationId),
-        db.selectFrom('organizations').select('name').where('id', '=', actor.organizationId).executeTakeFirstOrThrow(),
-        modelsRepo.current(db, actor.organizationId),
+        repo.organization(db, actor.organizationId),
+        currentModel(db, actor.organizationId),
       ]);
       return {
         format: 'tillit.information-types',

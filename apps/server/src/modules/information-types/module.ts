@@ -1,6 +1,7 @@
 import { informationTypeRoutes } from './information-types.routes.js';
 import { createInformationTypesService } from './information-types.service.js';
 import { defineModule } from '../../platform/module.js';
+import { informationTypesAudit } from './information-types.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: informationTypeRoutes,
   services: ({ db }) => ({ informationTypes: createInformationTypesService(db) }),
   permissions: [{ permission: 'information_type.manage' }],
+  audit: informationTypesAudit,
 });

@@ -1,6 +1,7 @@
 import { organizationRoutes } from './organizations.routes.js';
 import { createOrganizationsService } from './organizations.service.js';
 import { defineModule } from '../../platform/module.js';
+import { organizationsAudit } from './organizations.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: organizationRoutes,
   services: ({ db, services }) => ({ organizations: createOrganizationsService(db, () => services.users) }),
   permissions: [{ permission: 'org.read' }, { permission: 'org.manage' }],
+  audit: organizationsAudit,
 });

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
 import * as repo from './organizations.repository.js';
-import * as unitsRepo from '../units/units.repository.js';
+import { insertRootUnit, renameUnit } from '../units/units.service.js';
 import type { UsersService } from '../users/users.service.js';
 
 type OrgRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
@@ -24,7 +24,7 @@ export interface NewOrganization {
 export async function insertOrganization(trx: Trx, actor: Actor, input: NewOrganization) {
   if (await repo.findByOrgNumber(trx, input.orgNumber)) throw new AppError('duplicate_org_number', { field: 'orgNumber' });
   const org = await repo.insert(trx, { name: input.name, org_number: input.orgNumber, kind: input.kind });
-  const root = await unitsRepo.insert(trx, { organization_id: org.id, parent_id: null, parentPath: [], name: input.name, kind: 'organization', description: null });
+  const root = await insertRootUnit(trx, org.id, input.name);
   const auditActor = actor.organizationId === org.id ? actor : { ...systemActor(org.id, actor.name), userId: actor.userId };
   await recordAudit(trx, auditActor, {
     organizationId: org.id,
@@ -35,6 +35,10 @@ export async function insertOrganization(trx: Trx, actor: Actor, input: NewOrgan
     unitId: root.id,
     after: { name: org.name, orgNumber: org.org_number, kind: org.kind },
   });
+  // What every module gives a new organisation (e.g. the classification model's version 1), in this
+  // transaction. Loaded at call time: the module list imports this module.
+  const { modules } = await import('../index.js');
+  for (const m of modules) await m.onOrganizationCreated?.(trx, { organizationId: org.id, rootUnitId: root.id });
   return { org, root };
 }
 
@@ -57,7 +61,7 @@ export function createOrganizationsService(db: Db, users: () => UsersService) {
       }
       return db.transaction().execute(async (trx) => {
         const after = await repo.update(trx, before.id, { name: input.name, org_number: input.orgNumber, kind: input.kind });
-        if (input.name) await unitsRepo.update(trx, before.root_unit_id, { name: input.name });
+        if (input.name) await renameUnit(trx, before.root_unit_id, input.name);
         await recordAudit(trx, actor, {
           action: 'update',
           entityType: 'organization',

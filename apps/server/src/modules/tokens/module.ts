@@ -1,6 +1,7 @@
 import { tokenRoutes } from './tokens.routes.js';
 import { createTokensService } from './tokens.service.js';
 import { defineModule } from '../../platform/module.js';
+import { tokensAudit } from './tokens.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: tokenRoutes,
   services: ({ db }) => ({ tokens: createTokensService(db) }),
   permissions: [{ permission: 'token.manage' }],
+  audit: tokensAudit,
 });

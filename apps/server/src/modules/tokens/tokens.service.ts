@@ -4,7 +4,8 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { newSecret, sha256 } from '../../platform/auth/secrets.js';
-import type { Db, Trx } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
+import * as repo from './tokens.repository.js';
 
 type Row = { id: string; name: string; scope: string; user_id: string; user_name: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null };
 
@@ -22,16 +23,10 @@ const toView = (t: Row) => ({
 
 /** API tokens for integrations. A token acts as the user who made it, limited to its scope; only a hash is stored. */
 export function createTokensService(db: Db) {
-  const base = (dbOrTrx: Db | Trx = db) =>
-    dbOrTrx
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.scope', 'api_tokens.user_id', 'users.name as user_name', 'api_tokens.created_at', 'api_tokens.expires_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at']);
-
   return {
     async list(actor: Actor) {
       requireAccess(actor, 'token.manage', { organizationId: actor.organizationId });
-      const rows = await base().where('api_tokens.organization_id', '=', actor.organizationId).orderBy('api_tokens.created_at', 'desc').execute();
+      const rows = await repo.listByOrg(db, actor.organizationId);
       return rows.map(toView);
     },
 
@@ -40,32 +35,28 @@ export function createTokensService(db: Db) {
       if (!actor.userId || actor.kind !== 'user') throw new AppError('forbidden');
       const secret = newSecret('tillit_');
       return db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('api_tokens')
-          .values({
-            organization_id: actor.organizationId,
-            user_id: actor.userId!,
-            name: input.name,
-            scope: input.scope,
-            token_hash: sha256(secret),
-            expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = await repo.insert(trx, {
+          organization_id: actor.organizationId,
+          user_id: actor.userId!,
+          name: input.name,
+          scope: input.scope,
+          token_hash: sha256(secret),
+          expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+        });
         await recordAudit(trx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, entityLabel: input.name, after: { name: input.name, scope: input.scope } });
         // Read in the transaction: the new row is not visible outside it before commit.
-        const created = await base(trx).where('api_tokens.id', '=', row.id).executeTakeFirstOrThrow();
+        const created = (await repo.findById(trx, row.id))!;
         return { token: toView(created), secret };
       });
     },
 
     async revoke(actor: Actor, id: string) {
       requireAccess(actor, 'token.manage', { organizationId: actor.organizationId });
-      const token = await base().where('api_tokens.organization_id', '=', actor.organizationId).where('api_tokens.id', '=', id).executeTakeFirst();
+      const token = await repo.findInOrg(db, actor.organizationId, id);
       if (!token) throw new AppError('not_found');
       if (token.revoked_at) return;
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).execute();
+        await repo.revoke(trx, id, new Date());
         await recordAudit(trx, actor, { action: 'revoke', entityType: 'api_token', entityId: id, entityLabel: token.name });
       });
     },

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.js';
 import { unitRoutes } from './units.routes.js';
 import { createUnitsService } from './units.service.js';
+import { unitsAudit } from './units.audit.js';
 
 /** The published service interface other modules may use (through `ctx.services.units` or `deps.services.units`). */
 export type UnitsService = ReturnType<typeof createUnitsService>;
@@ -19,4 +20,5 @@ export default defineModule({
   // Every module's content tables, so a unit that still holds data of any module cannot be deleted.
   services: ({ db, contentTables }) => ({ units: createUnitsService(db, contentTables) }),
   permissions: [{ permission: 'unit.read' }, { permission: 'unit.manage' }],
+  audit: unitsAudit,
 });

@@ -7,6 +7,14 @@ export function findById(db: Db | Trx, organizationId: string, id: string) {
   return db.selectFrom('units').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
+export function findRoot(db: Db | Trx, organizationId: string) {
+  return db.selectFrom('units').selectAll().where('organization_id', '=', organizationId).where('parent_id', 'is', null).executeTakeFirst();
+}
+
+export function openChildren(db: Db | Trx, id: string) {
+  return db.selectFrom('units').select(['id', 'name']).where('parent_id', '=', id).where('closed_at', 'is', null).orderBy('name').execute();
+}
+
 export function listByOrg(db: Db | Trx, organizationId: string, includeClosed: boolean) {
   let q = db.selectFrom('units').selectAll().where('organization_id', '=', organizationId);
   if (!includeClosed) q = q.where('closed_at', 'is', null);

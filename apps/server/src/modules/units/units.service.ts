@@ -3,7 +3,7 @@ import type { createUnitBody, moveUnitBody, updateUnitBody, UnitView } from '@ti
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 import type { ContentTable } from '../../platform/module.js';
 import * as repo from './units.repository.js';
 
@@ -22,6 +22,31 @@ export function toUnitView(u: UnitRow): UnitView {
 }
 
 const auditFields = (u: UnitRow) => ({ name: u.name, kind: u.kind, description: u.description, parentId: u.parent_id, closedAt: u.closed_at });
+
+/** Published to other modules: a unit of the organisation, by id (undefined when not there). */
+export function findUnit(db: Db | Trx, organizationId: string, id: string) {
+  return repo.findById(db, organizationId, id);
+}
+
+/** Published to other modules: the organisation's root unit (the organisation itself in the tree). */
+export function findRootUnit(db: Db | Trx, organizationId: string) {
+  return repo.findRoot(db, organizationId);
+}
+
+/** Published to other modules: the open sub-units directly below a unit, by name. */
+export function openChildUnits(db: Db | Trx, id: string) {
+  return repo.openChildren(db, id);
+}
+
+/** Published to the organisations module: the root unit of a new organisation, in its transaction. */
+export function insertRootUnit(trx: Trx, organizationId: string, name: string) {
+  return repo.insert(trx, { organization_id: organizationId, parent_id: null, parentPath: [], name, kind: 'organization', description: null });
+}
+
+/** Published to the organisations module: the root unit carries the organisation's name. */
+export function renameUnit(trx: Trx, id: string, name: string) {
+  return repo.update(trx, id, { name });
+}
 
 export function createUnitsService(db: Db, contentTables: readonly ContentTable[] = []) {
   async function load(actor: Actor, id: string): Promise<UnitRow> {

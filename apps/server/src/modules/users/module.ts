@@ -1,6 +1,7 @@
 import { userRoutes } from './users.routes.js';
 import { createUsersService } from './users.service.js';
 import { defineModule } from '../../platform/module.js';
+import { usersAudit } from './users.audit.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,4 +15,5 @@ export default defineModule({
   routes: userRoutes,
   services: ({ db, config, mailer }) => ({ users: createUsersService(db, config, mailer) }),
   permissions: [{ permission: 'user.read' }, { permission: 'user.manage' }, { permission: 'role.manage' }],
+  audit: usersAudit,
 });

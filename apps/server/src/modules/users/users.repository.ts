@@ -130,3 +130,13 @@ export function insertLink(trx: Trx, values: { user_id: string; purpose: string;
 export function invalidateLinks(trx: Trx, userId: string) {
   return trx.updateTable('user_links').set({ used_at: new Date() }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
 }
+
+export async function organizationName(db: Db | Trx, organizationId: string): Promise<string> {
+  const org = await db.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow();
+  return org.name;
+}
+
+/** A disabled user is signed out everywhere. */
+export function deleteSessions(trx: Trx, userId: string) {
+  return trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

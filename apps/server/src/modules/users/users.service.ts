@@ -9,7 +9,7 @@ import type { Db, Trx } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import * as repo from './users.repository.js';
-import * as unitsRepo from '../units/units.repository.js';
+import { findUnit } from '../units/units.service.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 type GrantRow = Awaited<ReturnType<typeof repo.grantsOf>>[number];
@@ -31,6 +31,16 @@ export function toUserView(u: UserRow, grants: GrantRow[]): UserView {
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;
+
+/**
+ * Published to the auth module, which signs people in and sets their passwords in its own
+ * transactions: reading an account and changing its sign-in fields.
+ */
+export const userAccounts = {
+  findById: repo.findById,
+  findByEmail: repo.findByEmail,
+  updateUser: repo.updateUser,
+};
 
 export function createUsersService(db: Db, config: Config, mailer: Mailer) {
   async function view(dbOrTrx: Db | Trx, u: UserRow) {
@@ -57,7 +67,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
   }
 
   async function unitPathOf(dbOrTrx: Db | Trx, actor: Actor, unitId: string) {
-    const unit = await unitsRepo.findById(dbOrTrx, actor.organizationId, unitId);
+    const unit = await findUnit(dbOrTrx, actor.organizationId, unitId);
     if (!unit) throw new AppError('invalid_parent_unit', { field: 'unitId' });
     if (unit.closed_at) throw new AppError('unit_closed');
     return unit.path;
@@ -78,10 +88,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     return { link, mailed: mailer.enabled };
   }
 
-  async function organizationName(dbOrTrx: Db | Trx, organizationId: string) {
-    const org = await dbOrTrx.selectFrom('organizations').select('name').where('id', '=', organizationId).executeTakeFirstOrThrow();
-    return org.name;
-  }
+  const organizationName = (dbOrTrx: Db | Trx, organizationId: string) => repo.organizationName(dbOrTrx, organizationId);
 
   const service = {
     async list(actor: Actor, query: z.output<typeof userListQuery>): Promise<Page<UserView>> {
@@ -127,7 +134,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
         // An invited user who has not chosen a password stays invited until they accept.
         const status = input.status === 'active' && !before.password_hash ? 'invited' : input.status;
         const after = await repo.updateUser(trx, id, { ...(input.name ? { name: input.name } : {}), ...(status ? { status } : {}) });
-        if (status === 'disabled') await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        if (status === 'disabled') await repo.deleteSessions(trx, id);
         await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: after.name, before: { name: before.name, status: before.status }, after: { name: after.name, status: after.status } });
         return view(trx, after);
       });
@@ -150,7 +157,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       const user = await load(actor, id);
       const grant = await repo.findGrant(db, id, grantId);
       if (!grant) throw new AppError('not_found');
-      const unit = await unitsRepo.findById(db, actor.organizationId, grant.unit_id);
+      const unit = await findUnit(db, actor.organizationId, grant.unit_id);
       requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath: unit?.path ?? [] });
       return db.transaction().execute(async (trx) => {
         if (grant.role === 'admin' && !unit?.parent_id && user.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id, grantId)) === 0) {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Role } from '@tillit/core';
 import type { Trx } from '../../db/database.js';
 import type { Changes } from '../../platform/audit/audit.js';
+import type { AuditAction, AuditEntityType } from '../../platform/audit/vocabulary.js';
 import type { Random } from './random.js';
 
 /** Sizes of one generated organisation (generator-profiles.json); feature modules read their own keys. */
@@ -30,8 +31,9 @@ export interface GeneratedUser {
 export interface AuditTemplate {
   occurredAt: Date;
   actor: { id: string | null; name: string };
-  action: string;
-  entityType: string;
+  /** From the audit vocabulary, as for `recordAudit`. */
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId?: string | null;
   entityLabel?: string | null;
   unitId?: string | null;

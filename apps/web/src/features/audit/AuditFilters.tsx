@@ -1,7 +1,7 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField';
-import { knownAuditActions, knownEntityTypes, useAuditLabels } from '../../lib/auditLabels';
+import { useAuditLabels } from '../../lib/auditLabels';
 import { PersonSelect } from '../../components/PersonSelect';
 
 export interface AuditFilterValues {
@@ -12,9 +12,18 @@ export interface AuditFilterValues {
   to: string | null;
 }
 
-export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFilterValues; onChange: (next: Partial<AuditFilterValues>) => void; canPickUser: boolean }) {
+export function AuditFilters({
+  value,
+  onChange,
+  canPickUser,
+}: {
+  value: AuditFilterValues;
+  onChange: (next: Partial<AuditFilterValues>) => void;
+  canPickUser: boolean;
+}) {
   const { t } = useTranslation(['audit', 'common']);
-  const { actionLabel, entityTypeLabel } = useAuditLabels();
+  // Every entity type and action the server's vocabulary declares.
+  const { actionOptions, entityTypeOptions } = useAuditLabels();
   const all = { value: '', label: t('common:select.all') };
   const hasFilters = Object.values(value).some(Boolean);
   return (
@@ -31,16 +40,18 @@ export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFil
       )}
       <Select
         label={t('audit:filters.entityType')}
-        data={[all, ...knownEntityTypes.map((e) => ({ value: e, label: entityTypeLabel(e) }))]}
+        data={[all, ...entityTypeOptions]}
         value={value.type ?? ''}
         onChange={(v) => onChange({ type: v || null })}
         allowDeselect={false}
-        w={{ base: '100%', sm: 180 }}
+        searchable
+        nothingFoundMessage={t('common:select.noResults')}
+        w={{ base: '100%', sm: 220 }}
         data-testid="audit-type-filter"
       />
       <Select
         label={t('audit:filters.action')}
-        data={[all, ...knownAuditActions.map((a) => ({ value: a, label: actionLabel(a) }))]}
+        data={[all, ...actionOptions]}
         value={value.action ?? ''}
         onChange={(v) => onChange({ action: v || null })}
         allowDeselect={false}
@@ -49,8 +60,20 @@ export function AuditFilters({ value, onChange, canPickUser }: { value: AuditFil
         w={{ base: '100%', sm: 200 }}
         data-testid="audit-action-filter"
       />
-      <DateField label={t('audit:filters.from')} value={value.from} onChange={(from) => onChange({ from })} maxDate={value.to ?? undefined} testId="audit-from" />
-      <DateField label={t('audit:filters.to')} value={value.to} onChange={(to) => onChange({ to })} minDate={value.from ?? undefined} testId="audit-to" />
+      <DateField
+        label={t('audit:filters.from')}
+        value={value.from}
+        onChange={(from) => onChange({ from })}
+        maxDate={value.to ?? undefined}
+        testId="audit-from"
+      />
+      <DateField
+        label={t('audit:filters.to')}
+        value={value.to}
+        onChange={(to) => onChange({ to })}
+        minDate={value.from ?? undefined}
+        testId="audit-to"
+      />
       {hasFilters && (
         <Button variant="subtle" onClick={() => onChange({ user: null, type: null, action: null, from: null, to: null })}>
           {t('common:actions.clearFilters')}

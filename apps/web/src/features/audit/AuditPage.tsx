@@ -1,4 +1,3 @@
-import { useCallback, useMemo } from 'react';
 import { Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +6,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAccess } from '../../app/session';
 import { formatNumber, stockholmDayBoundary } from '../../lib/format';
-import { useUnits } from '../units/api';
 import { useAuditEvents, useVerifyAudit } from './api';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AuditTable } from './AuditTable';
@@ -42,11 +40,6 @@ export function AuditPage() {
   });
   const verify = useVerifyAudit();
 
-  // Unit ids in the changes are shown by name, closed units included.
-  const units = useUnits(true, access.can('unit.read'));
-  const unitNames = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u.name])), [units.data]);
-  const unitName = useCallback((id: string) => unitNames.get(id), [unitNames]);
-
   const update = (changes: Partial<AuditFilterValues> & { page?: string | null }) =>
     setParams(
       (prev) => {
@@ -63,7 +56,10 @@ export function AuditPage() {
 
   const filtered = Object.values(filters).some(Boolean);
   const total = events.data?.total ?? 0;
-  const caption = total > COUNT_CAP ? t('audit:captionCapped', { formatted: formatNumber(COUNT_CAP) }) : t('audit:caption', { count: total, formatted: formatNumber(total) });
+  const caption =
+    total > COUNT_CAP
+      ? t('audit:captionCapped', { formatted: formatNumber(COUNT_CAP) })
+      : t('audit:caption', { count: total, formatted: formatNumber(total) });
 
   return (
     <>
@@ -77,11 +73,19 @@ export function AuditPage() {
           ) : events.error ? (
             <ErrorState error={events.error} onRetry={() => void events.refetch()} />
           ) : events.data.items.length === 0 ? (
-            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>{filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}</EmptyState>
+            <EmptyState title={filtered ? t('audit:empty.filteredTitle') : t('audit:empty.title')}>
+              {filtered ? t('audit:empty.filteredText') : t('audit:empty.text')}
+            </EmptyState>
           ) : (
             <>
-              <AuditTable events={events.data.items} caption={caption} unitName={unitName} />
-              <Pager page={page} pageSize={PAGE_SIZE} total={total} countCap={COUNT_CAP} onChange={(p) => update({ page: p > 1 ? String(p) : null })} />
+              <AuditTable events={events.data.items} caption={caption} />
+              <Pager
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={total}
+                countCap={COUNT_CAP}
+                onChange={(p) => update({ page: p > 1 ? String(p) : null })}
+              />
             </>
           )}
         </Paper>

@@ -3,19 +3,17 @@ import { ActionIcon, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../api';
-import { useAuditLabels } from '../../lib/auditLabels';
 import { formatDateTime } from '../../lib/format';
 import { ChangesTable } from './ChangesTable';
 
 interface Props {
   events: AuditEventView[];
   caption: string;
-  unitName: (id: string) => string | undefined;
 }
 
-export function AuditTable({ events, caption, unitName }: Props) {
+/** The events as the server resolved them for reading (labels, names, dates): no code is shown. */
+export function AuditTable({ events, caption }: Props) {
   const { t } = useTranslation(['audit', 'common']);
-  const { actionLabel, entityTypeLabel } = useAuditLabels();
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((prev) => {
@@ -43,10 +41,10 @@ export function AuditTable({ events, caption, unitName }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => {
-            const hasChanges = Boolean(event.changes && Object.keys(event.changes).length);
+            const hasChanges = event.display.changes.length > 0;
             const isOpen = open.has(event.id);
             const detailsId = `audit-changes-${event.id}`;
-            const what = event.entityLabel ?? entityTypeLabel(event.entityType);
+            const what = event.entityLabel ?? event.display.entityType;
             return (
               <Fragment key={event.id}>
                 <Table.Tr data-testid="audit-row" data-action={event.action} data-entity-type={event.entityType}>
@@ -69,8 +67,8 @@ export function AuditTable({ events, caption, unitName }: Props) {
                     <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>
                   </Table.Td>
                   <Table.Td>{event.actorName}</Table.Td>
-                  <Table.Td>{actionLabel(event.action)}</Table.Td>
-                  <Table.Td>{entityTypeLabel(event.entityType)}</Table.Td>
+                  <Table.Td>{event.display.action}</Table.Td>
+                  <Table.Td>{event.display.entityType}</Table.Td>
                   <Table.Td>
                     {event.entityLabel ?? (
                       <Text span c="dimmed" size="sm">
@@ -82,7 +80,7 @@ export function AuditTable({ events, caption, unitName }: Props) {
                 {hasChanges && (
                   <Table.Tr id={detailsId} hidden={!isOpen} bg="gray.0">
                     <Table.Td />
-                    <Table.Td colSpan={5}>{isOpen && <ChangesTable event={event} unitName={unitName} />}</Table.Td>
+                    <Table.Td colSpan={5}>{isOpen && <ChangesTable event={event} />}</Table.Td>
                   </Table.Tr>
                 )}
               </Fragment>

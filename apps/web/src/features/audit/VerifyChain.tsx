@@ -9,10 +9,23 @@ export function VerifyChainButton({ verify }: { verify: ReturnType<typeof useVer
   const { t } = useTranslation('audit');
   return (
     <Group gap="xs">
-      <Button variant="default" leftSection={<IconShieldCheck size={18} aria-hidden />} onClick={() => verify.mutate(false)} loading={verify.isPending && verify.variables === false} disabled={verify.isPending} data-testid="verify-chain">
+      <Button
+        variant="default"
+        leftSection={<IconShieldCheck size={18} aria-hidden />}
+        onClick={() => verify.mutate(false)}
+        loading={verify.isPending && verify.variables === false}
+        disabled={verify.isPending}
+        data-testid="verify-chain"
+      >
         {t('verify.button')}
       </Button>
-      <Button variant="subtle" onClick={() => verify.mutate(true)} loading={verify.isPending && verify.variables === true} disabled={verify.isPending} data-testid="verify-chain-full">
+      <Button
+        variant="subtle"
+        onClick={() => verify.mutate(true)}
+        loading={verify.isPending && verify.variables === true}
+        disabled={verify.isPending}
+        data-testid="verify-chain-full"
+      >
         {t('verify.fullButton')}
       </Button>
     </Group>
@@ -28,7 +41,13 @@ export function VerifyChainResult({ verify }: { verify: ReturnType<typeof useVer
         <ErrorState error={verify.error} title={t('audit:verify.failed')} />
       ) : verify.data ? (
         verify.data.ok ? (
-          <Alert color="green" variant="light" icon={<IconShieldCheck aria-hidden />} title={t('audit:verify.okTitle')} data-testid="verify-result-ok">
+          <Alert
+            color="green"
+            variant="light"
+            icon={<IconShieldCheck aria-hidden />}
+            title={t('audit:verify.okTitle')}
+            data-testid="verify-result-ok"
+          >
             {verify.data.fromCheckpoint
               ? t('audit:verify.okTextSince', {
                   count: verify.data.checked,
@@ -39,9 +58,21 @@ export function VerifyChainResult({ verify }: { verify: ReturnType<typeof useVer
               : t('audit:verify.okText', { count: verify.data.checked, formatted: formatNumber(verify.data.checked) })}
           </Alert>
         ) : (
-          <Alert color="red" variant="light" icon={<IconShieldX aria-hidden />} title={t('audit:verify.brokenTitle')} data-testid="verify-result-broken">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconShieldX aria-hidden />}
+            title={t('audit:verify.brokenTitle')}
+            data-testid="verify-result-broken"
+          >
             <Stack gap={4}>
-              <Text size="sm">{t('audit:verify.brokenText', { id: verify.data.firstBrokenId ?? '', count: verify.data.checked, formatted: formatNumber(verify.data.checked) })}</Text>
+              <Text size="sm">
+                {t('audit:verify.brokenText', {
+                  id: verify.data.firstBrokenId ?? '',
+                  count: verify.data.checked,
+                  formatted: formatNumber(verify.data.checked),
+                })}
+              </Text>
               <Text size="sm">{t('audit:verify.brokenAdvice')}</Text>
             </Stack>
           </Alert>

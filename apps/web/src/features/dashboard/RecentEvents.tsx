@@ -8,7 +8,8 @@ type RecentEvent = DashboardView['recentEvents'][number];
 
 export function RecentEvents({ events }: { events: DashboardView['recentEvents'] }) {
   const { t } = useTranslation('dashboard');
-  const { actionLabel, entityTypeLabel } = useAuditLabels();
+  // Only readers of the audit log get events, and only they may read its vocabulary.
+  const { actionLabel, entityTypeLabel } = useAuditLabels(events.length > 0);
   if (!events.length) return <Text c="dimmed">{t('recent.empty')}</Text>;
 
   // Someone signing in or out is described by the action and the person alone.

@@ -1,0 +1,52 @@
+import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
+
+const roleLabels = {
+  admin: { sv: 'Administratör', en: 'Administrator' },
+  security_coordinator: { sv: 'Informationssäkerhetssamordnare', en: 'Information security coordinator' },
+  information_owner: { sv: 'Informationsägare', en: 'Information owner' },
+  system_administrator: { sv: 'Systemförvaltare', en: 'System administrator' },
+  risk_owner: { sv: 'Riskägare', en: 'Risk owner' },
+  data_protection_officer: { sv: 'Dataskyddsombud', en: 'Data protection officer' },
+  auditor: { sv: 'Läsare/revisor', en: 'Reader/auditor' },
+};
+
+/** Audit events of user accounts and their roles. */
+export const usersAudit = defineAuditVocabulary({
+  entityTypes: {
+    user: { sv: 'Användare', en: 'User' },
+    role_assignment: { sv: 'Roll', en: 'Role' },
+  },
+  actions: {
+    invite: { sv: 'Inbjuden', en: 'Invited' },
+    grant: { sv: 'Tilldelad', en: 'Granted' },
+    password_reset: { sv: 'Länk för nytt lösenord skapad', en: 'Password reset link created' },
+    password_change: { sv: 'Lösenord bytt', en: 'Password changed' },
+  },
+  fields: {
+    user: {
+      email: { sv: 'E-postadress', en: 'Email address' },
+      name: { sv: 'Namn', en: 'Name' },
+      status: {
+        sv: 'Status',
+        en: 'Status',
+        kind: 'enum',
+        values: {
+          invited: { sv: 'Inbjuden', en: 'Invited' },
+          active: { sv: 'Aktiv', en: 'Active' },
+          disabled: { sv: 'Inaktiverad', en: 'Disabled' },
+        },
+      },
+      lockedUntil: { sv: 'Låst till', en: 'Locked until', kind: 'datetime' },
+    },
+    role_assignment: {
+      role: { sv: 'Roll', en: 'Role', kind: 'enum', values: roleLabels },
+      unitId: { sv: 'Enhet', en: 'Unit', kind: 'unit' },
+      userId: { sv: 'Användare', en: 'User', kind: 'user' },
+    },
+  },
+});
+
+declare module '../../platform/audit/vocabulary.js' {
+  interface AuditEntityTypeCodes extends CodesOf<typeof usersAudit.entityTypes> {}
+  interface AuditActionCodes extends CodesOf<typeof usersAudit.actions> {}
+}
