@@ -156,6 +156,7 @@ async function main() {
   let mixed: MixedResult | undefined;
   let backup: BenchResult['backup'];
   let jobs: BenchResult['jobs'];
+  let failure: unknown = null;
   try {
     const query = async <T = Record<string, unknown>>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[];
     const [org] = await query<{ id: string }>('select id from organizations where org_number = $1', [stor.orgNumber]);
@@ -327,6 +328,10 @@ async function main() {
       fs.rmSync(file, { force: true });
       log(`backup ${(backup.ms / 1000).toFixed(1)} s, ${(backup.bytes / 1e6).toFixed(1)} MB`);
     }
+  } catch (e) {
+    // What was measured until then is still written, marked as incomplete.
+    failure = e;
+    log(`stopped: ${String((e as Error).message ?? e)}`);
   } finally {
     http.close();
     await replayer.close();
@@ -365,6 +370,7 @@ async function main() {
       limits: LIMITS,
     },
     runMinutes: (performance.now() - runStarted) / 60_000,
+    ...(failure ? { incomplete: String((failure as Error).message ?? failure) } : {}),
     generator,
     startup: { coldMs: cold.ms, warmMs: warm.ms },
     server: { peakRssMb },
@@ -382,6 +388,7 @@ async function main() {
   fs.writeFileSync(file.replace(/\.json$/, '.md'), md);
   console.log('\n' + md);
   log(`written ${path.relative(repoRoot, file)} (+ .md) after ${result.runMinutes.toFixed(1)} min`);
+  if (failure) throw failure;
 }
 
 function gitCommit(): string | null {

@@ -39,6 +39,8 @@ export interface BenchResult {
     limits: { c1p95: number; c8p95: number; ratio: number; samples: number };
   };
   runMinutes: number;
+  /** Set when the run stopped early: what stopped it (the cells measured until then are kept). */
+  incomplete?: string;
   generator: GeneratorInfo;
   startup: { coldMs: number; warmMs: number };
   server: { peakRssMb: number };
@@ -96,6 +98,7 @@ export function markdown(r: BenchResult, dir: string, file: string): string {
     `Cells: ${r.settings.samples.list} samples per list cell at concurrency 1 and at 8 (${r.settings.samples.other} for other endpoints), each mode bounded to ${r.settings.maxMsPerMode / 1000} s (less when the ${r.settings.budgetMinutes}-minute budget for all cells requires; such cells say how many samples they got). **bare** = the statements the request sent (captured in the server, authentication's included), replayed with \`pg\` in the app's order and parallelism, one replay after each c1 request (the same window); ratio = HTTP p50 c1 ÷ bare p50.`,
   );
   out.push(`Compared with: ${prev ? prev.date : 'no earlier result of this kind'}.`, '');
+  if (r.incomplete) out.push(`**Incomplete: the run stopped early (${r.incomplete}).**`, '');
 
   const l = r.settings.limits;
   const lists = r.cells.filter((c) => c.list);
