@@ -286,7 +286,7 @@ async function main() {
       const p = await e.prepare(ctx);
       const t = targetOf(p, cookie);
       const t0 = performance.now();
-      const capture = await runner.capture(t);
+      const capture = await runner.capture(t, 45 * 60_000);
       const ms = performance.now() - t0;
       const bare = await replayer.run(capture);
       once.push({

@@ -67,10 +67,10 @@ export class CellRunner {
   ) {}
 
   /** The statements one request sends, recorded in the server by the capture hook. */
-  async capture(target: Target): Promise<Capture> {
+  async capture(target: Target, timeoutMs?: number): Promise<Capture> {
     const tag = `c${process.pid}-${++this.seq}`;
     fs.writeFileSync(this.captureFile, '');
-    const r = await this.http.request(target, { 'x-tillit-bench-capture': tag });
+    const r = await this.http.request(target, { 'x-tillit-bench-capture': tag }, timeoutMs);
     if (r.status < 200 || r.status >= 300) throw new Error(`${target.method} ${target.path}: ${r.status} ${r.body.slice(0, 300)}`);
     await new Promise((res) => setTimeout(res, 20));
     return readCapture(this.captureFile, tag);

@@ -30,14 +30,15 @@ export class HttpClient {
   }
 
   /** One request, timed from sending until the last byte of the answer. */
-  request(t: Target, extraHeaders: Record<string, string> = {}): Promise<Sample & { body: string }> {
+  /** `timeoutMs`: how long the answer may be silent (a full audit walk at 5 × Region Stor answers after many minutes). */
+  request(t: Target, extraHeaders: Record<string, string> = {}, timeoutMs = 300_000): Promise<Sample & { body: string }> {
     const v = t.vary?.();
     const body = v?.body !== undefined ? JSON.stringify(v.body) : t.body;
     const headers = { ...t.headers, ...v?.headers, ...extraHeaders };
     return new Promise((resolve, reject) => {
       const start = performance.now();
       const req = http.request(
-        { host: this.url.hostname, port: this.url.port, method: t.method, path: t.path, headers, agent: this.agent, timeout: 300_000 },
+        { host: this.url.hostname, port: this.url.port, method: t.method, path: t.path, headers, agent: this.agent, timeout: timeoutMs },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
