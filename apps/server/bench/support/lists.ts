@@ -111,7 +111,7 @@ const words = (items: Record<string, unknown>[], codes: Set<string>): Map<string
       // Not ids, times, e-mail addresses (their domain is in every row) or codes (a status, a role): words people search for.
       if (codes.has(v) || /^[0-9a-f-]{36}$/i.test(v) || /^\d{4}-\d\d-\d\d/.test(v) || /^\S+@\S+$/.test(v) || /^[a-z]+(_[a-z]+)+$/.test(v))
         return;
-      for (const w of new Set(v.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) freq.set(w, (freq.get(w) ?? 0) + 1);
+      for (const w of new Set(v.toLowerCase().match(/\p{L}{4,}/gu) ?? [])) if (!/^[a-f]+$/.test(w)) freq.set(w, (freq.get(w) ?? 0) + 1); // not a piece of a hex code
     }
   };
   // The items' own text fields (a name, a label, a description): nested ones (a user's units) are
