@@ -20,6 +20,7 @@ function newest(p) {
 
 const built = fs.existsSync(dist) ? fs.statSync(dist).mtimeMs : 0;
 if (built < Math.max(...sources.map(newest))) {
+  // Only errors: a start is no place for bundle-size advice (`npm run build` shows the warnings).
   console.log('Bygger webbgränssnittet … / building the web app …');
-  execSync('npx vite build --logLevel warn', { cwd: web, stdio: 'inherit' });
+  execSync('npx vite build --logLevel error', { cwd: web, stdio: 'inherit' });
 }

@@ -7,12 +7,12 @@ const axeSource: string = require('axe-core').source;
 
 export const DEMO_PASSWORD = 'Tillit-demo-2026';
 
-/** Debian's chromium, headless, without the background traffic this closed network refuses. */
+/** The Chromium found by scripts/ensure-browser.mjs, headless, without the background traffic this closed network refuses. */
 export function useBrowser() {
   const ctx = { baseUrl: inject('baseUrl') } as { browser: Browser; baseUrl: string };
   beforeAll(async () => {
     ctx.browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: inject('chromiumPath'),
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
   });

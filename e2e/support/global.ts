@@ -4,8 +4,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { findBrowser, MISSING_BROWSER } from '../../scripts/ensure-browser.mjs';
+import { distMain, ensureServerBuild } from '../../scripts/server-build.mjs';
 
-/** Starts a real Tillit (embedded PostgreSQL, demo organisation, built web app) for the browser specs. */
+/**
+ * Starts a real Tillit as `npm start` runs it (the compiled server, embedded PostgreSQL, demo
+ * organisation, built web app) for the browser specs, and tells them which Chromium to drive.
+ */
 let server: ChildProcess | null = null;
 let dataDir: string | null = null;
 const root = path.resolve(new URL('.', import.meta.url).pathname, '../..');
@@ -22,12 +27,17 @@ function freePort(): Promise<number> {
 }
 
 export async function setup(project: TestProject) {
+  // `npm run test:e2e` has found or brought the browser already (scripts/ensure-browser.mjs).
+  const browser = await findBrowser();
+  if (!browser) throw new Error(MISSING_BROWSER);
+  project.provide('chromiumPath', browser.path);
+  await ensureServerBuild({ quiet: true });
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tillit-e2e-'));
   const port = await freePort();
   const dbPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli/main.ts', 'start'], {
+  server = spawn(process.execPath, [distMain, 'start'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TILLIT_DB_PORT: String(dbPort), TILLIT_DATA_DIR: dataDir, TILLIT_PUBLIC_URL: baseUrl, TILLIT_LOG_LEVEL: 'warn', TILLIT_DEMO: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,5 +67,6 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    chromiumPath: string;
   }
 }

@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distMain, ensureServerBuild } from '../../../../scripts/server-build.mjs';
 
 /** Starting and stopping a real Tillit server process, as an operator would (`tillit start`). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const MAIN = path.join(repoRoot, 'apps/server/src/cli/main.ts');
+// The compiled server, as `npm start` runs it (built here when the sources changed).
+await ensureServerBuild({ quiet: true });
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,9 +39,9 @@ export interface ServerOptions {
   nodeArgs?: string[];
 }
 
-/** Runs `tillit start` in its own node process (not through the tsx wrapper, so the pid is the server's). */
+/** Runs `tillit start` in its own node process (the compiled CLI, so the pid is the server's). */
 export function spawnServer(opts: ServerOptions, args: string[] = ['start']): ServerProcess {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', MAIN, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), distMain, ...args], {
     cwd: repoRoot,
     env: {
       ...process.env,

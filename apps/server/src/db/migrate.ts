@@ -7,13 +7,13 @@ import type { Db } from './database.js';
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_LOCK = 74_11_17; // arbitrary, constant: one advisory lock for migrations
 
-/** Every `*.ts` file in migrations/, in name (timestamp) order. */
+/** Every migration file in migrations/, in name (timestamp) order: `.ts`, or `.js` in the compiled server. */
 export class FolderProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{8}T\d{4}_.+\.ts$/.test(f)).sort();
+    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{8}T\d{4}_.+\.[jt]s$/.test(f)).sort();
     const out: Record<string, Migration> = {};
     for (const f of files) {
-      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)) as Migration;
+      out[f.replace(/\.[jt]s$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)) as Migration;
     }
     return out;
   }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Role } from '@tillit/core';
+import { messages, type Role } from '@tillit/core';
 import type { Db } from '../db/database.js';
 import { makeOrganization, makeUnit, makeUser } from './factories.js';
 import demo from './data/region-exempel.json' with { type: 'json' };
@@ -53,6 +53,19 @@ export async function seedDemo(db: Db, opts: { log?: Logger } = {}): Promise<{ c
 export async function printDemoLogins(db: Db): Promise<void> {
   const org = await db.selectFrom('organizations').select('id').where('org_number', '=', demo.organization.orgNumber).executeTakeFirst();
   if (!org) return;
-  const lines = demo.users.map((u) => `  ${u.email.padEnd(26)} ${u.role}`);
-  console.log(`\nDemoinloggningar för ${demo.organization.name} (lösenord: ${demo.password}):\n${lines.join('\n')}`);
+  console.log(`\n${demoLoginLines().join('\n')}`);
+}
+
+/** The demo sign-ins as a person reads them: in Swedish, each role by its name and where it is held. */
+export function demoLoginLines(): string[] {
+  const unitNames = new Map<string, string>();
+  const collect = (specs: UnitSpec[]) => specs.forEach((u) => (unitNames.set(u.key, u.name), collect(u.children ?? [])));
+  collect(demo.units as UnitSpec[]);
+  const roleNames: Record<string, string> = messages.sv.roles;
+  const users = demo.users.map((u) => {
+    const where = u.unit === 'root' ? '' : ` (${unitNames.get(u.unit) ?? u.unit})`;
+    const also = u.platformAdmin ? ', även plattformsadministratör' : '';
+    return `  ${u.email.padEnd(26)} ${roleNames[u.role] ?? u.role}${where}${also}`;
+  });
+  return [`Demoinloggningar för ${demo.organization.name} (lösenord: ${demo.password}):`, ...users];
 }

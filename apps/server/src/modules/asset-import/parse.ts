@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
 
 /** One sheet as text: the header row and the data rows with the row number the spreadsheet shows. */
@@ -21,7 +21,9 @@ export async function parseUpload(file: Buffer, fileName: string): Promise<Parse
 }
 
 async function parseXlsx(file: Buffer): Promise<ParsedSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs costs a few hundred ms of CPU at every server start otherwise.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

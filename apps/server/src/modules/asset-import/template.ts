@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
 import { assetImportVocabulary } from '@tillit/core';
 import { importHeaders } from '../assets/assets.service.js';
 
 /** An empty inventory sheet with the recognised headers, and a sheet listing the accepted values. */
 export async function buildTemplate(): Promise<Buffer> {
+  // Loaded on first use: exceljs costs a few hundred ms of CPU at every server start otherwise.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tillit';
   const sheet = wb.addWorksheet('Tillgångar', { views: [{ state: 'frozen', ySplit: 1 }] });

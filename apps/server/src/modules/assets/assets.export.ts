@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { assetImportVocabulary, reviewStateOf, type ClassificationModelDefinition } from '@tillit/core';
 import type { Db } from '../../db/database.js';
 import * as repo from './assets.repository.js';
@@ -57,6 +56,8 @@ export async function buildInventoryWorkbook(db: Db, organizationId: string, row
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
+  // Loaded on first use: exceljs costs a few hundred ms of CPU at every server start otherwise.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Tillit';
   const sheet = wb.addWorksheet('Tillgångar', { views: [{ state: 'frozen', ySplit: 1 }] });
