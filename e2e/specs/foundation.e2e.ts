@@ -17,7 +17,7 @@ describe('foundation: the administrator’s first steps', () => {
     await expectNoAxeViolations(page, 'sign-in');
     await signIn(page, 'admin@exempel.se');
 
-    await expect.poll(() => page.getByTestId('stat-units').textContent()).toMatch(/\d/);
+    await expect.poll(() => page.getByTestId('stat-dashboard-units').textContent()).toMatch(/\d/);
     await expectNoAxeViolations(page, 'start page');
 
     await page.getByTestId('nav-units').click();
@@ -79,6 +79,7 @@ describe('foundation: the administrator’s first steps', () => {
       ['/api-tokens', 'create-token'],
       ['/organizations', 'organizations-table'],
       ['/account/password', 'current-password'],
+      ['/notifications', 'save-notification-settings'],
     ] as const) {
       await page.goto(path);
       await page.getByTestId(ready).waitFor();

@@ -7,7 +7,7 @@ export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..'),
   test: {
     include: ['apps/server/bench/crash.test.ts'],
-    testTimeout: 8 * 60_000,
+    testTimeout: 30 * 60_000,
     hookTimeout: 2 * 60_000,
     pool: 'forks',
     maxWorkers: 1,

@@ -18,7 +18,7 @@ import pg from 'pg';
 import * as core from '@tillit/core';
 import profiles from '../src/seed/data/generator-profiles.json' with { type: 'json' };
 import { backupDatabase } from '../src/cli/backup.js';
-import { embeddedDatabaseUrl } from '../src/db/embedded.js';
+import { embeddedUrls } from '../src/db/embedded.js';
 import { benchEndpoints, type BenchContext, type PreparedEndpoint } from './endpoints.js';
 import { fallbackLists } from './lists.fallback.js';
 import { CellRunner, LIMITS, type CellResult } from './support/cells.js';
@@ -145,7 +145,7 @@ async function main() {
   let peakRssMb = 0;
   const rss = setInterval(() => (peakRssMb = Math.max(peakRssMb, memoryOf(server.pid)?.rssMb ?? 0)), 200);
 
-  const url = embeddedDatabaseUrl(dbPort);
+  const url = embeddedUrls(dataDir, dbPort).runtime;
   const client = new pg.Client({ connectionString: url, application_name: 'tillit-bench' });
   await client.connect();
   const http = new HttpClient(server.baseUrl);

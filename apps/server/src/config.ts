@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSettings } from './db/tuning.js';
+import { decodeKey } from './platform/audit/key.js';
 
 /**
  * Every setting Tillit reads from the environment. Documented in the README's configuration table;
@@ -9,6 +11,36 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  // The migration owner's URL (two-role setup, docs/deployment.md); DATABASE_URL is then the runtime role.
+  TILLIT_OWNER_DATABASE_URL: z.string().url().optional(),
+  TILLIT_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
+  TILLIT_DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(120).default(5),
+  TILLIT_DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  TILLIT_PG_MEMORY_MB: z.coerce.number().int().min(256).max(4 * 1024 * 1024).optional(),
+  TILLIT_PG_SETTINGS: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseSettings(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'name=value pairs separated by commas, e.g. work_mem=32MB,shared_buffers=1GB'),
+  TILLIT_AUDIT_KEY: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        if (v !== undefined) decodeKey(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'at least 32 bytes, as 64 hex digits or base64'),
+  TILLIT_AUDIT_RECEIPTS: z.string().min(1).optional(),
+  TILLIT_AUDIT_RECEIPT_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(10),
   TILLIT_DATA_DIR: z.string().min(1).default('./data'),
   TILLIT_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TILLIT_PUBLIC_URL: z.string().url().optional(),
@@ -45,6 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    ownerDatabaseUrl: c.TILLIT_OWNER_DATABASE_URL,
+    pool: {
+      max: c.TILLIT_DB_POOL_MAX,
+      connectTimeoutMs: c.TILLIT_DB_CONNECT_TIMEOUT_SECONDS * 1000,
+      statementTimeoutMs: c.TILLIT_DB_STATEMENT_TIMEOUT_SECONDS * 1000,
+    },
+    pgTuning: { memoryMb: c.TILLIT_PG_MEMORY_MB, settings: parseSettings(c.TILLIT_PG_SETTINGS) },
+    auditKey: c.TILLIT_AUDIT_KEY,
+    auditReceiptsFile: path.resolve(c.TILLIT_AUDIT_RECEIPTS ?? path.join(c.TILLIT_DATA_DIR, 'audit-receipts.jsonl')),
+    auditReceiptIntervalMs: c.TILLIT_AUDIT_RECEIPT_MINUTES * 60_000,
     dataDir: path.resolve(c.TILLIT_DATA_DIR),
     embeddedDbPort: c.TILLIT_DB_PORT,
     publicUrl,

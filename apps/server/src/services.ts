@@ -1,9 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { Mailer } from './platform/mail/mailer.js';
-import type { JobHandler } from './platform/jobs/queue.js';
+import type { JobDef } from './platform/jobs/queue.js';
+import { mailJob } from './platform/mail/mail.job.js';
+import { housekeepingJob } from './platform/housekeeping.js';
+import { createHealth } from './platform/health.js';
 import type { AppServices, ContentTable, ModuleDeps } from './platform/module.js';
 import { modules } from './modules/index.js';
 
@@ -18,19 +20,10 @@ export interface ServiceDeps {
 export function createServices({ db, config, mailer, log }: ServiceDeps): AppServices {
   const services = {
     config,
-    health: {
-      ready: async () => {
-        try {
-          await sql`select 1`.execute(db);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    },
+    health: createHealth(db),
   } as AppServices;
   const contentTables: ContentTable[] = modules.flatMap((m) => m.contentTables ?? []);
-  const deps: ModuleDeps = { db, config, mailer, log, services, contentTables };
+  const deps: ModuleDeps = { db, config, mailer, log, services, contentTables, modules };
   for (const m of modules) {
     if (!m.services) continue;
     const made = m.services(deps);
@@ -42,22 +35,21 @@ export function createServices({ db, config, mailer, log }: ServiceDeps): AppSer
 
 export type Services = AppServices;
 
-/** Background job kinds and what runs them: the platform's mail job. */
-export function jobHandlers(mailer: Mailer): Record<string, JobHandler> {
-  return {
-    'mail.send': (payload: { to: string; subject: string; text: string }) => mailer.send(payload),
-  };
-}
+/** What a background job runs with: the modules' dependencies, with every service. */
+export type JobContext = ModuleDeps;
 
-/** The platform's job kinds and every module's (their manifests' `jobs`); a kind is declared once. */
-export function allJobHandlers(deps: ServiceDeps, services: AppServices): Record<string, JobHandler> {
-  const handlers = jobHandlers(deps.mailer);
-  const moduleDeps: ModuleDeps = { ...deps, services, contentTables: modules.flatMap((m) => m.contentTables ?? []) };
+/** The platform's job kinds (mail, housekeeping) and every module's (their manifests' `jobs`); a kind is declared once. */
+export function jobDefinitions(): JobDef<JobContext>[] {
+  const defs: JobDef<JobContext>[] = [mailJob, housekeepingJob];
   for (const m of modules) {
-    for (const [kind, handler] of Object.entries(m.jobs?.(moduleDeps) ?? {})) {
-      if (kind in handlers) throw new Error(`module ${m.name}: job kind ${kind} is taken`);
-      handlers[kind] = handler;
+    for (const def of m.jobs?.(modules) ?? []) {
+      if (defs.some((d) => d.name === def.name)) throw new Error(`module ${m.name}: job kind ${def.name} is taken`);
+      defs.push(def);
     }
   }
-  return handlers;
+  return defs;
+}
+
+export function jobContext(deps: ServiceDeps, services: AppServices = createServices(deps)): JobContext {
+  return { ...deps, services, contentTables: modules.flatMap((m) => m.contentTables ?? []), modules };
 }

@@ -12,6 +12,7 @@ export const errorCodes = {
   invalid_credentials: 401,
   account_locked: 423,
   too_many_requests: 429,
+  database_unavailable: 503,
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
@@ -51,6 +52,7 @@ export const errorCodes = {
   import_has_errors: 409,
   import_not_ready: 409,
   import_too_large: 413,
+  unknown_notification_kind: 400,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 

@@ -3,12 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { Migrator } from 'kysely';
-import { createDb } from '../db/database.js';
-import { migrateToLatest, FolderProvider } from '../db/migrate.js';
-import { StartupError } from '../db/embedded.js';
-import { BackupReader, checkBackup, FORMAT, type Manifest } from './backup-file.js';
+import { to as copyTo } from 'pg-copy-streams';
+import { FORMAT, type Manifest } from './backup-file.js';
 
 /*
  * Tillit's own backup format (see backup-file.ts), because the embedded PostgreSQL ships no pg_dump.
@@ -29,7 +25,7 @@ async function tablesOf(client: pg.Client): Promise<{ name: string; columns: str
   return r.rows.map((row) => ({ name: row.table_name, columns: row.columns }));
 }
 
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export async function backupDatabase(url: string, file: string): Promise<{ tables: number; rows: number }> {
   const client = new pg.Client({ connectionString: url });
@@ -46,14 +42,14 @@ export async function backupDatabase(url: string, file: string): Promise<{ table
       yield Buffer.from(JSON.stringify(manifest) + '\n');
       for (const t of tables) {
         const stream = client.query(copyTo(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) TO STDOUT`));
-        await pipeline(stream, fs.createWriteStream(tableTmp));
+        await pipeline(stream, fs.createWriteStream(tableTmp, { mode: 0o600 }));
         rows += stream.rowCount ?? 0;
         const { size } = await fs.promises.stat(tableTmp);
         yield Buffer.from(JSON.stringify({ table: t.name, bytes: size }) + '\n');
         yield* fs.createReadStream(tableTmp, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
       }
     }
-    await pipeline(Readable.from(sections(), { objectMode: false }), createGzip(), fs.createWriteStream(tmp));
+    await pipeline(Readable.from(sections(), { objectMode: false }), createGzip(), fs.createWriteStream(tmp, { mode: 0o600 }));
     await client.query('COMMIT');
     await fs.promises.rename(tmp, file);
     return { tables: tables.length, rows };
@@ -66,71 +62,4 @@ export async function backupDatabase(url: string, file: string): Promise<{ table
   }
 }
 
-/**
- * Restores into the database at `url`: the file is checked end to end first (nothing is touched if it
- * is not whole), the schema is rebuilt up to the backup's migration, the data streamed in with
- * triggers off (the audit log's append-only trigger included), then newer migrations run.
- */
-export async function restoreDatabase(url: string, file: string, opts: { force: boolean }): Promise<{ tables: number; rows: number }> {
-  const manifest = await checkBackup(file);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const hasData = await client.query(`select 1 from information_schema.tables where table_schema='public' and table_name='organizations'`);
-    if (hasData.rowCount) {
-      const orgs = await client.query('select count(*)::int as n from organizations');
-      if (orgs.rows[0].n > 0 && !opts.force) {
-        throw new StartupError('Databasen innehåller redan data. Använd --force för att ersätta allt. / The database already holds data; use --force to replace it.');
-      }
-    }
-    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-  } finally {
-    await client.end();
-  }
-  const db = createDb(url, 2);
-  try {
-    const target = manifest.migrations.at(-1);
-    if (target) {
-      const { error } = await new Migrator({ db, provider: new FolderProvider() }).migrateTo(target);
-      if (error) throw error;
-    }
-  } finally {
-    await db.destroy();
-  }
-  const loader = new pg.Client({ connectionString: url });
-  await loader.connect();
-  const reader = new BackupReader(file);
-  let rows = 0;
-  try {
-    await reader.manifest();
-    await loader.query('BEGIN');
-    await loader.query('SET LOCAL session_replication_role = replica');
-    for (const t of manifest.tables) {
-      const { bytes } = await reader.header(t.name);
-      const stream = loader.query(copyFrom(`COPY ${ident(t.name)} (${t.columns.map(ident).join(',')}) FROM STDIN`));
-      await pipeline(Readable.from(reader.bytes(bytes), { objectMode: false }), stream);
-      rows += stream.rowCount ?? 0;
-    }
-    // Serial columns continue after the highest restored id.
-    const seqs = await loader.query<{ table_name: string; column_name: string; seq: string }>(`
-      select c.table_name, c.column_name, pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) as seq
-      from information_schema.columns c where c.table_schema = 'public' and pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) is not null`);
-    for (const s of seqs.rows) {
-      await loader.query(`select setval($1, coalesce((select max(${ident(s.column_name)}) from ${ident(s.table_name)}), 0) + 1, false)`, [s.seq]);
-    }
-    await loader.query('COMMIT');
-  } catch (e) {
-    await loader.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    reader.close();
-    await loader.end();
-  }
-  const db2 = createDb(url, 2);
-  try {
-    await migrateToLatest(db2);
-  } finally {
-    await db2.destroy();
-  }
-  return { tables: manifest.tables.length, rows };
-}
+export { restoreDatabase } from './restore.js';

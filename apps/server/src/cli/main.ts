@@ -10,6 +10,9 @@ import { printGenerateReport } from '../seed/generator/report.js';
 import { createPlatformAdmin } from './create-admin.js';
 import { backupDatabase, restoreDatabase } from './backup.js';
 import { verifyAllChains } from './audit-verify.js';
+import { readReceipts } from './receipts-file.js';
+import { userOf } from '../db/roles.js';
+import { ReceiptFileError } from '../platform/audit/receipts.js';
 import { loggerOptions } from '../platform/logger.js';
 
 const program = new Command('tillit').description('Tillit – ledningssystem för informationssäkerhet');
@@ -47,7 +50,7 @@ program
   .command('migrate')
   .description('Kör databasmigreringar och avsluta')
   .action(async () => {
-    const database = await openDatabase(config(), log());
+    const database = await openDatabase(config(), log(), { attach: true });
     await database.close();
     console.log('Databasen är migrerad.');
   });
@@ -67,7 +70,7 @@ program
     if (until && Number.isNaN(until.getTime())) throw new StartupError(`--until ska vara ett datum (ÅÅÅÅ-MM-DD): ${opts.until}`);
     const scale = Number(opts.scale);
     if (!(scale > 0) || scale > 100) throw new StartupError(`--scale ska vara ett tal större än 0 och högst 100: ${opts.scale}`);
-    const database = await openDatabase(config(), log());
+    const database = await openDatabase(config(), log(), { attach: true });
     try {
       if (opts.profile === 'exempel') {
         await seedDemo(database.db, { log: log() });
@@ -90,7 +93,7 @@ program
   .option('--org-name <name>', 'organisationens namn om den ska skapas')
   .option('--password <password>', 'annars läses TILLIT_ADMIN_PASSWORD')
   .action(async (opts: { email: string; name: string; orgNumber: string; orgName?: string; password?: string }) => {
-    const database = await openDatabase(config(), log());
+    const database = await openDatabase(config(), log(), { attach: true });
     try {
       const password = opts.password ?? process.env.TILLIT_ADMIN_PASSWORD;
       if (!password) throw new StartupError('Ange --password eller TILLIT_ADMIN_PASSWORD.');
@@ -106,10 +109,12 @@ audit
   .command('verify')
   .description('Kontrollera hashkedjan för varje organisation, hela kedjan (eller med --incremental från senaste kontrollpunkten)')
   .option('--incremental', 'kontrollera bara händelserna efter varje organisations kontrollpunkt')
-  .action(async (opts: { incremental?: boolean }) => {
-    const database = await openDatabase(config(), log());
+  .option('--against <receipts>', 'kvitton sparade utanför databasen (kvittofilen eller nedladdade kvitton): kedjan ska passera vart och ett')
+  .action(async (opts: { incremental?: boolean; against?: string }) => {
+    const against = opts.against ? await readReceipts(opts.against) : undefined;
+    const database = await openDatabase(config(), log(), { attach: true });
     try {
-      if (await verifyAllChains(database.db, { incremental: Boolean(opts.incremental) })) process.exitCode = 1;
+      if (await verifyAllChains(database.db, { incremental: Boolean(opts.incremental) && !against, against })) process.exitCode = 1;
     } finally {
       await database.close();
     }
@@ -120,7 +125,7 @@ program
   .description('Ta en konsistent säkerhetskopia av databasen till en fil (.tillit-backup)')
   .argument('<file>')
   .action(async (file: string) => {
-    const database = await openDatabase(config(), log());
+    const database = await openDatabase(config(), log(), { attach: true });
     try {
       const r = await backupDatabase(database.url, file);
       console.log(`Säkerhetskopia skriven till ${file}: ${r.tables} tabeller, ${r.rows} rader.`);
@@ -135,9 +140,9 @@ program
   .argument('<file>')
   .option('--force', 'ersätt befintliga data')
   .action(async (file: string, opts: { force?: boolean }) => {
-    const database = await openDatabase(config(), log());
+    const database = await openDatabase(config(), log(), { attach: true });
     try {
-      const r = await restoreDatabase(database.url, file, { force: Boolean(opts.force) });
+      const r = await restoreDatabase(database.ownerUrl ?? database.url, file, { force: Boolean(opts.force), runtimeRole: database.ownerUrl ? userOf(database.url) : null });
       console.log(`Återställt från ${file}: ${r.tables} tabeller, ${r.rows} rader.`);
     } finally {
       await database.close();
@@ -145,7 +150,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof StartupError || e instanceof DatabaseUnreachableError) {
+  if (e instanceof ConfigError || e instanceof StartupError || e instanceof DatabaseUnreachableError || e instanceof ReceiptFileError) {
     console.error(`\n${e.message}\n`);
   } else {
     console.error(e);

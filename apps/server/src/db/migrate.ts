@@ -36,3 +36,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     }
   });
 }
+
+/** Migrations not yet applied (read-only: the runtime role may call it). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const all = Object.keys(await new FolderProvider().getMigrations());
+  const table = await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(db);
+  if (!table.rows[0]?.t) return all;
+  const done = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(done.rows.map((r) => r.name));
+  return all.filter((m) => !applied.has(m));
+}

@@ -1,6 +1,7 @@
 import type { FoundationTables } from './tables/foundation.js';
 import type { AssetTables } from './tables/assets.js';
 import type { AuditTables } from './tables/audit.js';
+import type { NotificationTables } from './tables/notifications.js';
 
 /**
  * The one database interface. The foundation's tables are in `tables/`; a module may keep its table
@@ -11,4 +12,4 @@ import type { AuditTables } from './tables/audit.js';
  *     interface DB extends RiskTables {}
  *   }
  */
-export interface DB extends FoundationTables, AssetTables, AuditTables {}
+export interface DB extends FoundationTables, AssetTables, AuditTables, NotificationTables {}

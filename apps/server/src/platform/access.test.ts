@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { grantedUnitIds, holdsAnywhere, holdsOn, requireAccess, systemActor, type Actor, type RoleGrant } from './access.js';
+import {
+  grantedUnitIds,
+  holdsAnywhere,
+  holdsOn,
+  requireAccess,
+  requirePlatformAdmin,
+  systemActor,
+  type Actor,
+  type RoleGrant,
+} from './access.js';
 import { AppError } from './errors.js';
 
 // root ─ a ─ a1
@@ -80,5 +89,28 @@ describe('requireAccess', () => {
   it('lets through what the actor holds, on the unit or anywhere', () => {
     expect(codeOf(() => requireAccess(adminOfA, 'unit.manage', { organizationId: ORG, unitPath: path.a1 }))).toBe('ok');
     expect(codeOf(() => requireAccess(adminOfA, 'unit.manage', { organizationId: ORG }))).toBe('ok');
+  });
+});
+
+describe('the system actor and platform administration', () => {
+  it('lets the system act in any organisation and hold every permission, also without grants', () => {
+    const system = systemActor(ORG);
+    expect(system).toMatchObject({ kind: 'system', userId: null, isPlatformAdmin: true, grants: [], scope: 'write' });
+    expect(holdsAnywhere(system, 'role.manage')).toBe(true);
+    expect(codeOf(() => requireAccess(system, 'unit.manage', { organizationId: 'org-2', unitPath: ['x'] }))).toBe('ok');
+    expect(codeOf(() => requireAccess(system, 'unit.manage', { organizationId: 'org-2' }))).toBe('ok');
+    expect(codeOf(() => requirePlatformAdmin(system))).toBe('ok');
+  });
+
+  it('does not let a user without grants act, even with every other field like the system’s', () => {
+    const user = { ...systemActor(ORG), kind: 'user' as const, userId: 'u' };
+    expect(holdsAnywhere(user, 'unit.read')).toBe(false);
+    expect(holdsOn(user, 'unit.read', path.root)).toBe(false);
+    expect(codeOf(() => requireAccess(user, 'unit.read', { organizationId: 'org-2' }))).toBe('not_found');
+  });
+
+  it('lets only platform administrators administer the platform', () => {
+    expect(codeOf(() => requirePlatformAdmin(actor([{ role: 'admin', unitId: 'root' }])))).toBe('forbidden');
+    expect(codeOf(() => requirePlatformAdmin({ ...actor([]), isPlatformAdmin: true }))).toBe('ok');
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import type { JobDef } from './jobs/queue.js';
 
 /** Removes what has expired: sessions past their absolute end, stale throttle windows, used or old links. */
 export async function housekeeping(db: Db): Promise<void> {
@@ -9,10 +9,11 @@ export async function housekeeping(db: Db): Promise<void> {
   await db.deleteFrom('user_links').where('expires_at', '<', sql<Date>`now() - interval '30 days'`).execute();
 }
 
-export function startHousekeeping(db: Db, log: Logger, intervalMs = 60 * 60_000) {
-  const run = () => housekeeping(db).catch((e) => log.warn({ err: String(e) }, 'housekeeping failed'));
-  void run();
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
-}
+/** Every hour, on one instance (a pg-boss schedule), instead of a timer in each instance. */
+export const housekeepingJob: JobDef<{ db: Db }> = {
+  name: 'platform.housekeeping',
+  cron: '7 * * * *',
+  retryLimit: 1,
+  retryDelaySeconds: 60,
+  run: (_payload, { db }) => housekeeping(db),
+};

@@ -1,12 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Permission } from '@tillit/core';
+import type { ListSpec, Permission } from '@tillit/core';
 import type { Config } from '../config.js';
 import type { Db, Trx } from '../db/database.js';
 import type { Mailer } from './mail/mailer.js';
-import type { JobHandler } from './jobs/queue.js';
+import type { JobDef } from './jobs/queue.js';
+import type { DashboardContribution, NotificationProducer } from './contributions.js';
 import type { RouteDef } from './http/route.js';
 import type { AuditVocabulary } from './audit/vocabulary.js';
 import type { BenchEndpoint } from './bench.js';
+import type { RouteFixtures } from './fixtures.js';
 import type { GeneratorStep } from '../seed/generator/steps.js';
 
 /**
@@ -37,6 +39,8 @@ export interface ModuleDeps {
   services: AppServices;
   /** Every table any module declared in `contentTables` (for the units module's "has content" check). */
   contentTables: readonly ContentTable[];
+  /** Every manifest, for modules that gather what the others contribute (notifications, start page). */
+  modules: readonly ModuleManifest[];
 }
 
 /** A table holding module data about a unit: a unit with rows in it cannot be deleted. */
@@ -52,22 +56,12 @@ export type DemoSeedStep = (
   ctx: { organizationId: string; units: Map<string, { id: string; path: string[] }>; users: Map<string, string> },
 ) => Promise<void>;
 
-/** A recurring job: at each `cron` time one job of kind `job` is queued (run by the module's `jobs` handler). */
-export interface ScheduledJob {
-  name: string;
-  /** Five-field cron expression, server time zone. */
-  cron: string;
-  job: string;
-  payload?: unknown;
-}
-
 /**
- * Builders of real objects for the robustness tests (access matrix, fuzz, isolation, audit
- * completeness), keyed by route (`'POST /api/v1/assets/:id/submit'`). Their shape is defined by
- * the robustness test support; the manifest only carries them so a new module's routes are
- * covered without the developer editing the tests.
+ * Builders of real objects for the robustness tests (access matrix, audit completeness), keyed by
+ * route (`'POST /api/v1/classifications/:id/submit'`), defined in `platform/fixtures.ts`. Loaded only
+ * by the tests (like `bench`), so the server never loads them; a route without one fails the tests.
  */
-export type ModuleFixtures = Record<string, (...args: any[]) => unknown>;
+export type ModuleFixtures = () => Promise<RouteFixtures>;
 
 /**
  * A permission the module owns. The vocabulary and the roles' grants stay in packages/core
@@ -96,10 +90,23 @@ export interface ModuleManifest<S extends Partial<AppServices> = Partial<AppServ
   /** Loaded only by `npm run bench`, so the server never loads bench code. */
   bench?: () => Promise<readonly BenchEndpoint[]>;
   contentTables?: readonly ContentTable[];
+  /**
+   * The module's lists (core's `defineList`: path, sorts, filters, search). Their repositories page with
+   * platform/list; the bench and the fuzz test read the vocabulary from here (docs/performance.md).
+   */
+  lists?: readonly ListSpec[];
   /** What a new organisation gets from this module, written in the transaction that creates it (with its audit events). */
   onOrganizationCreated?: (trx: Trx, org: { organizationId: string; rootUnitId: string }) => Promise<void>;
-  jobs?: (deps: ModuleDeps) => Record<string, JobHandler>;
-  schedules?: readonly ScheduledJob[];
+  /**
+   * The module's background job kinds (each a pg-boss queue; with `cron`, also scheduled once per
+   * slot across all instances). Given every manifest, for a module that makes jobs of what others
+   * declare (the notification producers).
+   */
+  jobs?: (modules: readonly ModuleManifest[]) => readonly JobDef<ModuleDeps>[];
+  /** Scheduled producers of notifications, each with the kinds (and their texts) it sends. */
+  notifications?: readonly NotificationProducer<ModuleDeps>[];
+  /** The module's section of the start page and what awaits the user in it. */
+  dashboard?: DashboardContribution<ModuleDeps>;
   fixtures?: ModuleFixtures;
 }
 

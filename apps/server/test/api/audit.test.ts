@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
+import { createDb, type Db } from '../../src/db/database.js';
 
 const t = useTestApp();
 
@@ -103,7 +104,7 @@ describe('the audit log', () => {
   it('is readable only with audit.read', async () => {
     const { users } = await seedOrg(t.db, [{ role: 'information_owner' }, { role: 'auditor', unit: 'b' }]);
     expect((await (await signIn(t.app, users.information_owner!.email)).get('/api/v1/audit-events')).statusCode).toBe(403);
-    expect((await (await signIn(t.app, users.information_owner!.email)).get('/api/v1/audit-events/verify')).statusCode).toBe(403);
+    expect((await (await signIn(t.app, users.information_owner!.email)).post('/api/v1/audit-events/verify')).statusCode).toBe(403);
     expect((await (await signIn(t.app, users['auditor@b']!.email)).get('/api/v1/audit-events')).statusCode).toBe(200);
   });
 });
@@ -121,7 +122,7 @@ describe('the hash chain', () => {
       .select(sql<number>`count(*)::int`.as('n'))
       .where('organization_id', '=', org.id)
       .executeTakeFirstOrThrow();
-    const res = await admin.get('/api/v1/audit-events/verify');
+    const res = await admin.post('/api/v1/audit-events/verify');
     expect(res.json()).toEqual({ ok: true, checked: count.n, firstBrokenId: null, fromCheckpoint: null });
   });
 
@@ -133,26 +134,44 @@ describe('the hash chain', () => {
       .where('organization_id', '=', org.id)
       .orderBy('id')
       .executeTakeFirstOrThrow();
+    // The runtime role has no right to change or remove events (or checkpoints) at all …
     await expect(t.db.updateTable('audit_events').set({ actor_name: 'Någon annan' }).where('id', '=', row.id).execute()).rejects.toThrow(
-      /append-only/,
+      /permission denied/,
     );
-    await expect(t.db.deleteFrom('audit_events').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
-    await expect(sql`TRUNCATE audit_events`.execute(t.db)).rejects.toThrow(/append-only/);
-    await expect(sql`TRUNCATE audit_events CASCADE`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(t.db.deleteFrom('audit_events').where('id', '=', row.id).execute()).rejects.toThrow(/permission denied/);
+    await expect(sql`TRUNCATE audit_events`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(t.db.deleteFrom('audit_checkpoints').execute()).rejects.toThrow(/permission denied/);
+    await expect(t.db.updateTable('audit_checkpoints').set({ hash: 'x' }).execute()).rejects.toThrow(/permission denied/);
+    await expect(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(t.db)).rejects.toThrow(/must be owner/);
+    // … and even a superuser meets the trigger unless switching it off.
+    const su = createDb(t.superuserUrl, 1);
+    try {
+      await expect(su.updateTable('audit_events').set({ actor_name: 'Någon annan' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+      await expect(su.deleteFrom('audit_events').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+      await expect(sql`TRUNCATE audit_events`.execute(su)).rejects.toThrow(/append-only/);
+      await expect(sql`TRUNCATE audit_events CASCADE`.execute(su)).rejects.toThrow(/append-only/);
+    } finally {
+      await su.destroy();
+    }
     expect((await verifyAuditChain(t.db, org.id)).ok).toBe(true);
   });
 
   describe('with the append-only trigger switched off by a database superuser', () => {
     /** What an attacker with superuser rights could do: switch the guard off, rewrite history, switch it on. */
-    async function tamper(change: () => Promise<unknown>) {
-      await t.db.connection().execute(async (conn) => {
-        await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(conn);
-        try {
-          await change();
-        } finally {
-          await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(conn);
-        }
-      });
+    async function tamper(change: (db: Db) => Promise<unknown>) {
+      const su = createDb(t.superuserUrl, 1);
+      try {
+        await su.connection().execute(async (conn) => {
+          await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(conn);
+          try {
+            await change(conn);
+          } finally {
+            await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(conn);
+          }
+        });
+      } finally {
+        await su.destroy();
+      }
     }
 
     async function orgWithHistory() {
@@ -165,21 +184,21 @@ describe('the hash chain', () => {
         .where('organization_id', '=', org.id)
         .orderBy('id')
         .execute();
-      expect((await admin.get('/api/v1/audit-events/verify')).json().ok).toBe(true);
+      expect((await admin.post('/api/v1/audit-events/verify')).json().ok).toBe(true);
       return { admin, org, rows, units, adminId: users.admin!.id };
     }
 
     it('detects an altered event and names the first broken one', async () => {
       const { admin, org, rows } = await orgWithHistory();
       const victim = rows.find((r) => r.entity_label === 'Två')!;
-      await tamper(() => t.db.updateTable('audit_events').set({ actor_name: 'Oskyldig' }).where('id', '=', victim.id).execute());
+      await tamper((db) => db.updateTable('audit_events').set({ actor_name: 'Oskyldig' }).where('id', '=', victim.id).execute());
       expect(await verifyAuditChain(t.db, org.id)).toMatchObject({
         ok: false,
         firstBrokenId: String(victim.id),
         checked: rows.indexOf(victim),
       });
       // The event lies before the checkpoint the first verification set: only a full walk reads it.
-      expect((await admin.get('/api/v1/audit-events/verify?full=true')).json()).toEqual({
+      expect((await admin.post('/api/v1/audit-events/verify', { full: true })).json()).toEqual({
         ok: false,
         checked: rows.indexOf(victim),
         firstBrokenId: String(victim.id),
@@ -190,8 +209,8 @@ describe('the hash chain', () => {
     it('detects a changed detail inside the recorded changes', async () => {
       const { org, rows } = await orgWithHistory();
       const victim = rows.find((r) => r.entity_label === 'Ett')!;
-      await tamper(() =>
-        sql`UPDATE audit_events SET changes = jsonb_set(changes, '{name,after}', '"Fem"') WHERE id = ${victim.id}`.execute(t.db),
+      await tamper((db) =>
+        sql`UPDATE audit_events SET changes = jsonb_set(changes, '{name,after}', '"Fem"') WHERE id = ${victim.id}`.execute(db),
       );
       expect((await verifyAuditChain(t.db, org.id)).firstBrokenId).toBe(String(victim.id));
     });
@@ -200,7 +219,7 @@ describe('the hash chain', () => {
       const { org, rows } = await orgWithHistory();
       const victim = rows.find((r) => r.entity_label === 'Två')!;
       const next = rows[rows.indexOf(victim) + 1]!;
-      await tamper(() => t.db.deleteFrom('audit_events').where('id', '=', victim.id).execute());
+      await tamper((db) => db.deleteFrom('audit_events').where('id', '=', victim.id).execute());
       expect((await verifyAuditChain(t.db, org.id)).firstBrokenId).toBe(String(next.id));
     });
 
@@ -223,8 +242,7 @@ describe('the hash chain', () => {
         unitId: r.unit_id,
         changes: r.changes,
       });
-      await tamper(() =>
-        t.db.updateTable('audit_events').set({ actor_name: 'Förfalskad', hash: forged }).where('id', '=', victim.id).execute(),
+      await tamper((db) => db.updateTable('audit_events').set({ actor_name: 'Förfalskad', hash: forged }).where('id', '=', victim.id).execute(),
       );
       expect((await verifyAuditChain(t.db, org.id)).firstBrokenId).toBe(String(next.id));
     });
@@ -245,11 +263,11 @@ describe('the hash chain', () => {
         unitId: r.unit_id,
         changes: r.changes,
       });
-      await tamper(() => t.db.updateTable('audit_events').set({ actor_name: actorName, hash }).where('id', '=', id).execute());
+      await tamper((db) => db.updateTable('audit_events').set({ actor_name: actorName, hash }).where('id', '=', id).execute());
     }
 
     const checkpointOf = (orgId: string) =>
-      t.db.selectFrom('audit_checkpoints').selectAll().where('organization_id', '=', orgId).executeTakeFirst();
+      t.db.selectFrom('audit_checkpoints').selectAll().where('organization_id', '=', orgId).orderBy('event_id', 'desc').orderBy('id', 'desc').executeTakeFirst();
 
     it('continues from the checkpoint, moves it forward, and finds tampering after it', async () => {
       const { admin, org, rows, units, adminId } = await orgWithHistory();
@@ -258,7 +276,7 @@ describe('the hash chain', () => {
 
       const parent = units.a.id;
       for (const name of ['Fyra', 'Fem']) await admin.post('/api/v1/units', { parentId: parent, name, kind: 'unit' });
-      const first = (await admin.get('/api/v1/audit-events/verify')).json();
+      const first = (await admin.post('/api/v1/audit-events/verify')).json();
       expect(first).toMatchObject({ ok: true, checked: 2, firstBrokenId: null, fromCheckpoint: { eventId: String(head.id) } });
       const moved = (await checkpointOf(org.id))!;
       expect(moved.event_id).toBeGreaterThan(head.id);
@@ -271,8 +289,8 @@ describe('the hash chain', () => {
         .where('id', '>', moved.event_id)
         .orderBy('id')
         .execute();
-      await tamper(() => t.db.updateTable('audit_events').set({ entity_label: 'Åtta' }).where('id', '=', victim!.id).execute());
-      expect((await admin.get('/api/v1/audit-events/verify')).json()).toEqual({
+      await tamper((db) => db.updateTable('audit_events').set({ entity_label: 'Åtta' }).where('id', '=', victim!.id).execute());
+      expect((await admin.post('/api/v1/audit-events/verify')).json()).toEqual({
         ok: false,
         checked: 0,
         firstBrokenId: String(victim!.id),
@@ -288,8 +306,8 @@ describe('the hash chain', () => {
     it('finds a rewritten checkpoint event, also when its own hash was recomputed', async () => {
       const altered = await orgWithHistory();
       const a = (await checkpointOf(altered.org.id))!;
-      await tamper(() => t.db.updateTable('audit_events').set({ actor_name: 'Oskyldig' }).where('id', '=', a.event_id).execute());
-      expect((await altered.admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({
+      await tamper((db) => db.updateTable('audit_events').set({ actor_name: 'Oskyldig' }).where('id', '=', a.event_id).execute());
+      expect((await altered.admin.post('/api/v1/audit-events/verify')).json()).toMatchObject({
         ok: false,
         checked: 0,
         firstBrokenId: String(a.event_id),
@@ -298,7 +316,7 @@ describe('the hash chain', () => {
       const forged = await orgWithHistory();
       const f = (await checkpointOf(forged.org.id))!;
       await forge(f.event_id, 'Förfalskad');
-      expect((await forged.admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({
+      expect((await forged.admin.post('/api/v1/audit-events/verify')).json()).toMatchObject({
         ok: false,
         firstBrokenId: String(f.event_id),
       });
@@ -310,26 +328,26 @@ describe('the hash chain', () => {
       const next = rows[rows.indexOf(victim) + 1]!;
       await forge(victim.id, 'Förfalskad');
       // The documented limit (ADR 0002): events before the checkpoint are not read again.
-      expect((await admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({ ok: true, checked: 0 });
-      expect((await admin.get('/api/v1/audit-events/verify?full=true')).json()).toEqual({
+      expect((await admin.post('/api/v1/audit-events/verify')).json()).toMatchObject({ ok: true, checked: 0 });
+      expect((await admin.post('/api/v1/audit-events/verify', { full: true })).json()).toEqual({
         ok: false,
         checked: rows.indexOf(next),
         firstBrokenId: String(next.id),
         fromCheckpoint: null,
       });
-      expect((await admin.get('/api/v1/audit-events/verify?full=yes')).statusCode).toBe(400);
+      expect((await admin.post('/api/v1/audit-events/verify', { full: 'yes' })).statusCode).toBe(400);
     });
 
     it('notices when the end of the chain was cut off, checkpoint included', async () => {
       const { admin, org } = await orgWithHistory();
       const cp = (await checkpointOf(org.id))!;
-      await tamper(() => t.db.deleteFrom('audit_events').where('id', '=', cp.event_id).execute());
+      await tamper((db) => db.deleteFrom('audit_events').where('id', '=', cp.event_id).execute());
       expect(await verifyAuditChain(t.db, org.id)).toMatchObject({ ok: true }); // the links alone cannot tell
-      expect((await admin.get('/api/v1/audit-events/verify?full=true')).json()).toMatchObject({
+      expect((await admin.post('/api/v1/audit-events/verify', { full: true })).json()).toMatchObject({
         ok: false,
         firstBrokenId: String(cp.event_id),
       });
-      expect((await admin.get('/api/v1/audit-events/verify')).json()).toMatchObject({ ok: false, firstBrokenId: String(cp.event_id) });
+      expect((await admin.post('/api/v1/audit-events/verify')).json()).toMatchObject({ ok: false, firstBrokenId: String(cp.event_id) });
     });
   });
 });

@@ -17,7 +17,7 @@ import { buildRequest, hasNonIdParams, idSlots, organisationRows, organisationTa
  * one given for an id that does not exist at all, and no answer may contain anything of
  * organisation 2. The routes come from the route table, so new routes are covered as they are added.
  */
-const t = useTestApp();
+const t = useTestApp({ template: 'demo' });
 
 /** Id fields whose table cannot be told from their name. Others fall back to ids of every table. */
 const TABLE_HINTS: [RegExp, string][] = [

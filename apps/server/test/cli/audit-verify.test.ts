@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { verifyAllChains } from '../../src/cli/audit-verify.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
+import { createDb } from '../../src/db/database.js';
 
 const t = useTestApp();
 
@@ -24,6 +25,7 @@ describe('tillit audit verify', () => {
       .selectFrom('audit_checkpoints')
       .selectAll()
       .where('organization_id', '=', org.id)
+      .orderBy('event_id', 'desc')
       .executeTakeFirstOrThrow();
     expect(checkpoint).toMatchObject({ event_id: events.at(-1)!.id, verified_by: null, verified_by_name: 'tillit audit verify' });
 
@@ -34,7 +36,8 @@ describe('tillit audit verify', () => {
     );
 
     // An event before the checkpoint, rewritten: only the full walk reads it again.
-    await t.db.connection().execute(async (conn) => {
+    const su = createDb(t.superuserUrl, 1);
+    await su.connection().execute(async (conn) => {
       await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(conn);
       try {
         await sql`UPDATE audit_events SET actor_name = 'Någon annan' WHERE id = ${events[1]!.id}`.execute(conn);
@@ -42,6 +45,7 @@ describe('tillit audit verify', () => {
         await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(conn);
       }
     });
+    await su.destroy();
     expect((await run(true, org.name)).line).toMatch(/^OK {5}.*: 0 händelser/);
     const after = await run(false, org.name);
     expect(after.broken).toBeGreaterThanOrEqual(1);

@@ -12,23 +12,38 @@ import { createDb, type Db } from '../../src/db/database.js';
 import { recordAudit, verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { systemActor } from '../../src/platform/access.js';
 import { withDatabase } from '../setup/global.js';
+import { userOf } from '../../src/db/roles.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
 let dir = '';
 const created: string[] = [];
 
-/** An empty database, not cloned from the migrated template: what a new installation restores into. */
-async function emptyDatabase(): Promise<{ url: string; db: Db }> {
+interface Target {
+  /** The runtime role. */
+  url: string;
+  ownerUrl: string;
+  superuserUrl: string;
+  db: Db;
+}
+
+/**
+ * An empty database owned by the migration owner, not cloned from the migrated template: what a new
+ * installation restores into. Restores run as the owner (no superuser), as `tillit restore` does.
+ */
+async function emptyDatabase(): Promise<Target> {
   const name = `r_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: withDatabase(inject('databaseUrl'), 'postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} OWNER "${userOf(inject('ownerDatabaseUrl'))}"`);
   await admin.end();
   created.push(name);
-  const url = withDatabase(inject('databaseUrl'), name);
-  return { url, db: createDb(url, 2) };
+  const url = withDatabase(inject('runtimeDatabaseUrl'), name);
+  return { url, ownerUrl: withDatabase(inject('ownerDatabaseUrl'), name), superuserUrl: withDatabase(inject('databaseUrl'), name), db: createDb(url, 2) };
 }
+
+const restore = (target: Target, file: string, opts: { force: boolean }) =>
+  restoreDatabase(target.ownerUrl, file, { ...opts, runtimeRole: userOf(target.url) });
 
 /** Every table with every row, in primary-key order, as text: two databases with equal snapshots hold the same data. */
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
@@ -77,7 +92,7 @@ describe('backup and restore', () => {
 
     const target = await emptyDatabase();
     try {
-      const restored = await restoreDatabase(target.url, file, { force: false });
+      const restored = await restore(target, file, { force: false });
       expect(restored).toEqual(backedUp);
       expect(await snapshot(target.db)).toEqual(await snapshot(t.db));
       const migrations = (db: Db) =>
@@ -102,8 +117,11 @@ describe('backup and restore', () => {
         .executeTakeFirstOrThrow();
       expect(next.id).toBe(highest.id + 1);
       expect((await verifyAuditChain(target.db, org.id)).ok).toBe(true);
-      // The restored log is append-only like the original.
-      await expect(target.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+      // The restored log is append-only like the original, and the runtime role has its rights back.
+      await expect(target.db.deleteFrom('audit_events').execute()).rejects.toThrow(/permission denied/);
+      const owners = await sql<{ owner: string }>`select distinct pg_get_userbyid(relowner) as owner from pg_class where relnamespace = 'public'::regnamespace`.execute(target.db);
+      expect(owners.rows).toEqual([{ owner: userOf(target.ownerUrl) }]);
+      expect(await sql`select nspname from pg_namespace where nspname like 'tillit_restore_%'`.execute(target.db)).toMatchObject({ rows: [] });
     } finally {
       await target.db.destroy();
     }
@@ -115,12 +133,12 @@ describe('backup and restore', () => {
     await backupDatabase(t.url, file);
     const target = await emptyDatabase();
     try {
-      await restoreDatabase(target.url, file, { force: false });
+      await restore(target, file, { force: false });
       await target.db.updateTable('units').set({ name: 'Ändrad efter återställning' }).execute();
-      await expect(restoreDatabase(target.url, file, { force: false })).rejects.toThrow(StartupError);
-      await expect(restoreDatabase(target.url, file, { force: false })).rejects.toThrow(/--force/);
+      await expect(restore(target, file, { force: false })).rejects.toThrow(StartupError);
+      await expect(restore(target, file, { force: false })).rejects.toThrow(/--force/);
       expect(await target.db.selectFrom('units').select('name').where('name', '=', 'Ändrad efter återställning').execute()).not.toEqual([]);
-      await restoreDatabase(target.url, file, { force: true });
+      await restore(target, file, { force: true });
       expect(await snapshot(target.db)).toEqual(await snapshot(t.db));
     } finally {
       await target.db.destroy();
@@ -133,11 +151,11 @@ describe('backup and restore', () => {
     await backupDatabase(t.url, file);
     const target = await emptyDatabase();
     try {
-      await restoreDatabase(target.url, file, { force: false });
+      await restore(target, file, { force: false });
       const before = await snapshot(target.db);
       const whole = await fs.readFile(file);
       await fs.writeFile(file, whole.subarray(0, whole.length - 40));
-      await expect(restoreDatabase(target.url, file, { force: true })).rejects.toThrow(StartupError);
+      await expect(restore(target, file, { force: true })).rejects.toThrow(StartupError);
       expect(await snapshot(target.db)).toEqual(before);
     } finally {
       await target.db.destroy();
@@ -147,10 +165,84 @@ describe('backup and restore', () => {
   it('refuses a file that is missing or not a backup', async () => {
     const target = await emptyDatabase();
     await target.db.destroy();
-    await expect(restoreDatabase(target.url, path.join(dir, 'nothing-here'), { force: false })).rejects.toThrow(StartupError);
+    await expect(restore(target, path.join(dir, 'nothing-here'), { force: false })).rejects.toThrow(StartupError);
     const bogus = path.join(dir, 'bogus.tillit-backup');
     const { gzipSync } = await import('node:zlib');
     await fs.writeFile(bogus, gzipSync('{"format":"something-else/1"}\n'));
-    await expect(restoreDatabase(target.url, bogus, { force: false })).rejects.toThrow(/format/);
+    await expect(restore(target, bogus, { force: false })).rejects.toThrow(/format/);
+  });
+
+  it('leaves the old data intact when a row of the backup cannot be loaded (atomic restore)', async () => {
+    const { units } = await seedOrg(t.db, [{ role: 'admin' }]);
+    const file = path.join(dir, 'good.tillit-backup');
+    await backupDatabase(t.url, file);
+    const target = await emptyDatabase();
+    try {
+      await restore(target, file, { force: false });
+      const before = await snapshot(target.db);
+      // A sub-unit whose parent does not exist: well-formed, so only the load's reference check can see it.
+      const bad = path.join(dir, 'dangling.tillit-backup');
+      await rewriteTable(file, bad, 'units', (line) => line.replace(units.root.id, '00000000-0000-4000-8000-000000000000'));
+      const error = await restore(target, bad, { force: true }).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/foreign key|violates/);
+      expect(await snapshot(target.db)).toEqual(before);
+      expect(await sql`select nspname from pg_namespace where nspname like 'tillit_restore_%'`.execute(target.db)).toMatchObject({ rows: [] });
+    } finally {
+      await target.db.destroy();
+    }
+  });
+
+  it('refuses, before touching anything, a role that may not rebuild the schema', async () => {
+    await seedOrg(t.db, [{ role: 'admin' }]);
+    const file = path.join(dir, 'rights.tillit-backup');
+    await backupDatabase(t.url, file);
+    const target = await emptyDatabase();
+    const role = `restorer_${randomBytes(4).toString('hex')}`;
+    const su = new pg.Client({ connectionString: target.superuserUrl });
+    await su.connect();
+    try {
+      await restore(target, file, { force: false });
+      const before = await snapshot(target.db);
+      await su.query(`CREATE ROLE ${role} LOGIN PASSWORD 'x-${role}'`);
+      await su.query(`GRANT CONNECT ON DATABASE ${new URL(target.url).pathname.slice(1)} TO ${role}`);
+      const url = new URL(target.ownerUrl);
+      url.username = role;
+      url.password = `x-${role}`;
+      // Neither as a stranger nor as the runtime role (which owns nothing): a precise refusal, data untouched.
+      for (const who of [url.toString(), target.url]) {
+        const error = await restoreDatabase(who, file, { force: true }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StartupError);
+        expect((error as Error).message).toMatch(/may not create schemas|does not own/);
+        expect(await snapshot(target.db)).toEqual(before);
+      }
+    } finally {
+      await su.query(`DROP OWNED BY ${role}`).catch(() => undefined);
+      await su.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+      await su.end();
+      await target.db.destroy();
+    }
   });
 });
+
+/** Copies a backup, changing each COPY line of one table (same byte length, so the headers stay right). */
+async function rewriteTable(from: string, to: string, table: string, change: (line: string) => string) {
+  const { gunzipSync, gzipSync } = await import('node:zlib');
+  const data = gunzipSync(await fs.readFile(from));
+  const parts: Buffer[] = [];
+  let at = data.indexOf(10) + 1;
+  parts.push(data.subarray(0, at));
+  while (at < data.length) {
+    const end = data.indexOf(10, at) + 1;
+    const header = JSON.parse(data.subarray(at, end).toString()) as { table: string; bytes: number };
+    let body = data.subarray(end, end + header.bytes);
+    if (header.table === table) {
+      const changed = Buffer.from(body.toString('utf8').split('\n').map(change).join('\n'));
+      expect(changed.length).toBe(body.length);
+      expect(changed.equals(body)).toBe(false);
+      body = changed;
+    }
+    parts.push(data.subarray(at, end), body);
+    at = end + header.bytes;
+  }
+  await fs.writeFile(to, gzipSync(Buffer.concat(parts)));
+}

@@ -6,14 +6,18 @@ import { loadConfig, type Config } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { createMailer, type Mailer, type Mail } from '../../src/platform/mail/mailer.js';
 import { makeOrganization, makeUnit, makeUser } from '../../src/seed/factories.js';
-import { createTestDatabase } from './db.js';
+import { createTestDatabase, type Template } from './db.js';
 
 export const PASSWORD = 'correct-horse-battery';
+/** Time for a test file's setup when it may have to build the demo template first. */
+const DEMO_BUDGET_MS = 240_000;
 
 export interface TestContext {
   app: FastifyInstance;
   db: Db;
   url: string;
+  /** The same database as a superuser: for tests that play an attacker with full database rights. */
+  superuserUrl: string;
   config: Config;
   mailer: Mailer;
   /** Mail the app has sent through a recording mailer (tests of real SMTP use the local sink). */
@@ -24,24 +28,37 @@ export interface TestContext {
  * Builds the real app on a fresh database for the test file; closed after it. Mail is recorded in
  * `sent`, unless the environment names an SMTP server: then the real mailer sends it, as in production.
  * `env` may be a function, for settings known only once the file's own `beforeAll` has run (a port).
+ * `template: 'demo'` starts from a database that already holds Region Exempel.
  */
-export function useTestApp(opts: { mailer?: Mailer; env?: Record<string, string> | (() => Record<string, string>) } = {}): TestContext {
+export function useTestApp(
+  opts: { mailer?: Mailer; env?: Record<string, string> | (() => Record<string, string>); template?: Template } = {},
+): TestContext {
   const ctx = { sent: [] as Mail[] } as TestContext;
   let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const t = await createTestDatabase();
-    drop = t.drop;
-    ctx.db = t.db;
-    ctx.url = t.url;
-    const env = typeof opts.env === 'function' ? opts.env() : opts.env;
-    const config = loadConfig({ TILLIT_LOG_LEVEL: 'silent', TILLIT_DATA_DIR: '/tmp/unused', TILLIT_WEB_DIST: '/nonexistent', ...env } as NodeJS.ProcessEnv);
-    const recording: Mailer = { enabled: true, send: async (m) => void ctx.sent.push(m) };
-    const mailer = opts.mailer ?? (config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : recording);
-    ctx.config = config;
-    ctx.mailer = mailer;
-    ctx.app = await buildApp({ config, db: t.db, mailer, logger: false });
-    await ctx.app.ready();
-  });
+  beforeAll(
+    async () => {
+      const t = await createTestDatabase(opts.template);
+      drop = t.drop;
+      ctx.db = t.db;
+      ctx.url = t.url;
+      ctx.superuserUrl = t.superuserUrl;
+      const env = typeof opts.env === 'function' ? opts.env() : opts.env;
+      const config = loadConfig({
+        TILLIT_LOG_LEVEL: 'silent',
+        TILLIT_DATA_DIR: '/tmp/unused',
+        TILLIT_WEB_DIST: '/nonexistent',
+        ...env,
+      } as NodeJS.ProcessEnv);
+      const recording: Mailer = { enabled: true, send: async (m) => void ctx.sent.push(m) };
+      const mailer = opts.mailer ?? (config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : recording);
+      ctx.config = config;
+      ctx.mailer = mailer;
+      ctx.app = await buildApp({ config, db: t.db, mailer, logger: false });
+      await ctx.app.ready();
+      // The first file to ask for the demo seeds it (seconds idle, a minute or more on a loaded machine); the others wait for it.
+    },
+    opts.template === 'demo' ? DEMO_BUDGET_MS : undefined,
+  );
   afterAll(async () => {
     await ctx.app?.close();
     await drop?.();
@@ -100,7 +117,10 @@ export async function seedOrg(db: Db, roles: { role: Role; unit?: 'root' | 'a' |
     const units = { root, a, b };
     const users: Record<string, { id: string; email: string }> = {};
     for (const r of roles) {
-      const u = await makeUser(trx, org.id, { ...(r.email ? { email: r.email } : {}), roles: [{ role: r.role, unitId: units[r.unit ?? 'root'].id }] });
+      const u = await makeUser(trx, org.id, {
+        ...(r.email ? { email: r.email } : {}),
+        roles: [{ role: r.role, unitId: units[r.unit ?? 'root'].id }],
+      });
       users[r.email ?? `${r.role}${r.unit && r.unit !== 'root' ? `@${r.unit}` : ''}`] = { id: u.id, email: u.email };
     }
     return { org, units, users };

@@ -7,6 +7,7 @@ import { allRoutes } from '../../src/modules/index.js';
 import { buildOpenApi } from '../../src/platform/http/openapi.js';
 import { makeUser } from '../../src/seed/factories.js';
 import { seedOrg } from '../helpers/app.js';
+import { verifyAuditChain } from '../../src/platform/audit/verify.js';
 import { acceptLanguage, anonymous, bodyChoice, jsonText, methodOverride, mutate, paramChoice, queryChoice, signedIn, type BodyChoice, type ParamChoice, type QueryChoice } from './support/fuzz-inputs.js';
 import { brief, errorCode, errorShapeProblem, errorsLogged, mintSession, useRobustApp, type Session } from './support/harness.js';
 import { encode, fillPath, label, operationsOf, queryString, sample, type Operation } from './support/openapi.js';
@@ -170,7 +171,7 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
         }
       }
     }
-  });
+  }, 150_000); // every query parameter of every list × 5 values: heavy on a loaded machine
 
   it.each(operations.map((op) => [label(op), op] as const))('%s', async (_name, op) => {
     const who = await superUser();
@@ -204,13 +205,13 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
       throw new Error(`fuzz case failed (seed ${details.seed}, path "${details.counterexamplePath}"; rerun with TILLIT_FUZZ_SEED=${SEED}):\n${cause}`);
     }
-  });
+  }, 90_000); // one operation's cases send up to 100 000-character bodies: heavy on a loaded machine
 
   it('leaves an audit trail that still verifies after all the hostile input', async () => {
-    const { session } = await superUser();
-    const res = await session.request({ method: 'GET', url: '/api/v1/audit-events/verify' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ok: true });
+    // Directly: the fuzzing itself may have used up the organisation's verification allowance (429).
+    for (const o of await t.db.selectFrom('organizations').select('id').execute()) {
+      expect(await verifyAuditChain(t.db, o.id)).toMatchObject({ ok: true });
+    }
   });
 
   it('logged no unhandled error during the whole run, and reached the services', () => {

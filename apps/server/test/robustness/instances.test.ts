@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDb } from '../../src/db/database.js';
 import { FolderProvider, migrateToLatest } from '../../src/db/migrate.js';
-import { enqueueJob, runDueJobs } from '../../src/platform/jobs/queue.js';
+import { enqueueJob, installQueues, startJobRunner, type JobDef } from '../../src/platform/jobs/queue.js';
 import { makeOrganization, makeUser } from '../../src/seed/factories.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { PASSWORD } from '../helpers/app.js';
@@ -67,7 +67,10 @@ describe('several instances on one database', () => {
       expect(res.status).toBe(200);
     }
     const expected = Object.keys(await new FolderProvider().getMigrations()).sort();
-    const applied = await a.database.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    const applied = await a.database.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
     expect((applied as { name: string }[]).map((r) => r.name).sort()).toEqual(expected);
   });
 
@@ -78,7 +81,10 @@ describe('several instances on one database', () => {
       const results = await Promise.all(dbs.map((db) => migrateToLatest(db)));
       const expected = Object.keys(await new FolderProvider().getMigrations()).sort();
       expect(results.map((r) => r.length).sort((x, y) => x - y)).toEqual([0, 0, expected.length]);
-      const locks = await sql`SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(dbs[0]!);
+      const locks =
+        await sql`SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`.execute(
+          dbs[0]!,
+        );
       expect(locks.rows).toEqual([]);
     } finally {
       await Promise.all(dbs.map((db) => db.destroy()));
@@ -92,15 +98,26 @@ describe('several instances on one database', () => {
       const { org, root } = await makeOrganization(trx);
       await makeUser(trx, org.id, { email, roles: [{ role: 'admin', unitId: root.id }] });
     });
-    const login = await fetch(`${origin(a)}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    const login = await fetch(`${origin(a)}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('tillit_session='))!.split(';')[0]!;
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tillit_session='))!
+      .split(';')[0]!;
     const { csrfToken, user } = (await login.json()) as { csrfToken: string; user: { id: string } };
 
     const onB = await fetch(`${origin(b)}/api/v1/auth/session`, { headers: { cookie } });
     expect(onB.status).toBe(200);
     expect(((await onB.json()) as { user: { id: string } }).user.id).toBe(user.id);
-    const change = await fetch(`${origin(b)}/api/v1/auth/profile`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ locale: 'en' }) });
+    const change = await fetch(`${origin(b)}/api/v1/auth/profile`, {
+      method: 'PATCH',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: 'en' }),
+    });
     expect(change.status).toBe(204);
     const onA = await fetch(`${origin(a)}/api/v1/auth/session`, { headers: { cookie } });
     expect(((await onA.json()) as { user: { locale: string } }).user.locale).toBe('en');
@@ -110,32 +127,40 @@ describe('several instances on one database', () => {
     expect((await fetch(`${origin(a)}/api/v1/auth/session`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it('runs each job exactly once when both instances work the queue at the same time', async () => {
+  it('runs each job exactly once when four runners on both instances work the queue at the same time', { timeout: 120_000 }, async () => {
     const [a, b] = servers as [RunningServer, RunningServer];
     const N = 150;
     const kind = `test.robustness.${randomBytes(3).toString('hex')}`;
-    await a.database.db.transaction().execute(async (trx) => {
-      for (let n = 0; n < N; n++) await enqueueJob(trx, kind, { n });
-    });
     const ran: { n: number; by: string }[] = [];
-    const handlersFor = (by: string) => ({
-      [kind]: async (payload: { n: number }) => {
+    const def: JobDef<{ by: string }> = {
+      name: kind,
+      run: async (payload: { n: number }, { by }) => {
         ran.push({ n: payload.n, by });
         await new Promise((r) => setTimeout(r, Math.random() * 3));
       },
+    };
+    await installQueues(a.database.db, [def]);
+    // All 150 in one transaction, as a change and the jobs it causes are (outbox).
+    await a.database.db.transaction().execute(async (trx) => {
+      for (let n = 0; n < N; n++) await enqueueJob(trx, kind, { n });
     });
     const log = pino({ level: 'silent' });
-    const runners = [a, b, a, b].map((s, i) => () => runDueJobs(s.database.db, handlersFor(i % 2 ? 'B' : 'A'), log, 4));
-    let idleRounds = 0;
-    for (let round = 0; round < 200 && idleRounds < 3; round++) {
-      const claimed = await Promise.all(runners.map((run) => run()));
-      idleRounds = claimed.every((c) => c === 0) ? idleRounds + 1 : 0;
+    const runners = await Promise.all(
+      [a, b, a, b].map((s, i) => startJobRunner(s.database.db, s.database.url, [def], { by: i % 2 ? 'B' : 'A' }, log, { pollingSeconds: 0.5, batchSize: 4, schedule: false })),
+    );
+    const states = async () =>
+      (await sql<{ state: string; retry_count: number }>`SELECT state, retry_count FROM pgboss.job WHERE name = ${kind}`.execute(b.database.db)).rows;
+    try {
+      // Budget, not a timing assertion: on a loaded machine this takes longer, never less correct.
+      for (let i = 0; i < 180 && !(await states()).every((j) => j.state === 'completed'); i++) await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      await Promise.all(runners.map((r) => r.stop()));
     }
     expect(ran.length).toBe(N);
     expect(new Set(ran.map((r) => r.n)).size).toBe(N);
     expect(ran.some((r) => r.by === 'A') && ran.some((r) => r.by === 'B')).toBe(true);
-    const statuses = await b.database.db.selectFrom('jobs').select(['status', 'attempts']).where('kind', '=', kind).execute();
-    expect(statuses).toHaveLength(N);
-    expect(statuses.every((j) => j.status === 'done' && j.attempts === 1)).toBe(true);
+    const final = await states();
+    expect(final).toHaveLength(N);
+    expect(final.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
   });
 });

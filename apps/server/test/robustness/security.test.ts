@@ -10,7 +10,10 @@ import { errorCode, errorShapeProblem, mintSession, useRobustApp } from './suppo
 
 /** Headers, limits and cookies an installation relies on, checked on the real app. */
 const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-web-'));
-fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
+fs.writeFileSync(
+  path.join(webDist, 'index.html'),
+  '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+);
 
 const plain = useRobustApp({ TILLIT_WEB_DIST: webDist });
 const https = useRobustApp({ TILLIT_PUBLIC_URL: 'https://tillit.region.example', TILLIT_WEB_DIST: webDist });
@@ -34,7 +37,8 @@ function expectStrictHeaders(res: LightMyRequestResponse, what: string) {
   expect(csp.get('default-src'), what).toEqual(["'self'"]);
   const script = csp.get('script-src') ?? csp.get('default-src')!;
   expect(script, what).toContain("'self'");
-  for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'http:', 'https:', 'data:']) expect(script, `${what}: script-src ${loose}`).not.toContain(loose);
+  for (const loose of ["'unsafe-inline'", "'unsafe-eval'", '*', 'http:', 'https:', 'data:'])
+    expect(script, `${what}: script-src ${loose}`).not.toContain(loose);
   expect(csp.get('object-src'), what).toEqual(["'none'"]);
   expect(csp.get('frame-ancestors'), what).toEqual(["'none'"]);
   expect(csp.get('base-uri'), what).toEqual(["'self'"]);
@@ -107,7 +111,11 @@ describe('security headers', () => {
     const admin = await adminOf(plain);
     const res = await admin.request({ method: 'GET', url: '/api/v1/auth/session', headers: { origin: 'https://evil.example' } });
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const pre = await plain.app.inject({ method: 'OPTIONS', url: '/api/v1/units', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const pre = await plain.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/units',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
     expect(pre.statusCode).toBeGreaterThanOrEqual(400);
   });
@@ -151,13 +159,24 @@ describe('limits', () => {
 });
 
 describe('session cookie', () => {
-  for (const [name, t, secure] of [['http', plain, false], ['https', https, true]] as const) {
+  for (const [name, t, secure] of [
+    ['http', plain, false],
+    ['https', https, true],
+  ] as const) {
     it(`is HttpOnly, SameSite=Lax, path / ${secure ? 'and Secure' : 'and not Secure'} under ${name}`, async () => {
       const { users } = await seedOrg(t.db, [{ role: 'admin' }]);
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '192.0.2.10', payload: { email: users.admin!.email, password: PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '192.0.2.10',
+        payload: { email: users.admin!.email, password: PASSWORD },
+      });
       expect(res.statusCode).toBe(200);
       const raw = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]).find((c) => c.startsWith('tillit_session='))!;
-      const attrs = raw.split(';').slice(1).map((a) => a.trim().toLowerCase());
+      const attrs = raw
+        .split(';')
+        .slice(1)
+        .map((a) => a.trim().toLowerCase());
       expect(attrs).toContain('httponly');
       expect(attrs).toContain('samesite=lax');
       expect(attrs).toContain('path=/');

@@ -75,7 +75,7 @@ export const assetFilterKeys = [
 ] as const;
 export type AssetFilterKey = (typeof assetFilterKeys)[number];
 export type AssetFilters = Partial<Record<AssetFilterKey, string>>;
-export type AssetListQuery = AssetFilters & { sort?: string; page?: number; pageSize?: number };
+export type AssetListQuery = AssetFilters & { sort?: string; page?: number; pageSize?: number; cursor?: string };
 
 export const assetSorts = ['name', 'kind', 'unit', 'lifecycle', 'supplier', 'externalId', 'updatedAt', 'reviewDueAt', 'levelC', 'levelI', 'levelA', 'levelT'] as const;
 export type AssetSort = (typeof assetSorts)[number];

@@ -55,6 +55,7 @@ export interface ClassificationListQuery {
   q?: string;
   page?: number;
   pageSize?: number;
+  cursor?: string;
 }
 
 const id = (value: string) => encodeURIComponent(value);

@@ -73,7 +73,7 @@ export const api = {
   },
   audit: {
     list: (query: AuditListQuery = {}) => request<Page<AuditEventView>>('GET', '/audit-events', { query: { ...query } }),
-    verify: (full = false) => request<AuditVerifyResult>('GET', `/audit-events/verify${full ? '?full=true' : ''}`),
+    verify: (full = false) => request<AuditVerifyResult>('POST', '/audit-events/verify', { body: { full } }),
     vocabulary: () => request<AuditVocabularyView>('GET', '/audit-events/vocabulary'),
   },
   tokens: {

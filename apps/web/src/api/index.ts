@@ -5,3 +5,4 @@ export type * from './types';
 export * from './assets';
 export * from './classification';
 export { downloadFile } from './download';
+export * from './notifications';

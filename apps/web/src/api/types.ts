@@ -59,15 +59,16 @@ export type MoveUnitBody = z.input<typeof moveUnitBody>;
 export type UserView = z.infer<typeof userView>;
 export type UserStatus = z.infer<typeof userStatus>;
 // z.coerce makes the paging fields `unknown` on input; the client always sends numbers.
-type Paging = { page?: number; pageSize?: number };
-export type UserListQuery = Omit<z.input<typeof userListQuery>, 'page' | 'pageSize'> & Paging;
+// `cursor` is a page's nextCursor/prevCursor (or `last`), kept in the address like the filters.
+type Paging = { page?: number; pageSize?: number; sort?: string; cursor?: string };
+export type UserListQuery = Omit<z.input<typeof userListQuery>, 'page' | 'pageSize' | 'sort' | 'cursor'> & Paging;
 export type InviteUserBody = z.input<typeof inviteUserBody>;
 export type UpdateUserBody = z.input<typeof updateUserBody>;
 export type GrantRoleBody = z.input<typeof grantRoleBody>;
 export type LinkResponse = z.infer<typeof linkResponse>;
 
 export type AuditEventView = z.infer<typeof auditEventView>;
-export type AuditListQuery = Omit<z.input<typeof auditListQuery>, 'page' | 'pageSize'> & Paging;
+export type AuditListQuery = Omit<z.input<typeof auditListQuery>, 'page' | 'pageSize' | 'sort' | 'cursor'> & Paging;
 export type AuditVerifyResult = z.infer<typeof auditVerifyResult>;
 export type AuditVocabularyView = z.infer<typeof auditVocabularyView>;
 

@@ -5,6 +5,7 @@ import { IconShieldCheck } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../components/QueryStates';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -77,6 +78,7 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              {!forcedPasswordChange && <NotificationBell />}
               <LanguageSwitch />
               <UserMenu />
             </Group>

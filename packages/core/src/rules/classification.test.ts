@@ -14,7 +14,10 @@ import {
   submissionIssues,
 } from './classification.js';
 
-const withoutTraceability: ClassificationModelDefinition = { ...model, aspects: model.aspects.map((a) => (a.key === 'T' ? { ...a, enabled: false } : a)) };
+const withoutTraceability: ClassificationModelDefinition = {
+  ...model,
+  aspects: model.aspects.map((a) => (a.key === 'T' ? { ...a, enabled: false } : a)),
+};
 
 describe('max rule', () => {
   it('takes the worst consequence over the categories and ignores unanswered ones', () => {
@@ -47,8 +50,16 @@ describe('legal minimums', () => {
   });
 
   it('applies combined conditions only when all match, and skips switched-off aspects', () => {
-    expect(applicableMinimums(model, { personalData: 'ordinary', thirdCountryTransfer: 'yes' }).map((m) => `${m.aspect}${m.level}`).sort()).toEqual(['C1', 'C2', 'T2']);
-    expect(applicableMinimums(model, { personalData: 'ordinary', thirdCountryTransfer: 'no' }).map((m) => `${m.aspect}${m.level}`).sort()).toEqual(['C1', 'T2']);
+    expect(
+      applicableMinimums(model, { personalData: 'ordinary', thirdCountryTransfer: 'yes' })
+        .map((m) => `${m.aspect}${m.level}`)
+        .sort(),
+    ).toEqual(['C1', 'C2', 'T2']);
+    expect(
+      applicableMinimums(model, { personalData: 'ordinary', thirdCountryTransfer: 'no' })
+        .map((m) => `${m.aspect}${m.level}`)
+        .sort(),
+    ).toEqual(['C1', 'T2']);
     expect(applicableMinimums(withoutTraceability, { personalData: 'patient' }).map((m) => m.aspect)).toEqual(['C']);
     const d = derive(withoutTraceability, { personalData: 'patient', answers: { T: { legal: 3 } } });
     expect(d.aspects.T).toMatchObject({ enabled: false, final: null });
@@ -58,11 +69,7 @@ describe('legal minimums', () => {
 
 describe('inheritance', () => {
   it('gives a system the maximum per aspect of the sets it processes', () => {
-    const inherited = inheritProfile([
-      { C: 3, I: 2, A: 1, T: 3 },
-      { C: 1, I: 3, A: 2, T: null },
-      null,
-    ]);
+    const inherited = inheritProfile([{ C: 3, I: 2, A: 1, T: 3 }, { C: 1, I: 3, A: 2, T: null }, null]);
     expect(inherited).toEqual({ C: 3, I: 3, A: 2, T: 3 });
     expect(inheritProfile([])).toEqual({ C: null, I: null, A: null, T: null });
   });
@@ -102,9 +109,18 @@ describe('raise with reason', () => {
 
 describe('what a submission needs', () => {
   it('asks for every enabled aspect and a justification from level 2', () => {
-    const issues = submissionIssues(model, { answers: { C: { privacy: 2 }, I: { operations: 1 }, A: { operations: 0 } }, justifications: {} });
-    expect(issues.map((i) => `${i.code}:${i.path.join('.')}`)).toEqual(['justification_required:justifications.C', 'aspect_unclassified:answers.T']);
-    const ok = submissionIssues(model, { answers: { C: { privacy: 2 }, I: { operations: 1 }, A: { operations: 0 }, T: { legal: 1 } }, justifications: { C: 'Uppgifter om många personer.' } });
+    const issues = submissionIssues(model, {
+      answers: { C: { privacy: 2 }, I: { operations: 1 }, A: { operations: 0 } },
+      justifications: {},
+    });
+    expect(issues.map((i) => `${i.code}:${i.path.join('.')}`)).toEqual([
+      'justification_required:justifications.C',
+      'aspect_unclassified:answers.T',
+    ]);
+    const ok = submissionIssues(model, {
+      answers: { C: { privacy: 2 }, I: { operations: 1 }, A: { operations: 0 }, T: { legal: 1 } },
+      justifications: { C: 'Uppgifter om många personer.' },
+    });
     expect(ok).toEqual([]);
   });
 
@@ -113,8 +129,16 @@ describe('what a submission needs', () => {
     const justifications = { C: 'x', I: 'x', T: 'x' };
     expect(submissionIssues(model, { typeRecommended, justifications })).toEqual([]);
     const deviating = { typeRecommended, justifications, answers: { A: { operations: 2 } } };
-    expect(submissionIssues(model, { ...deviating, justifications: { ...justifications, A: 'x' } }).map((i) => i.code)).toEqual(['type_deviation_reason_required']);
-    expect(submissionIssues(model, { ...deviating, justifications: { ...justifications, A: 'x' }, typeDeviationReason: 'Längre avbrott stoppar mottagningen.' })).toEqual([]);
+    expect(submissionIssues(model, { ...deviating, justifications: { ...justifications, A: 'x' } }).map((i) => i.code)).toEqual([
+      'type_deviation_reason_required',
+    ]);
+    expect(
+      submissionIssues(model, {
+        ...deviating,
+        justifications: { ...justifications, A: 'x' },
+        typeDeviationReason: 'Längre avbrott stoppar mottagningen.',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses levels outside the model and unknown categories', () => {
@@ -148,13 +172,22 @@ describe('shipped data', () => {
   it('has a question with an example per level for every aspect and category', () => {
     expect(model.questions).toHaveLength(model.aspects.length * model.categories.length);
     for (const q of model.questions) expect(q.examples.map((e) => e.level)).toEqual([0, 1, 2, 3, 4]);
-    expect(model.levels.map((l) => l.name.sv)).toEqual(['Ingen eller försumbar skada', 'Måttlig skada', 'Betydande skada', 'Allvarlig skada', 'Synnerligen allvarlig skada']);
+    expect(model.levels.map((l) => l.name.sv)).toEqual([
+      'Ingen eller försumbar skada',
+      'Måttlig skada',
+      'Betydande skada',
+      'Allvarlig skada',
+      'Synnerligen allvarlig skada',
+    ]);
   });
 
   it('refuses a model with gaps in its levels or without confidentiality', () => {
     const gap = classificationModelDefinition.safeParse({ ...model, levels: [model.levels[0], model.levels[2]] });
     expect(gap.success).toBe(false);
-    const noC = classificationModelDefinition.safeParse({ ...model, aspects: model.aspects.map((a) => ({ ...a, enabled: a.key !== 'C' })) });
+    const noC = classificationModelDefinition.safeParse({
+      ...model,
+      aspects: model.aspects.map((a) => ({ ...a, enabled: a.key !== 'C' })),
+    });
     expect(noC.success).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { aspectKeys } from '../rules/aspects.js';
-import { optionalText, pageOf, pageQuery, text } from './common.js';
+import { optionalText, pageOf, text } from './common.js';
+import { defineList, listFilters, listQuery } from './list.js';
 
 /** Information assets (informationstillgångar): information sets, systems (it-stöd) and processes/services. */
 export const assetKind = z.enum(['information_set', 'system', 'process']);
@@ -159,9 +160,17 @@ const listOf = <T extends Readonly<Record<string, string>>>(e: z.ZodEnum<T>) =>
     .transform((v) => v.split(',').filter(Boolean))
     .pipe(z.array(e).min(1));
 
-export const assetSorts = ['name', 'kind', 'unit', 'lifecycle', 'supplier', 'externalId', 'updatedAt', 'reviewDueAt', 'levelC', 'levelI', 'levelA', 'levelT'] as const;
-
-export const assetListQuery = pageQuery.extend({
+export const assetList = defineList({
+  name: 'assets',
+  path: '/api/v1/assets',
+  sorts: {
+    name: 'text', kind: 'text', unit: 'text', lifecycle: 'text', supplier: 'text', externalId: 'text',
+    updatedAt: 'time', reviewDueAt: 'time', levelC: 'int', levelI: 'int', levelA: 'int', levelT: 'int',
+  },
+  defaultSort: 'name',
+  idType: 'uuid',
+  search: true,
+  filters: {
   kind: listOf(assetKind).optional(),
   /** The unit and its sub-units. */
   unitId: z.uuid().optional(),
@@ -187,12 +196,15 @@ export const assetListQuery = pageQuery.extend({
   aspect: aspectKey.optional(),
   minLevel: z.coerce.number().int().min(0).max(9).optional(),
   specialAnalysis: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  },
 });
+export const assetSorts = Object.keys(assetList.sorts) as (keyof typeof assetList.sorts)[];
+export const assetListQuery = listQuery(assetList);
 export type AssetListQuery = z.infer<typeof assetListQuery>;
 export const assetPage = pageOf(assetView);
 
 /** The export takes the same filters as the list, without paging. */
-export const assetExportQuery = assetListQuery.omit({ page: true, pageSize: true });
+export const assetExportQuery = listFilters(assetList);
 
 export const assetFacets = z.object({
   suppliers: z.array(z.string()),

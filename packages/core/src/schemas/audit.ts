@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.js';
+import { defineList, listQuery } from './list.js';
 
 /** A code of the audit vocabulary in both languages. */
 export const auditLabels = z.object({ sv: z.string(), en: z.string() });
@@ -44,21 +44,42 @@ export const auditEventView = z.object({
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 
-export const auditListQuery = pageQuery.omit({ sort: true }).extend({
-  actorUserId: z.uuid().optional(),
-  entityType: z.string().max(60).optional(),
-  entityId: z.string().max(60).optional(),
-  action: z.string().max(40).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+/** The log is always newest first (time, then id); search looks in the entity's label and the actor's name. */
+export const auditList = defineList({
+  name: 'audit-events',
+  path: '/api/v1/audit-events',
+  sorts: { occurredAt: 'time' },
+  defaultSort: '-occurredAt',
+  idType: 'bigint',
+  search: true,
+  filters: {
+    actorUserId: z.uuid().optional(),
+    entityType: z.string().max(60).optional(),
+    entityId: z.string().max(60).optional(),
+    action: z.string().max(40).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  },
 });
+export const auditListQuery = listQuery(auditList);
 
-/** Incremental by default: from the last checkpoint on. `full=true` walks the whole chain. */
-export const auditVerifyQuery = z.object({
-  full: z
-    .enum(['true', 'false'])
-    .prefault('false')
-    .transform((v) => v === 'true'),
+/** Incremental by default: from the last checkpoint on. `full: true` walks the whole chain. A POST: it records a checkpoint. */
+export const auditVerifyBody = z
+  .object({
+    full: z.boolean().default(false),
+  })
+  .prefault({});
+
+/** A signed head of the chain, to keep outside Tillit and check later with `tillit audit verify --against`. */
+export const auditReceipt = z.object({
+  kind: z.literal('tillit.audit-receipt'),
+  version: z.literal(1),
+  organizationId: z.string(),
+  eventId: z.string(),
+  hash: z.string(),
+  at: z.string(),
+  publicKey: z.string(),
+  signature: z.string(),
 });
 
 export const auditVerifyResult = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { assetKind, aspectKey, level, personalDataKind, personRef, profile, reviewState, thirdCountryTransfer } from './assets.js';
 import { localized } from './classification-model.js';
-import { optionalText, pageOf, pageQuery, text } from './common.js';
+import { optionalText, pageOf, text } from './common.js';
+import { defineList, listQuery } from './list.js';
 
 export const classificationStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
 export type ClassificationStatus = z.infer<typeof classificationStatus>;
@@ -131,13 +132,23 @@ export const classificationListItem = z.object({
 });
 export const classificationPage = pageOf(classificationListItem);
 
-export const classificationListQuery = pageQuery.omit({ sort: true }).extend({
-  status: classificationStatus.optional(),
-  unitId: z.uuid().optional(),
-  assetKind: assetKind.optional(),
-  /** Only versions the signed-in user may decide (four eyes applied). */
-  awaitingMyDecision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+/** The worklist: latest change first; search looks in the asset's name. */
+export const classificationList = defineList({
+  name: 'classifications',
+  path: '/api/v1/classifications',
+  sorts: { updatedAt: 'time' },
+  defaultSort: '-updatedAt',
+  idType: 'uuid',
+  search: true,
+  filters: {
+    status: classificationStatus.optional(),
+    unitId: z.uuid().optional(),
+    assetKind: assetKind.optional(),
+    /** Only versions the signed-in user may decide (four eyes applied). */
+    awaitingMyDecision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  },
 });
+export const classificationListQuery = listQuery(classificationList);
 
 export const compareQuery = z.object({ a: z.uuid(), b: z.uuid() });
 export const classificationComparison = z.object({

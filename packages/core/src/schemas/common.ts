@@ -20,19 +20,31 @@ export const pageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
+/** A page of a list (see list.ts for the rules of totals and cursors). */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
+    /** Exact up to 10 000; `totalCapped` when there are more ("fler än 10 000"). */
     total: z.number().int(),
+    totalCapped: z.boolean(),
+    /** The page number when the position is known (offset / pageSize + 1), else 0. */
     page: z.number().int(),
     pageSize: z.number().int(),
+    /** Zero-based position of the first item; null when not known (the end of a list with a capped total). */
+    offset: z.number().int().nullable(),
+    nextCursor: z.string().nullable(),
+    prevCursor: z.string().nullable(),
   });
 }
 export interface Page<T> {
   items: T[];
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
+  offset: number | null;
+  nextCursor: string | null;
+  prevCursor: string | null;
 }
 
 export const isoDateTime = z.string();

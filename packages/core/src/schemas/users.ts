@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageQuery, text, locale } from './common.js';
+import { text, locale } from './common.js';
+import { defineList, listQuery } from './list.js';
 import { roles } from '../permissions.js';
 import { roleAssignmentView } from './auth.js';
 
@@ -18,11 +19,20 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const userListQuery = pageQuery.extend({
-  status: userStatus.optional(),
-  role: z.enum(roles).optional(),
-  unitId: z.uuid().optional(),
+export const userList = defineList({
+  name: 'users',
+  path: '/api/v1/users',
+  sorts: { name: 'text', email: 'text', createdAt: 'time', lastLoginAt: 'time' },
+  defaultSort: 'name',
+  idType: 'uuid',
+  search: true,
+  filters: {
+    status: userStatus.optional(),
+    role: z.enum(roles).optional(),
+    unitId: z.uuid().optional(),
+  },
 });
+export const userListQuery = listQuery(userList);
 
 export const inviteUserBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),

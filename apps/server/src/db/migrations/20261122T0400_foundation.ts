@@ -126,7 +126,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX audit_events_org_idx ON audit_events (organization_id, id DESC)`.execute(db);
   await sql`CREATE INDEX audit_events_entity_idx ON audit_events (organization_id, entity_type, entity_id)`.execute(db);
   await sql`CREATE INDEX audit_events_actor_idx ON audit_events (organization_id, actor_user_id, id DESC)`.execute(db);
-  // Append-only, enforced by the database itself: no role the application uses can change history.
+  // Append-only against the application: the runtime role has INSERT and SELECT only (db/roles.ts)
+  // and this trigger refuses UPDATE, DELETE and TRUNCATE besides. It does not stop the table's owner
+  // or a superuser, who can switch it off; what the keyed chain and the receipts then still detect is
+  // in migration 20261202T0200_audit_keyed and ADR 0002.
   await sql`
     CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

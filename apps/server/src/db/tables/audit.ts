@@ -1,9 +1,10 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** One row per organisation: the last audit event a verification found intact, and its hash. */
+/** One row per verification that found the chain intact: the head it reached; the newest row counts. */
 export interface AuditCheckpointsTable {
+  id: Generated<number>;
   organization_id: string;
   event_id: number;
   hash: string;
@@ -11,6 +12,8 @@ export interface AuditCheckpointsTable {
   /** Null when verified from the command line (no signed-in user). */
   verified_by: string | null;
   verified_by_name: string;
+  /** HMAC with the audit key over organisation, event, hash and time; null for checkpoints before the key. */
+  mac: string | null;
 }
 
 export interface AuditTables {

@@ -103,20 +103,8 @@ export interface AuditEventsTable {
   changes: unknown;
   prev_hash: string;
   hash: string;
-}
-
-export interface JobsTable {
-  id: Generated<number>;
-  kind: string;
-  payload: unknown;
-  status: Generated<string>;
-  run_at: Timestamp;
-  attempts: Generated<number>;
-  locked_by: string | null;
-  locked_at: NullableTimestamp;
-  last_error: string | null;
-  created_at: Timestamp;
-  finished_at: NullableTimestamp;
+  /** 1: unkeyed SHA-256 (before the audit key), 2: HMAC with the audit key (ADR 0002). */
+  chain_version: Generated<number>;
 }
 
 export interface FoundationTables {
@@ -129,5 +117,4 @@ export interface FoundationTables {
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
   audit_events: AuditEventsTable;
-  jobs: JobsTable;
 }

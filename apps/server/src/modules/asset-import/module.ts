@@ -16,4 +16,5 @@ export default defineModule({
   services: ({ db }) => ({ assetImport: createAssetImportService(db) }),
   permissions: [{ permission: 'asset.import' }],
   audit: assetImportAudit,
+  fixtures: async () => (await import('./asset-import.fixtures.js')).assetImportFixtures,
 });

@@ -1,6 +1,6 @@
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/types.js';
-import { listQueries } from './assets.repository.js';
+import { listQuery } from './assets.repository.js';
 import { coverageQuery } from '../classification/coverage.repository.js';
 import type { BenchContext, BenchEndpoint, SqlStatement } from '../../platform/bench.js';
 
@@ -28,12 +28,12 @@ async function rootOf(ctx: BenchContext) {
   return root!.id;
 }
 
-function inventory(name: string, query: string, filter: Parameters<typeof listQueries>[2]): BenchEndpoint {
+function inventory(name: string, query: string, filter: Parameters<typeof listQuery>[2]): BenchEndpoint {
   return {
     name,
     async prepare(ctx) {
-      const q = listQueries(ctx.organizationId, [await rootOf(ctx)], filter);
-      return { path: `/api/v1/assets?${query}`, sql: [compiled(q.rows), compiled(q.count)] };
+      const q = listQuery(ctx.organizationId, [await rootOf(ctx)], filter);
+      return { path: `/api/v1/assets?${query}`, sql: [compiled(q)] };
     },
   };
 }

@@ -1,22 +1,25 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import type { AssetListQuery } from '@tillit/core';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { assetList, type AssetListQuery, type ListCursor } from '@tillit/core';
+import { containsPattern, effectiveScope, inUnits, listPage, listStatement, type SortKey } from '../../platform/list/list.js';
 import type { Db, Trx } from '../../db/database.js';
 import { scopeCondition } from '../../platform/scope.js';
 
-const SORTS = {
-  name: sql`lower(a.name)`,
-  kind: sql`a.kind`,
-  unit: sql`lower(u.name)`,
-  lifecycle: sql`a.lifecycle`,
-  supplier: sql`lower(a.supplier)`,
-  externalId: sql`a.external_id`,
-  updatedAt: sql`a.updated_at`,
-  reviewDueAt: sql`a.review_due_at`,
-  levelC: sql`a.level_c`,
-  levelI: sql`a.level_i`,
-  levelA: sql`a.level_a`,
-  levelT: sql`a.level_t`,
-} as const;
+/** The key of each offered sort (core's `assetList`); an (organization_id, <key>, id) index serves each. */
+const SORTS: Record<keyof typeof assetList.sorts, SortKey> = {
+  name: { expr: sql`lower(a.name)` },
+  kind: { expr: sql`a.kind` },
+  // The unit's lower-cased name, kept on the asset by triggers (migration 20261202T0320).
+  unit: { expr: sql`a.unit_sort_key` },
+  lifecycle: { expr: sql`a.lifecycle` },
+  supplier: { expr: sql`lower(a.supplier)`, nullable: true },
+  externalId: { expr: sql`a.external_id`, nullable: true },
+  updatedAt: { expr: sql`a.updated_at` },
+  reviewDueAt: { expr: sql`a.review_due_at`, nullable: true },
+  levelC: { expr: sql`a.level_c`, nullable: true },
+  levelI: { expr: sql`a.level_i`, nullable: true },
+  levelA: { expr: sql`a.level_a`, nullable: true },
+  levelT: { expr: sql`a.level_t`, nullable: true },
+};
 
 const LEVEL_COLUMN = { C: 'level_c', I: 'level_i', A: 'level_a', T: 'level_t' } as const;
 
@@ -87,13 +90,14 @@ export interface AssetRow {
   updated_at: Date;
 }
 
-export type AssetFilter = Omit<AssetListQuery, 'page' | 'pageSize'> & { page?: number; pageSize?: number };
+export type AssetFilter = Omit<AssetListQuery, 'page' | 'pageSize' | 'sort' | 'cursor'> & { sort?: string | undefined };
 
 /** `null` scope = every unit (system actor); otherwise the sub-tree roots where the permission is held. */
 export { scopeCondition };
 
-function conditions(organizationId: string, scope: string[] | null, f: AssetFilter): Expression<SqlBool>[] {
-  const c: Expression<SqlBool>[] = [sql`a.organization_id = ${organizationId}`, scopeCondition(scope)];
+function conditions(organizationId: string, scope: string[] | null, f: AssetFilter): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [sql`a.organization_id = ${organizationId}`];
+  if (scope !== null) c.push(inUnits(organizationId, scope, sql`a.unit_id`));
   const anyOf = (column: string, values: readonly string[] | undefined) => {
     if (values?.length) c.push(sql`${sql.ref(`a.${column}`)} = any(${sql.val(values)}::text[])`);
   };
@@ -103,11 +107,7 @@ function conditions(organizationId: string, scope: string[] | null, f: AssetFilt
   anyOf('personal_data', f.personalData);
   anyOf('third_country_transfer', f.thirdCountryTransfer);
   anyOf('work_status', f.workStatus);
-  if (f.q) {
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
-    c.push(sql`a.search_text like ${like}`);
-  }
-  if (f.unitId) c.push(sql`u.path @> array[${f.unitId}]::uuid[]`);
+  if (f.unitId) c.push(sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
   if (f.informationOwnerId) c.push(sql`a.information_owner_id = ${f.informationOwnerId}`);
   if (f.systemOwnerId) c.push(sql`a.system_owner_id = ${f.systemOwnerId}`);
   if (f.systemStewardId) c.push(sql`a.system_steward_id = ${f.systemStewardId}`);
@@ -137,34 +137,44 @@ function conditions(organizationId: string, scope: string[] | null, f: AssetFilt
   return c;
 }
 
-/** The inventory page's two queries (also compiled by the benchmark to time the bare SQL). */
-export function listQueries(organizationId: string, scope: string[] | null, f: AssetFilter & { page: number; pageSize: number }) {
-  const where = sql.join(conditions(organizationId, scope, f), sql` and `);
-  const desc = f.sort?.startsWith('-');
-  const key = (f.sort?.replace(/^-/, '') ?? 'name') as keyof typeof SORTS;
-  // Own keys only: `sort=constructor` must not reach the query as Object.prototype.constructor.
-  const order = Object.hasOwn(SORTS, key) ? SORTS[key] : SORTS.name;
-  const dir = sql.raw(desc ? 'desc nulls last' : 'asc nulls last');
-  return {
-    // The link counts are taken for the page only, not for the rows skipped by the offset.
-    rows: sql<AssetRow>`
-      select a.*, ${LINK_COUNT} from (
-        select ${BASE} from ${FROM} where ${where}
-        order by ${order} ${dir}, a.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}
-      ) a order by ${key === 'unit' ? sql`lower(a.unit_name)` : order} ${dir}, a.id`,
-    count: sql<{ n: number }>`select count(*)::int as n from assets a join units u on u.id = a.unit_id where ${where}`,
-  };
+/** The free-text search: the generated, lower-cased search column, trigram-indexed. */
+function searchCondition(f: AssetFilter) {
+  return f.q ? sql<SqlBool>`a.search_text like ${containsPattern(f.q.toLowerCase())}` : undefined;
 }
 
-export async function list(db: Db, organizationId: string, scope: string[] | null, f: AssetFilter & { page: number; pageSize: number }) {
-  const q = listQueries(organizationId, scope, f);
-  const [rows, count] = await Promise.all([q.rows.execute(db), q.count.execute(db)]);
-  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+/**
+ * The inventory page: the page's ids by keyset on `assets` alone (the unit is joined only to sort by its
+ * name), the names of unit, people and type and the link count for those rows only.
+ */
+export async function list(db: Db, organizationId: string, scope: string[] | null, f: AssetPageQuery) {
+  return listPage<keyof typeof assetList.sorts, AssetRow>(db, listRequest(organizationId, await effectiveScope(db, organizationId, scope), f));
+}
+
+type AssetPageQuery = AssetFilter & { page: number; pageSize: number; cursor?: ListCursor | undefined };
+
+/** The inventory page's one statement, compiled by the bench to time the bare SQL. */
+export function listQuery(organizationId: string, scope: string[] | null, f: AssetPageQuery) {
+  return listStatement<keyof typeof assetList.sorts, AssetRow>(listRequest(organizationId, scope, f)).statement;
+}
+
+function listRequest(organizationId: string, scope: string[] | null, f: AssetPageQuery) {
+  const sort = f.sort ?? assetList.defaultSort;
+  return {
+    spec: assetList,
+    keys: SORTS,
+    id: sql`a.id`,
+    from: sql`assets a`,
+    where: conditions(organizationId, scope, f),
+    search: searchCondition(f),
+    detail: (id: RawBuilder<unknown>) => sql`select ${SELECT} from ${FROM} where a.id = ${id}`,
+    query: { ...f, sort },
+  };
 }
 
 /** Every matching row, for the export (bounded by the organisation's inventory). */
 export async function listAll(db: Db, organizationId: string, scope: string[] | null, f: AssetFilter) {
-  const where = sql.join(conditions(organizationId, scope, f), sql` and `);
+  const search = searchCondition(f);
+  const where = sql.join([...conditions(organizationId, scope, f), ...(search ? [search] : [])], sql` and `);
   return (await sql<AssetRow>`select ${BASE}, 0 as link_count from ${FROM} where ${where} order by a.kind, lower(a.name), a.id`.execute(db)).rows;
 }
 
@@ -259,14 +269,19 @@ export function deleteIntegration(trx: Trx, id: string) {
 }
 
 /** Distinct suppliers, tags and countries in use, for the filter pickers. */
-export async function facets(db: Db, organizationId: string, scope: string[] | null) {
-  const where = sql`a.organization_id = ${organizationId} and ${scopeCondition(scope)}`;
-  const [suppliers, tags, countries] = await Promise.all([
-    sql<{ v: string }>`select distinct a.supplier as v from assets a join units u on u.id = a.unit_id where ${where} and a.supplier is not null order by 1 limit 1000`.execute(db),
-    sql<{ v: string }>`select distinct unnest(a.tags) as v from assets a join units u on u.id = a.unit_id where ${where} order by 1 limit 1000`.execute(db),
-    sql<{ v: string }>`select distinct unnest(a.third_countries) as v from assets a join units u on u.id = a.unit_id where ${where} order by 1 limit 1000`.execute(db),
-  ]);
-  return { suppliers: suppliers.rows.map((r) => r.v), tags: tags.rows.map((r) => r.v), thirdCountries: countries.rows.map((r) => r.v) };
+export async function facets(db: Db, organizationId: string, visible: string[] | null) {
+  const scope = await effectiveScope(db, organizationId, visible);
+  // One read of the narrow (organization_id, unit_id) INCLUDE (…) index, not three scans of the table.
+  const r = await sql<{ suppliers: string[] | null; tags: string[] | null; countries: string[] | null }>`
+    with v as materialized (
+      select a.supplier, a.tags, a.third_countries from assets a
+      where a.organization_id = ${organizationId} ${scope === null ? sql`` : sql`and ${inUnits(organizationId, scope, sql`a.unit_id`)}`})
+    select
+      (select array_agg(x order by x) from (select distinct supplier as x from v where supplier is not null order by 1 limit 1000) s) as suppliers,
+      (select array_agg(x order by x) from (select distinct unnest(tags) as x from v order by 1 limit 1000) t) as tags,
+      (select array_agg(x order by x) from (select distinct unnest(third_countries) as x from v order by 1 limit 1000) c) as countries`.execute(db);
+  const row = r.rows[0];
+  return { suppliers: row?.suppliers ?? [], tags: row?.tags ?? [], thirdCountries: row?.countries ?? [] };
 }
 
 /** Users of the organisation among the given ids (people fields must name one of them). */

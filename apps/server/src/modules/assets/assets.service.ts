@@ -94,9 +94,9 @@ export function createAssetsService(db: Db) {
   return {
     async list(actor: Actor, query: z.output<typeof assetListQuery>): Promise<Page<AssetView>> {
       requireAccess(actor, 'asset.read', { organizationId: actor.organizationId });
-      const { rows, total } = await repo.list(db, actor.organizationId, visibleScope(actor, 'asset.read'), query);
+      const page = await repo.list(db, actor.organizationId, visibleScope(actor, 'asset.read'), query);
       const now = new Date();
-      return { items: rows.map((r) => toAssetView(r, now)), total, page: query.page, pageSize: query.pageSize };
+      return { ...page, items: page.items.map((r) => toAssetView(r, now)) };
     },
 
     async facets(actor: Actor) {

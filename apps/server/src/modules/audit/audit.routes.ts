@@ -1,4 +1,4 @@
-import { auditEventView, auditListQuery, auditVerifyQuery, auditVerifyResult, auditVocabularyView, pageOf } from '@tillit/core';
+import { auditEventView, auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, auditVocabularyView, pageOf } from '@tillit/core';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'audit';
@@ -15,9 +15,16 @@ export const auditRoutes = [
     response: auditVocabularyView,
     handler: ({ actor, services }) => services.audit.vocabulary(actor),
   }),
+  // A POST: it records a checkpoint, and it is rate-limited (a full walk reads every event).
   defineRoute({
-    method: 'GET', url: '/api/v1/audit-events/verify', permission: 'audit.read', tag, summary: 'Kontrollera att loggens hashkedja är obruten',
-    query: auditVerifyQuery, response: auditVerifyResult,
-    handler: ({ actor, query, services }) => services.audit.verify(actor, query),
+    method: 'POST', url: '/api/v1/audit-events/verify', permission: 'audit.read', tag, summary: 'Kontrollera att loggens hashkedja är obruten',
+    body: auditVerifyBody, response: auditVerifyResult,
+    handler: ({ actor, body, services }) => services.audit.verify(actor, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/audit-events/receipt', permission: 'audit.read', tag,
+    summary: 'Ett signerat kvitto på kedjans senaste händelse, att spara utanför Tillit (kontrolleras med tillit audit verify --against)',
+    response: auditReceipt,
+    handler: ({ actor, services }) => services.audit.receipt(actor),
   }),
 ];

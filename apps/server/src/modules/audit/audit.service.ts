@@ -1,8 +1,11 @@
 import type { z } from 'zod';
-import type { auditListQuery, auditVerifyQuery, auditVerifyResult, AuditEventView, AuditVocabularyView, Locale, Page } from '@tillit/core';
+import type { auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, AuditEventView, AuditVocabularyView, Locale, Page } from '@tillit/core';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { verifyWithCheckpoint } from '../../platform/audit/checkpoint.js';
 import { auditVocabulary } from '../../platform/audit/vocabulary.js';
+import { createRateLimiter, VERIFY_LIMITS } from '../../platform/audit/rate-limit.js';
+import { signReceipt } from '../../platform/audit/receipts.js';
+import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
 import { displayEvents } from './audit.display.js';
 import * as repo from './audit.repository.js';
@@ -41,13 +44,14 @@ export function vocabularyView(): AuditVocabularyView {
 }
 
 export function createAuditService(db: Db) {
+  const limiter = createRateLimiter(VERIFY_LIMITS);
   return {
     /** A page of events, each with its display values resolved in `locale` (the reader's language). */
     async list(actor: Actor, query: z.output<typeof auditListQuery>, locale: Locale = actor.locale): Promise<Page<AuditEventView>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const { rows, total } = await repo.list(db, actor.organizationId, query);
-      const display = await displayEvents(db, actor.organizationId, rows, locale);
-      return { items: rows.map((r, i) => toAuditView(r, display[i]!)), total, page: query.page, pageSize: query.pageSize };
+      const page = await repo.list(db, actor.organizationId, query);
+      const display = await displayEvents(db, actor.organizationId, page.items, locale);
+      return { ...page, items: page.items.map((r, i) => toAuditView(r, display[i]!)) };
     },
 
     /** Every entity type and action events may carry, with both languages' labels. */
@@ -57,9 +61,10 @@ export function createAuditService(db: Db) {
     },
 
     /** Verifies from the organisation's checkpoint on (or everything with `full`) and advances it when intact. */
-    async verify(actor: Actor, query: z.output<typeof auditVerifyQuery>): Promise<z.output<typeof auditVerifyResult>> {
+    async verify(actor: Actor, body: z.output<typeof auditVerifyBody>): Promise<z.output<typeof auditVerifyResult>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: query.full, by: { userId: actor.userId, name: actor.name } });
+      limiter.take(body.full ? 'full' : 'incremental', actor.organizationId);
+      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: body.full, by: { userId: actor.userId, name: actor.name } });
       const from = r.fromCheckpoint;
       return {
         ok: r.ok,
@@ -71,6 +76,18 @@ export function createAuditService(db: Db) {
           verifiedByName: from.verifiedByName,
         },
       };
+    },
+
+    /**
+     * A signed receipt for the chain's head, after verifying it from the checkpoint (a broken chain
+     * gets none: a receipt vouches for what it names). Counts as an incremental verification.
+     */
+    async receipt(actor: Actor): Promise<z.output<typeof auditReceipt>> {
+      requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
+      limiter.take('incremental', actor.organizationId);
+      const r = await verifyWithCheckpoint(db, actor.organizationId, { full: false, by: { userId: actor.userId, name: actor.name } });
+      if (!r.ok || !r.lastIntact) throw new AppError('conflict', { reason: r.ok ? 'empty_chain' : 'chain_broken', firstBrokenId: r.firstBrokenId });
+      return signReceipt(actor.organizationId, r.lastIntact);
     },
   };
 }

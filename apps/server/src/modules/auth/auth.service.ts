@@ -7,6 +7,8 @@ import { hashPassword, newSecret, sha256, verifyPassword } from '../../platform/
 import type { Db } from '../../db/database.js';
 import type { Config } from '../../config.js';
 import * as repo from './auth.repository.js';
+import { loadSession } from '../../platform/auth/actor.repository.js';
+import { sessionViewOf } from '../../platform/auth/session-view.js';
 import { userAccounts as usersRepo } from '../users/users.service.js';
 
 const MAX_FAILURES = 5;
@@ -23,8 +25,11 @@ export function createAuthService(db: Db, config: Config) {
   async function startSession(userId: string): Promise<NewSession> {
     const cookieValue = newSecret();
     const csrf = newSecret();
-    await repo.insertSession(db, { id: sha256(cookieValue), user_id: userId, csrf_token: csrf, expires_at: new Date(Date.now() + config.sessionAbsoluteMs) });
-    return { cookieValue, view: await sessionView(userId, csrf) };
+    const id = sha256(cookieValue);
+    await repo.insertSession(db, { id, user_id: userId, csrf_token: csrf, expires_at: new Date(Date.now() + config.sessionAbsoluteMs) });
+    // The same one statement as every authenticated request (user, organisation, grants).
+    const loaded = (await loadSession(db, id))?.loaded;
+    return { cookieValue, view: loaded ? sessionViewOf(loaded.actor, loaded.profile, csrf) : await sessionView(userId, csrf) };
   }
 
   async function sessionView(userId: string, csrfToken: string): Promise<SessionView> {

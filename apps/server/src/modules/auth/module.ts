@@ -16,4 +16,5 @@ export default defineModule({
   services: ({ db, config }) => ({ auth: createAuthService(db, config) }),
   permissions: [],
   audit: authAudit,
+  fixtures: async () => (await import('./auth.fixtures.js')).authFixtures,
 });

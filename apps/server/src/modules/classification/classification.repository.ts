@@ -1,6 +1,7 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { classificationList, type ListCursor } from '@tillit/core';
+import { containsPattern, effectiveScope, inUnits, listPage } from '../../platform/list/list.js';
 import type { Db, Trx } from '../../db/database.js';
-import { scopeCondition } from '../../platform/scope.js';
 
 export interface VersionRow {
   id: string;
@@ -76,26 +77,70 @@ export interface VersionFilter {
   q?: string;
   /** Only submitted versions the user did not contribute to, on units where they may decide. */
   decider?: { userId: string; scope: string[] | null };
+  sort: string;
   page: number;
   pageSize: number;
+  cursor?: ListCursor | undefined;
 }
 
-export async function list(db: Db, organizationId: string, scope: string[] | null, f: VersionFilter) {
-  const c: Expression<SqlBool>[] = [sql`v.organization_id = ${organizationId}`, scopeCondition(scope)];
+/** A worklist row: the version's own columns the list shows, its asset, unit and author. */
+export interface VersionListRow {
+  id: string;
+  asset_id: string;
+  asset_name: string;
+  asset_kind: string;
+  unit_id: string;
+  unit_name: string;
+  version_no: number;
+  model_id: string;
+  status: string;
+  level_c: number | null;
+  level_i: number | null;
+  level_a: number | null;
+  level_t: number | null;
+  special_analysis: boolean;
+  author_id: string | null;
+  author_name: string | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+  review_due_at: Date | null;
+  superseded_at: Date | null;
+  updated_at: Date;
+}
+
+/**
+ * The worklist, latest change first: a walk of (organization_id, updated_at, id) with the asset joined
+ * for its unit and kind only; names, unit and author are joined for the page's rows only.
+ */
+export async function list(db: Db, organizationId: string, visible: string[] | null, f: VersionFilter) {
+  const scope = await effectiveScope(db, organizationId, visible);
+  const deciderScope = f.decider ? await effectiveScope(db, organizationId, f.decider.scope) : null;
+  const c: RawBuilder<unknown>[] = [sql`v.organization_id = ${organizationId}`];
+  if (scope !== null) c.push(inUnits(organizationId, scope, sql`a.unit_id`));
   if (f.status) c.push(sql`v.status = ${f.status}`);
-  if (f.unitId) c.push(sql`u.path @> array[${f.unitId}]::uuid[]`);
+  if (f.unitId) c.push(sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
   if (f.assetKind) c.push(sql`a.kind = ${f.assetKind}`);
-  if (f.q) c.push(sql`a.name ilike ${`%${f.q.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`}`);
   if (f.decider) {
     c.push(sql`v.status = 'submitted'`, sql`not (${f.decider.userId}::uuid = any(v.contributor_ids))`);
-    if (f.decider.scope !== null) c.push(sql`u.path && ${sql.val(f.decider.scope)}::uuid[]`);
+    if (deciderScope !== null) c.push(inUnits(organizationId, deciderScope, sql`a.unit_id`));
   }
-  const where = sql.join(c, sql` and `);
-  const [rows, count] = await Promise.all([
-    sql<VersionRow>`select ${SELECT} from ${FROM} where ${where} order by v.updated_at desc, v.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from classification_versions v join assets a on a.id = v.asset_id join units u on u.id = a.unit_id where ${where}`.execute(db),
-  ]);
-  return { rows: rows.rows, total: count.rows[0]?.n ?? 0 };
+  return listPage<'updatedAt', VersionListRow>(db, {
+    spec: classificationList,
+    keys: { updatedAt: { expr: sql`v.updated_at` } },
+    id: sql`v.id`,
+    // The asset is joined only when a condition needs it; otherwise page and count are reads of one index.
+    from: scope !== null || deciderScope !== null || f.unitId || f.assetKind || f.q ? sql`classification_versions v join assets a on a.id = v.asset_id` : sql`classification_versions v`,
+    where: c,
+    search: f.q ? sql`a.name ilike ${containsPattern(f.q)}` : undefined,
+    detail: (id) => sql`
+      select d.id, d.asset_id, da.name as asset_name, da.kind as asset_kind, da.unit_id, du.name as unit_name, d.version_no, d.model_id,
+        d.status, d.level_c, d.level_i, d.level_a, d.level_t, d.special_analysis, d.author_id, au.name as author_name,
+        d.submitted_at, d.decided_at, d.review_due_at, d.superseded_at, d.updated_at
+      from classification_versions d join assets da on da.id = d.asset_id join units du on du.id = da.unit_id
+      left join users au on au.id = d.author_id
+      where d.id = ${id}`,
+    query: f,
+  });
 }
 
 export async function nextVersionNo(trx: Trx, assetId: string): Promise<number> {

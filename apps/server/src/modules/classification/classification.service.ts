@@ -89,9 +89,9 @@ export function createClassificationService(db: Db) {
     async list(actor: Actor, query: z.output<typeof classificationListQuery>) {
       requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
       const decider = query.awaitingMyDecision ? { userId: actor.userId ?? '00000000-0000-0000-0000-000000000000', scope: visibleScope(actor, 'classification.approve') } : undefined;
-      const { rows, total } = await repo.list(db, actor.organizationId, visibleScope(actor, 'classification.read'), { ...query, ...(decider ? { decider } : {}) });
-      const items = await Promise.all(rows.map(async (v) => toListItem(v, await modelOf(db, actor.organizationId, v.model_id), actor.locale)));
-      return { items, total, page: query.page, pageSize: query.pageSize };
+      const page = await repo.list(db, actor.organizationId, visibleScope(actor, 'classification.read'), { ...query, ...(decider ? { decider } : {}) });
+      const items = await Promise.all(page.items.map(async (v) => toListItem(v, await modelOf(db, actor.organizationId, v.model_id), actor.locale)));
+      return { ...page, items };
     },
 
     async get(actor: Actor, id: string) {

@@ -142,7 +142,7 @@ export function toVersionView(v: VersionRow, model: ClassificationModelDefinitio
   };
 }
 
-export function toListItem(v: VersionRow, model: ClassificationModelDefinition | undefined, locale: 'sv' | 'en' = 'sv') {
+export function toListItem(v: VersionRow | repo.VersionListRow, model: ClassificationModelDefinition | undefined, locale: 'sv' | 'en' = 'sv') {
   const profile: Profile = { C: v.level_c, I: v.level_i, A: v.level_a, T: v.level_t };
   return {
     id: v.id,

@@ -1,6 +1,7 @@
 import { dashboardRoutes } from './dashboard.routes.js';
 import { createDashboardService } from './dashboard.service.js';
 import { defineModule } from '../../platform/module.js';
+import { organizationDashboard } from './organization.dashboard.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -12,6 +13,9 @@ declare module '../../platform/module.js' {
 export default defineModule({
   name: 'dashboard',
   routes: dashboardRoutes,
-  services: ({ db }) => ({ dashboard: createDashboardService(db) }),
+  services: (deps) => ({ dashboard: createDashboardService(deps) }),
   permissions: [],
+  // The organisation's own figures (units, users, audit activity); the other modules bring theirs.
+  dashboard: organizationDashboard,
+  fixtures: async () => (await import('./dashboard.fixtures.js')).dashboardFixtures,
 });

@@ -16,4 +16,5 @@ export default defineModule({
   services: ({ db }) => ({ informationTypes: createInformationTypesService(db) }),
   permissions: [{ permission: 'information_type.manage' }],
   audit: informationTypesAudit,
+  fixtures: async () => (await import('./information-types.fixtures.js')).informationTypeFixtures,
 });

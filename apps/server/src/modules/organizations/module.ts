@@ -16,4 +16,5 @@ export default defineModule({
   services: ({ db, services }) => ({ organizations: createOrganizationsService(db, () => services.users) }),
   permissions: [{ permission: 'org.read' }, { permission: 'org.manage' }],
   audit: organizationsAudit,
+  fixtures: async () => (await import('./organizations.fixtures.js')).organizationFixtures,
 });

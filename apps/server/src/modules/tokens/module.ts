@@ -16,4 +16,5 @@ export default defineModule({
   services: ({ db }) => ({ tokens: createTokensService(db) }),
   permissions: [{ permission: 'token.manage' }],
   audit: tokensAudit,
+  fixtures: async () => (await import('./tokens.fixtures.js')).tokenFixtures,
 });

@@ -21,4 +21,5 @@ export default defineModule({
   services: ({ db, contentTables }) => ({ units: createUnitsService(db, contentTables) }),
   permissions: [{ permission: 'unit.read' }, { permission: 'unit.manage' }],
   audit: unitsAudit,
+  fixtures: async () => (await import('./units.fixtures.js')).unitFixtures,
 });

@@ -1,58 +1,46 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { userList, type ListCursor } from '@tillit/core';
 import type { Db, Trx } from '../../db/database.js';
-import type { DB } from '../../db/types.js';
+import type { UsersTable } from '../../db/tables/foundation.js';
+import { containsPattern, listPage, type SortKey } from '../../platform/list/list.js';
 
-const SORTS = { name: 'users.name', email: 'users.email', createdAt: 'users.created_at', lastLoginAt: 'users.last_login_at' } as const;
+const SORTS: Record<keyof typeof userList.sorts, SortKey> = {
+  name: { expr: sql`u.name` },
+  email: { expr: sql`u.email` },
+  createdAt: { expr: sql`u.created_at` },
+  lastLoginAt: { expr: sql`u.last_login_at`, nullable: true },
+};
 
 export interface UserFilter {
   q?: string;
   status?: string;
   role?: string;
   unitId?: string;
-  sort?: string;
+  sort: string;
   page: number;
   pageSize: number;
+  cursor?: ListCursor | undefined;
 }
 
-function filtered(db: Db, organizationId: string, f: UserFilter) {
-  let q: SelectQueryBuilder<DB, 'users', object> = db.selectFrom('users').where('users.organization_id', '=', organizationId);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    q = q.where((eb) => eb.or([eb('users.name', 'ilike', like), eb('users.email', 'ilike', like)]));
-  }
-  if (f.status) q = q.where('users.status', '=', f.status);
+/** The organisation's users; search in name and e-mail (trigram-indexed). */
+export function list(db: Db, organizationId: string, f: UserFilter) {
+  const where: RawBuilder<unknown>[] = [sql`u.organization_id = ${organizationId}`];
+  if (f.status) where.push(sql`u.status = ${f.status}`);
   if (f.role || f.unitId) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('role_assignments')
-          .select(sql`1`.as('one'))
-          .whereRef('role_assignments.user_id', '=', 'users.id')
-          .$if(Boolean(f.role), (s) => s.where('role_assignments.role', '=', f.role!))
-          .$if(Boolean(f.unitId), (s) => s.where('role_assignments.unit_id', '=', f.unitId!)),
-      ),
-    );
+    where.push(sql`exists (select 1 from role_assignments ra where ra.user_id = u.id
+      ${f.role ? sql`and ra.role = ${f.role}` : sql``} ${f.unitId ? sql`and ra.unit_id = ${f.unitId}` : sql``})`);
   }
-  return q;
-}
-
-export async function list(db: Db, organizationId: string, f: UserFilter) {
-  const base = filtered(db, organizationId, f);
-  const desc = f.sort?.startsWith('-');
-  const key = (f.sort?.replace(/^-/, '') ?? 'name') as keyof typeof SORTS;
-  // Own keys only: `sort=constructor` must not reach the query as Object.prototype.constructor.
-  const column = Object.hasOwn(SORTS, key) ? SORTS[key] : SORTS.name;
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('users')
-      .orderBy(column, desc ? 'desc' : 'asc')
-      .orderBy('users.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  const like = f.q ? containsPattern(f.q) : null;
+  return listPage<keyof typeof userList.sorts, Selectable<UsersTable>>(db, {
+    spec: userList,
+    keys: SORTS,
+    id: sql`u.id`,
+    from: sql`users u`,
+    where,
+    search: like === null ? undefined : sql`(u.name ilike ${like} or u.email ilike ${like})`,
+    detail: (id) => sql`select * from users d where d.id = ${id}`,
+    query: f,
+  });
 }
 
 export function findById(db: Db | Trx, organizationId: string, id: string) {

@@ -93,9 +93,9 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
   const service = {
     async list(actor: Actor, query: z.output<typeof userListQuery>): Promise<Page<UserView>> {
       requireAccess(actor, 'user.read', { organizationId: actor.organizationId });
-      const { rows, total } = await repo.list(db, actor.organizationId, query);
-      const grants = await repo.grantsOf(db, rows.map((r) => r.id));
-      return { items: rows.map((r) => toUserView(r, grants)), total, page: query.page, pageSize: query.pageSize };
+      const page = await repo.list(db, actor.organizationId, query);
+      const grants = await repo.grantsOf(db, page.items.map((r) => r.id));
+      return { ...page, items: page.items.map((r) => toUserView(r, grants)) };
     },
 
     async get(actor: Actor, id: string): Promise<UserView> {

@@ -1,8 +1,8 @@
 import { sql, type Selectable } from 'kysely';
 import type { Actor } from '../access.js';
-import type { Db, Trx } from '../../db/database.js';
+import type { Trx } from '../../db/database.js';
 import type { AuditEventsTable } from '../../db/tables/foundation.js';
-import { eventHash, GENESIS_HASH, type HashedFields } from './hash.js';
+import { eventHash, GENESIS_HASH, KEYED, type HashedFields } from './hash.js';
 import { assertKnownAuditEvent, type AuditAction, type AuditEntityType } from './vocabulary.js';
 
 export type Changes = Record<string, { before?: unknown; after?: unknown }>;
@@ -128,7 +128,7 @@ export async function recordAudits(trx: Trx, actor: Actor, inputs: AuditInput[])
         unitId: input.unitId ?? null,
         changes,
       };
-      const hash = eventHash(prevHash, fields);
+      const hash = eventHash(prevHash, fields, KEYED);
       const row = {
         organization_id: organizationId,
         occurred_at: fields.occurredAt,
@@ -141,6 +141,7 @@ export async function recordAudits(trx: Trx, actor: Actor, inputs: AuditInput[])
         unit_id: fields.unitId,
         changes: fields.changes === null ? null : JSON.stringify(fields.changes),
         prev_hash: prevHash,
+        chain_version: KEYED,
         hash,
       };
       prevHash = hash;
@@ -153,95 +154,5 @@ export async function recordAudits(trx: Trx, actor: Actor, inputs: AuditInput[])
   return written;
 }
 
-/** An event of an organisation's chain and its hash: where a verification starts or what it must meet. */
-export interface ChainPoint {
-  eventId: number;
-  hash: string;
-}
-
-export interface VerifyResult {
-  organizationId: string;
-  ok: boolean;
-  /** Events whose hash this run recomputed (after `from`, when given). */
-  checked: number;
-  firstBrokenId: string | null;
-  /** The last event found intact: the chain's head when `ok`, where a new checkpoint may be set. */
-  lastIntact: ChainPoint | null;
-}
-
-export interface VerifyOptions {
-  /**
-   * Start after this event (a checkpoint) instead of at the first one. The checkpoint event itself is
-   * rehashed and must still carry the checkpoint's hash; events before it are trusted, not read.
-   */
-  from?: ChainPoint | null;
-  /** An event a full walk must pass with exactly this hash (the checkpoint), so a cut-off tail shows. */
-  anchor?: ChainPoint | null;
-}
-
-type EventRow = Selectable<AuditEventsTable>;
-
-function hashOf(r: EventRow, prevHash: string): string {
-  return eventHash(prevHash, {
-    organizationId: r.organization_id,
-    occurredAt: r.occurred_at,
-    actorUserId: r.actor_user_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    entityLabel: r.entity_label,
-    unitId: r.unit_id,
-    changes: r.changes,
-  });
-}
-
-/** Recomputes the hashes of one organisation's chain (all, or after `from`) in batches and reports the first break. */
-export async function verifyAuditChain(db: Db | Trx, organizationId: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const { from, anchor } = opts;
-  let prev = GENESIS_HASH;
-  let lastId = 0;
-  let checked = 0;
-  let lastIntact: ChainPoint | null = null;
-  const broken = (id: number | string): VerifyResult => ({ organizationId, ok: false, checked, firstBrokenId: String(id), lastIntact });
-  if (from) {
-    const r = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('id', '=', from.eventId)
-      .executeTakeFirst();
-    // Its content, its own hash and the checkpoint's hash must agree: a rewritten checkpoint event shows.
-    if (!r || r.hash !== from.hash || r.hash !== hashOf(r, r.prev_hash)) return broken(from.eventId);
-    prev = r.hash;
-    lastId = r.id;
-    lastIntact = from;
-  }
-  let anchorMet = !anchor || anchor.eventId <= lastId;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(5000)
-      .execute();
-    if (!rows.length) break;
-    for (const r of rows) {
-      if (!anchorMet && r.id > anchor!.eventId) return broken(anchor!.eventId);
-      if (r.prev_hash !== prev || r.hash !== hashOf(r, prev)) return broken(r.id);
-      if (!anchorMet && r.id === anchor!.eventId) {
-        if (r.hash !== anchor!.hash) return broken(r.id);
-        anchorMet = true;
-      }
-      prev = r.hash;
-      checked++;
-      lastId = r.id;
-      lastIntact = { eventId: r.id, hash: r.hash };
-    }
-  }
-  // The chain ends before the checkpoint: events at its end were removed.
-  if (!anchorMet) return broken(anchor!.eventId);
-  return { organizationId, ok: true, checked, firstBrokenId: null, lastIntact };
-}
+// Verification lives in verify.ts; re-exported for the callers that import it from here.
+export { verifyAuditChain, type ChainPoint, type VerifyOptions, type VerifyResult } from './verify.js';

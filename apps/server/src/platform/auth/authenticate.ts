@@ -9,35 +9,39 @@ export const SESSION_COOKIE = 'tillit_session';
 const TOUCH_EVERY_MS = 60_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Resolves who is calling, from the session cookie or a bearer API token. */
+/**
+ * Resolves who is calling, from the session cookie or a bearer API token: one statement loads the
+ * session (or token), the user and their grants; a second only to mark the session used, once a minute.
+ * What the session endpoint shows is kept on the request (`sessionProfile`), so it sends no statement.
+ */
 export async function authenticate(req: FastifyRequest, db: Db, config: Config): Promise<void> {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
-    const token = await repo.findApiToken(db, sha256(auth.slice(7).trim()));
+    const token = await repo.loadToken(db, sha256(auth.slice(7).trim()));
     const now = new Date();
-    if (!token || token.revoked_at || (token.expires_at && token.expires_at < now)) throw new AppError('unauthenticated');
-    const actor = await repo.loadActor(db, token.user_id, 'token', token.scope === 'read' ? 'read' : 'write');
-    if (!actor || actor.organizationId !== token.organization_id) throw new AppError('unauthenticated');
-    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > TOUCH_EVERY_MS) await repo.touchApiToken(db, token.id, now);
-    req.actor = actor;
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt < now)) throw new AppError('unauthenticated');
+    if (!token.loaded || token.loaded.actor.organizationId !== token.organizationId) throw new AppError('unauthenticated');
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await repo.touchApiToken(db, token.id, now);
+    req.actor = token.loaded.actor;
+    req.sessionProfile = token.loaded.profile;
     return;
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return;
   const sessionId = sha256(cookie);
-  const session = await repo.findSession(db, sessionId);
+  const session = await repo.loadSession(db, sessionId);
   const now = new Date();
   if (!session) return;
-  if (session.expires_at < now || now.getTime() - session.last_seen_at.getTime() > config.sessionIdleMs) {
+  if (session.expiresAt < now || now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleMs) {
     await repo.deleteSession(db, sessionId);
     return;
   }
-  const actor = await repo.loadActor(db, session.user_id, 'user', 'write');
-  if (!actor) return;
-  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, sessionId, now);
-  req.actor = actor;
+  if (!session.loaded) return;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, sessionId, now);
+  req.actor = session.loaded.actor;
+  req.sessionProfile = session.loaded.profile;
   req.sessionId = sessionId;
-  req.csrfToken = session.csrf_token;
+  req.csrfToken = session.csrfToken;
 }
 
 /**

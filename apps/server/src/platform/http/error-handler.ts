@@ -2,6 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { errorMessage, pickLocale, type ErrorCode } from '@tillit/core';
 import { AppError, fromDatabaseError } from '../errors.js';
 import { requestLocale } from './register.js';
+import { causeOf, isDatabaseUnavailable } from '../../db/database.js';
+
+/** How long a client is asked to wait when the database is unavailable (it restarts within seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own 4xx errors, mapped onto our codes. */
 function fromFastifyError(e: FastifyError): AppError | null {
@@ -26,14 +30,22 @@ function fromFastifyError(e: FastifyError): AppError | null {
 /** The one error shape: `{ error: { code, message, details } }`, message in the caller's language. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const known = err instanceof AppError ? err : (fromDatabaseError(err) ?? fromFastifyError(err));
     const locale = requestLocale(req);
+    if (!(err instanceof AppError) && isDatabaseUnavailable(err)) {
+      // Down, restarting, hung or overloaded: nothing wrong with the request; say when to try again.
+      req.log.warn({ cause: causeOf(err) }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({ error: { code: 'database_unavailable', message: errorMessage(locale, 'database_unavailable') } });
+    }
+    const known = err instanceof AppError ? err : (fromDatabaseError(err) ?? fromFastifyError(err));
     if (!known) {
       req.log.error({ err }, 'unhandled error');
       if (process.env.TILLIT_DEBUG_ERRORS) console.error(err);
       return reply.code(500).send({ error: { code: 'internal', message: errorMessage(locale, 'internal') } });
     }
-    if (known.status === 429 && (known.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
+    if ((known.status === 429 || known.status === 503) && (known.details as { retryAfterSeconds?: number })?.retryAfterSeconds) {
       reply.header('retry-after', String((known.details as { retryAfterSeconds: number }).retryAfterSeconds));
     }
     return reply.code(known.status).send({

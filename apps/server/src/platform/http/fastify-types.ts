@@ -1,4 +1,5 @@
 import type { Actor } from '../access.js';
+import type { SessionProfile } from '../auth/actor.repository.js';
 import type { AppServices } from '../module.js';
 import type { Locale } from '@tillit/core';
 import type { RoutePermission } from './route.js';
@@ -12,6 +13,8 @@ declare module 'fastify' {
     sessionId: string | null;
     /** The session's CSRF token, set only for cookie-authenticated requests. */
     csrfToken: string | null;
+    /** What authentication loaded beside the actor (e-mail, organisation name, roles), for `GET /auth/session`. */
+    sessionProfile: SessionProfile | null;
     locale: Locale;
   }
   interface FastifyContextConfig {

@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { assetSorts, assetsApi, downloadFile } from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
+import { ListPager, useListTotal } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAccess } from '../../app/session';
-import { formatNumber } from '../../lib/format';
 import { useDialog } from '../../lib/useDialog';
 import { useCurrentModel } from '../classification/api';
 import { useModelTexts } from '../classification/model';
@@ -31,9 +30,10 @@ export function AssetsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const sort = sortFromParams(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const cursor = params.get('cursor') ?? undefined;
 
-  const assets = useAssets({ ...filters, sort, page, pageSize: PAGE_SIZE });
+  const assets = useAssets({ ...filters, sort, ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE });
+  const totalLabel = useListTotal(assets.data ?? { total: 0, totalCapped: false });
   const units = useUnits(false);
   const facets = useAssetFacets();
   const canReadClassification = access.can('classification.read');
@@ -53,7 +53,7 @@ export function AssetsPage() {
             if (value) next.set(key, value);
             else next.delete(key);
           }
-          if (resetPage) next.delete('page');
+          if (resetPage) next.delete('cursor');
           return next;
         },
         { replace: true },
@@ -157,10 +157,10 @@ export function AssetsPage() {
                 assets={assets.data.items}
                 sort={sort}
                 onSort={(s) => update({ sort: s === 'name' ? null : s })}
-                caption={t('assets:caption', { count: assets.data.total, formatted: formatNumber(assets.data.total) })}
+                caption={t('assets:caption', { count: assets.data.total, formatted: totalLabel })}
                 model={model.data?.definition}
               />
-              <Pager page={page} pageSize={PAGE_SIZE} total={assets.data.total} onChange={(p) => update({ page: p > 1 ? String(p) : null }, false)} />
+              <ListPager page={assets.data} onNavigate={(c) => update({ cursor: c }, false)} />
             </>
           )}
         </Paper>

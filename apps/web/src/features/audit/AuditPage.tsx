@@ -1,19 +1,17 @@
 import { Paper, Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Pager } from '../../components/Pager';
+import { ListPager, useListTotal } from '../../components/Pager';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAccess } from '../../app/session';
-import { formatNumber, stockholmDayBoundary } from '../../lib/format';
+import { stockholmDayBoundary } from '../../lib/format';
 import { useAuditEvents, useVerifyAudit } from './api';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { VerifyChainButton, VerifyChainResult } from './VerifyChain';
 
 const PAGE_SIZE = 50;
-/** The server stops counting after this many matches and answers one more. */
-const COUNT_CAP = 10_000;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function AuditPage() {
@@ -27,7 +25,7 @@ export function AuditPage() {
     from: DAY.test(params.get('from') ?? '') ? params.get('from') : null,
     to: DAY.test(params.get('to') ?? '') ? params.get('to') : null,
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const cursor = params.get('cursor') ?? undefined;
 
   const events = useAuditEvents({
     actorUserId: filters.user ?? undefined,
@@ -35,12 +33,13 @@ export function AuditPage() {
     action: filters.action ?? undefined,
     from: filters.from ? stockholmDayBoundary(filters.from, 'start') : undefined,
     to: filters.to ? stockholmDayBoundary(filters.to, 'end') : undefined,
-    page,
+    ...(cursor ? { cursor } : {}),
     pageSize: PAGE_SIZE,
   });
+  const totalLabel = useListTotal(events.data ?? { total: 0, totalCapped: false });
   const verify = useVerifyAudit();
 
-  const update = (changes: Partial<AuditFilterValues> & { page?: string | null }) =>
+  const update = (changes: Partial<AuditFilterValues> & { cursor?: string | null }) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -48,7 +47,7 @@ export function AuditPage() {
           if (value) next.set(key, value);
           else next.delete(key);
         }
-        if (!('page' in changes)) next.delete('page');
+        if (!('cursor' in changes)) next.delete('cursor');
         return next;
       },
       { replace: true },
@@ -56,10 +55,7 @@ export function AuditPage() {
 
   const filtered = Object.values(filters).some(Boolean);
   const total = events.data?.total ?? 0;
-  const caption =
-    total > COUNT_CAP
-      ? t('audit:captionCapped', { formatted: formatNumber(COUNT_CAP) })
-      : t('audit:caption', { count: total, formatted: formatNumber(total) });
+  const caption = t('audit:caption', { count: total, formatted: totalLabel });
 
   return (
     <>
@@ -79,13 +75,7 @@ export function AuditPage() {
           ) : (
             <>
               <AuditTable events={events.data.items} caption={caption} />
-              <Pager
-                page={page}
-                pageSize={PAGE_SIZE}
-                total={total}
-                countCap={COUNT_CAP}
-                onChange={(p) => update({ page: p > 1 ? String(p) : null })}
-              />
+              <ListPager page={events.data} onNavigate={(c) => update({ cursor: c })} />
             </>
           )}
         </Paper>

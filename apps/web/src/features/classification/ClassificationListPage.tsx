@@ -6,11 +6,11 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { assetKinds, classificationStatuses, type AssetKind, type ClassificationListItem, type ClassificationListQuery, type ClassificationStatus } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
+import { ListPager, useListTotal } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useAccess } from '../../app/session';
-import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { useUnits } from '../units/api';
 import { useClassifications, useCurrentModel } from './api';
 import { ProfileBadges } from './ProfileBadges';
@@ -28,10 +28,11 @@ export function ClassificationListPage() {
   const assetKind = assetKinds.find((k) => k === params.get('assetKind'));
   const unitId = params.get('unitId') ?? undefined;
   const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const cursor = params.get('cursor') ?? undefined;
   const isApprover = access.can('classification.approve');
-  const query: ClassificationListQuery = { status, assetKind, unitId, q: q || undefined, page, pageSize: PAGE_SIZE };
+  const query: ClassificationListQuery = { status, assetKind, unitId, q: q || undefined, ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE };
   const list = useClassifications(query);
+  const totalLabel = useListTotal(list.data ?? { total: 0, totalCapped: false });
   const mine = useClassifications({ awaitingMyDecision: 'true', pageSize: 100 }, isApprover);
   const units = useUnits(false);
   const model = useCurrentModel();
@@ -46,7 +47,7 @@ export function ClassificationListPage() {
             if (value) next.set(key, value);
             else next.delete(key);
           }
-          if (resetPage) next.delete('page');
+          if (resetPage) next.delete('cursor');
           return next;
         },
         { replace: true },
@@ -144,8 +145,8 @@ export function ClassificationListPage() {
             <EmptyState title={t('classification:list.emptyTitle')}>{status || assetKind || unitId || q ? t('classification:list.emptyFiltered') : t('classification:list.emptyText')}</EmptyState>
           ) : (
             <>
-              <VersionsTable items={list.data.items} caption={t('classification:list.caption', { count: list.data.total, formatted: formatNumber(list.data.total) })} model={definition} testId="classifications-table" />
-              <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: p > 1 ? String(p) : null }, false)} />
+              <VersionsTable items={list.data.items} caption={t('classification:list.caption', { count: list.data.total, formatted: totalLabel })} model={definition} testId="classifications-table" />
+              <ListPager page={list.data} onNavigate={(c) => update({ cursor: c }, false)} />
             </>
           )}
         </Paper>

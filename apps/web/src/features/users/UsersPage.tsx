@@ -6,11 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@tillit/core';
 import { roles } from '@tillit/core/permissions';
 import type { UnitView, UserStatus } from '../../api';
-import { Pager } from '../../components/Pager';
+import { ListPager, useListTotal } from '../../components/Pager';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { useAccess } from '../../app/session';
-import { formatNumber } from '../../lib/format';
 import { parentLookup } from '../../lib/unitTree';
 import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../units/api';
@@ -31,9 +30,10 @@ export function UsersPage() {
   const status = statuses.find((s) => s === params.get('status')) ?? null;
   const role = roles.find((r) => r === params.get('role')) ?? null;
   const sort = params.get('sort') ?? 'name';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const cursor = params.get('cursor') ?? undefined;
 
-  const users = useUsers({ q: q || undefined, status: status ?? undefined, role: role ?? undefined, sort, page, pageSize: PAGE_SIZE });
+  const users = useUsers({ q: q || undefined, status: status ?? undefined, role: role ?? undefined, sort, ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE });
+  const totalLabel = useListTotal(users.data ?? { total: 0, totalCapped: false });
   const canInvite = access.can('user.manage') && access.can('role.manage');
   const units = useUnits(false, canInvite);
   const unitList = useMemo(() => units.data ?? [], [units.data]);
@@ -50,7 +50,7 @@ export function UsersPage() {
             if (value) next.set(key, value);
             else next.delete(key);
           }
-          if (resetPage) next.delete('page');
+          if (resetPage) next.delete('cursor');
           return next;
         },
         { replace: true },
@@ -91,9 +91,9 @@ export function UsersPage() {
                 users={users.data.items}
                 sort={sort}
                 onSort={(s) => update({ sort: s === 'name' ? null : s })}
-                caption={t('users:caption', { count: users.data.total, formatted: formatNumber(users.data.total) })}
+                caption={t('users:caption', { count: users.data.total, formatted: totalLabel })}
               />
-              <Pager page={page} pageSize={PAGE_SIZE} total={users.data.total} onChange={(p) => update({ page: p > 1 ? String(p) : null }, false)} />
+              <ListPager page={users.data} onNavigate={(c) => update({ cursor: c }, false)} />
             </>
           )}
         </Paper>

@@ -1,0 +1,59 @@
+import type { FixtureWorld, RouteFixture, RouteFixtures } from '../../platform/fixtures.js';
+import { parseCsv } from './parse.js';
+import * as repo from './asset-import.repository.js';
+
+let n = 0;
+/** Two new systems, one per row; unique external ids so every file creates its own. */
+const csv = (w: FixtureWorld) => {
+  const k = `${++n}-${Date.now()}`;
+  return `Namn;Leverantör;Externt id\r\nLönesystem ${w.marker};Lön AB;L-${k}\r\nPassersystem ${w.marker};Lås AB;P-${k}\r\n`;
+};
+
+async function uploaded(w: FixtureWorld) {
+  const uploader = await w.person();
+  return repo.insert(w.db, {
+    organization_id: w.organizationId,
+    created_by: uploader.id,
+    file_name: 'system.csv',
+    sheets: [parseCsv(Buffer.from(csv(w)))],
+  });
+}
+
+/** The rows go to the world's unit: the importer needs asset.write there. */
+const mapping = (w: FixtureWorld) => ({
+  mapping: { name: 'Namn', supplier: 'Leverantör', externalId: 'Externt id' },
+  defaultKind: 'system',
+  defaultUnitId: w.unit.id,
+});
+
+const onImport = (audit: RouteFixture['audit'], sibling: RouteFixture['sibling'], query?: Record<string, string>): RouteFixture => ({
+  scope: 'unit',
+  sibling,
+  build: async (w) => ({ params: { id: (await uploaded(w)).id }, body: mapping(w), ...(query ? { query } : {}) }),
+  audit,
+});
+
+export const assetImportFixtures: RouteFixtures = {
+  // Uploading stores the file for checking; the register changes (and is audited) only when it is applied.
+  'POST /api/v1/asset-imports': {
+    scope: 'organization',
+    build: async (w) => ({ query: { fileName: 'system.csv' }, raw: { payload: csv(w), contentType: 'text/csv' } }),
+    audit: [],
+  },
+  'GET /api/v1/asset-imports/template.xlsx': { scope: 'organization', build: async () => ({}), audit: [] },
+  'GET /api/v1/asset-imports/:id': { scope: 'organization', build: async (w) => ({ params: { id: (await uploaded(w)).id } }), audit: [] },
+  // A dry run: rows in units the user may not write come back as problems of the file.
+  'POST /api/v1/asset-imports/:id/check': onImport([], 'allow'),
+  // One event per asset the file creates or changes, and the import's summary.
+  'POST /api/v1/asset-imports/:id/apply': onImport(
+    (answer) => {
+      const report = (answer as { report: { toCreate: number; toUpdate: number } }).report;
+      return [
+        ...Array.from({ length: report.toCreate + report.toUpdate }, () => ({ action: 'import' as const, entityType: 'asset' as const })),
+        { action: 'import' as const, entityType: 'asset_import' as const },
+      ];
+    },
+    'refused',
+    { wait: 'true' },
+  ),
+};

@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+/** Live assets whose review date falls within `soonDays` or has passed, with their owners and steward. */
+export async function reviewsDue(db: Db, now: Date, soonDays: number) {
+  const r = await sql<{ id: string; organization_id: string; name: string; review_due_at: Date; recipients: string[] }>`
+    SELECT a.id, a.organization_id, a.name, a.review_due_at,
+      array_remove(array[a.information_owner_id, a.system_owner_id, a.system_steward_id], null)::text[] AS recipients
+    FROM assets a
+    WHERE a.lifecycle <> 'retired' AND a.review_due_at IS NOT NULL
+      AND a.review_due_at <= ${now}::timestamptz + make_interval(days => ${soonDays})`.execute(db);
+  return r.rows;
+}
+
+/**
+ * Submitted classification versions and who may decide each: active users holding a deciding role
+ * on the asset's unit or above, who did not work on the version (four eyes).
+ */
+export async function awaitingDecision(db: Db, decidingRoles: string[]) {
+  if (!decidingRoles.length) return [];
+  const r = await sql<{ version_id: string; organization_id: string; asset_name: string; decider_id: string }>`
+    SELECT DISTINCT v.id AS version_id, v.organization_id, a.name AS asset_name, ra.user_id AS decider_id
+    FROM classification_versions v
+    JOIN assets a ON a.id = v.asset_id
+    JOIN units un ON un.id = a.unit_id
+    JOIN role_assignments ra ON ra.unit_id = ANY (un.path) AND ra.role = ANY (${sql.val(decidingRoles)}::text[])
+    JOIN users u ON u.id = ra.user_id AND u.organization_id = v.organization_id AND u.status = 'active'
+    WHERE v.status = 'submitted' AND NOT (ra.user_id = ANY (v.contributor_ids))`.execute(db);
+  return r.rows;
+}
