@@ -47,6 +47,7 @@ export interface DataOptions {
  * The generator's own sources (its code, sizes and word lists, and the modules' generator steps): a
  * template made by other code is not the data this code would make, so it is made afresh. Whitespace
  * is left out (a reformatted file makes the same data), and so is `report.ts` (what the CLI prints).
+ * The names of the migrations count too.
  */
 export function generatorFingerprint(): string {
   const hash = createHash('sha256');
@@ -60,6 +61,9 @@ export function generatorFingerprint(): string {
     }
   };
   walk(src);
+  // And the migrations the template was made with: a migration that sorts before one the template has
+  // applied cannot be applied to it later.
+  hash.update(fs.readdirSync(path.join(src, 'db/migrations')).sort().join('\n'));
   for (const f of files.sort())
     hash.update(path.relative(src, f)).update('\0').update(fs.readFileSync(f, 'utf8').replace(/\s+/g, '')).update('\0');
   return hash.digest('hex').slice(0, 10);
