@@ -20,7 +20,8 @@ beforeAll(async () => {
   process.env.TILLIT_BENCH_CAPTURE_FILE = file;
   await import('../../bench/support/capture-hook.mjs');
   t = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: t.url, max: 4 });
+  // The owner role: the probe creates its own table.
+  pool = new pg.Pool({ connectionString: t.ownerUrl, max: 4 });
   await pool.query('create table bench_probe (n int)');
   // Like a list request: one statement, then two in parallel (the page and its count), then a write.
   server = http.createServer((req, res) => {
@@ -39,9 +40,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  await pool.end();
-  await t.drop();
+  if (server) await new Promise((r) => server.close(r));
+  await pool?.end();
+  await t?.drop();
 });
 
 it('records the statements of a marked request only, grouped as they ran, and replays them without keeping writes', async () => {
@@ -59,7 +60,7 @@ it('records the statements of a marked request only, grouped as they ran, and re
   expect(capture.writes).toBe(1);
   expect(readCapture(file, 'other').statements).toEqual([]);
 
-  const replayer = new Replayer(t.url);
+  const replayer = new Replayer(t.ownerUrl);
   try {
     const ms = await replayer.run(capture);
     // At least the 50 ms the parallel pair takes; the bound only catches a replay that hangs.
