@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './permissions.js';
 export * from './rules/orgnr.js';
+export * from './rules/passwords.js';
 export * from './schemas/common.js';
 export * from './schemas/list.js';
 export * from './schemas/auth.js';

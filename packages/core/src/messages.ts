@@ -16,6 +16,11 @@ export function errorMessage(locale: Locale, code: string): string {
   return table[code] ?? table.internal ?? code;
 }
 
+/** Stands for a linked asset on a unit the reader cannot read (asset page, export link sheets). */
+export function hiddenAssetName(locale: Locale): string {
+  return messages[locale].labels.hiddenAsset;
+}
+
 export function mailText(locale: Locale, key: keyof typeof sv.mail, params: Record<string, string>): string {
   return messages[locale].mail[key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
 }

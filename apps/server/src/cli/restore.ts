@@ -101,6 +101,8 @@ export async function restoreDatabase(
       const extensions = await client.query<{ n: string }>('select extname as n from pg_extension where extnamespace = $1::regnamespace', [schema]);
       if (extensions.rowCount) {
         await client.query(`DROP SCHEMA ${ident(schema)} CASCADE`);
+        // The first build made a job schema too (the old one, if any, is set aside under another name).
+        await client.query(`DROP SCHEMA IF EXISTS ${ident(JOB_SCHEMA)} CASCADE`);
         for (const x of extensions.rows) await client.query(`CREATE EXTENSION IF NOT EXISTS ${ident(x.n)} SCHEMA public`);
         await client.query(`CREATE SCHEMA ${ident(schema)}`);
         await buildSchema(url, schema, manifest);

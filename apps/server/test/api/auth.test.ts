@@ -74,7 +74,8 @@ describe('signing in', () => {
 
   it('throttles sign-in attempts per client address with 429 and Retry-After', async () => {
     const address = '198.51.100.7';
-    for (let i = 0; i < 30; i++) expect((await login('nobody@test.example', 'x', address)).statusCode).toBe(401);
+    // Different addresses each time: one unknown address locks after five misses, like a real account.
+    for (let i = 0; i < 30; i++) expect((await login(`nobody${i}@test.example`, 'x', address)).statusCode).toBe(401);
     const throttled = await login('nobody@test.example', 'x', address);
     expect(throttled.statusCode).toBe(429);
     expect(throttled.json().error.code).toBe('too_many_requests');

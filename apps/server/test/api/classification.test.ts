@@ -90,7 +90,12 @@ describe('guided classification and its workflow', () => {
     expect(returned.json()).toMatchObject({ status: 'returned', decisionComment: 'Tillgängligheten verkar för hög.', canEdit: true });
     await steward.patch(`/api/v1/classifications/${draft.id}`, { answers: { A: { operations: 2 } } });
     await steward.post(`/api/v1/classifications/${draft.id}/submit`);
-    expect((await owner.post(`/api/v1/classifications/${draft.id}/approve`, { reviewDueAt: '2099-01-31' })).json()).toMatchObject({ status: 'approved', profile: { A: 2 }, reviewDueAt: '2099-01-31T00:00:00.000Z' });
+    // Never later than the model's review period: 2099 is refused, naming the field.
+    const tooLate = await owner.post(`/api/v1/classifications/${draft.id}/approve`, { reviewDueAt: '2099-01-31' });
+    expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.json().error.details.issues).toEqual([expect.objectContaining({ path: ['body', 'reviewDueAt'], code: 'too_big' })]);
+    const earlier = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    expect((await owner.post(`/api/v1/classifications/${draft.id}/approve`, { reviewDueAt: earlier })).json()).toMatchObject({ status: 'approved', profile: { A: 2 }, reviewDueAt: `${earlier}T00:00:00.000Z` });
 
     const second = await steward.post(`/api/v1/assets/${set.id}/classifications`);
     expect(second.statusCode, second.body).toBe(201);

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createDb } from '../../src/db/database.js';
 import { enqueueJob, installQueues, runDueJobs, type JobDef } from '../../src/platform/jobs/queue.js';
 import { jobContext, jobDefinitions } from '../../src/services.js';
 import { producersOf } from '../../src/modules/notifications/registry.js';
@@ -106,14 +107,20 @@ describe('the scheduled producers on known data', () => {
     expect(await notificationsOf(broken.users.admin!.id)).toEqual([]);
 
     const victim = await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', broken.org.id).orderBy('id').limit(1).executeTakeFirstOrThrow();
-    await t.db.connection().execute(async (conn) => {
-      await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(conn);
-      try {
-        await sql`UPDATE audit_events SET actor_name = 'Någon annan' WHERE id = ${victim.id}`.execute(conn);
-      } finally {
-        await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(conn);
-      }
-    });
+    // Tampering needs more than the runtime role may do: an insider with full database rights.
+    const su = createDb(t.superuserUrl, 1);
+    try {
+      await su.connection().execute(async (conn) => {
+        await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`.execute(conn);
+        try {
+          await sql`UPDATE audit_events SET actor_name = 'Någon annan' WHERE id = ${victim.id}`.execute(conn);
+        } finally {
+          await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`.execute(conn);
+        }
+      });
+    } finally {
+      await su.destroy();
+    }
     await produce('audit.verify');
     expect(await notificationsOf(broken.users.admin!.id)).toEqual([expect.objectContaining({ kind: 'audit.chain_broken', link: '/audit', params: { eventId: String(victim.id) } })]);
     expect(await notificationsOf(broken.users.security_coordinator!.id)).toEqual([]);
@@ -131,7 +138,13 @@ describe('the job queue under the producers', () => {
 
   it('moves a job that failed its last attempt to the dead-letter queue, with its payload', async () => {
     const def: JobDef<unknown> = { name: 'test.always_fails', retryLimit: 0, run: () => Promise.reject(new Error('kaputt')) };
-    await installQueues(t.db, [def]);
+    // Queues are partitions (DDL): the migration owner creates them, as at server start.
+    const owner = createDb(t.ownerUrl, 1);
+    try {
+      await installQueues(owner, [def]);
+    } finally {
+      await owner.destroy();
+    }
     await t.db.transaction().execute((trx) => enqueueJob(trx, def.name, { n: 42 }));
     expect(await runDueJobs(t.db, [def], {}, log)).toBe(1);
     const rows = (await sql<{ name: string; state: string; data: unknown }>`SELECT name, state, data FROM pgboss.job WHERE name LIKE 'test.always_fails%' ORDER BY name`.execute(t.db)).rows;

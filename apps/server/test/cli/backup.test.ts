@@ -89,6 +89,7 @@ describe('backup and restore', () => {
     const backedUp = await backupDatabase(t.url, file);
     expect(backedUp.tables).toBeGreaterThanOrEqual(10);
     expect(await fs.readdir(dir)).toEqual(['full.tillit-backup']); // no .part left behind
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600); // it holds password hashes
 
     const target = await emptyDatabase();
     try {

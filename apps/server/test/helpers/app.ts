@@ -18,6 +18,7 @@ export interface TestContext {
   url: string;
   /** The same database as a superuser: for tests that play an attacker with full database rights. */
   superuserUrl: string;
+  ownerUrl: string;
   config: Config;
   mailer: Mailer;
   /** Mail the app has sent through a recording mailer (tests of real SMTP use the local sink). */
@@ -42,6 +43,7 @@ export function useTestApp(
       ctx.db = t.db;
       ctx.url = t.url;
       ctx.superuserUrl = t.superuserUrl;
+      ctx.ownerUrl = t.ownerUrl;
       const env = typeof opts.env === 'function' ? opts.env() : opts.env;
       const config = loadConfig({
         TILLIT_LOG_LEVEL: 'silent',

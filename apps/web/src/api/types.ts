@@ -47,7 +47,7 @@ export type CreateOrganizationBody = z.input<typeof createOrganizationBody>;
 /** POST /organizations: the new organisation and the one-time link for its first administrator. */
 export interface CreatedOrganization {
   organization: OrganizationView;
-  adminLink: string;
+  adminLink: string | null;
   mailed?: boolean;
 }
 

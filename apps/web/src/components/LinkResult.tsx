@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CopyField } from './CopyField';
 
 /** A one-time link (invitation or reset) as the server returned it, and whether it was mailed. */
-export function LinkResult({ link, mailed, email, lead }: { link: string; mailed: boolean; email: string; lead: string }) {
+export function LinkResult({ link, mailed, email, lead }: { link: string | null; mailed: boolean; email: string; lead: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md" data-testid="link-result">
@@ -17,7 +17,8 @@ export function LinkResult({ link, mailed, email, lead }: { link: string; mailed
       >
         {mailed ? t('link.mailed', { email }) : t('link.notMailed', { email })}
       </Alert>
-      <CopyField label={t('link.label')} description={t('link.validity')} value={link} testId="one-time-link" />
+      {/* A mailed link is never shown: only its addressee may follow it. */}
+      {link && <CopyField label={t('link.label')} description={t('link.validity')} value={link} testId="one-time-link" />}
     </Stack>
   );
 }

@@ -7,6 +7,8 @@ export const passwordPolicy = z.string().min(12).max(200);
 export const loginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(1).max(200),
+  /** Needed only when the address exists in several organisations (the answer `organization_required` says so). */
+  organizationId: z.uuid().optional(),
 });
 
 export const roleAssignmentView = z.object({

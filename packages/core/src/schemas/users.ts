@@ -42,7 +42,8 @@ export const inviteUserBody = z.object({
 });
 
 /** The one-time link is returned so an admin can pass it on when no mail server is configured. */
-export const linkResponse = z.object({ user: userView, link: z.string(), mailed: z.boolean() });
+/** `link` is shown only when no mail server is set up; a mailed link reaches only its addressee. */
+export const linkResponse = z.object({ user: userView, link: z.string().nullable(), mailed: z.boolean() });
 
 export const updateUserBody = z.object({
   name: text(200).optional(),

@@ -172,6 +172,8 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     for (const ref of p.processedBy ?? []) {
       const existing = lookups.existing.get(ref);
       if (!processorsInFile.has(ref) && !(existing && existing.kind !== 'information_set')) problem(p.row, 'processedBy', 'unknown_linked_asset', ref);
+      // A link changes both ends (the system's levels follow the set's): write access on both.
+      else if (!processorsInFile.has(ref) && existing && !lookups.mayWrite(existing.unitPath)) problem(p.row, 'processedBy', 'forbidden_linked_asset', ref);
       else links++;
     }
   }

@@ -19,7 +19,7 @@ export const assetsDashboard: DashboardContribution<ModuleDeps> = {
     return Promise.all(
       kinds.map(async ([key, kind]) => ({
         key,
-        value: (await services.assets.list(actor, { kind: [kind], lifecycle: [...live], page: 1, pageSize: 1 })).total,
+        value: (await services.assets.list(actor, { kind: [kind], lifecycle: [...live], sort: 'name', page: 1, pageSize: 1 })).total,
         link: `/assets?kind=${kind}&lifecycle=${live.join(',')}`,
       })),
     );

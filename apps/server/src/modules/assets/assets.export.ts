@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { assetImportVocabulary, reviewStateOf, type ClassificationModelDefinition } from '@tillit/core';
 import type { Db } from '../../db/database.js';
+import { safeRow } from '../../platform/spreadsheet.js';
 import * as repo from './assets.repository.js';
 import type { AssetRow } from './assets.repository.js';
 
@@ -39,13 +40,33 @@ export function wordFor(field: keyof typeof assetImportVocabulary.values, value:
   return words?.[0] ?? value;
 }
 
-export async function buildInventoryWorkbook(db: Db, organizationId: string, rows: AssetRow[], model: ClassificationModelDefinition): Promise<Buffer> {
+/**
+ * `sees(unitPath)` tells whether the reader may read assets on a unit: a link's far end on a unit
+ * the reader cannot read is written as `hidden` (name and external id alike).
+ */
+export async function buildInventoryWorkbook(
+  db: Db,
+  organizationId: string,
+  rows: AssetRow[],
+  model: ClassificationModelDefinition,
+  sees: (unitPath: string[]) => boolean,
+  hidden: string,
+): Promise<Buffer> {
   // All of the organisation's links and integrations, kept when either end is exported: one scan
   // instead of an `any(array)` test per row.
   const ids = new Set(rows.map((r) => r.id));
   const { emails, allLinks, allIntegrations } = await repo.exportExtras(db, organizationId);
-  const links = { rows: allLinks.rows.filter((l) => ids.has(l.asset_id) || ids.has(l.information_set_id)) };
-  const integrations = { rows: allIntegrations.rows.filter((i) => ids.has(i.from_asset_id) || ids.has(i.to_asset_id)) };
+  const links = {
+    rows: allLinks.rows
+      .filter((l) => ids.has(l.asset_id) || ids.has(l.information_set_id))
+      .map((l) => (sees(l.processor_path) ? l : { ...l, processor: hidden, processor_ref: hidden }))
+      .map((l) => (sees(l.set_path) ? l : { ...l, set_name: hidden })),
+  };
+  const integrations = {
+    rows: allIntegrations.rows
+      .filter((i) => ids.has(i.from_asset_id) || ids.has(i.to_asset_id))
+      .map((i) => ({ ...i, from_name: sees(i.from_path) ? i.from_name : hidden, to_name: sees(i.to_path) ? i.to_name : hidden })),
+  };
   const email = new Map(emails.map((u) => [u.id, u.email]));
   const processors = new Map<string, string[]>();
   for (const l of links.rows) processors.set(l.information_set_id, [...(processors.get(l.information_set_id) ?? []), l.processor_ref]);
@@ -74,7 +95,7 @@ export async function buildInventoryWorkbook(db: Db, organizationId: string, row
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
   for (const r of rows) {
     const levels: Record<string, number | null> = { C: r.level_c, I: r.level_i, A: r.level_a, T: r.level_t };
-    sheet.addRow({
+    sheet.addRow(safeRow({
       kind: wordFor('kind', r.kind),
       name: r.name,
       description: r.description ?? '',
@@ -98,7 +119,7 @@ export async function buildInventoryWorkbook(db: Db, organizationId: string, row
       reviewDueAt: day(r.review_due_at),
       workStatus: r.work_status ? (WORK_STATUS_SV[r.work_status] ?? r.work_status) : '',
       specialAnalysis: r.special_analysis ? 'Ja' : '',
-    }).commit();
+    })).commit();
   }
   sheet.commit();
   const linkSheet = wb.addWorksheet('Kopplingar');
@@ -107,7 +128,7 @@ export async function buildInventoryWorkbook(db: Db, organizationId: string, row
     { header: 'Informationsmängd', key: 'set', width: 40 },
   ];
   linkSheet.getRow(1).font = { bold: true };
-  for (const l of links.rows) linkSheet.addRow({ processor: l.processor, set: l.set_name }).commit();
+  for (const l of links.rows) linkSheet.addRow(safeRow({ processor: l.processor, set: l.set_name })).commit();
   linkSheet.commit();
   const integrationSheet = wb.addWorksheet('Integrationer');
   integrationSheet.columns = [
@@ -116,7 +137,7 @@ export async function buildInventoryWorkbook(db: Db, organizationId: string, row
     { header: 'Vad som flödar', key: 'description', width: 60 },
   ];
   integrationSheet.getRow(1).font = { bold: true };
-  for (const i of integrations.rows) integrationSheet.addRow({ from: i.from_name, to: i.to_name, description: i.description ?? '' }).commit();
+  for (const i of integrations.rows) integrationSheet.addRow(safeRow({ from: i.from_name, to: i.to_name, description: i.description ?? '' })).commit();
   integrationSheet.commit();
   await wb.commit();
   return Buffer.concat(chunks);

@@ -221,9 +221,9 @@ export function remove(trx: Trx, id: string) {
 export async function linkedAssets(db: Db | Trx, id: string, side: 'sets' | 'processors') {
   const [mine, theirs] = side === 'sets' ? ['asset_id', 'information_set_id'] : ['information_set_id', 'asset_id'];
   return (
-    await sql<{ id: string; kind: string; name: string; unit_id: string; lifecycle: string; level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }>`
-      select a.id, a.kind, a.name, a.unit_id, a.lifecycle, a.level_c, a.level_i, a.level_a, a.level_t
-      from asset_links l join assets a on a.id = ${sql.ref(`l.${theirs}`)}
+    await sql<{ id: string; kind: string; name: string; unit_id: string; unit_path: string[]; lifecycle: string; level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }>`
+      select a.id, a.kind, a.name, a.unit_id, u.path as unit_path, a.lifecycle, a.level_c, a.level_i, a.level_a, a.level_t
+      from asset_links l join assets a on a.id = ${sql.ref(`l.${theirs}`)} join units u on u.id = a.unit_id
       where ${sql.ref(`l.${mine}`)} = ${id}
       order by lower(a.name)`.execute(db)
   ).rows;
@@ -239,9 +239,10 @@ export function deleteLink(trx: Trx, assetId: string, setId: string) {
 
 export async function integrationsOf(db: Db | Trx, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date }>`
-      select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at
+    await sql<{ id: string; from_asset_id: string; from_name: string; from_path: string[]; to_asset_id: string; to_name: string; to_path: string[]; description: string | null; created_at: Date }>`
+      select i.id, i.from_asset_id, f.name as from_name, fu.path as from_path, i.to_asset_id, t.name as to_name, tu.path as to_path, i.description, i.created_at
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
+        join units fu on fu.id = f.unit_id join units tu on tu.id = t.unit_id
       where i.from_asset_id = ${id} or i.to_asset_id = ${id}
       order by i.created_at, i.id`.execute(db)
   ).rows;
@@ -299,14 +300,17 @@ export function lockForUpdate(trx: Trx, id: string) {
 export async function exportExtras(db: Db, organizationId: string) {
   const [emails, allLinks, allIntegrations] = await Promise.all([
     db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).execute(),
-    sql<{ asset_id: string; information_set_id: string; processor: string; processor_ref: string; set_name: string }>`
-      select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.name) as processor_ref, s.name as set_name
+    sql<{ asset_id: string; information_set_id: string; processor: string; processor_ref: string; processor_path: string[]; set_name: string; set_path: string[] }>`
+      select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.name) as processor_ref, pu.path as processor_path,
+             s.name as set_name, su.path as set_path
       from asset_links l join assets p on p.id = l.asset_id join assets s on s.id = l.information_set_id
+        join units pu on pu.id = p.unit_id join units su on su.id = s.unit_id
       where l.organization_id = ${organizationId}
       order by p.name, s.name`.execute(db),
-    sql<{ from_asset_id: string; to_asset_id: string; from_name: string; to_name: string; description: string | null }>`
-      select i.from_asset_id, i.to_asset_id, f.name as from_name, t.name as to_name, i.description
+    sql<{ from_asset_id: string; to_asset_id: string; from_name: string; from_path: string[]; to_name: string; to_path: string[]; description: string | null }>`
+      select i.from_asset_id, i.to_asset_id, f.name as from_name, fu.path as from_path, t.name as to_name, tu.path as to_path, i.description
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
+        join units fu on fu.id = f.unit_id join units tu on tu.id = t.unit_id
       where i.organization_id = ${organizationId}
       order by f.name, t.name`.execute(db),
   ]);

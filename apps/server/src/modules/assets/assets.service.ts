@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AssetDetailView, AssetView, Page, assetListQuery, createAssetBody, createIntegrationBody, updateAssetBody, updateIntegrationBody } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { hiddenAssetName, type AssetDetailView, type AssetView, type Page, type assetListQuery, type createAssetBody, type createIntegrationBody, type updateAssetBody, type updateIntegrationBody } from '@tillit/core';
+import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
@@ -29,7 +29,13 @@ export function createAssetsService(db: Db) {
       asset.kind === 'information_set' ? repo.linkedAssets(dbOrTrx, id, 'processors') : [],
       repo.integrationsOf(dbOrTrx, id),
     ]);
-    return toAssetDetailView(asset, sets, processors, integrations);
+    // Links reach across units: the far end on a unit the reader cannot read shows neither name
+    // nor levels, only that an asset is there.
+    const hidden = hiddenAssetName(actor.locale);
+    const sees = (path: string[]) => holdsOn(actor, 'asset.read', path);
+    const redact = (r: (typeof sets)[number]) => (sees(r.unit_path) ? r : { ...r, name: hidden, level_c: null, level_i: null, level_a: null, level_t: null });
+    const redactedIntegrations = integrations.map((i) => ({ ...i, from_name: sees(i.from_path) ? i.from_name : hidden, to_name: sees(i.to_path) ? i.to_name : hidden }));
+    return toAssetDetailView(asset, sets.map(redact), processors.map(redact), redactedIntegrations);
   }
 
   async function openUnit(actor: Actor, unitId: string) {

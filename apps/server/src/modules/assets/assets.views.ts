@@ -66,7 +66,7 @@ export function toAssetRef(r: LinkedRow): AssetRef {
   return { id: r.id, kind: r.kind as AssetRef['kind'], name: r.name, unitId: r.unit_id, lifecycle: r.lifecycle as AssetRef['lifecycle'], levels: profileOf(r) };
 }
 
-export function toIntegrationView(i: IntegrationRow) {
+export function toIntegrationView(i: Omit<IntegrationRow, 'from_path' | 'to_path'>) {
   return {
     id: i.id,
     from: { id: i.from_asset_id, name: i.from_name },

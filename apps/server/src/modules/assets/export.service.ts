@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { assetExportQuery } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { hiddenAssetName, type assetExportQuery } from '@tillit/core';
+import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import type { Db } from '../../db/database.js';
 import { currentModel } from '../classification/models.service.js';
 import * as repo from './assets.repository.js';
@@ -14,7 +14,7 @@ export function createAssetExportService(db: Db) {
       requireAccess(actor, 'asset.read', { organizationId: actor.organizationId });
       const rows = await repo.listAll(db, actor.organizationId, visibleScope(actor, 'asset.read'), query);
       const model = await currentModel(db, actor.organizationId);
-      return buildInventoryWorkbook(db, actor.organizationId, rows, model.definition);
+      return buildInventoryWorkbook(db, actor.organizationId, rows, model.definition, (path) => holdsOn(actor, 'asset.read', path), hiddenAssetName(actor.locale));
     },
   };
 }

@@ -1,6 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { auditList, type ListCursor } from '@tillit/core';
 import type { Db } from '../../db/database.js';
+import { scopeCondition } from '../../platform/scope.js';
 import { containsPattern, listPage } from '../../platform/list/list.js';
 import type { AuditEventsTable } from '../../db/tables/foundation.js';
 import type { Selectable } from 'kysely';
@@ -13,6 +14,8 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** Unit ids whose sub-trees the reader may see (null: all events, also those without a unit). */
+  unitScope?: string[] | null;
   sort: string;
   page: number;
   pageSize: number;
@@ -29,6 +32,9 @@ export function list(db: Db, organizationId: string, f: AuditFilter) {
   if (f.entityType) where.push(sql`e.entity_type = ${f.entityType}`);
   if (f.entityId) where.push(sql`e.entity_id = ${f.entityId}`);
   if (f.action) where.push(sql`e.action = ${f.action}`);
+  // One condition, index-friendly: the scope's units come from the GIN index on units.path, the
+  // events by audit_events.unit_id; events without a unit drop out (NULL is in no list).
+  if (f.unitScope) where.push(sql`e.unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(f.unitScope)})`);
   if (f.from) where.push(sql`e.occurred_at >= ${new Date(f.from)}`);
   if (f.to) where.push(sql`e.occurred_at <= ${new Date(f.to)}`);
   const like = f.q ? containsPattern(f.q) : null;
@@ -44,11 +50,12 @@ export function list(db: Db, organizationId: string, f: AuditFilter) {
   });
 }
 
-export function recent(db: Db, organizationId: string, limit: number) {
+export function recent(db: Db, organizationId: string, limit: number, unitScope: string[] | null = null) {
   return db
     .selectFrom('audit_events')
     .selectAll()
     .where('organization_id', '=', organizationId)
+    .$if(unitScope !== null, (q) => q.where(sql<SqlBool>`unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(unitScope)})`))
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, AuditEventView, AuditVocabularyView, Locale, Page } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { grantedUnitIds, requireAccess, type Actor } from '../../platform/access.js';
 import { verifyWithCheckpoint } from '../../platform/audit/checkpoint.js';
 import { auditVocabulary } from '../../platform/audit/vocabulary.js';
 import { createRateLimiter, VERIFY_LIMITS } from '../../platform/audit/rate-limit.js';
@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
 import { displayEvents } from './audit.display.js';
 import * as repo from './audit.repository.js';
+import { findRootUnit } from '../units/units.service.js';
 
 type Row = Awaited<ReturnType<typeof repo.recent>>[number];
 
@@ -28,9 +29,21 @@ export function toAuditView(r: Row, display: AuditEventView['display']): AuditEv
   };
 }
 
-/** Published to other modules (the start page): the organisation's latest events, newest first, unchecked. */
-export function recentEvents(db: Db, organizationId: string, limit: number) {
-  return repo.recent(db, organizationId, limit);
+/**
+ * Which events the reader may see: an event concerns the unit it carries, so a reader of one
+ * förvaltning sees that sub-tree's events only; events without a unit (sign-ins, organisation
+ * settings) only readers on the top unit. null = the whole organisation.
+ */
+async function readScope(db: Db, actor: Actor): Promise<string[] | null> {
+  if (actor.kind === 'system') return null;
+  const granted = grantedUnitIds(actor, 'audit.read');
+  const root = await findRootUnit(db, actor.organizationId);
+  return root && granted.includes(root.id) ? null : granted;
+}
+
+/** Published to other modules (the start page): the latest events the reader may see, newest first. */
+export async function recentEvents(db: Db, actor: Actor, limit: number) {
+  return repo.recent(db, actor.organizationId, limit, await readScope(db, actor));
 }
 
 /** The vocabulary as the API serves it, sorted by its Swedish label (the order the filters show). */
@@ -49,7 +62,7 @@ export function createAuditService(db: Db) {
     /** A page of events, each with its display values resolved in `locale` (the reader's language). */
     async list(actor: Actor, query: z.output<typeof auditListQuery>, locale: Locale = actor.locale): Promise<Page<AuditEventView>> {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
-      const page = await repo.list(db, actor.organizationId, query);
+      const page = await repo.list(db, actor.organizationId, { ...query, unitScope: await readScope(db, actor) });
       const display = await displayEvents(db, actor.organizationId, page.items, locale);
       return { ...page, items: page.items.map((r, i) => toAuditView(r, display[i]!)) };
     },

@@ -19,13 +19,6 @@ export function deleteOtherSessions(trx: Trx, userId: string, keepId: string | n
   return q.execute();
 }
 
-/** Attempts counted in the key's current window; zero once the window has passed. */
-export async function throttleCount(db: Db, key: string, windowMs: number): Promise<number> {
-  const r = await sql<{ attempts: number }>`
-    SELECT attempts FROM login_throttle WHERE key = ${key} AND window_start >= now() - ${`${windowMs} milliseconds`}::interval`.execute(db);
-  return r.rows[0]?.attempts ?? 0;
-}
-
 /** Counts an attempt in a fixed window; returns the count including this one. */
 export async function bumpThrottle(db: Db, key: string, windowMs: number): Promise<number> {
   const r = await sql<{ attempts: number }>`
@@ -77,4 +70,58 @@ export function setLastLogin(trx: Trx, userId: string, at: Date) {
 
 export function setLocale(db: Db, userId: string, locale: 'sv' | 'en') {
   return db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+/** Takes back one counted attempt (a sign-in that succeeded was counted before the password was known). */
+export async function unbumpThrottle(db: Db | Trx, key: string): Promise<void> {
+  await sql`UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ${key}`.execute(db);
+}
+
+export interface AttemptClaim {
+  /** The lock in force before this attempt (the attempt is refused without a verdict), or null. */
+  lockedBefore: Date | null;
+  /** Misses in a row including this attempt, were it to fail. */
+  failures: number;
+  lockedUntil: Date | null;
+}
+
+/**
+ * Counts a sign-in attempt on an account as a miss, before the password is checked, so parallel
+ * guesses cannot all be judged against one stale count: the row lock serialises them and the one
+ * that reaches the limit locks the account. A lock that has run out starts a new count. The caller
+ * resets the count when the password was right.
+ */
+export function claimAccountAttempt(db: Db, userId: string, maxFailures: number, lockMs: number): Promise<AttemptClaim> {
+  return db.transaction().execute(async (trx) => {
+    const old = await trx.selectFrom('users').select(['failed_login_count', 'locked_until']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    const now = new Date();
+    if (old.locked_until && old.locked_until > now) return { lockedBefore: old.locked_until, failures: old.failed_login_count, lockedUntil: old.locked_until };
+    const failures = (old.locked_until ? 0 : old.failed_login_count) + 1;
+    const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
+    await trx.updateTable('users').set({ failed_login_count: failures, locked_until: lockedUntil }).where('id', '=', userId).execute();
+    return { lockedBefore: null, failures, lockedUntil };
+  });
+}
+
+/**
+ * The same count for an address no account has, kept in the throttle table, so that an unknown
+ * address locks after the same number of misses and for as long as a real one: the answers do not
+ * tell which addresses exist. The window restarts at the miss that locks, as a real account's lock does.
+ */
+export function claimUnknownAttempt(db: Db, key: string, maxFailures: number, lockMs: number): Promise<AttemptClaim> {
+  return db.transaction().execute(async (trx) => {
+    // Inserting first makes the row exist, so the lock below serialises the very first attempts too.
+    await sql`INSERT INTO login_throttle (key, attempts, window_start) VALUES (${key}, 0, now()) ON CONFLICT (key) DO NOTHING`.execute(trx);
+    const old = await trx.selectFrom('login_throttle').select(['attempts', 'window_start']).where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
+    const now = new Date();
+    const expired = old.window_start.getTime() < now.getTime() - lockMs;
+    if (!expired && old.attempts >= maxFailures) {
+      const until = new Date(old.window_start.getTime() + lockMs);
+      return { lockedBefore: until, failures: old.attempts, lockedUntil: until };
+    }
+    const failures = expired ? 1 : old.attempts + 1;
+    const windowStart = expired || failures >= maxFailures ? now : old.window_start;
+    await trx.updateTable('login_throttle').set({ attempts: failures, window_start: windowStart }).where('key', '=', key).execute();
+    return { lockedBefore: null, failures, lockedUntil: failures >= maxFailures ? new Date(now.getTime() + lockMs) : null };
+  });
 }

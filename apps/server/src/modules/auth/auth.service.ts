@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { permissionsOf, type acceptInvitationBody, type changePasswordBody, type loginBody, type Permission, type Role, type SessionView } from '@tillit/core';
+import { isCommonPassword, permissionsOf, type acceptInvitationBody, type changePasswordBody, type loginBody, type Permission, type Role, type SessionView } from '@tillit/core';
 import { systemActor, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -57,36 +57,62 @@ export function createAuthService(db: Db, config: Config) {
   return {
     /**
      * Sign-in with throttling per client address and a temporary lock per account, so passwords
-     * cannot be guessed at speed. The same answer for unknown e-mail and wrong password.
+     * cannot be guessed at speed. Every attempt is counted atomically before the password is checked
+     * (parallel guesses cannot share one stale count), and unknown addresses, wrong passwords, locked
+     * and disabled accounts take the same path: an argon2 verification (against a dummy hash where
+     * there is no real one), the same count, the same lock after MAX_FAILURES, the same answers. Only
+     * the right password on a disabled account is told so.
      */
     async login(input: z.output<typeof loginBody>, ip: string): Promise<NewSession> {
-      // Only failures count: many people signing in through one address (a hospital's NAT) is normal.
-      if ((await repo.throttleCount(db, `ip:${ip}`, IP_WINDOW_MS)) >= IP_MAX_ATTEMPTS) {
+      const ipKey = `ip:${ip}`;
+      // Counted before verifying and taken back on success: only failures count, since many people
+      // signing in through one address (a hospital's NAT) is normal.
+      if ((await repo.bumpThrottle(db, ipKey, IP_WINDOW_MS)) > IP_MAX_ATTEMPTS) {
         throw new AppError('too_many_requests', { retryAfterSeconds: IP_WINDOW_MS / 1000 });
       }
-      const user = await usersRepo.findByEmail(db, input.email);
+      let candidates = await usersRepo.findAllByEmail(db, input.email);
+      if (input.organizationId) candidates = candidates.filter((u) => u.organization_id === input.organizationId);
       const now = new Date();
-      if (user?.locked_until && user.locked_until > now) {
-        throw new AppError('account_locked', { retryAfterSeconds: Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000) });
-      }
-      const ok = await verifyPassword(user?.password_hash ?? null, input.password);
-      if (!user || !ok) {
-        await repo.bumpThrottle(db, `ip:${ip}`, IP_WINDOW_MS);
-        if (user) {
-          // A lock that has run out starts a new count; otherwise one more miss would lock again at once.
-          const failures = (user.locked_until ? 0 : user.failed_login_count) + 1;
-          await db.transaction().execute(async (trx) => {
-            await usersRepo.updateUser(trx, user.id, { failed_login_count: failures, locked_until: failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : null });
-            const actor = { ...systemActor(user.organization_id, user.name), userId: user.id };
-            await recordAudit(trx, actor, { action: 'login_failed', entityType: 'session', entityId: user.id, entityLabel: user.name, changes: { failedAttempts: { after: failures } } });
-          });
-        }
+      const lockedAnswer = (until: Date) => new AppError('account_locked', { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
+
+      if (!candidates.length) {
+        const claim = await repo.claimUnknownAttempt(db, `account:${input.email}`, MAX_FAILURES, LOCK_MS);
+        await verifyPassword(null, input.password);
+        if (claim.lockedBefore) throw lockedAnswer(claim.lockedBefore);
         throw new AppError('invalid_credentials');
       }
+
+      // One account per organisation has the address; usually there is one.
+      const verdicts: { user: (typeof candidates)[number]; claim: repo.AttemptClaim; ok: boolean }[] = [];
+      for (const user of candidates) {
+        const claim = await repo.claimAccountAttempt(db, user.id, MAX_FAILURES, LOCK_MS);
+        const ok = await verifyPassword(user.password_hash, input.password);
+        verdicts.push({ user, claim, ok: ok && !claim.lockedBefore });
+      }
+      const matches = verdicts.filter((v) => v.ok);
+      for (const v of verdicts) {
+        if (v.ok || v.claim.lockedBefore) continue;
+        await db.transaction().execute(async (trx) => {
+          const actor = { ...systemActor(v.user.organization_id, v.user.name), userId: v.user.id };
+          await recordAudit(trx, actor, { action: 'login_failed', entityType: 'session', entityId: v.user.id, entityLabel: v.user.name, changes: { failedAttempts: { after: v.claim.failures } } });
+        });
+      }
+      if (!matches.length) {
+        const locked = verdicts.map((v) => v.claim.lockedBefore).filter((d): d is Date => d !== null);
+        if (locked.length === verdicts.length) throw lockedAnswer(new Date(Math.min(...locked.map((d) => d.getTime()))));
+        throw new AppError('invalid_credentials');
+      }
+      // The password was right: the attempt was no failure after all.
+      await repo.unbumpThrottle(db, ipKey);
+      for (const m of matches) await db.transaction().execute((trx) => usersRepo.updateUser(trx, m.user.id, { failed_login_count: 0, locked_until: null }));
+      if (matches.length > 1) {
+        // Only someone who knows the password of each of these accounts learns their organisations.
+        throw new AppError('organization_required', { field: 'organizationId', organizations: matches.map((m) => m.user.organization_id) });
+      }
+      const user = matches[0]!.user;
       if (user.status === 'disabled') throw new AppError('user_disabled');
       if (user.status !== 'active') throw new AppError('invalid_credentials');
       await db.transaction().execute(async (trx) => {
-        await usersRepo.updateUser(trx, user.id, { failed_login_count: 0, locked_until: null });
         await repo.setLastLogin(trx, user.id, now);
         await recordAudit(trx, { ...systemActor(user.organization_id, user.name), userId: user.id }, { action: 'login', entityType: 'session', entityId: user.id, entityLabel: user.name });
       });
@@ -111,10 +137,14 @@ export function createAuthService(db: Db, config: Config) {
       if (!actor.userId || actor.kind !== 'user') throw new AppError('forbidden');
       const user = await usersRepo.findById(db, actor.organizationId, actor.userId);
       if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_current_password', { field: 'currentPassword' });
+      if (isCommonPassword(input.newPassword)) throw new AppError('common_password', { field: 'newPassword' });
+      if (input.newPassword === input.currentPassword) throw new AppError('password_reused', { field: 'newPassword' });
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
         await usersRepo.updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: false });
         await repo.deleteOtherSessions(trx, user.id, sessionId);
+        // A reset link issued before must not set the password back behind the person's back.
+        await usersRepo.invalidateLinks(trx, user.id);
         await recordAudit(trx, actor, { action: 'password_change', entityType: 'user', entityId: user.id, entityLabel: user.name });
       });
     },
@@ -134,6 +164,9 @@ export function createAuthService(db: Db, config: Config) {
     async acceptLink(input: z.output<typeof acceptInvitationBody>): Promise<NewSession> {
       const link = await repo.findLink(db, sha256(input.token));
       if (!link || link.used_at || link.expires_at < new Date() || link.status === 'disabled') throw new AppError('invalid_token');
+      if (isCommonPassword(input.password)) throw new AppError('common_password', { field: 'password' });
+      const current = await usersRepo.findById(db, link.organization_id, link.user_id);
+      if (current?.password_hash && (await verifyPassword(current.password_hash, input.password))) throw new AppError('password_reused', { field: 'password' });
       const passwordHash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {
         const used = await repo.markLinkUsed(trx, link.id);

@@ -23,12 +23,12 @@ export const classificationDashboard: DashboardContribution<ModuleDeps> = {
   async awaiting(actor, { services }) {
     const out = [];
     if (actor.userId && holdsAnywhere(actor, 'classification.approve')) {
-      const { total } = await services.classification.list(actor, { awaitingMyDecision: true, page: 1, pageSize: 1 });
+      const { total } = await services.classification.list(actor, { awaitingMyDecision: true, sort: '-updatedAt', page: 1, pageSize: 1 });
       out.push({ key: 'decisions', count: total, link: '/classifications' });
     }
     if (actor.userId && holdsAnywhere(actor, 'asset.read')) {
       const reviewState: ('due_soon' | 'overdue')[] = ['due_soon', 'overdue'];
-      const { total } = await services.assets.list(actor, { personId: actor.userId, reviewState, page: 1, pageSize: 1 });
+      const { total } = await services.assets.list(actor, { personId: actor.userId, reviewState, sort: 'name', page: 1, pageSize: 1 });
       out.push({ key: 'reviews', count: total, link: `/assets?personId=${actor.userId}&reviewState=${reviewState.join(',')}` });
     }
     return out;

@@ -241,6 +241,12 @@ export function createClassificationService(db: Db) {
       if (reviewDueAt.getTime() <= now.getTime()) {
         throw new AppError('validation_failed', { issues: [{ path: ['body', 'reviewDueAt'], code: 'too_small', message: 'reviewDueAt must be in the future' }] });
       }
+      // The model's review period is the longest a classification stays valid: an approver may ask
+      // for an earlier review, never a later one (else "every 12 months" could be set to 2099).
+      const latest = defaultReviewDue(now, model.reviewMonths);
+      if (reviewDueAt.getTime() > latest.getTime()) {
+        throw new AppError('validation_failed', { issues: [{ path: ['body', 'reviewDueAt'], code: 'too_big', message: `reviewDueAt must be on or before ${latest.toISOString().slice(0, 10)} (the model's review period)` }] });
+      }
       return db.transaction().execute(async (trx) => {
         const locked = await loadVersion(trx, actor, id, true);
         requireDecider(actor, locked);

@@ -44,7 +44,7 @@ export function createDashboardService(deps: ModuleDeps): DashboardService {
       const [organizationName, unread, events] = await Promise.all([
         repo.organizationName(db, actor.organizationId),
         actor.userId ? deps.services.notifications.list(actor, { page: 1, pageSize: 5, unread: true }) : null,
-        holdsAnywhere(actor, 'audit.read') ? recentEvents(db, actor.organizationId, 8) : [],
+        holdsAnywhere(actor, 'audit.read') ? recentEvents(db, actor, 8) : [],
       ]);
       return {
         organizationName: organizationName.name,

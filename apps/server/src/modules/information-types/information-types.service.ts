@@ -14,6 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
 import { currentModel } from '../classification/models.service.js';
 import * as repo from './information-types.repository.js';
+import { findRootUnit } from '../units/units.service.js';
 
 export function toTypeView(t: repo.TypeRow): InformationTypeView {
   return {
@@ -65,6 +66,16 @@ export function informationTypeById(db: Db | Trx, id: string) {
 }
 
 export function createInformationTypesService(db: Db) {
+  /**
+   * The library is the organisation's: a type's levels drive every unit's classifications, so it is
+   * changed only with the permission on the top unit, not by a coordinator of one förvaltning.
+   */
+  async function requireManageOnRoot(actor: Actor) {
+    requireAccess(actor, 'information_type.manage', { organizationId: actor.organizationId });
+    const root = await findRootUnit(db, actor.organizationId);
+    requireAccess(actor, 'information_type.manage', { organizationId: actor.organizationId, unitPath: root ? [root.id] : [] });
+  }
+
   /** Recommended levels must exist in the organisation's current model. */
   async function checkLevels(organizationId: string, profiles: { path: (string | number)[]; profile: Profile }[]) {
     const model = await currentModel(db, organizationId);
@@ -83,7 +94,7 @@ export function createInformationTypesService(db: Db) {
 
   /** Updates by key and creates the rest, in one transaction; types missing from the file are left alone. */
   async function importLibrary(actor: Actor, file: InformationTypeLibraryFile, dryRun: boolean) {
-    requireAccess(actor, 'information_type.manage', { organizationId: actor.organizationId });
+    await requireManageOnRoot(actor);
     const seen = new Set<string>();
     const duplicates = file.types.flatMap((t, i) => (seen.has(t.key) ? [{ path: ['body', 'types', i, 'key'], code: 'duplicate', message: `duplicate key ${t.key}` }] : (seen.add(t.key), [])));
     if (duplicates.length) throw new AppError('validation_failed', { issues: duplicates });
@@ -124,7 +135,7 @@ export function createInformationTypesService(db: Db) {
     },
 
     async create(actor: Actor, input: z.output<typeof createInformationTypeBody>): Promise<InformationTypeView> {
-      requireAccess(actor, 'information_type.manage', { organizationId: actor.organizationId });
+      await requireManageOnRoot(actor);
       await checkLevels(actor.organizationId, [{ path: ['body', 'recommended'], profile: input.recommended }]);
       const key = input.key ?? keyFromName(input.name);
       if (await repo.findByKey(db, actor.organizationId, key)) throw new AppError('duplicate_information_type_key', { field: 'key' });
@@ -137,7 +148,7 @@ export function createInformationTypesService(db: Db) {
     },
 
     async update(actor: Actor, id: string, input: z.output<typeof updateInformationTypeBody>): Promise<InformationTypeView> {
-      requireAccess(actor, 'information_type.manage', { organizationId: actor.organizationId });
+      await requireManageOnRoot(actor);
       const before = await load(actor, id);
       if (input.recommended) await checkLevels(actor.organizationId, [{ path: ['body', 'recommended'], profile: input.recommended }]);
       return db.transaction().execute(async (trx) => {
@@ -155,7 +166,7 @@ export function createInformationTypesService(db: Db) {
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
-      requireAccess(actor, 'information_type.manage', { organizationId: actor.organizationId });
+      await requireManageOnRoot(actor);
       const t = await load(actor, id);
       if (t.usage_count > 0) throw new AppError('information_type_in_use', { usageCount: t.usage_count });
       await db.transaction().execute(async (trx) => {

@@ -23,7 +23,7 @@ export const organizationRoutes = [
   defineRoute({
     method: 'POST', url: '/api/v1/organizations', permission: 'platform_admin', tag, summary: 'Lägg till en organisation med dess första administratör', status: 201,
     body: createOrganizationBody,
-    response: z.object({ organization: organizationView, adminLink: z.string(), mailed: z.boolean() }),
+    response: z.object({ organization: organizationView, adminLink: z.string().nullable(), mailed: z.boolean() }),
     handler: ({ actor, body, services }) => services.organizations.create(actor, body),
   }),
 ];

@@ -8,8 +8,11 @@ function base(db: Db | Trx) {
     .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.scope', 'api_tokens.user_id', 'users.name as user_name', 'api_tokens.created_at', 'api_tokens.expires_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at']);
 }
 
-export function listByOrg(db: Db | Trx, organizationId: string) {
-  return base(db).where('api_tokens.organization_id', '=', organizationId).orderBy('api_tokens.created_at', 'desc').execute();
+/** The organisation's tokens, or only one user's (`userId`). */
+export function listByOrg(db: Db | Trx, organizationId: string, userId?: string) {
+  let q = base(db).where('api_tokens.organization_id', '=', organizationId);
+  if (userId) q = q.where('api_tokens.user_id', '=', userId);
+  return q.orderBy('api_tokens.created_at', 'desc').execute();
 }
 
 export function findById(db: Db | Trx, id: string) {

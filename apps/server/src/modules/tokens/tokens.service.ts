@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import type { createTokenBody } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { newSecret, sha256 } from '../../platform/auth/secrets.js';
 import type { Db } from '../../db/database.js';
 import * as repo from './tokens.repository.js';
+import { findRootUnit } from '../units/units.service.js';
 
 type Row = { id: string; name: string; scope: string; user_id: string; user_name: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null };
 
@@ -23,10 +24,20 @@ const toView = (t: Row) => ({
 
 /** API tokens for integrations. A token acts as the user who made it, limited to its scope; only a hash is stored. */
 export function createTokensService(db: Db) {
+  /**
+   * A token acts with its maker's rights, so managing other people's tokens is for those who manage
+   * tokens on the organisation's top unit; everyone else sees and revokes only their own.
+   */
+  async function managesAll(actor: Actor) {
+    if (actor.kind === 'system') return true;
+    const root = await findRootUnit(db, actor.organizationId);
+    return Boolean(root) && holdsOn(actor, 'token.manage', [root!.id]);
+  }
+
   return {
     async list(actor: Actor) {
       requireAccess(actor, 'token.manage', { organizationId: actor.organizationId });
-      const rows = await repo.listByOrg(db, actor.organizationId);
+      const rows = await repo.listByOrg(db, actor.organizationId, (await managesAll(actor)) ? undefined : (actor.userId ?? '00000000-0000-0000-0000-000000000000'));
       return rows.map(toView);
     },
 
@@ -53,7 +64,8 @@ export function createTokensService(db: Db) {
     async revoke(actor: Actor, id: string) {
       requireAccess(actor, 'token.manage', { organizationId: actor.organizationId });
       const token = await repo.findInOrg(db, actor.organizationId, id);
-      if (!token) throw new AppError('not_found');
+      // Someone else's token is not found for a reader who may not manage it (its existence does not leak).
+      if (!token || (token.user_id !== actor.userId && !(await managesAll(actor)))) throw new AppError('not_found');
       if (token.revoked_at) return;
       await db.transaction().execute(async (trx) => {
         await repo.revoke(trx, id, new Date());

@@ -37,6 +37,15 @@ export const usersAudit = defineAuditVocabulary({
         },
       },
       lockedUntil: { sv: 'Låst till', en: 'Locked until', kind: 'datetime' },
+      linkDelivery: {
+        sv: 'Engångslänk',
+        en: 'One-time link',
+        kind: 'enum',
+        values: {
+          mailed: { sv: 'Skickad med e-post till personen', en: 'Mailed to the person' },
+          shown: { sv: 'Visad för administratören (e-post är inte inställd)', en: 'Shown to the administrator (mail is not set up)' },
+        },
+      },
     },
     role_assignment: {
       role: { sv: 'Roll', en: 'Role', kind: 'enum', values: roleLabels },

@@ -47,8 +47,19 @@ export function findById(db: Db | Trx, organizationId: string, id: string) {
   return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Any account with the address, in any organisation (the CLI's check before creating an admin). */
 export function findByEmail(db: Db | Trx, email: string) {
   return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+/** The account with the address in one organisation: addresses are unique per organisation only. */
+export function findByEmailInOrganization(db: Db | Trx, organizationId: string, email: string) {
+  return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+/** Every account with the address (one per organisation at most), for signing in. */
+export function findAllByEmail(db: Db | Trx, email: string) {
+  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).orderBy('created_at').limit(20).execute();
 }
 
 export function grantsOf(db: Db | Trx, userIds: string[]) {

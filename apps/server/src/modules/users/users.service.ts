@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { mailText, type grantRoleBody, type inviteUserBody, type updateUserBody, type userListQuery, type Page, type Role, type UserView } from '@tillit/core';
-import { requireAccess, type Actor } from '../../platform/access.js';
+import { mailText, permissionsOf, type grantRoleBody, type inviteUserBody, type updateUserBody, type userListQuery, type Page, type Role, type UserView } from '@tillit/core';
+import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { newSecret, sha256 } from '../../platform/auth/secrets.js';
@@ -38,8 +38,9 @@ export type UsersService = ReturnType<typeof createUsersService>;
  */
 export const userAccounts = {
   findById: repo.findById,
-  findByEmail: repo.findByEmail,
+  findAllByEmail: repo.findAllByEmail,
   updateUser: repo.updateUser,
+  invalidateLinks: repo.invalidateLinks,
 };
 
 export function createUsersService(db: Db, config: Config, mailer: Mailer) {
@@ -66,6 +67,17 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     }
   }
 
+  /**
+   * A role may be granted only by someone who holds every permission of that role on the unit, so
+   * an admin of one unit cannot hand out a security coordinator's approvals. The one exception is
+   * role management on the organisation's top unit: someone has to appoint the first coordinators,
+   * and that admin already governs everyone (docs/adr/0010-role-ceilings.md).
+   */
+  function requireRoleCeiling(actor: Actor, role: Role, unitPath: readonly string[]) {
+    if (unitPath.length && holdsOn(actor, 'role.manage', unitPath.slice(0, 1))) return;
+    for (const p of permissionsOf(role)) if (!holdsOn(actor, p, unitPath)) throw new AppError('role_above_own', { field: 'role', permission: p });
+  }
+
   async function unitPathOf(dbOrTrx: Db | Trx, actor: Actor, unitId: string) {
     const unit = await findUnit(dbOrTrx, actor.organizationId, unitId);
     if (!unit) throw new AppError('invalid_parent_unit', { field: 'unitId' });
@@ -85,7 +97,9 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       const [subject, body] = purpose === 'invitation' ? (['invitation_subject', 'invitation_body'] as const) : (['password_reset_subject', 'password_reset_body'] as const);
       await enqueueJob(trx, 'mail.send', { to: user.email, subject: mailText(locale, subject, params), text: mailText(locale, body, params) });
     }
-    return { link, mailed: mailer.enabled };
+    // With mail set up the link goes only to its addressee: an admin who could read it could accept
+    // an invitation as someone else (and approve their own work through that account).
+    return { link: mailer.enabled ? null : link, mailed: mailer.enabled, delivery: mailer.enabled ? ('mailed' as const) : ('shown' as const) };
   }
 
   const organizationName = (dbOrTrx: Db | Trx, organizationId: string) => repo.organizationName(dbOrTrx, organizationId);
@@ -108,12 +122,13 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       const unitPath = await unitPathOf(trx, actor, input.unitId);
       requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
       requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath });
-      if (await repo.findByEmail(trx, input.email)) throw new AppError('duplicate_email', { field: 'email' });
+      if (await repo.findByEmailInOrganization(trx, actor.organizationId, input.email)) throw new AppError('duplicate_email', { field: 'email' });
+      requireRoleCeiling(actor, input.role, unitPath);
       const user = await repo.insertUser(trx, { organization_id: actor.organizationId, email: input.email, name: input.name, status: 'invited' });
       const grant = await repo.insertGrant(trx, { organization_id: actor.organizationId, user_id: user.id, role: input.role, unit_id: input.unitId });
-      await recordAudit(trx, actor, { action: 'invite', entityType: 'user', entityId: user.id, entityLabel: user.name, unitId: input.unitId, after: { email: user.email, name: user.name, status: user.status } });
+      const { link, mailed, delivery } = await issueLink(trx, user, 'invitation', await organizationName(trx, actor.organizationId));
+      await recordAudit(trx, actor, { action: 'invite', entityType: 'user', entityId: user.id, entityLabel: user.name, unitId: input.unitId, after: { email: user.email, name: user.name, status: user.status, linkDelivery: delivery } });
       await recordAudit(trx, actor, { action: 'grant', entityType: 'role_assignment', entityId: grant!.id, entityLabel: user.name, unitId: input.unitId, after: { role: input.role, unitId: input.unitId, userId: user.id } });
-      const { link, mailed } = await issueLink(trx, user, 'invitation', await organizationName(trx, actor.organizationId));
       return { user: await view(trx, user), link, mailed };
     },
 
@@ -134,7 +149,11 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
         // An invited user who has not chosen a password stays invited until they accept.
         const status = input.status === 'active' && !before.password_hash ? 'invited' : input.status;
         const after = await repo.updateUser(trx, id, { ...(input.name ? { name: input.name } : {}), ...(status ? { status } : {}) });
-        if (status === 'disabled') await repo.deleteSessions(trx, id);
+        if (status === 'disabled') {
+          await repo.deleteSessions(trx, id);
+          // An outstanding reset or invitation link must not bring a disabled account back.
+          await repo.invalidateLinks(trx, id);
+        }
         await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: after.name, before: { name: before.name, status: before.status }, after: { name: after.name, status: after.status } });
         return view(trx, after);
       });
@@ -144,6 +163,9 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       const user = await load(actor, id);
       const unitPath = await unitPathOf(db, actor, input.unitId);
       requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath });
+      // Nobody raises their own rights, not even an admin: a second person must grant them.
+      if (actor.userId === id) throw new AppError('role_self_grant', { field: 'role' });
+      requireRoleCeiling(actor, input.role, unitPath);
       return db.transaction().execute(async (trx) => {
         const grant = await repo.insertGrant(trx, { organization_id: actor.organizationId, user_id: id, role: input.role, unit_id: input.unitId });
         if (grant) {
@@ -176,8 +198,8 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       if (user.status === 'disabled') throw new AppError('user_disabled');
       return db.transaction().execute(async (trx) => {
         const purpose = user.status === 'invited' ? 'invitation' : 'password_reset';
-        const { link, mailed } = await issueLink(trx, user, purpose, await organizationName(trx, actor.organizationId));
-        await recordAudit(trx, actor, { action: 'password_reset', entityType: 'user', entityId: id, entityLabel: user.name });
+        const { link, mailed, delivery } = await issueLink(trx, user, purpose, await organizationName(trx, actor.organizationId));
+        await recordAudit(trx, actor, { action: 'password_reset', entityType: 'user', entityId: id, entityLabel: user.name, changes: { linkDelivery: { after: delivery } } });
         return { user: await view(trx, user), link, mailed };
       });
     },
