@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Cell } from './load.js';
+import type { CellResult } from './cells.js';
 import type { GeneratorInfo } from './data.js';
 import type { ExportResult, ImportResult } from './jobs.js';
 
-export interface EndpointResult {
-  name: string;
-  /** Median bare SQL time, ms. */
-  sqlMs: number;
-  /** For `once` endpoints: the one request's time, ms. */
-  onceMs?: number;
-  cells: Cell[];
+export interface MixedResult {
+  concurrency: number;
+  n: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  throughput: number;
+  endpoints: { name: string; n: number; p50: number; p95: number }[];
 }
 
 export interface BenchResult {
+  /** 2: cells with captured SQL (issue 15). Results without it are of the earlier bench and are not compared. */
+  version: 2;
   date: string;
   commit: string | null;
   machine: {
@@ -22,170 +25,156 @@ export interface BenchResult {
     memoryGb: number;
     node: string;
     platform: string;
-    loadAverage: { start: number; end: number };
+    loadAverage: { start: number; end: number; min: number; max: number; mean: number };
   };
-  settings: { seconds: number; concurrency: number[]; seed: number; dataDir: string };
+  settings: {
+    quick: boolean;
+    scale: number;
+    seed: number;
+    until: string;
+    samples: { list: number; other: number; mixed: number };
+    maxMsPerMode: number;
+    budgetMinutes: number;
+    only: string | null;
+    limits: { c1p95: number; c8p95: number; ratio: number; samples: number };
+  };
+  runMinutes: number;
+  /** Set when the run stopped early: what stopped it (the cells measured until then are kept). */
+  incomplete?: string;
   generator: GeneratorInfo;
   startup: { coldMs: number; warmMs: number };
   server: { peakRssMb: number };
-  backup: { ms: number; bytes: number; rows: number };
-  /** Export and import over HTTP (absent in results from before they were measured). */
+  backup?: { ms: number; bytes: number; rows: number };
   jobs?: { export: ExportResult; import: ImportResult };
-  endpoints: EndpointResult[];
+  cells: CellResult[];
+  mixed?: MixedResult;
+  once: CellResult[];
 }
 
-/** More than 20 % slower (or less throughput) than the previous result counts as a regression. */
-const LIMIT = 1.2;
-
-export interface Comparison {
-  previousFile: string | null;
-  regressions: string[];
-  /** "endpoint/concurrency" → p50 change as a ratio (1.1 = 10 % slower). */
-  p50Change: Map<string, number>;
-  other: Map<string, number>;
+/** results/<YYYY-MM-DD>[-xN].json, with -2, -3 … for further runs the same day. */
+export function resultFile(dir: string, date: string, scale: number): string {
+  const day = `${date.slice(0, 10)}${scale === 1 ? '' : `-x${scale}`}`;
+  for (let n = 1; ; n++) {
+    const f = path.join(dir, `${day}${n === 1 ? '' : `-${n}`}.json`);
+    if (!fs.existsSync(f)) return f;
+  }
 }
 
-/** The newest earlier result file, by name (names start with the date). */
-export function previousResultFile(dir: string, current: string): string | null {
-  if (!fs.existsSync(dir)) return null;
-  const key = (f: string) => {
-    const m = /^(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.json$/.exec(f);
-    return m ? `${m[1]}#${(m[2] ?? '1').padStart(4, '0')}` : '';
-  };
+/** The newest earlier version-2 result at the same scale, to compare with. */
+function previous(dir: string, current: string, scale: number): BenchResult | null {
   const files = fs
     .readdirSync(dir)
-    .filter((f) => key(f) && path.join(dir, f) !== current)
-    .sort((a, b) => (key(a) < key(b) ? -1 : 1));
-  return files.length ? path.join(dir, files.at(-1)!) : null;
+    .filter((f) => f.endsWith('.json') && path.join(dir, f) !== current)
+    .sort()
+    .reverse();
+  for (const f of files) {
+    const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Partial<BenchResult>;
+    if (r.version === 2 && r.settings?.scale === scale && !r.settings.quick) return { ...(r as BenchResult), date: `${r.date} (${f})` };
+  }
+  return null;
 }
 
-export function compare(current: BenchResult, previousFile: string | null): Comparison {
-  const c: Comparison = { previousFile, regressions: [], p50Change: new Map(), other: new Map() };
-  if (!previousFile) return c;
-  const prev = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResult;
-  const slower = (label: string, now: number, before: number | undefined) => {
-    if (!before || !Number.isFinite(before) || !Number.isFinite(now)) return;
-    const ratio = now / before;
-    c.other.set(label, ratio);
-    if (ratio > LIMIT) c.regressions.push(`${label}: ${fmt(before)} → ${fmt(now)} (+${Math.round((ratio - 1) * 100)} %)`);
-  };
-  slower('cold start ms', current.startup.coldMs, prev.startup?.coldMs);
-  slower('warm start ms', current.startup.warmMs, prev.startup?.warmMs);
-  slower('server peak RSS MB', current.server.peakRssMb, prev.server?.peakRssMb);
-  slower('backup ms', current.backup.ms, prev.backup?.ms);
-  if (current.jobs && prev.jobs) {
-    slower('export ms', current.jobs.export.ms, prev.jobs.export?.ms);
-    // Created and updated are different work: only like with like.
-    if (current.jobs.import.case === prev.jobs.import?.case)
-      slower('import total ms', current.jobs.import.totalMs, prev.jobs.import.totalMs);
-  }
-  if (!current.generator.reused)
-    slower('generator ms', current.generator.totalMs, prev.generator?.reused ? undefined : prev.generator?.totalMs);
-  for (const e of current.endpoints) {
-    const pe = prev.endpoints?.find((x) => x.name === e.name);
-    if (!pe) continue;
-    if (e.onceMs !== undefined) slower(`${e.name} ms`, e.onceMs, pe.onceMs);
-    for (const cell of e.cells) {
-      const pc = pe.cells.find((x) => x.concurrency === cell.concurrency);
-      if (!pc) continue;
-      const ratio = cell.p50 / pc.p50;
-      c.p50Change.set(`${e.name}/${cell.concurrency}`, ratio);
-      if (ratio > LIMIT)
-        c.regressions.push(
-          `${e.name} c=${cell.concurrency} p50: ${fmt(pc.p50)} → ${fmt(cell.p50)} ms (+${Math.round((ratio - 1) * 100)} %)`,
-        );
-      if (pc.throughput / cell.throughput > LIMIT)
-        c.regressions.push(`${e.name} c=${cell.concurrency} throughput: ${fmt(pc.throughput)} → ${fmt(cell.throughput)} req/s`);
-    }
-  }
-  return c;
-}
+const fmt = (n: number | undefined) =>
+  n === undefined || !Number.isFinite(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+const cellKey = (c: CellResult) => `${c.list ?? ''}|${c.name.replace(/"[^"]*"/g, '""').replace(/=[0-9a-f]{8}…/g, '=…')}`;
 
-const fmt = (n: number) => (!Number.isFinite(n) ? '–' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-const change = (r: number | undefined) =>
-  r === undefined ? '' : `${r >= 1 ? '+' : ''}${Math.round((r - 1) * 100)} %${r > LIMIT ? ' ⚠' : ''}`;
-
-export function markdown(r: BenchResult, cmp: Comparison): string {
+export function markdown(r: BenchResult, dir: string, file: string): string {
+  const prev = previous(dir, file, r.settings.scale);
+  const before = new Map(prev?.cells.map((c) => [cellKey(c), c]) ?? []);
+  const m = r.machine;
+  const la = m.loadAverage;
   const out: string[] = [];
-  out.push(`# Tillit benchmark ${r.date.slice(0, 16).replace('T', ' ')} UTC`, '');
   out.push(
-    `Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, Node ${r.machine.node}; load average ${r.machine.loadAverage.start.toFixed(1)} at start, ${r.machine.loadAverage.end.toFixed(1)} at end (other work on the machine skews every figure). Commit ${r.commit ?? 'unknown'}.`,
-  );
-  out.push(
-    `Data: Region Stor (seed ${r.settings.seed}), ${r.generator.auditEvents.toLocaleString('en')} audit events. Load: autocannon over loopback, ${r.settings.seconds} s per cell, concurrency ${r.settings.concurrency.join(' / ')}.`,
-  );
-  out.push(`Compared with: ${cmp.previousFile ? path.basename(cmp.previousFile) : 'no earlier result'}.`, '');
-
-  out.push('## Generator', '');
-  out.push(
-    r.generator.reused ? `Data reused (generated ${r.generator.generatedAt}); figures from that run.` : 'Generated in this run.',
+    `# Tillit benchmark ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.settings.scale === 1 ? '' : ` — ${r.settings.scale} × Region Stor`}`,
     '',
   );
-  out.push('| step | seconds |', '| --- | ---: |');
-  for (const [k, v] of Object.entries(r.generator.timings)) out.push(`| ${k} | ${(v / 1000).toFixed(1)} |`);
-  out.push(`| **total** | **${(r.generator.totalMs / 1000).toFixed(1)}** |`, '');
-
-  out.push('## Start, memory, backup', '');
-  out.push('| measure | value | vs previous |', '| --- | ---: | ---: |');
-  out.push(`| cold start (process start → /readyz 200) | ${fmt(r.startup.coldMs)} ms | ${change(cmp.other.get('cold start ms'))} |`);
-  out.push(`| warm start (restart right after a clean stop) | ${fmt(r.startup.warmMs)} ms | ${change(cmp.other.get('warm start ms'))} |`);
   out.push(
-    `| server peak RSS (node process, whole run) | ${fmt(r.server.peakRssMb)} MB | ${change(cmp.other.get('server peak RSS MB'))} |`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}. **Load average ${la.start.toFixed(1)} at start, ${la.end.toFixed(1)} at end (mean ${la.mean.toFixed(1)}, ${la.min.toFixed(1)}–${la.max.toFixed(1)})** on ${m.cpus} cores: other work on the machine skews every figure. Commit ${r.commit ?? 'unknown'}. Run took ${r.runMinutes.toFixed(1)} min${r.settings.quick ? ' (`--quick`)' : ''}${r.settings.only ? `, only cells matching \`${r.settings.only}\`` : ''}.`,
   );
   out.push(
-    `| backup (tillit backup) | ${(r.backup.ms / 1000).toFixed(1)} s, ${(r.backup.bytes / 1e6).toFixed(1)} MB, ${r.backup.rows.toLocaleString('en')} rows | ${change(cmp.other.get('backup ms'))} |`,
-    '',
+    `Data: Region Stor × ${r.settings.scale} (seed ${r.settings.seed}, history until ${r.settings.until}), ${r.generator.auditEvents.toLocaleString('en')} audit events; a fresh copy of template \`${path.basename(r.generator.template)}\` (${r.generator.reused ? `generated ${r.generator.generatedAt.slice(0, 16)}` : 'generated in this run'}), copied and migrated in ${(r.generator.copyMs / 1000).toFixed(1)} s.`,
   );
+  out.push(
+    `Cells: ${r.settings.samples.list} samples per list cell at concurrency 1 and at 8 (${r.settings.samples.other} for other endpoints), each mode bounded to ${r.settings.maxMsPerMode / 1000} s (less when the ${r.settings.budgetMinutes}-minute budget for all cells requires; such cells say how many samples they got). **bare** = the statements the request sent (captured in the server, authentication's included), replayed with \`pg\` in the app's order and parallelism, one replay after each c1 request (the same window); ratio = HTTP p50 c1 ÷ bare p50.`,
+  );
+  out.push(`Compared with: ${prev ? prev.date : 'no earlier result of this kind'}.`, '');
+  if (r.incomplete) out.push(`**Incomplete: the run stopped early (${r.incomplete}).**`, '');
 
+  const l = r.settings.limits;
+  const lists = r.cells.filter((c) => c.list);
+  const flagged = lists.filter((c) => c.flags.length);
+  out.push('## List cells', '');
+  out.push(`⚑ = over a target: p95 at c1 > ${l.c1p95} ms, p95 at c8 > ${l.c8p95} ms, or more than ${l.ratio}× its bare SQL.`, '');
+  out.push(
+    '| list | cell | rows | stmts | p50 c1 | p95 c1 | p95 c8 | bare p50 | bare p95 | ratio | p95 c1 before | flags |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  );
+  for (const c of lists) {
+    const b = before.get(cellKey(c));
+    out.push(
+      `| ${c.list} | ${c.name} | ${c.total === null || c.total === undefined ? '' : `${c.totalCapped ? '>' : ''}${c.total.toLocaleString('en')}`} | ${c.sql.statements}${c.sql.maxParallel > 1 ? ` (∥${c.sql.maxParallel})` : ''} | ${fmt(c.c1.p50)} | ${fmt(c.c1.p95)} | ${fmt(c.c8?.p95)} | ${fmt(c.bare.p50)} | ${fmt(c.bare.p95)} | ${fmt(c.ratio)} | ${b ? fmt(b.c1.p95) : ''} | ${c.flags.length ? `⚑ ${c.flags.join('; ')}` : ''} |`,
+    );
+  }
+  out.push('', `### Flagged: ${flagged.length} of ${lists.length} list cells`, '');
+  out.push(...(flagged.length ? flagged.map((c) => `- ${c.list}: ${c.name} — ${c.flags.join('; ')}`) : ['None.']), '');
+
+  const others = r.cells.filter((c) => !c.list);
+  const notes: string[] = [];
+  if (others.length) {
+    out.push('## Other endpoints', '');
+    out.push(
+      '| endpoint | stmts | p50 c1 | p95 c1 | p95 c8 | req/s c8 | bare p50 | ratio | errors |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const c of others.filter((x) => x.replayError))
+      notes.push(`- ${c.name}: its statements cannot be replayed (${(c.replayError ?? '').slice(0, 160)}), so it has no bare figure.`);
+    for (const c of others)
+      out.push(
+        `| ${c.name} | ${c.sql.statements}${c.sql.writes ? ` (${c.sql.writes} writes)` : ''} | ${fmt(c.c1.p50)} | ${fmt(c.c1.p95)} | ${fmt(c.c8?.p95)} | ${fmt(c.c8?.throughput)} | ${fmt(c.bare.p50)} | ${fmt(c.ratio)} | ${c.c1.errors + (c.c8?.errors ?? 0)} |`,
+      );
+    out.push('', ...notes, '');
+  }
+  if (r.mixed) {
+    const x = r.mixed;
+    out.push('## Mixed traffic', '');
+    out.push(
+      `${x.endpoints.length} endpoints round robin on ${x.concurrency} connections (lists' first pages and searches, the other GET endpoints): ${x.n} requests, p50 ${fmt(x.p50)} ms, p95 ${fmt(x.p95)} ms, ${fmt(x.throughput)} req/s, ${x.errors} errors.`,
+      '',
+    );
+    out.push('| endpoint in the mix | n | p50 | p95 |', '| --- | ---: | ---: | ---: |');
+    for (const e of x.endpoints) out.push(`| ${e.name} | ${e.n} | ${fmt(e.p50)} | ${fmt(e.p95)} |`);
+    out.push('');
+  }
+  if (r.once.length) {
+    out.push('## Long endpoints (one request each)', '');
+    out.push('| endpoint | ms | bare ms | statements |', '| --- | ---: | ---: | ---: |');
+    for (const c of r.once) out.push(`| ${c.name} | ${fmt(c.c1.p50)} | ${fmt(c.bare.p50)} | ${c.sql.statements} |`);
+    out.push('');
+  }
+  out.push('## Start, memory, data', '');
+  out.push('| measure | value |', '| --- | ---: |');
+  out.push(`| cold start (process start → /readyz 200, fresh copy) | ${fmt(r.startup.coldMs)} ms |`);
+  out.push(`| warm start (restart right after a clean stop) | ${fmt(r.startup.warmMs)} ms |`);
+  out.push(`| server peak RSS | ${fmt(r.server.peakRssMb)} MB |`);
+  if (r.backup)
+    out.push(
+      `| backup | ${(r.backup.ms / 1000).toFixed(1)} s, ${(r.backup.bytes / 1e6).toFixed(1)} MB, ${r.backup.rows.toLocaleString('en')} rows |`,
+    );
   if (r.jobs) {
-    const e = r.jobs.export;
+    out.push(
+      `| export.xlsx (whole inventory, median of ${r.jobs.export.runsMs.length}) | ${fmt(r.jobs.export.ms)} ms, ${(r.jobs.export.bytes / 1e6).toFixed(1)} MB |`,
+    );
     const i = r.jobs.import;
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    out.push(`## Export and import (HTTP, as ${i.user ?? 'a security coordinator'})`, '');
     out.push(
-      `Export: the whole inventory, time to the last byte, median of ${e.runsMs.length}. Import: ${i.systems.toLocaleString('en')} systems + ${i.sets.toLocaleString('en')} information sets + ${i.links.toLocaleString('en')} links from one .xlsx (${(i.fileBytes / 1e6).toFixed(1)} MB, built in ${s(i.buildMs)}, not counted) into an inventory of ${i.assetsBefore.toLocaleString('en')} assets; case measured: **${i.case}** (fixed external ids: the first run on a data folder creates, later runs update).`,
-      '',
-    );
-    out.push('| measure | value | target | vs previous |', '| --- | ---: | ---: | ---: |');
-    out.push(
-      `| export.xlsx (${e.runsMs.map((x) => fmt(x)).join(' / ')} ms) | ${fmt(e.ms)} ms, ${(e.bytes / 1e6).toFixed(1)} MB | | ${change(cmp.other.get('export ms'))} |`,
-    );
-    out.push(`| import: upload | ${s(i.phases.uploadMs)} | | |`);
-    out.push(`| import: check (dry run) | ${s(i.phases.checkMs)} | | |`);
-    out.push(`| import: apply (request) | ${s(i.phases.applyMs)} | | |`);
-    out.push(`| import: apply → applied (polling) | ${s(i.phases.untilAppliedMs)} | | |`);
-    out.push(
-      `| **import total (${i.case})** | **${s(i.totalMs)}** | ≤ ${s(i.targetMs)} ${i.totalMs <= i.targetMs ? '✓' : '✗'} | ${change(cmp.other.get('import total ms'))} |`,
-      '',
+      `| import ${i.systems.toLocaleString('en')} systems + ${i.sets.toLocaleString('en')} sets + ${i.links.toLocaleString('en')} links (${i.case}) | ${(i.totalMs / 1000).toFixed(1)} s (target ${(i.targetMs / 1000).toFixed(0)} s ${i.totalMs <= i.targetMs ? '✓' : '✗'}) |`,
     );
   }
-
-  out.push('## Endpoints', '');
   out.push(
-    "Latency in ms; req/s counts 2xx answers; SQL = median time of the endpoint's main SQL run bare with `pg`; app/SQL = p50 at concurrency 1 ÷ SQL.",
-    '',
-  );
-  out.push(
-    '| endpoint | conc. | p50 | p95 | p99 | req/s | errors | SQL | app/SQL | p50 vs previous |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  );
-  for (const e of r.endpoints) {
-    if (e.onceMs !== undefined) {
-      out.push(
-        `| ${e.name} (one request) | 1 | ${fmt(e.onceMs)} | | | | | ${fmt(e.sqlMs)} | ${fmt(e.onceMs / e.sqlMs)} | ${change(cmp.other.get(`${e.name} ms`))} |`,
-      );
-      continue;
-    }
-    for (const c of e.cells) {
-      const ratio = c.concurrency === 1 ? fmt(c.p50 / e.sqlMs) : '';
-      out.push(
-        `| ${c.concurrency === 1 ? e.name : ''} | ${c.concurrency} | ${fmt(c.p50)} | ${fmt(c.p95)} | ${fmt(c.p99)} | ${fmt(c.throughput)} | ${c.errors} | ${c.concurrency === 1 ? fmt(e.sqlMs) : ''} | ${ratio} | ${change(cmp.p50Change.get(`${e.name}/${c.concurrency}`))} |`,
-      );
-    }
-  }
-  out.push('', '## Regressions over 20 %', '');
-  out.push(
-    ...(cmp.regressions.length ? cmp.regressions.map((x) => `- ${x}`) : [cmp.previousFile ? 'None.' : 'Nothing to compare with yet.']),
+    `| generator (${r.generator.reused ? 'when the template was made' : 'this run'}) | ${(r.generator.totalMs / 1000).toFixed(0)} s: ${Object.entries(
+      r.generator.timings,
+    )
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)}`)
+      .join(', ')} |`,
   );
   return out.join('\n') + '\n';
 }

@@ -35,11 +35,13 @@ export interface ServerOptions {
   port: number;
   dbPort: number;
   env?: Record<string, string>;
+  /** Extra node options before the script, e.g. the bench's statement capture (`--import …/capture-hook.mjs`). */
+  nodeArgs?: string[];
 }
 
 /** Runs `tillit start` in its own node process (the compiled CLI, so the pid is the server's). */
 export function spawnServer(opts: ServerOptions, args: string[] = ['start']): ServerProcess {
-  const child = spawn(process.execPath, [distMain, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), distMain, ...args], {
     cwd: repoRoot,
     env: {
       ...process.env,

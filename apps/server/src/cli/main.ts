@@ -62,19 +62,22 @@ program
   .option('--profile <profile>', 'exempel | stor | nationell', 'exempel')
   .option('--seed <n>', 'slumpfrö för stor och nationell: samma frö ger samma data', '1')
   .option('--until <date>', 'historikens slut (ÅÅÅÅ-MM-DD); standard i dag')
-  .action(async (opts: { profile: string; seed: string; until?: string }) => {
+  .option('--scale <n>', 'för stor och nationell: N gånger profilens storlek i varje organisation (t.ex. 5)', '1')
+  .action(async (opts: { profile: string; seed: string; until?: string; scale: string }) => {
     if (opts.profile !== 'exempel' && !generatedProfiles.includes(opts.profile as GeneratedProfile)) throw new StartupError(`Okänd profil: ${opts.profile}`);
     const seed = Number(opts.seed);
     if (!Number.isInteger(seed)) throw new StartupError(`--seed ska vara ett heltal: ${opts.seed}`);
     const until = opts.until ? new Date(`${opts.until}T00:00:00Z`) : undefined;
     if (until && Number.isNaN(until.getTime())) throw new StartupError(`--until ska vara ett datum (ÅÅÅÅ-MM-DD): ${opts.until}`);
+    const scale = Number(opts.scale);
+    if (!(scale > 0) || scale > 100) throw new StartupError(`--scale ska vara ett tal större än 0 och högst 100: ${opts.scale}`);
     const database = await openDatabase(config(), log(), { attach: true });
     try {
       if (opts.profile === 'exempel') {
         await seedDemo(database.db, { log: log() });
         await printDemoLogins(database.db);
       } else {
-        const report = await generate(database.db, database.url, { profile: opts.profile as GeneratedProfile, seed, until, log: log() });
+        const report = await generate(database.db, database.url, { profile: opts.profile as GeneratedProfile, seed, until, scale, log: log() });
         printGenerateReport(report);
       }
     } finally {

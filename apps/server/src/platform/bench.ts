@@ -18,10 +18,10 @@ export interface PreparedEndpoint {
   /** Changes each request, e.g. a different person for every sign-in. */
   vary?: () => { body?: unknown; headers?: Record<string, string> };
   /**
-   * The endpoint's main queries, as the repository runs them (in order; their times add up), or a
-   * function running them when they loop.
+   * Not read by the bench any more: it records the statements each request actually sends
+   * (authentication's included) and replays those as the bare-SQL figure (bench/support/replay.ts).
    */
-  sql: SqlStatement[] | ((query: BenchContext['query']) => Promise<unknown>);
+  sql?: SqlStatement[] | ((query: BenchContext['query']) => Promise<unknown>);
 }
 
 export interface BenchContext {

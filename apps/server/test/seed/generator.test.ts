@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db.js';
 import { generate } from '../../src/seed/generator/index.js';
 import { luhnValid } from '../../src/seed/generator/names.js';
+import { planProfile } from '../../src/seed/generator/profiles.js';
+import profiles from '../../src/seed/data/generator-profiles.json' with { type: 'json' };
 import { verifyAuditChain } from '../../src/platform/audit/audit.js';
 import { verifyPassword } from '../../src/platform/auth/secrets.js';
 import type { Db } from '../../src/db/database.js';
@@ -85,5 +87,26 @@ describe('benchmark data generator', () => {
     }
     const platformAdmins = await t.db.selectFrom('users').select('email').where('is_platform_admin', '=', true).execute();
     expect(platformAdmins).toHaveLength(1);
+  });
+
+  it('--scale N makes N × Region Stor in its one organisation, the same for the same seed and scale', async () => {
+    const five = planProfile('stor', 1, 5);
+    expect(five.organizations).toEqual(planProfile('stor', 1).organizations);
+    for (const [key, size] of Object.entries(profiles.stor.sizes)) expect(five.sizes[key], key).toBe(key === 'administrations' ? size : size * 5);
+    expect(planProfile('stor', 1, 5)).toEqual(five);
+
+    // Twice the (small) scale of the first test: twice its people and history, in one organisation, still verifiable.
+    const t = await fresh();
+    const report = await generate(t.db, t.url, { profile: 'stor', seed: 7, until, scale: 0.004 });
+    expect(report).toMatchObject({ created: ['Region Stor'], scale: 0.004, auditEvents: 8000 });
+    const count = async (table: 'users' | 'assets' | 'organizations') =>
+      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const small = async (table: 'users' | 'assets') =>
+      Number((await stor.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('organizations')).toBe(1);
+    expect(await count('users')).toBe(2 * (await small('users')));
+    expect(await count('assets')).toBeGreaterThan(1.8 * (await small('assets')));
+    const org = await t.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+    expect(await verifyAuditChain(t.db, org.id)).toMatchObject({ ok: true, checked: 8000 });
   });
 });

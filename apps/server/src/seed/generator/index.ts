@@ -22,7 +22,7 @@ export interface GenerateOptions {
   seed?: number;
   /** End of the generated history (exclusive); defaults to the start of today (UTC). Same seed + same until = same data. */
   until?: Date;
-  /** Shrinks every size; tests use a small fraction. */
+  /** Multiplies every size but the administrations (planProfile): tests use a small fraction, the bench 5. */
   scale?: number;
   log?: Logger;
 }
@@ -30,6 +30,7 @@ export interface GenerateOptions {
 export interface GenerateReport {
   profile: GeneratedProfile;
   seed: number;
+  scale: number;
   until: string;
   created: string[];
   skipped: string[];
@@ -62,6 +63,7 @@ export async function generate(db: Db, url: string, opts: GenerateOptions): Prom
   const report: GenerateReport = {
     profile: opts.profile,
     seed,
+    scale: opts.scale ?? 1,
     until: until.toISOString(),
     created: [],
     skipped: [],

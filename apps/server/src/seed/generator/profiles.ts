@@ -32,8 +32,9 @@ export interface ProfilePlan {
 }
 
 /**
- * The organisations a profile creates. `scale` shrinks every size (tests use it); names and numbers
- * depend only on the seed.
+ * The organisations a profile creates. `scale` multiplies every size but the administrations: below
+ * 1 it shrinks them (tests), `--scale 5` gives five times Region Stor in its one organisation
+ * (issue 15). Names and numbers depend only on the seed, the data on the seed and the scale.
  */
 export function planProfile(profile: GeneratedProfile, seed: number, scale = 1): ProfilePlan {
   const spec = profiles[profile];

@@ -4,7 +4,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** What `tillit seed --profile stor|nationell` prints: what was made, how long each step took, how to sign in. */
 export function printGenerateReport(r: GenerateReport): void {
-  const lines = [`\nProfil ${r.profile} (frö ${r.seed}, historik till ${r.until.slice(0, 10)}):`];
+  const lines = [`\nProfil ${r.profile}${r.scale === 1 ? '' : ` × ${r.scale}`} (frö ${r.seed}, historik till ${r.until.slice(0, 10)}):`];
   if (r.created.length)
     lines.push(
       `  skapade ${r.created.length} organisation(er)${r.created.length <= 3 ? `: ${r.created.join(', ')}` : ''}, ${r.auditEvents.toLocaleString('sv-SE')} granskningshändelser`,
