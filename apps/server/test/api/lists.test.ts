@@ -140,8 +140,9 @@ describe('statements per request', () => {
     await admin.get('/api/v1/assets');
     expect(await statements(() => admin.get('/api/v1/auth/session'))).toBe(1);
     expect(await statements(() => admin.get('/api/v1/assets?sort=-supplier'))).toBe(2);
-    // The audit log's page, plus one statement resolving the events' names and labels for display.
-    expect(await statements(() => admin.get('/api/v1/audit-events?q=alfa'))).toBe(3);
+    // The audit log's page, one statement resolving the events' names and labels for display, and one
+    // for the reader's unit scope (events are readable only for the units they concern).
+    expect(await statements(() => admin.get('/api/v1/audit-events?q=alfa'))).toBe(4);
     const session = (await admin.get('/api/v1/auth/session')).json();
     expect(session.roles).toEqual([expect.objectContaining({ role: 'admin', unitName: expect.any(String) })]);
     expect(session.permissions).toContain('audit.read');

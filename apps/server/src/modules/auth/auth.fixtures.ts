@@ -32,8 +32,15 @@ export const authFixtures: RouteFixtures = {
   'GET /api/v1/auth/session': { scope: 'organization', build: async () => ({}), audit: [] },
   'POST /api/v1/auth/password': {
     scope: 'organization',
-    // The acting user changes its own password and keeps it (the policy allows the same one again).
-    build: async (w) => ({ body: { currentPassword: w.password, newPassword: w.password } }),
+    // The acting user changes its own password to a new one (the current one may not be reused); its
+    // password is first set back to the tests' one, which an earlier cell may have changed.
+    build: async (w) => {
+      if (w.actor) {
+        const ref = await w.db.selectFrom('users').select('password_hash').where('id', '=', (await w.person()).id).executeTakeFirstOrThrow();
+        await w.db.updateTable('users').set({ password_hash: ref.password_hash }).where('id', '=', w.actor.id).execute();
+      }
+      return { body: { currentPassword: w.password, newPassword: `${w.password}-ny-${w.marker}-${Math.random().toString(36).slice(2, 8)}` } };
+    },
     audit: [{ action: 'password_change', entityType: 'user' }],
   },
   // A personal preference, not information-security data: deliberately not audited.

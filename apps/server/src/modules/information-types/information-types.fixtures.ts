@@ -21,8 +21,17 @@ const informationType = (w: FixtureWorld) =>
     }),
   );
 
-/** The library is the organisation's: a grant anywhere in it reads it, information_type.manage anywhere changes it. */
-const org = (build: RouteFixture['build'], audit: RouteFixture['audit']): RouteFixture => ({ scope: 'organization', build, audit });
+/**
+ * The library is the organisation's: a grant anywhere in it reads it; changing it needs
+ * information_type.manage on the organisation's top unit (its levels drive every unit's classification),
+ * so a holder on a sibling unit is refused.
+ */
+const org = (build: RouteFixture['build'], audit: RouteFixture['audit']): RouteFixture => ({
+  scope: 'organization',
+  build,
+  audit,
+  ...(typeof audit === 'function' || audit.length ? { sibling: 'deny' as const } : {}),
+});
 
 export const informationTypeFixtures: RouteFixtures = {
   'GET /api/v1/information-types': org(async (w) => (await informationType(w), {}), []),

@@ -10,6 +10,8 @@ export const tokenFixtures: RouteFixtures = {
   },
   'DELETE /api/v1/api-tokens/:id': {
     scope: 'organization',
+    // Below the top unit one manages only one's own tokens: another person's answers 404.
+    sibling: 'deny',
     build: async (w) => {
       const owner = await w.person();
       const token = await w.db

@@ -29,8 +29,10 @@ export const userFixtures: RouteFixtures = {
   },
   'GET /api/v1/users/:id': { ...onMember([]), sibling: 'allow' },
   'PATCH /api/v1/users/:id': onMember([{ action: 'update', entityType: 'user' }], (w) => ({ name: `Omdöpt ${w.marker}` })),
+  // A role the member lacks and whose permissions every granter (role.manage: the admin role) holds:
+  // a grant never reaches above the granter's own rights.
   'POST /api/v1/users/:id/roles': onMember([{ action: 'grant', entityType: 'role_assignment' }], (w) => ({
-    role: 'information_owner',
+    role: 'admin',
     unitId: w.unit.id,
   })),
   'DELETE /api/v1/users/:id/roles/:assignmentId': {
