@@ -43,8 +43,15 @@ export const authFixtures: RouteFixtures = {
     },
     audit: [{ action: 'password_change', entityType: 'user' }],
   },
-  // A personal preference, not information-security data: deliberately not audited.
-  'PATCH /api/v1/auth/profile': { scope: 'organization', build: async () => ({ body: { locale: 'en' } }), audit: [] },
+  // The acting user's language is set back to Swedish first, so choosing English is a change.
+  'PATCH /api/v1/auth/profile': {
+    scope: 'organization',
+    build: async (w) => {
+      if (w.actor) await w.db.updateTable('users').set({ locale: 'sv' }).where('id', '=', w.actor.id).execute();
+      return { body: { locale: 'en' } };
+    },
+    audit: [{ action: 'update', entityType: 'user' }],
+  },
   'GET /api/v1/auth/links/:token': { scope: 'organization', build: async (w) => ({ params: { token: await invitation(w) } }), audit: [] },
   'POST /api/v1/auth/links/accept': {
     scope: 'organization',

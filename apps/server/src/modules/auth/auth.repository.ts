@@ -68,8 +68,13 @@ export function setLastLogin(trx: Trx, userId: string, at: Date) {
   return trx.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
 }
 
-export function setLocale(db: Db, userId: string, locale: 'sv' | 'en') {
-  return db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+/** The user's language and name, locked until the transaction ends (two changes of one profile queue). */
+export function findProfileForUpdate(trx: Trx, userId: string) {
+  return trx.selectFrom('users').select(['id', 'name', 'locale']).where('id', '=', userId).forUpdate().executeTakeFirst();
+}
+
+export function setLocale(trx: Trx, userId: string, locale: 'sv' | 'en') {
+  return trx.updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }
 
 /** Takes back one counted attempt (a sign-in that succeeded was counted before the password was known). */

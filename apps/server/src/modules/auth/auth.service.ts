@@ -149,9 +149,18 @@ export function createAuthService(db: Db, config: Config) {
       });
     },
 
+    /** The user's own display language; audited as a change of the user, and a choice of the same language writes nothing. */
     async setLocale(actor: Actor, locale: 'sv' | 'en'): Promise<void> {
-      if (!actor.userId) throw new AppError('forbidden');
-      await repo.setLocale(db, actor.userId, locale);
+      const userId = actor.userId;
+      if (!userId) throw new AppError('forbidden');
+      await db.transaction().execute(async (trx) => {
+        const user = await repo.findProfileForUpdate(trx, userId);
+        if (!user) throw new AppError('forbidden');
+        const before = user.locale === 'en' ? 'en' : 'sv';
+        if (before === locale) return;
+        await repo.setLocale(trx, userId, locale);
+        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: userId, entityLabel: user.name, changes: { locale: { before, after: locale } } });
+      });
     },
 
     async linkInfo(token: string) {

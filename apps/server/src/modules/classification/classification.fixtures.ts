@@ -50,7 +50,9 @@ export const classificationFixtures: RouteFixtures = {
     sibling: 'deny',
     build: async (w) => {
       const model = await currentModel(w);
-      return { body: { definition: model.definition, note: `Ny version ${w.marker}` } };
+      // A real change (the same definition again is no new version): the review interval moves.
+      const definition = { ...model.definition, reviewMonths: model.definition.reviewMonths === 36 ? 24 : 36 };
+      return { body: { definition, note: `Ny version ${w.marker}` } };
     },
     audit: [{ action: 'create', entityType: 'classification_model' }],
   },

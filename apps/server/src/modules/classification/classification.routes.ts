@@ -46,7 +46,12 @@ export const classificationRoutes = [
   defineRoute({
     method: 'POST', url: '/api/v1/classification-models', permission: 'classification_model.manage', tag, summary: 'Spara en ny version av klassningsmodellen', status: 201,
     body: createModelVersionBody, response: classificationModelView,
-    handler: ({ actor, body, services }) => services.classificationModels.createVersion(actor, body),
+    // 201 with the new version; 200 with the current one when the definition is unchanged (nothing saved).
+    handler: async ({ actor, body, services, reply }) => {
+      const { model, created } = await services.classificationModels.createVersion(actor, body);
+      if (!created) reply.code(200);
+      return model;
+    },
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/assets/:id/classifications', permission: 'classification.read', tag, summary: 'En tillgångs klassningsversioner',

@@ -50,9 +50,13 @@ export async function insertPreset(trx: Trx, organizationId: string): Promise<st
   return inserted?.id;
 }
 
-/** A new current version; the previous versions stay, as classifications refer to them. */
-export async function insertVersion(trx: Trx, organizationId: string, definition: ClassificationModelDefinition, note: string | null, createdBy: string | null) {
+/** Serialises saves of one organisation's model until the transaction ends. */
+export async function lockModel(trx: Trx, organizationId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${'model:' + organizationId}, 0))`.execute(trx);
+}
+
+/** A new current version (call under `lockModel`); the previous versions stay, as classifications refer to them. */
+export async function insertVersion(trx: Trx, organizationId: string, definition: ClassificationModelDefinition, note: string | null, createdBy: string | null) {
   const last = await trx.selectFrom('classification_models').select(sql<number>`coalesce(max(version), 0)`.as('v')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
   await trx.updateTable('classification_models').set({ is_current: false }).where('organization_id', '=', organizationId).where('is_current', '=', true).execute();
   return trx

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { klassaPresetModel, type ClassificationModelView, type createModelVersionBody } from '@tillit/core';
 import { requireAccess, systemActor, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
+import { canonicalJson } from '../../platform/audit/hash.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db, Trx } from '../../db/database.js';
 import * as repo from './models.repository.js';
@@ -66,12 +67,21 @@ export function createModelsService(db: Db) {
       return klassaPresetModel;
     },
 
-    /** Adapting the model is an organisation-wide decision: the permission is needed on the root unit. */
-    async createVersion(actor: Actor, input: z.output<typeof createModelVersionBody>): Promise<ClassificationModelView> {
+    /**
+     * Adapting the model is an organisation-wide decision: the permission is needed on the root unit.
+     * A definition equal to the current one is no new version (and no event): the current one is
+     * answered, with `created: false`.
+     */
+    async createVersion(actor: Actor, input: z.output<typeof createModelVersionBody>): Promise<{ model: ClassificationModelView; created: boolean }> {
       const root = await findRootUnit(db, actor.organizationId);
       if (!root) throw new AppError('not_found');
       requireAccess(actor, 'classification_model.manage', { organizationId: actor.organizationId, unitPath: root.path });
       return db.transaction().execute(async (trx) => {
+        await repo.lockModel(trx, actor.organizationId);
+        const current = await repo.findCurrent(trx, actor.organizationId);
+        if (current && canonicalJson(current.definition) === canonicalJson(input.definition)) {
+          return { model: toView(current, await repo.usageCount(trx, current.id)), created: false };
+        }
         const created = await repo.insertVersion(trx, actor.organizationId, input.definition, input.note ?? null, actor.userId);
         await recordAudit(trx, actor, {
           action: 'create',
@@ -80,7 +90,7 @@ export function createModelsService(db: Db) {
           entityLabel: `Version ${created.version}`,
           after: { version: created.version, key: input.definition.key, levels: input.definition.levels.length, traceability: input.definition.aspects[3]?.enabled, note: input.note ?? null },
         });
-        return toView((await repo.findById(trx, actor.organizationId, created.id))!, 0);
+        return { model: toView((await repo.findById(trx, actor.organizationId, created.id))!, 0), created: true };
       });
     },
   };

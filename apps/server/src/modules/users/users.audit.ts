@@ -38,6 +38,12 @@ export const usersAudit = defineAuditVocabulary({
         },
       },
       lockedUntil: { sv: 'Låst till', en: 'Locked until', kind: 'datetime' },
+      locale: {
+        sv: 'Språk',
+        en: 'Language',
+        kind: 'enum',
+        values: { sv: { sv: 'Svenska', en: 'Swedish' }, en: { sv: 'Engelska', en: 'English' } },
+      },
       linkDelivery: {
         sv: 'Engångslänk',
         en: 'One-time link',

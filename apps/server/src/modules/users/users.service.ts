@@ -73,7 +73,7 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
    * A role may be granted only by someone who holds every permission of that role on the unit, so
    * an admin of one unit cannot hand out a security coordinator's approvals. The one exception is
    * role management on the organisation's top unit: someone has to appoint the first coordinators,
-   * and that admin already governs everyone (docs/adr/0010-role-ceilings.md).
+   * and that admin already governs everyone (docs/adr/0013-sign-in-and-role-ceilings.md).
    */
   function requireRoleCeiling(actor: Actor, role: Role, unitPath: readonly string[]) {
     if (unitPath.length && holdsOn(actor, 'role.manage', unitPath.slice(0, 1))) return;

@@ -49,11 +49,13 @@ export function registerRoutes(app: FastifyInstance, routes: RouteDef[]): void {
           if (parsed === null && actor?.kind === 'user') throw new AppError('if_match_required');
           ifMatch = parsed ?? undefined;
         }
+        // The route's declared status, set first so that a handler may answer otherwise (a save that created nothing: 200).
+        reply.code(def.status ?? 200);
         const result = await def.handler({ actor: actor!, body, query, params, services: app.services, req, reply, ifMatch });
         if (def.raw) return reply;
         const version = (result as { rowVersion?: unknown } | null)?.rowVersion;
         if (typeof version === 'number') reply.header('etag', etagOf(version));
-        reply.code(def.status ?? (result === undefined ? 204 : 200));
+        if (result === undefined && def.status === undefined) reply.code(204);
         return result === undefined ? reply.send() : result;
       },
     });

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 type Log = { warn(obj: object, msg: string): void };
 
 /**
- * Background jobs on pg-boss (ADR 0006): one queue per job kind, retried with exponential back-off,
+ * Background jobs on pg-boss (ADR 0009): one queue per job kind, retried with exponential back-off,
  * moved to `<kind>.dead` after the last attempt, fetched with FOR UPDATE SKIP LOCKED so that a job
  * runs once however many instances work the queue, and cron schedules kept in the database so that
  * each slot starts one job across all instances.
