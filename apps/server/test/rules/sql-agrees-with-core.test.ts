@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aspectKeys, inheritProfile, maxLevel, reviewStateOf, type Profile, type ReviewState } from '@tillit/core';
+import { aspectKeys, DUE_SOON_DAYS, inheritProfile, maxLevel, reviewStateOf, type Profile, type ReviewState } from '@tillit/core';
 import { recomputeProcessors } from '../../src/modules/assets/levels.repository.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
@@ -30,9 +30,9 @@ describe('SQL and core agree', () => {
     // Offsets of the review date from now, in seconds: anything up to 60 days either way, kept a
     // minute away from the two boundaries (now, now + the window) so the seconds a loaded machine
     // takes between writing and reading cannot decide; the boundaries themselves are probed apart.
-    const edge = (s: number) => Math.abs(s) < 60 || Math.abs(s - 30 * 86_400) < 60;
+    const edge = (s: number) => Math.abs(s) < 60 || Math.abs(s - DUE_SOON_DAYS * 86_400) < 60;
     const offset = fc.integer({ min: -60 * 86_400, max: 60 * 86_400 }).filter((s) => !edge(s));
-    const nearEdges = fc.constantFrom(-120, 120, 30 * 86_400 - 120, 30 * 86_400 + 120);
+    const nearEdges = fc.constantFrom(-120, 120, DUE_SOON_DAYS * 86_400 - 120, DUE_SOON_DAYS * 86_400 + 120);
     const asset = fc.record({
       approved: fc.boolean(),
       dueIn: fc.oneof(offset, nearEdges),

@@ -227,6 +227,10 @@ export function localize(text: Localized | undefined | null, locale: 'sv' | 'en'
   return (locale === 'en' ? text.en : undefined) ?? text.sv;
 }
 
+/**
+ * The "due soon" window, once for everything: the review state shown, the inventory filter and the
+ * coverage counts in SQL (as a parameter) and the review reminders. `test/rules` checks SQL and core agree.
+ */
 export const DUE_SOON_DAYS = 30;
 
 /** Validity of an approved classification on a given day. */

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { assetList, type AssetListQuery, type ListCursor } from '@tillit/core';
+import { assetList, DUE_SOON_DAYS, type AssetListQuery, type ListCursor } from '@tillit/core';
 import { containsPattern, effectiveScope, inUnits, listPage, listStatement, type SortKey } from '../../platform/list/list.js';
 import type { Db, Trx } from '../../db/database.js';
 import { scopeCondition } from '../../platform/scope.js';
@@ -128,9 +128,9 @@ function conditions(organizationId: string, scope: string[] | null, f: AssetFilt
         case 'overdue':
           return sql`a.review_due_at < now()`;
         case 'due_soon':
-          return sql`(a.review_due_at >= now() and a.review_due_at <= now() + interval '30 days')`;
+          return sql`(a.review_due_at >= now() and a.review_due_at <= now() + make_interval(days => ${DUE_SOON_DAYS}))`;
         case 'valid':
-          return sql`a.review_due_at > now() + interval '30 days'`;
+          return sql`a.review_due_at > now() + make_interval(days => ${DUE_SOON_DAYS})`;
       }
     });
     c.push(sql`(${sql.join(states, sql` or `)})`);

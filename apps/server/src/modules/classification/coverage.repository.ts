@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { DUE_SOON_DAYS } from '@tillit/core';
 import type { Db } from '../../db/database.js';
 import { scopeCondition } from '../../platform/scope.js';
 
@@ -36,7 +37,7 @@ export function coverageQuery(organizationId: string, scopeUnitId: string, visib
         count(*) filter (where a.kind = 'information_set' and ${live} and ${valid})::int as sets_classified,
         count(*) filter (where a.work_status = 'submitted')::int as awaiting_approval,
         count(*) filter (where a.work_status in ('draft', 'returned'))::int as drafts,
-        count(*) filter (where ${live} and a.review_due_at >= now() and a.review_due_at <= now() + interval '30 days')::int as due_within_30_days,
+        count(*) filter (where ${live} and a.review_due_at >= now() and a.review_due_at <= now() + make_interval(days => ${DUE_SOON_DAYS}))::int as due_within_30_days,
         count(*) filter (where ${live} and a.review_due_at < now())::int as overdue,
         count(*) filter (where ${live} and a.special_analysis)::int as special_analysis
       from assets a where a.organization_id = ${organizationId}
