@@ -38,6 +38,11 @@ describe('roles and permissions', () => {
     }
   });
 
+  it('lets the system owner keep its systems in the register without classifying, deciding or reading the audit log', () => {
+    expect(permissionsOf('system_owner')).toEqual(expect.arrayContaining(['org.read', 'unit.read', 'user.read', 'asset.read', 'asset.write', 'classification.read']));
+    for (const p of ['classification.write', 'classification.approve', 'audit.read', 'asset.import'] as const) expect(roleGrants('system_owner', p), p).toBe(false);
+  });
+
   it('knows which permissions are read-only (all a read-scoped API token may use)', () => {
     for (const p of ['org.read', 'unit.read', 'user.read', 'audit.read', 'asset.read', 'classification.read'] as const)
       expect(isReadPermission(p), p).toBe(true);

@@ -43,7 +43,7 @@ export type Role = (typeof roles)[number];
 /**
  * Each role's permissions: `data/roles.json` plus the grants each module declares beside its
  * permissions. A grant to a role that does not exist, or of a permission two modules claim, fails at
- * load (and in permissions.test.ts).
+ * load (and in modules/modules.test.ts).
  */
 const rolePermissions: Record<Role, Permission[]> = buildRolePermissions();
 

@@ -27,7 +27,7 @@ export interface ModuleTexts {
 /**
  * Declares a module's core contribution. `permissions` is the module's `permissions.json` (its
  * `permissions` object); roles are checked against the role list when the vocabulary is built.
- * English must have exactly the Swedish keys (a type error otherwise, and `check-i18n` says which).
+ * English must have every Swedish key (a type error otherwise); `check-i18n` also refuses keys only English has.
  */
 export function defineCoreModule<const P extends string, const E extends string, M extends ModuleTexts>(module: {
   name: string;
