@@ -61,25 +61,37 @@ const adminEmail = `admin@${stor.domain}`;
 const log = (...m: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
 const fmt = (n: number) => (!Number.isFinite(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
-async function signIn(baseUrl: string, email = adminEmail): Promise<string> {
+/** A signed-in session: its cookie and the CSRF token every request that changes something must carry. */
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function signIn(baseUrl: string, email = adminEmail): Promise<Session> {
   const r = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': '192.0.2.1' },
     body: JSON.stringify({ email, password: profiles.stor.password }),
   });
   if (r.status !== 200) throw new Error(`sign-in as ${email} failed: ${r.status} ${await r.text()}`);
-  return r.headers
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
+  const cookie = r.headers
     .getSetCookie()
     .find((c) => c.startsWith('tillit_session='))!
     .split(';')[0]!;
+  return { cookie, csrf: csrfToken };
 }
 
-const targetOf = (p: Pick<PreparedEndpoint, 'method' | 'path' | 'body' | 'auth' | 'vary'>, cookie: string): Target => {
+const targetOf = (p: Pick<PreparedEndpoint, 'method' | 'path' | 'body' | 'auth' | 'vary'>, session: Session): Target => {
+  const method = p.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (p.body !== undefined) headers['content-type'] = 'application/json';
-  if (p.auth !== false) headers.cookie = cookie;
+  if (p.auth !== false) {
+    headers.cookie = session.cookie;
+    if (method !== 'GET') headers['x-csrf-token'] = session.csrf;
+  }
   return {
-    method: p.method ?? 'GET',
+    method,
     path: p.path,
     headers,
     body: p.body === undefined ? undefined : JSON.stringify(p.body),
@@ -167,8 +179,8 @@ async function main() {
       password: profiles.stor.password,
       query,
     };
-    const cookie = await signIn(server.baseUrl);
-    const target = (p: string) => targetOf({ path: p }, cookie);
+    const auth = await signIn(server.baseUrl);
+    const target = (p: string) => targetOf({ path: p }, auth);
 
     // The lists: their own declarations where they have one, else the fallback.
     // Each module's lists from its manifest (`lists`), then any other list core declares.
@@ -228,7 +240,7 @@ async function main() {
       if (list && made.has(norm(p.path))) continue;
       planned.push({
         cell: list ? { list: list.name, name: e.name, kind: 'filter' } : { name: e.name },
-        target: targetOf(p, cookie),
+        target: targetOf(p, auth),
         isList: Boolean(list),
       });
     }
@@ -248,7 +260,7 @@ async function main() {
     // Several endpoints at once, a search among them: what one user sees while others work.
     const mix = cells.filter((c) => c.kind === 'page' || c.kind === 'search' || (!c.list && c.method === 'GET'));
     if (mix.length) {
-      const targets = mix.map((c) => targetOf({ path: c.path }, cookie));
+      const targets = mix.map((c) => targetOf({ path: c.path }, auth));
       const perEndpoint: number[][] = mix.map(() => []);
       log(`mixed traffic: ${mix.length} endpoints round robin at concurrency 8`);
       const r = await http.closedLoop((i) => targets[i % targets.length]!, {
@@ -284,7 +296,7 @@ async function main() {
     // Long endpoints once each (audit verify: the full walk, then incrementally from its checkpoint).
     for (const e of benchEndpoints.filter((x) => x.once && (!only || only.test(x.name)))) {
       const p = await e.prepare(ctx);
-      const t = targetOf(p, cookie);
+      const t = targetOf(p, auth);
       const t0 = performance.now();
       const capture = await runner.capture(t, 45 * 60_000);
       const ms = performance.now() - t0;
@@ -310,7 +322,7 @@ async function main() {
     if (!args['no-jobs']) {
       // The admin role has no asset.import: export and import run as a security coordinator of the whole organisation.
       const coordinator = await importerOf(query, ctx.organizationId);
-      const session = await httpSession(server.baseUrl, await signIn(server.baseUrl, coordinator));
+      const session = await httpSession(server.baseUrl, (await signIn(server.baseUrl, coordinator)).cookie);
       const exported = await measureExport(session, 3);
       log(`export.xlsx ${exported.ms.toFixed(0)} ms, ${(exported.bytes / 1e6).toFixed(1)} MB`);
       const [rootUnit] = await query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [

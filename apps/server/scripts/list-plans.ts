@@ -70,6 +70,7 @@ const cells: [name: string, list: string, query: Record<string, string>, pages?:
   ['classifications last page', 'classifications', { cursor: 'last' }],
   ['classifications submitted', 'classifications', { status: 'submitted' }],
   ['classifications search (journal)', 'classifications', { q: 'journal' }],
+  ['classifications search rare (dosrecept)', 'classifications', { q: 'dosrecept' }],
   ['users page 1', 'users', {}],
   ['users page 40 (cursor)', 'users', {}, 40],
   ['users by -lastLoginAt', 'users', { sort: '-lastLoginAt' }],

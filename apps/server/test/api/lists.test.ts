@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { LIST_OFFSET_MAX } from '@tillit/core';
 import { makeAsset } from '../../src/seed/factories-assets.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
@@ -108,6 +109,27 @@ describe('one list helper: keyset pages', () => {
     }
     expect(seen).toEqual(all.map((r) => String(r.id)));
     expect(page.total).toBe(all.length);
+  });
+
+  it('a deep OFFSET page that reaches past the count cap tells the capped total from its own rows, and an exact one at the end', async () => {
+    const { admin, org, users } = await inventory();
+    const actor = users.admin!.id;
+    // 10 000 events of one actor (exactly the cap) and 40 more without one: copies of an event, their hashes do not matter to a list.
+    const copy = (n: number, actorId: string | null) => sql`
+      insert into audit_events (organization_id, occurred_at, actor_user_id, actor_name, action, entity_type, entity_id, entity_label, unit_id, changes, prev_hash, hash, chain_version)
+      select e.organization_id, e.occurred_at - g * interval '1 second', ${actorId}::uuid, e.actor_name, e.action, e.entity_type, e.entity_id, e.entity_label, e.unit_id, e.changes, e.prev_hash, e.hash, e.chain_version
+      from (select * from audit_events where organization_id = ${org.id} order by id limit 1) e, generate_series(1, ${n}) g`.execute(t.db);
+    await copy(10_000 - Number((await sql<{ n: string }>`select count(*) as n from audit_events where actor_user_id = ${actor}`.execute(t.db)).rows[0]!.n), actor);
+    await copy(40, null);
+    const deep = (await admin.get('/api/v1/audit-events?page=200&pageSize=50')).json() as Page;
+    expect(deep).toMatchObject({ offset: 9950, total: 10_001, totalCapped: true });
+    expect(deep.items).toHaveLength(50);
+    expect(deep.nextCursor).not.toBeNull();
+    expect((await admin.get('/api/v1/audit-events?pageSize=50')).json()).toMatchObject({ total: 10_001, totalCapped: true });
+    // Exactly the cap: page 200 is the end, and its total is exact.
+    const end = (await admin.get(`/api/v1/audit-events?actorUserId=${actor}&page=200&pageSize=50`)).json() as Page;
+    expect(end).toMatchObject({ offset: 9950, total: 10_000, totalCapped: false, nextCursor: null });
+    expect(end.items).toHaveLength(50);
   });
 
   it('finds a word in the middle of the audit log’s labels, and counts the matches exactly on a small list', async () => {

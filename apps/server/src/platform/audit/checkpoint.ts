@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 import { mac, sameHex } from './hash.js';
 import { verifyAuditChain, type ChainPoint, type VerifyResult } from './verify.js';
 
@@ -45,6 +45,26 @@ export async function readCheckpoint(db: Db, organizationId: string): Promise<Ch
   return { eventId: row.event_id, hash: row.hash, verifiedAt: row.verified_at, verifiedByName: row.verified_by_name };
 }
 
+/**
+ * Records that the chain was found intact up to `head`, tagged with the audit key. Only for a head that
+ * was verified (verifyWithCheckpoint) or hash-chained by the caller itself (the data generator).
+ */
+export async function recordCheckpoint(db: Db | Trx, organizationId: string, head: ChainPoint, by: { userId: string | null; name: string }): Promise<void> {
+  const verifiedAt = new Date();
+  await db
+    .insertInto('audit_checkpoints')
+    .values({
+      organization_id: organizationId,
+      event_id: head.eventId,
+      hash: head.hash,
+      verified_at: verifiedAt,
+      verified_by: by.userId,
+      verified_by_name: by.name,
+      mac: checkpointMac(organizationId, head.eventId, head.hash, verifiedAt),
+    })
+    .execute();
+}
+
 export interface VerifyOrganizationOptions {
   /** Walk the whole chain (it must pass the checkpoint) instead of continuing from the checkpoint. */
   full: boolean;
@@ -75,20 +95,6 @@ export async function verifyWithCheckpoint(db: Db, organizationId: string, opts:
   const full = opts.full || Boolean(opts.receipts?.length);
   const result = await verifyAuditChain(db, organizationId, full ? { anchors: [checkpoint, ...(opts.receipts ?? [])] } : { from: checkpoint });
   const head = result.lastIntact;
-  if (result.ok && head && (!checkpoint || head.eventId > checkpoint.eventId)) {
-    const verifiedAt = new Date();
-    await db
-      .insertInto('audit_checkpoints')
-      .values({
-        organization_id: organizationId,
-        event_id: head.eventId,
-        hash: head.hash,
-        verified_at: verifiedAt,
-        verified_by: opts.by.userId,
-        verified_by_name: opts.by.name,
-        mac: checkpointMac(organizationId, head.eventId, head.hash, verifiedAt),
-      })
-      .execute();
-  }
+  if (result.ok && head && (!checkpoint || head.eventId > checkpoint.eventId)) await recordCheckpoint(db, organizationId, head, opts.by);
   return { ...result, fromCheckpoint: full ? null : checkpoint };
 }

@@ -55,6 +55,13 @@ export function hashOf(r: EventRow, prevHash: string): string {
 }
 
 /**
+ * Events per batch. Hashing a batch holds the server's one thread: the background receipt walk (every
+ * few minutes, the whole chain after a restore or on fresh data) must not make other people's requests
+ * wait behind more than one small batch (each batch's query lets waiting requests run).
+ */
+const BATCH = 1000;
+
+/**
  * Recomputes the hashes of one organisation's chain (all, or after `from`) in batches and reports the
  * first break. Unkeyed events (written before the chain was keyed) are accepted only before the first
  * keyed one: once keyed, an event cannot be downgraded to a hash anyone can recompute.
@@ -91,7 +98,7 @@ export async function verifyAuditChain(db: Db | Trx, organizationId: string, opt
       .where('organization_id', '=', organizationId)
       .where('id', '>', lastId)
       .orderBy('id')
-      .limit(5000)
+      .limit(BATCH)
       .execute();
     if (!rows.length) break;
     for (const r of rows) {

@@ -115,7 +115,10 @@ export function listStatement<S extends string, R extends object>(req: ListReque
       from ${pageFrom} where ${sql.join(conds, sql` and `)} order by ${order} limit ${take})`;
   });
   const keyset = sql`select id, k, seg, row_number() over (order by seg, rn) as ord from (${sql.join(selects, sql` union all `)}) s`;
-  const counted = req.count !== false;
+  // A deep OFFSET page reads more rows than the cap itself: whether the total is over the cap follows
+  // from the page (a row after it), so counting would read the same 10 000 rows a second time.
+  const pageShowsCap = !cursor && !req.search && offset + limit + 1 > LIST_COUNT_CAP;
+  const counted = req.count !== false && !pageShowsCap;
   // A forward page with room to spare is the list's end: its total is known without counting
   // (a rare word's search costs its page only). The count below runs only when that is not so.
   // The gate is a one-time filter: when false the count's scan never starts.
@@ -160,6 +163,10 @@ export function listStatement<S extends string, R extends object>(req: ListReque
         totalN = start + got.length;
         capped = false;
       } else if (capped) totalN = Math.max(totalN, start + got.length + 1);
+    }
+    if (pageShowsCap && hasNext) {
+      totalN = LIST_COUNT_CAP + 1;
+      capped = true;
     }
     if (counted_ > LIST_COUNT_CAP) totalN = Math.max(totalN, LIST_COUNT_CAP + 1);
     const at = (r: (typeof got)[number], d: 'after' | 'before', o: number | null): string => encodeCursor({ s: query.sort, d, k: r.__k, i: r.__id!, o });
