@@ -36,7 +36,7 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
           {t('classification:model.factsTitle')}
         </Title>
         {def.description && <Text mb="sm">{texts.text(def.description)}</Text>}
-        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(200px, auto) 1fr', columnGap: 16, rowGap: 8 }}>
+        <dl className="facts-list">
           {facts.map(([label, value]) => (
             <div key={label} style={{ display: 'contents' }}>
               <Text component="dt" fw={600}>
