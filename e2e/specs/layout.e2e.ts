@@ -60,11 +60,21 @@ async function overflow(page: Page) {
       for (const el of Array.from(document.body.querySelectorAll('*'))) {
         const right = el.getBoundingClientRect().right;
         const parentRight = el.parentElement?.getBoundingClientRect().right ?? 0;
-        if (right > vw + 1 && parentRight <= vw + 1 && !clipped(el) && culprits.length < 6) {
+        if (right > vw + 1 && parentRight <= vw + 1 && !clipped(el) && !el.closest('header') && culprits.length < 6) {
           const id = el.getAttribute('data-testid') ?? (typeof el.className === 'string' ? el.className.split(' ')[0] : '');
           culprits.push(`${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(right)} px`);
         }
       }
+    }
+    if (excess > 0 && !culprits.some((c) => !c.startsWith('header'))) {
+      // Nothing sticks out of its parent: the widest element says where to look.
+      let widest: Element | null = null;
+      for (const el of Array.from(document.body.querySelectorAll('*'))) if (!el.closest('header') && (!widest || el.getBoundingClientRect().right > widest.getBoundingClientRect().right)) widest = el;
+      const chain: string[] = [];
+      for (let p = widest; p && chain.length < 6; p = p.parentElement) chain.push(`${p.tagName.toLowerCase()}.${typeof p.className === 'string' ? p.className.split(' ')[0] : ''}[${getComputedStyle(p).position}]`);
+      const positioned = Array.from(document.body.querySelectorAll('*')).filter((el) => ['absolute', 'fixed'].includes(getComputedStyle(el).position) && el.getBoundingClientRect().right > vw + 1 && !el.closest('header'));
+      for (const el of positioned.slice(0, 3)) culprits.push(`positioned ${el.tagName.toLowerCase()}.${typeof el.className === 'string' ? el.className.split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(el.getBoundingClientRect().right)} px`);
+      if (widest) culprits.push(`widest ${chain.join(' < ')} to ${Math.round(widest.getBoundingClientRect().right)} px`);
     }
     // The fixed header does not widen the document, but what sticks out of it cannot be reached.
     for (const el of Array.from(document.querySelectorAll('header *'))) {

@@ -60,7 +60,7 @@ export function AppLayout() {
         padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
-          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group h="100%" px={{ base: 4, sm: 'md' }} justify="space-between" wrap="nowrap" gap={4}>
             <Group gap="xs" wrap="nowrap">
               {!forcedPasswordChange && (
                 <Burger
@@ -79,7 +79,7 @@ export function AppLayout() {
                 {session.user.organizationName}
               </Text>
             </Group>
-            <Group gap={6} wrap="nowrap">
+            <Group gap={4} wrap="nowrap">
               {!forcedPasswordChange && <NotificationBell />}
               <LanguageSwitch />
               <UserMenu />
