@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { invite, sessionApi } from '../support/api.js';
-import { newPage, signIn, useBrowser } from '../support/browser.js';
+import { expectNoAxeViolations, newPage, signIn, useBrowser } from '../support/browser.js';
 import { readFocus, rememberUnfocused, type FocusReading } from '../support/focus.js';
 import { manifestRoutes, type ManifestRoute } from '../support/pages.js';
 
@@ -141,27 +141,34 @@ describe('keyboard focus and reflow (WCAG 2.4.7, 1.4.10)', () => {
       (!r.permission || api.session.permissions.includes(r.permission)) && (!r.platformAdmin || api.session.user.isPlatformAdmin);
     const failures: string[] = [];
     let visited = 0;
-    const check = async (page: Page, path: string, who: string) => {
+    const axeChecked = new Set<string>();
+    const check = async (page: Page, path: string, who: string, route: string) => {
       await page.goto(path);
       await settled(page);
       visited++;
       const { excess, culprits } = await overflow(page);
       if (excess > 0 || culprits.length) failures.push(`${path} as ${who}: ${excess} px too wide (${culprits.join(', ')})`);
+      // The phone layout (scroll regions, stacked filters, compact header) stays axe clean too; once per page.
+      if (!axeChecked.has(route)) {
+        axeChecked.add(route);
+        await expectNoAxeViolations(page, `${path} as ${who} at 320 px`);
+      }
     };
     for (const route of routes) {
       const paths = samples[route.path] ? await samples[route.path]!() : [route.path];
       if (route.public) {
         const visitor = await phonePage(b.browser, b.baseUrl);
-        for (const path of paths) await check(visitor, path, 'visitor');
+        for (const path of paths) await check(visitor, path, 'visitor', route.path);
         await visitor.context().close();
         continue;
       }
       const allowed = people.filter((p) => may(route, p.api));
       expect(allowed.length, `someone in the demo may open ${route.path}`).toBeGreaterThan(0);
-      for (const person of allowed) for (const path of paths) await check(person.page, path, person.who);
+      for (const person of allowed) for (const path of paths) await check(person.page, path, person.who, route.path);
     }
     expect(failures).toEqual([]);
     expect(visited).toBeGreaterThanOrEqual(routes.length);
     for (const p of people) await p.page.context().close();
-  });
+    // Some 45 page visits and an axe run per page: longer than one flow on a loaded machine.
+  }, 480_000);
 });
