@@ -77,7 +77,10 @@ describe('e-mail addresses per organisation', () => {
     const ambiguous = await login({ email: shared, password: PASSWORD }, '192.0.2.75');
     expect(ambiguous.statusCode).toBe(400);
     expect(ambiguous.json().error.code).toBe('organization_required');
-    expect([...ambiguous.json().error.details.organizations].sort()).toEqual([a.org.id, b.org.id].sort());
+    // Names, so the sign-in page can offer a choice people recognise.
+    const offered = ambiguous.json().error.details.organizations as { id: string; name: string }[];
+    expect(offered.map((o) => o.id).sort()).toEqual([a.org.id, b.org.id].sort());
+    expect(offered.find((o) => o.id === b.org.id)?.name).toBe(b.org.name);
     const chosen = await login({ email: shared, password: PASSWORD, organizationId: b.org.id }, '192.0.2.75');
     expect(chosen.statusCode).toBe(200);
     expect(chosen.json().user.organizationId).toBe(b.org.id);

@@ -43,7 +43,7 @@ describe('the e-mail digest, through the job queue to a real SMTP server', () =>
     expect(headerOf(sv.raw, 'Subject')).toBe(`Tillit: 1 olästa aviseringar – ${org.name}`);
     const svText = bodyOf(sv.raw);
     expect(svText).toContain('Det här väntar på dig i Tillit');
-    expect(svText).toMatch(/Översynen av klassningen av Röntgensystemet är försenad sedan \d{4}-\d\d-\d\d/);
+    expect(svText).toMatch(/Omprövningen av klassningen av Röntgensystemet är försenad sedan \d{4}-\d\d-\d\d/);
     expect(svText).toContain(`https://tillit.region.example/assets/${asset.id}`);
     expect(svText).toContain('varje dag');
 

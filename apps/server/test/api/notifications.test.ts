@@ -165,8 +165,8 @@ describe('the notification API', () => {
     const body = list.json();
     expect(body).toMatchObject({ total: 2, unread: 2, page: 1 });
     const due = body.items.find((n: { kind: string }) => n.kind === 'classification.review_due');
-    expect(due.title).toMatch(/^Klassningen av Journalsystemet ska ses över senast \d{4}-\d\d-\d\d$/);
-    expect(due.kindLabel).toBe('Klassning ska ses över');
+    expect(due.title).toMatch(/^Klassningen av Journalsystemet ska omprövas senast \d{4}-\d\d-\d\d$/);
+    expect(due.kindLabel).toBe('Klassning ska omprövas');
     expect(due.link).toBe(`/assets/${assets.soon.id}`);
     const en = await me.request({ method: 'GET', url: '/api/v1/notifications', headers: { 'accept-language': 'en' } });
     expect(en.json().items.length).toBe(2);
@@ -198,7 +198,7 @@ describe('the notification API', () => {
     expect(res.json().digest).toBe('weekly');
     expect(res.json().kinds.find((k: { kind: string }) => k.kind === 'classification.review_due').inApp).toBe(false);
     const events = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('organization_id', '=', org.id).where('entity_type', '=', 'notification_preferences').execute();
-    expect(events).toEqual([{ action: 'update', changes: { digest: { before: 'off', after: 'weekly' }, mutedKinds: { before: [], after: ['Klassning ska ses över'] } } }]);
+    expect(events).toEqual([{ action: 'update', changes: { digest: { before: 'off', after: 'weekly' }, mutedKinds: { before: [], after: ['Klassning ska omprövas'] } } }]);
     // The same again changes nothing and writes no event.
     await me.patch('/api/v1/notifications/preferences', { digest: 'weekly' });
     expect(await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).where('entity_type', '=', 'notification_preferences').execute()).toHaveLength(1);

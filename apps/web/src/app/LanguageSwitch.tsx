@@ -37,7 +37,10 @@ export function LanguageSwitch() {
       title={t('language.switchTo', { language: t(`language.${target}`) })}
       data-testid="language-switch"
     >
-      <span lang={target}>{t(`language.${target}`)}</span>
+      {/* On a phone only the icon shows; the name stays for screen readers (class in global.css). */}
+      <span lang={target} className="narrow-visually-hidden">
+        {t(`language.${target}`)}
+      </span>
     </Button>
   );
 }

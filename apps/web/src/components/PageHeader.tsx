@@ -15,8 +15,9 @@ export function PageHeader({ title, description, actions }: Props) {
   useDocumentTitle(t('pageTitle', { page: title }));
   return (
     <Group justify="space-between" align="flex-start" mb="lg" gap="md" wrap="wrap">
-      <Stack gap={6} maw={760}>
-        <Title order={1} fz={{ base: 26, sm: 30 }}>
+      {/* minWidth 0: a flex item would otherwise keep the width of its longest word. */}
+      <Stack gap={6} maw={760} miw={0}>
+        <Title order={1} fz={{ base: 24, sm: 30 }}>
           {title}
         </Title>
         {description && (

@@ -5,7 +5,7 @@ const tag = 'asset-imports';
 
 export const assetImportRoutes = [
   defineRoute({
-    method: 'POST', url: '/api/v1/asset-imports', permission: 'asset.import', tag, summary: 'Ladda upp en inventarieförteckning (.xlsx eller .csv som filkropp)', status: 201,
+    method: 'POST', url: '/api/v1/asset-imports', permission: 'asset.import', tag, summary: 'Ladda upp en tillgångsförteckning (.xlsx eller .csv som filkropp)', status: 201,
     query: uploadImportQuery, response: assetImportView,
     handler: ({ actor, query, req, services }) => services.assetImport.upload(actor, query.fileName, req.body),
   }),

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { assetImportVocabulary, reviewStateOf, type ClassificationModelDefinition } from '@tillit/core';
+import { assetImportVocabulary, messages, reviewStateOf, type ClassificationModelDefinition } from '@tillit/core';
 import type { Db } from '../../db/database.js';
 import { safeRow } from '../../platform/spreadsheet.js';
 import * as repo from './assets.repository.js';
@@ -30,8 +30,9 @@ const HEADERS = {
 } as const;
 export const importHeaders = HEADERS;
 
-const REVIEW_STATE_SV = { missing: 'Saknas', valid: 'Giltig', due_soon: 'Omprövas inom 30 dagar', overdue: 'Försenad' } as const;
-const WORK_STATUS_SV: Record<string, string> = { draft: 'Utkast', submitted: 'Inskickad', returned: 'Återskickad' };
+// The same state words as the screen and the e-mails (core's `states`, one label per state).
+const REVIEW_STATE_SV = messages.sv.states.reviewStates;
+const WORK_STATUS_SV: Record<string, string> = messages.sv.states.classificationStatuses;
 
 /** The first (Swedish) word the import vocabulary lists for a value. */
 export function wordFor(field: keyof typeof assetImportVocabulary.values, value: string | null): string {
@@ -87,7 +88,7 @@ export async function buildInventoryWorkbook(
     ...codes.map((c) => ({ key: `level_${c.key}`, header: c.code, width: 5 })),
     { key: 'reviewState', header: 'Klassning', width: 22 },
     { key: 'approvedAt', header: 'Godkänd', width: 12 },
-    { key: 'reviewDueAt', header: 'Omprövas senast', width: 14 },
+    { key: 'reviewDueAt', header: messages.sv.states.reviewDueAt, width: 14 },
     { key: 'workStatus', header: 'Pågående arbete', width: 14 },
     { key: 'specialAnalysis', header: 'Kräver särskild analys', width: 10 },
   ];

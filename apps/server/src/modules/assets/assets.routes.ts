@@ -35,7 +35,7 @@ export const assetRoutes = [
     handler: ({ actor, services }) => services.assets.facets(actor),
   }),
   defineRoute({
-    method: 'GET', url: '/api/v1/assets/export.xlsx', permission: 'asset.read', tag, summary: 'Exportera inventariet med klassningar till Excel', raw: true,
+    method: 'GET', url: '/api/v1/assets/export.xlsx', permission: 'asset.read', tag, summary: 'Exportera tillgångsförteckningen med klassningar till Excel', raw: true,
     query: assetExportQuery,
     handler: async ({ actor, query, services, reply }) => {
       const file = await services.assetExport.xlsx(actor, query);

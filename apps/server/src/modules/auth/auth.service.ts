@@ -107,7 +107,7 @@ export function createAuthService(db: Db, config: Config) {
       for (const m of matches) await db.transaction().execute((trx) => usersRepo.updateUser(trx, m.user.id, { failed_login_count: 0, locked_until: null }));
       if (matches.length > 1) {
         // Only someone who knows the password of each of these accounts learns their organisations.
-        throw new AppError('organization_required', { field: 'organizationId', organizations: matches.map((m) => m.user.organization_id) });
+        throw new AppError('organization_required', { field: 'organizationId', organizations: matches.map((m) => ({ id: m.user.organization_id, name: m.user.organization_name })) });
       }
       const user = matches[0]!.user;
       if (user.status === 'disabled') throw new AppError('user_disabled');

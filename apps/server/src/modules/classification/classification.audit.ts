@@ -1,5 +1,8 @@
-import { klassaPresetModel } from '@tillit/core';
+import { klassaPresetModel, messages } from '@tillit/core';
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
+
+/** A status word as screen, export and e-mail say it (`states` in core's texts, one label per state). */
+const status = (code: keyof typeof messages.sv.states.classificationStatuses) => ({ sv: messages.sv.states.classificationStatuses[code], en: messages.en.states.classificationStatuses[code] });
 
 /** Audit events of classifications (versions and their decisions) and of the classification model. */
 export const classificationAudit = defineAuditVocabulary({
@@ -23,10 +26,10 @@ export const classificationAudit = defineAuditVocabulary({
         en: 'Status',
         kind: 'enum',
         values: {
-          draft: { sv: 'Utkast', en: 'Draft' },
-          submitted: { sv: 'Inskickad', en: 'Submitted' },
-          returned: { sv: 'Återskickad', en: 'Returned' },
-          approved: { sv: 'Godkänd', en: 'Approved' },
+          draft: status('draft'),
+          submitted: status('submitted'),
+          returned: status('returned'),
+          approved: status('approved'),
         },
       },
       profile: { sv: 'Klassning', en: 'Classification', kind: 'profile' },
@@ -35,7 +38,7 @@ export const classificationAudit = defineAuditVocabulary({
       raises: { sv: 'Höjning', en: 'Raise', kind: 'raises' },
       typeDeviationReason: { sv: 'Skäl att avvika från informationstypen', en: 'Reason to deviate from the information type' },
       notes: { sv: 'Anteckningar', en: 'Notes' },
-      reviewDueAt: { sv: 'Ska omprövas senast', en: 'Review due by', kind: 'date' },
+      reviewDueAt: { sv: messages.sv.states.reviewDueAt, en: messages.en.states.reviewDueAt, kind: 'date' },
       comment: { sv: 'Kommentar', en: 'Comment' },
     },
     classification_model: {

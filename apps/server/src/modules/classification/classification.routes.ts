@@ -84,7 +84,7 @@ export const classificationRoutes = [
     handler: ({ actor, params, body, services, ifMatch }) => services.classification.save(actor, params.id, body, ifMatch),
   }),
   defineRoute({
-    method: 'DELETE', url: '/api/v1/classifications/:id', permission: 'classification.write', tag, summary: 'Kasta ett utkast',
+    method: 'DELETE', url: '/api/v1/classifications/:id', permission: 'classification.write', tag, summary: 'Ta bort ett utkast',
     params: idParams,
     handler: ({ actor, params, services }) => services.classification.discard(actor, params.id),
   }),

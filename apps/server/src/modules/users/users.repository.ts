@@ -63,8 +63,17 @@ export function findByEmailInOrganization(db: Db | Trx, organizationId: string, 
 }
 
 /** Every account with the address (one per organisation at most), for signing in. */
+/** Every account with the address, one per organisation, with the organisation's name (sign-in asks for it when several match). */
 export function findAllByEmail(db: Db | Trx, email: string) {
-  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).orderBy('created_at').limit(20).execute();
+  return db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .selectAll('users')
+    .select('organizations.name as organization_name')
+    .where(sql`lower(users.email)`, '=', email.toLowerCase())
+    .orderBy('users.created_at')
+    .limit(20)
+    .execute();
 }
 
 export function grantsOf(db: Db | Trx, userIds: string[]) {

@@ -59,7 +59,7 @@ export function AssetFacts({ asset }: { asset: AssetDetailView }) {
       <Title order={2} size="h3" id="asset-facts-heading" mb="sm">
         {t('assets:detail.facts')}
       </Title>
-      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(160px, auto) 1fr', columnGap: 16, rowGap: 8 }} data-testid="asset-facts">
+      <dl className="facts-list" data-testid="asset-facts">
         {rows.map(([label, value]) => (
           <div key={label} style={{ display: 'contents' }}>
             <Text component="dt" fw={600}>

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { ActionIcon, Table, Text, VisuallyHidden } from '@mantine/core';
+import { TableScroll } from '../assets/TableScroll';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../api';
@@ -24,7 +25,7 @@ export function AuditTable({ events, caption }: Props) {
     });
 
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <TableScroll minWidth={820}>
       <Table data-testid="audit-table">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -88,6 +89,6 @@ export function AuditTable({ events, caption }: Props) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }

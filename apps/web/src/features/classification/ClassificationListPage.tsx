@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ const PAGE_SIZE = 50;
 /** The classification work list: what waits for my decision first, then all versions by status. */
 export function ClassificationListPage() {
   const { t } = useTranslation(['classification', 'common', 'assets']);
+  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const access = useAccess();
   const [params, setParams] = useSearchParams();
   const status = classificationStatuses.find((s) => s === params.get('status'));
@@ -91,6 +92,9 @@ export function ClassificationListPage() {
                 data={[{ value: '', label: t('classification:list.allStatuses') }, ...classificationStatuses.map((s) => ({ value: s, label: t(`classification:statuses.${s}`) }))]}
                 value={status ?? ''}
                 onChange={(v) => update({ status: v || null })}
+                // Six choices do not fit side by side on a phone (WCAG 1.4.10).
+                orientation={narrow ? 'vertical' : 'horizontal'}
+                fullWidth={narrow}
                 data-testid="status-filter"
               />
             </div>

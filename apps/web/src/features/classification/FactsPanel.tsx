@@ -38,7 +38,7 @@ export function FactsPanel({ version, asset, model, derivation, texts }: Props) 
         {t('classification:facts.title')}
       </Title>
       <Stack gap="md">
-        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(160px, auto) 1fr', columnGap: 16, rowGap: 8 }}>
+        <dl className="facts-list">
           {rows.map(([label, value]) => (
             <div key={label} style={{ display: 'contents' }}>
               <Text component="dt" fw={600}>

@@ -1,4 +1,5 @@
 import { Button, Paper, Table } from '@mantine/core';
+import { TableScroll } from '../assets/TableScroll';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
@@ -35,7 +36,7 @@ export function OrganizationsPage() {
         ) : organizations.data.length === 0 ? (
           <EmptyState title={t('organizations:empty.title')}>{t('organizations:empty.text')}</EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <TableScroll minWidth={640}>
             <Table data-testid="organizations-table">
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('organizations:caption', { count: organizations.data.length })}</Table.Caption>
               <Table.Thead>
@@ -60,7 +61,7 @@ export function OrganizationsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Paper>
       <CreateOrganizationModal opened={create.opened} formKey={create.key} onClose={create.close} />

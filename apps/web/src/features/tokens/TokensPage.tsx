@@ -1,4 +1,5 @@
 import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { TableScroll } from '../assets/TableScroll';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +57,7 @@ export function TokensPage() {
         ) : tokens.data.length === 0 ? (
           <EmptyState title={t('tokens:empty.title')}>{t('tokens:empty.text')}</EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={860}>
+          <TableScroll minWidth={860}>
             <Table data-testid="tokens-table" id="tokens-table" tabIndex={-1}>
               <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('tokens:caption', { count: tokens.data.length })}</Table.Caption>
               <Table.Thead>
@@ -116,7 +117,7 @@ export function TokensPage() {
                 })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </Paper>
       <CreateTokenModal opened={createDialog.opened} formKey={createDialog.key} onClose={createDialog.close} />

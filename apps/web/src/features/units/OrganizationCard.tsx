@@ -25,7 +25,7 @@ export function OrganizationCard() {
           ) : organization.error ? (
             <ErrorState error={organization.error} onRetry={() => void organization.refetch()} />
           ) : (
-            <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 16, rowGap: 4 }}>
+            <dl className="facts-list">
               <Text component="dt" fw={600}>
                 {t('units:organization.name')}
               </Text>

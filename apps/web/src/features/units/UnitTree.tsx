@@ -55,7 +55,7 @@ function UnitBranch({ node, expanded, onToggle, canManage, onAction }: { node: U
             ) : (
               <Box w={28} aria-hidden />
             )}
-            <div>
+            <div style={{ minWidth: 0 }}>
               <Group gap={8} wrap="wrap">
                 <Text className="unit-name" fw={unit.kind === 'organization' ? 700 : 600}>
                   {unit.name}

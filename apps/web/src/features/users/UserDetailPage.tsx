@@ -74,7 +74,7 @@ function AccountDetails({ user }: { user: UserView }) {
       <Title order={2} size="h3" id="account-heading" mb="sm">
         {t('users:detail.account')}
       </Title>
-      <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(140px, auto) 1fr', columnGap: 16, rowGap: 8 }} data-testid="user-details">
+      <dl className="facts-list" data-testid="user-details">
         {rows.map(([label, value]) => (
           <div key={label} style={{ display: 'contents' }}>
             <Text component="dt" fw={600}>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type FormEvent } from 'react';
 import { Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { TableScroll } from '../assets/TableScroll';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +58,7 @@ export function UserRoles({ user }: { user: UserView }) {
           {t('users:roles.none')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={480} mb="md">
+        <TableScroll minWidth={480}>
           <Table data-testid="user-roles-table">
             <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('users:roles.caption', { name: user.name })}</Table.Caption>
             <Table.Thead>
@@ -95,7 +96,7 @@ export function UserRoles({ user }: { user: UserView }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       {mayManageRoles && user.status !== 'disabled' && <GrantRoleForm user={user} units={unitList} canGrantOn={canGrantOn} />}
       <ConfirmDialog

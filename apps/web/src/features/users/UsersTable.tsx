@@ -1,4 +1,5 @@
 import { Anchor, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { TableScroll } from '../assets/TableScroll';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,7 @@ interface Props {
 export function UsersTable({ users, sort, onSort, caption }: Props) {
   const { t } = useTranslation(['users', 'common']);
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <TableScroll minWidth={760}>
       <Table data-testid="users-table">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
@@ -62,7 +63,7 @@ export function UsersTable({ users, sort, onSort, caption }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 

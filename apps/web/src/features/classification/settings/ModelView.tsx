@@ -36,7 +36,7 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
           {t('classification:model.factsTitle')}
         </Title>
         {def.description && <Text mb="sm">{texts.text(def.description)}</Text>}
-        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'minmax(200px, auto) 1fr', columnGap: 16, rowGap: 8 }}>
+        <dl className="facts-list">
           {facts.map(([label, value]) => (
             <div key={label} style={{ display: 'contents' }}>
               <Text component="dt" fw={600}>
@@ -87,25 +87,27 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
         <Title order={2} size="h3" id="model-levels-heading" mb="sm">
           {t('classification:model.levelsTitle', { count: def.levels.length })}
         </Title>
-        <Table data-testid="model-levels">
-          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:model.levelsCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('classification:model.fields.level')}</Table.Th>
-              <Table.Th scope="col">{t('classification:model.fields.levelName')}</Table.Th>
-              <Table.Th scope="col">{t('classification:model.fields.description')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {def.levels.map((l) => (
-              <Table.Tr key={l.value}>
-                <Table.Td fw={700}>{l.value}</Table.Td>
-                <Table.Th scope="row">{texts.text(l.name)}</Table.Th>
-                <Table.Td>{texts.text(l.description)}</Table.Td>
+        <TableScroll minWidth={480}>
+          <Table data-testid="model-levels">
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:model.levelsCaption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('classification:model.fields.level')}</Table.Th>
+                <Table.Th scope="col">{t('classification:model.fields.levelName')}</Table.Th>
+                <Table.Th scope="col">{t('classification:model.fields.description')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {def.levels.map((l) => (
+                <Table.Tr key={l.value}>
+                  <Table.Td fw={700}>{l.value}</Table.Td>
+                  <Table.Th scope="row">{texts.text(l.name)}</Table.Th>
+                  <Table.Td>{texts.text(l.description)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TableScroll>
       </Paper>
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="model-categories-heading">
