@@ -34,6 +34,11 @@ export type ReviewState = z.infer<typeof reviewState>;
 /** Work in progress on a new version, if any. */
 export const workStatus = z.enum(['draft', 'submitted', 'returned']);
 
+export const reviewReasonKeys = [
+  'personalData', 'hosting', 'supplier', 'thirdCountryTransfer', 'lifecycle',
+  'secrecyChapter', 'protectedIdentity', 'criminalOffenceData', 'securityProtection', 'integration',
+] as const;
+
 export const personRef = z.object({ id: z.uuid(), name: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
 
@@ -54,6 +59,11 @@ export const assetClassificationSummary = z.object({
   currentVersionId: z.uuid().nullable(),
   openVersionId: z.uuid().nullable(),
   workStatus: workStatus.nullable(),
+  /**
+   * Why the approved classification is to be reviewed before its date: a fact it rests on changed
+   * after approval (the asset field's name), or `integration` (a new integration: consider a raise).
+   */
+  reviewReasons: z.array(z.object({ reason: z.enum(reviewReasonKeys), at: z.string() })),
 });
 
 export const assetView = z.object({

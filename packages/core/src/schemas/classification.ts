@@ -31,6 +31,9 @@ export const approveClassificationBody = z.object({
 export const returnClassificationBody = z.object({ comment: text(4000) });
 /** The coordinator's quality check ("granskad"): advice to the owner, not a decision. */
 export const reviewClassificationBody = z.object({ comment: optionalText(4000) });
+/** The owner names (or removes, with null) the person who may decide on her behalf. */
+export const decisionDelegateBody = z.object({ delegateId: z.uuid().nullable() });
+export const decisionDelegateView = z.object({ delegate: personRef.nullable() });
 
 const aspectResult = z.object({
   aspect: aspectKey,

@@ -42,6 +42,10 @@ export function toAssetView(r: AssetRow, now = new Date()): AssetView {
     thirdCountryTransfer: r.third_country_transfer as AssetView['thirdCountryTransfer'],
     thirdCountries: r.third_countries,
     personalData: r.personal_data as AssetView['personalData'],
+    secrecyChapter: r.secrecy_chapter,
+    protectedIdentity: r.protected_identity,
+    criminalOffenceData: r.criminal_offence_data,
+    securityProtection: r.security_protection,
     lifecycle: r.lifecycle as AssetView['lifecycle'],
     externalId: r.external_id,
     tags: r.tags,
@@ -56,6 +60,7 @@ export function toAssetView(r: AssetRow, now = new Date()): AssetView {
       currentVersionId: r.current_version_id,
       openVersionId: r.open_version_id,
       workStatus: r.work_status as AssetView['classification']['workStatus'],
+      reviewReasons: (r.classification_review_reasons ?? []) as AssetView['classification']['reviewReasons'],
     },
     linkCount: r.link_count,
     createdAt: r.created_at.toISOString(),
@@ -128,5 +133,9 @@ export function auditFields(r: AssetRow) {
     externalId: r.external_id,
     tags: r.tags,
     informationTypeId: r.information_type_id,
+    secrecyChapter: r.secrecy_chapter,
+    protectedIdentity: r.protected_identity,
+    criminalOffenceData: r.criminal_offence_data,
+    securityProtection: r.security_protection,
   };
 }
