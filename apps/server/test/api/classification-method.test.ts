@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { klassaPresetModel, NOT_RELEVANT } from '@tillit/core';
+import { makeClassification, makeInformationSet } from '../../src/seed/factories-assets.js';
+import { seedOrg, signIn, useTestApp, type Client } from '../helpers/app.js';
+
+const t = useTestApp();
+
+/** Every consequence category of the aspect assessed: the given levels, the rest "ej relevant". */
+const all = (levels: Record<string, number>) => Object.fromEntries(klassaPresetModel.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+const answers = { C: all({ privacy: 2 }), I: all({ operations: 2 }), A: all({ operations: 1 }), T: all({ legal: 2 }) };
+const justifications = { C: 'Skäl.', I: 'Skäl.', A: 'Skäl.', T: 'Skäl.' };
+const putDelegate = (c: Client, assetId: string, delegateId: string | null) => c.request({ method: 'PUT', url: `/api/v1/assets/${assetId}/decision-delegate`, payload: { delegateId } });
+
+async function setup() {
+  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_administrator', unit: 'a' }, { role: 'information_owner', unit: 'a' }]);
+  return {
+    ...seeded,
+    coordinator: await signIn(t.app, seeded.users.security_coordinator!.email),
+    steward: await signIn(t.app, seeded.users['system_administrator@a']!.email),
+    owner: await signIn(t.app, seeded.users['information_owner@a']!.email),
+  };
+}
+
+describe('who decides a classification', () => {
+  it('lists an asset without a named owner and refuses to approve it', async () => {
+    const { units, steward, owner, coordinator } = await setup();
+    const set = (await steward.post('/api/v1/assets', { kind: 'information_set', name: 'Ägarlös', unitId: units.a.id })).json();
+    const v = (await steward.post(`/api/v1/assets/${set.id}/classifications`)).json();
+    await steward.patch(`/api/v1/classifications/${v.id}`, { answers, justifications });
+    expect((await steward.post(`/api/v1/classifications/${v.id}/submit`)).statusCode).toBe(200);
+    expect((await coordinator.get('/api/v1/classifications?ownerMissing=true')).json().items.map((i: { id: string }) => i.id)).toEqual([v.id]);
+    const refused = await owner.post(`/api/v1/classifications/${v.id}/approve`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'information_owner_missing', message: expect.stringMatching(/informationsägare/) });
+    expect((await owner.get(`/api/v1/classifications/${v.id}`)).json()).toMatchObject({ canDecide: false, decisionBlock: 'no_owner' });
+  });
+
+  it('bars the owner who prepared the version alone, and lets her recorded delegate decide', async () => {
+    const { units, steward, owner, users } = await setup();
+    const set = (await owner.post('/api/v1/assets', { kind: 'information_set', name: 'Egen', unitId: units.a.id, informationOwnerId: owner.userId })).json();
+    const v = (await owner.post(`/api/v1/assets/${set.id}/classifications`)).json();
+    await owner.patch(`/api/v1/classifications/${v.id}`, { answers, justifications });
+    await owner.post(`/api/v1/classifications/${v.id}/submit`);
+    const alone = await owner.post(`/api/v1/classifications/${v.id}/approve`, {});
+    expect(alone.statusCode).toBe(403);
+    expect(alone.json().error).toMatchObject({ code: 'four_eyes_required', details: { reason: 'prepared_alone' } });
+
+    // Only the owner records a delegate; the delegate needs the deciding permission on the unit.
+    const second = await seedOrg(t.db, [{ role: 'information_owner' }]);
+    expect((await putDelegate(steward, set.id, users['system_administrator@a']!.id)).statusCode).toBe(403);
+    expect((await putDelegate(owner, set.id, second.users.information_owner!.id)).json().error).toMatchObject({ code: 'unknown_user', details: { field: 'delegateId' } });
+    const coordinatorId = users.security_coordinator!.id;
+    const named = await putDelegate(owner, set.id, coordinatorId);
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json().delegate).toMatchObject({ id: coordinatorId });
+    const coordinator = await signIn(t.app, users.security_coordinator!.email);
+    expect((await coordinator.get('/api/v1/classifications?awaitingMyDecision=true')).json().items.map((i: { id: string }) => i.id)).toEqual([v.id]);
+    const decided = await coordinator.post(`/api/v1/classifications/${v.id}/approve`, {});
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ decidedBy: { id: coordinatorId }, decisionDelegate: { id: coordinatorId } });
+    const events = await t.db.selectFrom('audit_events').select(['action', 'entity_type']).where('entity_id', '=', set.id).where('entity_type', '=', 'decision_delegate').execute();
+    expect(events).toEqual([{ action: 'update', entity_type: 'decision_delegate' }]);
+  });
+});
+
+describe('level 4 and the facts of an information set', () => {
+  it('reaches 4 only through säkerhetsskydd, and gives each fact its floor with paragraphs', async () => {
+    const { units, steward } = await setup();
+    const mk = async (name: string, facts: object) => {
+      const set = (await steward.post('/api/v1/assets', { kind: 'information_set', name, unitId: units.a.id, ...facts })).json();
+      return (await steward.post(`/api/v1/assets/${set.id}/classifications`)).json();
+    };
+    const ordinary = await mk('Vanlig', {});
+    const four = await steward.patch(`/api/v1/classifications/${ordinary.id}`, { answers: { A: { life_health: 4 } } });
+    expect(four.statusCode).toBe(400);
+    expect(four.json().error.code).toBe('level_requires_security_protection');
+
+    const secret = await mk('Skyddsklassat', { securityProtection: true });
+    expect(secret.derivation.aspects.C).toMatchObject({ final: 4, specialAnalysis: true, minimumReasons: [{ ruleId: 'security_protection_confidentiality', references: [{ law: 'Säkerhetsskyddslagen', number: '2018:585', chapter: '2', section: '1' }] }] });
+    expect((await steward.patch(`/api/v1/classifications/${secret.id}`, { answers: { A: { life_health: 4 } } })).statusCode).toBe(200);
+
+    const protectedIds = await mk('Skyddade', { protectedIdentity: true, personalData: 'ordinary' });
+    expect(protectedIds.facts).toMatchObject({ protectedIdentity: true, personalData: 'ordinary' });
+    expect(protectedIds.derivation.aspects.C.minimumReasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['personal_data_confidentiality', 'protected_identity_confidentiality']);
+    const crimes = await mk('Brott', { criminalOffenceData: true, secrecyChapter: 35 });
+    expect(crimes.derivation.aspects.C.minimumReasons.map((r: { ruleId: string; references: { article?: string }[] }) => r.ruleId)).toEqual(['secrecy_confidentiality', 'criminal_offence_data_confidentiality']);
+    const abroad = await mk('Utland', { personalData: 'ordinary', thirdCountryTransfer: 'yes', thirdCountries: ['USA'] });
+    expect(abroad.derivation.aspects.C).toMatchObject({ minimum: 1 });
+    expect((await steward.post('/api/v1/assets', { kind: 'information_set', name: 'Fel', unitId: units.a.id, secrecyChapter: 99 })).json().error.details.issues[0].path).toEqual(['body', 'secrecyChapter']);
+  });
+
+  it('lists versions decided at 4 before it was reserved for review, without rewriting them', async () => {
+    const { units, coordinator, org } = await setup();
+    // An approved version at 4 on an ordinary set, as the earlier rules allowed (written directly).
+    const unit = { id: units.a.id, organization_id: org.id };
+    const set = await t.db.transaction().execute((trx) => makeInformationSet(trx, unit, { name: 'Gammal fyra' }));
+    const v = await t.db.transaction().execute((trx) => makeClassification(trx, set, { status: 'approved', answers: { A: { life_health: 4 } } }));
+    const before = await t.db.selectFrom('classification_versions').selectAll().where('id', '=', v.id).executeTakeFirstOrThrow();
+    const listed = (await coordinator.get('/api/v1/classifications?levelReview=true')).json();
+    expect(listed.items.map((i: { id: string; profile: { A: number } }) => [i.id, i.profile.A])).toEqual([[v.id, 4]]);
+    const after = await t.db.selectFrom('classification_versions').selectAll().where('id', '=', v.id).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+});
