@@ -32,6 +32,9 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
   const canWrite = access.canOnUnit('classification.write', asset.unitId, parentOf);
   const isSet = asset.kind === 'information_set';
   const stale = Object.values(asset.levelSources ?? {}).some((s) => s.inheritedAboveApproved);
+  // Facts changed after approval, or a new integration: the classification is to be reviewed before its date.
+  const reasons = summary.reviewReasons ?? [];
+  const factReasons = reasons.filter((r) => r.reason !== 'integration').map((r) => t(`classification:facts.reviewReason.${r.reason}`));
 
   const rows = texts.enabledAspects.map((aspect) => {
     const level = asset.levels[aspect];
@@ -113,6 +116,16 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
         {asset.specialAnalysis && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('classification:specialAnalysis.title')} data-testid="special-analysis">
             {t('classification:specialAnalysis.text')}
+          </Alert>
+        )}
+        {factReasons.length > 0 && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="review-reasons">
+            {t('classification:facts.reviewReasons', { reasons: factReasons.join(', ') })}
+          </Alert>
+        )}
+        {reasons.some((r) => r.reason === 'integration') && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="integration-prompt">
+            {t('classification:facts.integrationPrompt')}
           </Alert>
         )}
         {stale && (
