@@ -1,3 +1,4 @@
+import type { Answer } from './classification.js';
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel as model, informationTypePreset } from '../data/presets.js';
 import { classificationModelDefinition, type ClassificationModelDefinition } from '../schemas/classification-model.js';
@@ -18,7 +19,7 @@ import {
 } from './classification.js';
 
 /** Every category of the aspect assessed: the given levels, the rest marked "ej relevant". */
-const all = (levels: Record<string, number>) => Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+const all = (levels: Record<string, number>): Record<string, Answer> => Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
 
 const withoutTraceability: ClassificationModelDefinition = {
   ...model,
