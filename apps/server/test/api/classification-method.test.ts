@@ -58,8 +58,12 @@ describe('who decides a classification', () => {
     const decided = await coordinator.post(`/api/v1/classifications/${v.id}/approve`, {});
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ decidedBy: { id: coordinatorId }, decisionDelegate: { id: coordinatorId } });
-    const events = await t.db.selectFrom('audit_events').select(['action', 'entity_type']).where('entity_id', '=', set.id).where('entity_type', '=', 'decision_delegate').execute();
-    expect(events).toEqual([{ action: 'update', entity_type: 'decision_delegate' }]);
+    // A new owner decides for herself: the delegate her predecessor recorded goes, audited.
+    const moved = await owner.patch(`/api/v1/assets/${set.id}`, { informationOwnerId: users['system_administrator@a']!.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await t.db.selectFrom('assets').select('decision_delegate_id').where('id', '=', set.id).executeTakeFirstOrThrow()).decision_delegate_id).toBeNull();
+    const events = await t.db.selectFrom('audit_events').select(['action', 'entity_type']).where('entity_id', '=', set.id).where('entity_type', '=', 'decision_delegate').orderBy('id').execute();
+    expect(events).toEqual([{ action: 'update', entity_type: 'decision_delegate' }, { action: 'update', entity_type: 'decision_delegate' }]);
   });
 });
 

@@ -179,8 +179,14 @@ export function createAssetsService(db: Db) {
         let after = await load(trx, actor, id);
         // A fact the approved classification rests on changed: it is to be reviewed, and says why.
         const changed = reviewReasonsOf(before, after);
-        if (changed.length) {
-          await repo.update(trx, id, { classification_review_reasons: JSON.stringify(withReasons(before, changed)) });
+        // A delegate was recorded by the owner who named her: a new owner decides for herself.
+        const ownerChanged = before.information_owner_id !== after.information_owner_id && after.decision_delegate_id !== null;
+        if (changed.length || ownerChanged) {
+          await repo.update(trx, id, {
+            ...(changed.length ? { classification_review_reasons: JSON.stringify(withReasons(before, changed)) } : {}),
+            ...(ownerChanged ? { decision_delegate_id: null } : {}),
+          });
+          if (ownerChanged) await recordAudit(trx, actor, { action: 'update', entityType: 'decision_delegate', entityId: id, entityLabel: after.name, unitId: after.unit_id, before: { delegateId: after.decision_delegate_id }, after: { delegateId: null } });
           after = await load(trx, actor, id);
         }
         // A retired set no longer passes its levels on; a set brought back does again.
