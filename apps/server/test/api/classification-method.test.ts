@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel, NOT_RELEVANT } from '@tillit/core';
 import { makeClassification, makeInformationSet } from '../../src/seed/factories-assets.js';
+import { upgradeShippedModels } from '../../src/db/migrations/20261205T0300_classification_method.js';
+import { verifyAuditChain } from '../../src/platform/audit/audit.js';
+import { insertVersion } from '../../src/modules/classification/models.repository.js';
 import { seedOrg, signIn, useTestApp, type Client } from '../helpers/app.js';
 
 const t = useTestApp();
@@ -104,5 +107,20 @@ describe('level 4 and the facts of an information set', () => {
     expect(listed.items.map((i: { id: string; profile: { A: number } }) => [i.id, i.profile.A])).toEqual([[v.id, 4]]);
     const after = await t.db.selectFrom('classification_versions').selectAll().where('id', '=', v.id).executeTakeFirstOrThrow();
     expect(after).toEqual(before);
+  });
+});
+
+describe('migration 20261205T0300', () => {
+  it('gives an organisation on the untouched shipped model the new one as its next version, and leaves adapted models and classifications alone', async () => {
+    const untouched = await seedOrg(t.db, [{ role: 'admin' }]);
+    const adapted = await seedOrg(t.db, [{ role: 'admin' }]);
+    await t.db.transaction().execute((trx) => insertVersion(trx, adapted.org.id, { ...klassaPresetModel, reviewMonths: 24 }, 'Egen', null));
+    await t.db.transaction().execute((trx) => upgradeShippedModels(trx));
+    const versions = async (orgId: string) => (await t.db.selectFrom('classification_models').select(['version', 'is_current']).where('organization_id', '=', orgId).orderBy('version').execute()).map((m) => [m.version, m.is_current]);
+    expect(await versions(untouched.org.id)).toEqual([[1, false], [2, true]]);
+    expect(await versions(adapted.org.id)).toEqual([[1, false], [2, true]]);
+    const current = await t.db.selectFrom('classification_models').select('definition').where('organization_id', '=', adapted.org.id).where('is_current', '=', true).executeTakeFirstOrThrow();
+    expect((current.definition as { reviewMonths: number }).reviewMonths).toBe(24);
+    expect((await verifyAuditChain(t.db, untouched.org.id)).ok).toBe(true);
   });
 });

@@ -35,23 +35,28 @@ export async function up(db: Kysely<any>): Promise<void> {
         ADD COLUMN checked_by uuid REFERENCES users(id) ON DELETE SET NULL,
         ADD COLUMN checked_at timestamptz,
         ADD COLUMN check_comment text`.execute(trx);
-    const orgs = await sql<{ organization_id: string }>`
-      select organization_id from classification_models m
-      where is_current and version = 1 and definition->>'key' = ${klassaPresetModel.key}
-      order by organization_id`.execute(trx);
-    for (const o of orgs.rows) {
-      const created = await modelsRepo.insertVersion(trx as unknown as Trx, o.organization_id, klassaPresetModel, 'Nivå 4 endast för säkerhetsskydd; lagkrav som policy med lagrum; tredjelandsöverföring höjer inte konfidentialiteten.', null);
-      await recordAudit(trx as unknown as Trx, systemActor(o.organization_id), {
-        action: 'create',
-        entityType: 'classification_model',
-        entityId: created.id,
-        entityLabel: `Version ${created.version}`,
-        after: { version: created.version, key: klassaPresetModel.key, levels: klassaPresetModel.levels.length, traceability: true },
-      });
-    }
+    await upgradeShippedModels(trx as unknown as Trx);
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);
+}
+
+/** Organisations whose current model is the untouched shipped version 1 get the new shipped model as version 2, audited. */
+export async function upgradeShippedModels(trx: Trx): Promise<void> {
+  const orgs = await sql<{ organization_id: string }>`
+    select organization_id from classification_models m
+    where is_current and version = 1 and definition->>'key' = ${klassaPresetModel.key}
+    order by organization_id`.execute(trx);
+  for (const o of orgs.rows) {
+    const created = await modelsRepo.insertVersion(trx, o.organization_id, klassaPresetModel, 'Nivå 4 endast för säkerhetsskydd; lagkrav som policy med lagrum; tredjelandsöverföring höjer inte konfidentialiteten.', null);
+    await recordAudit(trx, systemActor(o.organization_id), {
+      action: 'create',
+      entityType: 'classification_model',
+      entityId: created.id,
+      entityLabel: `Version ${created.version}`,
+      after: { version: created.version, key: klassaPresetModel.key, levels: klassaPresetModel.levels.length, traceability: true },
+    });
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
