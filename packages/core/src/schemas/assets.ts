@@ -75,6 +75,8 @@ export const assetView = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   informationOwner: personRef.nullable(),
+  /** The owner's recorded delegate for deciding classifications (set with PUT /assets/:id/decision-delegate). */
+  decisionDelegateId: z.uuid().nullable(),
   systemOwner: personRef.nullable(),
   systemSteward: personRef.nullable(),
   supplier: z.string().nullable(),

@@ -35,6 +35,7 @@ export function toAssetView(r: AssetRow, now = new Date()): AssetView {
     unitId: r.unit_id,
     unitName: r.unit_name,
     informationOwner: person(r.information_owner_id, r.information_owner_name),
+    decisionDelegateId: r.decision_delegate_id,
     systemOwner: person(r.system_owner_id, r.system_owner_name),
     systemSteward: person(r.system_steward_id, r.system_steward_name),
     supplier: r.supplier,

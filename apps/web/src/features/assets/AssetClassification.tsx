@@ -11,6 +11,7 @@ import { ExplanationTable } from '../classification/ExplanationTable';
 import { useExplain } from '../classification/explain';
 import { useModelTexts } from '../classification/model';
 import { ProfileBadges } from '../classification/ProfileBadges';
+import { DecisionDelegateField } from '../classification/DecisionDelegateField';
 import { ReviewStateBadge, WorkStatusBadge } from '../classification/StatusBadges';
 
 interface Props {
@@ -140,6 +141,7 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
           texts={texts}
           testId="level-sources"
         />
+        {access.canOnUnit('classification.approve', asset.unitId, parentOf) && <DecisionDelegateField asset={asset} />}
       </Stack>
     </Paper>
   );
