@@ -201,20 +201,13 @@ export function unassessedCategories(model: ClassificationModelDefinition, answe
 }
 
 /**
- * The lowest level reserved for säkerhetsskydd (the model's special-analysis level), or null when the
- * model reserves none. Ordinary information, however critical, stops one below it.
- */
-export function securityProtectionLevel(model: ClassificationModelDefinition): number | null {
-  return model.specialAnalysisFromLevel;
-}
-
-/**
  * Levels the user typed that the model does not have, answers to categories it does not have, and
  * levels reserved for säkerhetsskydd chosen for information that is not marked so.
  */
 export function levelIssues(model: ClassificationModelDefinition, input: Pick<DerivationInput, 'answers' | 'raises' | 'securityProtection'>): ClassificationIssue[] {
   const max = maxLevelOf(model);
-  const reserved = securityProtectionLevel(model);
+  // The special-analysis level and above are säkerhetsskydd's: ordinary information, however critical, stops below.
+  const reserved = model.specialAnalysisFromLevel;
   const blocked = (l: number) => reserved !== null && l >= reserved && !input.securityProtection;
   const categories = new Set(model.categories.map((c) => c.key));
   const issues: ClassificationIssue[] = [];
