@@ -12,12 +12,17 @@ async function choose(page: Page, testId: string, option: string | RegExp, type?
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** The demo's information owner: the named owner of what the steward registers decides its classification. */
+const OWNER = /Ingrid Informationsägare/;
+const CATEGORIES = ['life_health', 'privacy', 'operations', 'economy', 'trust', 'legal', 'society'];
+
 async function register(page: Page, kind: RegExp, name: string): Promise<string> {
   await page.goto('/assets');
   await page.getByTestId('register-asset').click();
   await choose(page, 'asset-kind', kind);
   await page.getByTestId('asset-name').fill(name);
   await choose(page, 'asset-unit', UNIT);
+  await choose(page, 'asset-informationOwnerId', OWNER, 'Ingrid');
   await page.getByTestId('asset-submit').click();
   await page.waitForURL(/\/assets\/[0-9a-f-]{36}$/);
   return new URL(page.url()).pathname;
@@ -53,6 +58,15 @@ describe('information assets: classify a set, approve it, and see the system inh
     }
     await expect.poll(() => steward.getByTestId('proposed-profile').getAttribute('data-profile')).toBe('K3 R2 T2 S1');
     await expectNoAxeViolations(steward, 'guided classification');
+    // Level 4 is for säkerhetsskydd only: not open for this set.
+    expect(await steward.getByTestId('answer-C-society-4').isDisabled()).toBe(true);
+
+    // One question per aspect is not a classification: submitting lists every category still to assess.
+    await steward.getByTestId('submit-classification').click();
+    await expect.poll(() => steward.getByTestId('submit-issues').locator('[data-code="category_unassessed"]').count()).toBe(24);
+    for (const aspect of ['C', 'I', 'A', 'T']) {
+      for (const category of CATEGORIES.slice(1)) await steward.getByTestId(`answer-${aspect}-${category}-not_relevant`).check();
+    }
 
     // Submitting without justifications lists what is missing instead.
     await steward.getByTestId('submit-classification').click();
@@ -63,7 +77,7 @@ describe('information assets: classify a set, approve it, and see the system inh
     await steward.locator('[data-testid="classification-page"][data-status="submitted"]').waitFor();
     await steward.context().close();
 
-    // The information owner decides; they did not work on the version, so they may approve.
+    // The set's named information owner decides; the steward prepared it, so she may.
     const owner = await newPage(b.browser, b.baseUrl);
     await signIn(owner, 'agare@exempel.se');
     await owner.getByTestId('nav-classifications').click();

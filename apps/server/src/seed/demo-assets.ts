@@ -1,4 +1,4 @@
-import { aspectKeys, informationTypePreset, klassaPresetModel, type AspectKey, type Profile, type Role } from '@tillit/core';
+import { aspectKeys, informationTypePreset, klassaPresetModel, NOT_RELEVANT, type AspectKey, type Profile, type Role } from '@tillit/core';
 import type { Trx } from '../db/database.js';
 import { systemActor } from '../platform/access.js';
 import { createInformationTypesService } from '../modules/information-types/information-types.service.js';
@@ -42,15 +42,25 @@ function example(aspect: AspectKey, category: string, level: number): string {
   return q?.examples.find((e) => e.level === level)?.text.sv ?? klassaPresetModel.levels[level]!.name.sv;
 }
 
-/** Answers that reach the given profile by the max rule, with a justification from the model's own examples. */
-function answersFor(profile: Partial<Profile>, patient: boolean, only?: AspectKey[]) {
-  const answers: Record<string, Record<string, number>> = {};
+/**
+ * Answers that reach the given profile by the max rule, every consequence category assessed (the
+ * main one at the level, trust one below, the rest lower, harm to society marked "ej relevant"),
+ * with a justification from the model's own examples. `partial` answers two categories only: a
+ * draft that shows what remains.
+ */
+function answersFor(profile: Partial<Profile>, patient: boolean, only?: AspectKey[], partial = false) {
+  const answers: Record<string, Record<string, number | typeof NOT_RELEVANT>> = {};
   const justifications: Record<string, string> = {};
   for (const a of only ?? aspectKeys) {
     const level = profile[a];
     if (level === null || level === undefined) continue;
     const category = MAIN_CATEGORY[a](patient);
-    answers[a] = { [category]: level, ...(level > 0 ? { trust: level - 1 } : {}) };
+    const rest = partial ? [] : klassaPresetModel.categories.map((c) => c.key).filter((k) => k !== category && k !== 'trust');
+    answers[a] = {
+      [category]: level,
+      trust: Math.max(level - 1, 0),
+      ...Object.fromEntries(rest.map((k) => [k, k === 'society' ? NOT_RELEVANT : Math.max(level - 2, 0)])),
+    };
     if (level >= klassaPresetModel.justificationFromLevel) justifications[a] = example(a, category, level);
   }
   return { answers, justifications };
@@ -131,13 +141,14 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
         informationTypeId: types.get(s.type) ?? null,
         informationOwnerId: owner,
         systemStewardId: steward,
+        protectedIdentity: 'protectedIdentity' in s && s.protectedIdentity === true,
       });
       // Levels follow when the set is approved; nothing to recompute yet.
       for (const key of s.in) await linkSets(trx, processors.get(key)!, [set.id], { recompute: false });
       const profile = ('profile' in s ? s.profile : type.recommended) as Profile;
       const deviates = aspectKeys.some((a) => profile[a] !== type.recommended[a]);
       const reason = deviates ? ('deviationReason' in s ? (s.deviationReason as string) : 'Informationsmängden bedöms annorlunda än informationstypen utifrån hur den används här.') : null;
-      await classify(trx, set, setState(i), i, now, { ...answersFor(profile, personalData === 'patient'), typeDeviationReason: reason, authorId: steward, deciderId: owner }, { ...answersFor(profile, personalData === 'patient', ['C', 'I']), authorId: steward });
+      await classify(trx, set, setState(i), i, now, { ...answersFor(profile, personalData === 'patient'), typeDeviationReason: reason, authorId: steward, deciderId: owner }, { ...answersFor(profile, personalData === 'patient', ['C', 'I'], true), authorId: steward });
     }
 
     for (const [j, key] of [...processors.keys()].entries()) {
@@ -145,8 +156,9 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
       const { steward, owner } = roleOf(p.unitKey);
       const derived = await trx.selectFrom('assets').select(['derived_c', 'derived_i', 'derived_a', 'derived_t']).where('id', '=', p.id).executeTakeFirstOrThrow();
       const inherited: Profile = { C: derived.derived_c, I: derived.derived_i, A: derived.derived_a, T: derived.derived_t };
-      // Aspects no classified set reaches are answered directly (level 1: a moderate consequence).
-      const own = answersFor(Object.fromEntries(aspectKeys.filter((a) => inherited[a] === null).map((a) => [a, 1])), false);
+      // Every aspect is assessed for the system too: at the level its sets give it, and at level 1
+      // (a moderate consequence) where no classified set reaches.
+      const own = answersFor(Object.fromEntries(aspectKeys.map((a) => [a, inherited[a] ?? 1])), false);
       const justifications: Record<string, string> = { ...own.justifications };
       for (const a of aspectKeys) if ((inherited[a] ?? 0) >= 2) justifications[a] = 'Systemet ärver nivån från de informationsmängder det behandlar (den värsta konsekvensen avgör).';
       for (const [a, r] of Object.entries(p.raise ?? {})) justifications[a] = r.reason;

@@ -30,6 +30,10 @@ type AssetOverrides = Partial<{
   externalId: string | null;
   tags: string[];
   informationTypeId: string | null;
+  secrecyChapter: number | null;
+  protectedIdentity: boolean;
+  criminalOffenceData: boolean;
+  securityProtection: boolean;
 }>;
 
 export async function makeAsset(trx: Trx, unit: { id: string; organization_id: string }, kind: 'information_set' | 'system' | 'process', overrides: AssetOverrides = {}, actor?: Actor) {
@@ -53,6 +57,10 @@ export async function makeAsset(trx: Trx, unit: { id: string; organization_id: s
     external_id: overrides.externalId ?? null,
     tags: overrides.tags ?? [],
     information_type_id: overrides.informationTypeId ?? null,
+    secrecy_chapter: overrides.secrecyChapter ?? null,
+    protected_identity: overrides.protectedIdentity ?? false,
+    criminal_offence_data: overrides.criminalOffenceData ?? false,
+    security_protection: overrides.securityProtection ?? false,
   };
   const { id } = await assetsRepo.insert(trx, values);
   await recordAudit(trx, actor ?? systemActor(unit.organization_id), { action: 'create', entityType: 'asset', entityId: id, entityLabel: values.name, unitId: unit.id, after: { kind, name: values.name } });
@@ -75,6 +83,8 @@ export interface ClassificationOverrides {
   raises?: Raises;
   typeDeviationReason?: string | null;
   authorId?: string | null;
+  /** Everyone who worked on the version (default: the author alone). */
+  contributorIds?: string[];
   deciderId?: string | null;
   decisionComment?: string | null;
   /** Approved versions: when (default now) and the review date (default twelve months on). */
@@ -95,7 +105,7 @@ export async function makeClassification(trx: Trx, asset: { id: string; organiza
   const approvedAt = o.approvedAt ?? new Date();
   const reviewDueAt = o.reviewDueAt ?? new Date(approvedAt.getTime() + 365 * 86_400_000);
   const decided = status === 'approved' || status === 'returned';
-  const contributors = o.authorId ? [o.authorId] : [];
+  const contributors = o.contributorIds ?? (o.authorId ? [o.authorId] : []);
   const { id } = await versionsRepo.insert(trx, {
     organization_id: asset.organization_id,
     asset_id: asset.id,
@@ -116,7 +126,7 @@ export async function makeClassification(trx: Trx, asset: { id: string; organiza
   const actor = systemActor(asset.organization_id);
   if (status === 'approved') {
     await versionsRepo.supersedeOthers(trx, asset.id, id, approvedAt);
-    const d = derive(model.definition, { ...content, personalData: facts.personalData, thirdCountryTransfer: facts.thirdCountryTransfer, typeRecommended: facts.typeRecommended, inherited: facts.inherited?.levels ?? null });
+    const d = derive(model.definition, { ...content, ...facts, inherited: facts.inherited?.levels ?? null });
     await levels.applyApproved(trx, row, { id, profile: d.profile as Profile, specialAnalysis: d.specialAnalysis, approvedAt, reviewDueAt });
   } else {
     await levels.setOpenVersion(trx, asset.id, { id, status });

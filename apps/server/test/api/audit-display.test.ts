@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { klassaPresetModel } from '@tillit/core';
 import { recordAudit } from '../../src/platform/audit/audit.js';
 import { systemActor } from '../../src/platform/access.js';
 import { auditVocabulary } from '../../src/platform/audit/vocabulary.js';
@@ -244,7 +245,9 @@ describe('events as a person reads them', () => {
       await coordinator.del(`/api/v1/information-types/${type.id}`);
       const draft = (await coordinator.post(`/api/v1/assets/${set.id}/classifications`)).json();
       await coordinator.patch(`/api/v1/classifications/${draft.id}`, {
-        answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
+        answers: Object.fromEntries(
+          (['C', 'I', 'A', 'T'] as const).map((a) => [a, Object.fromEntries(klassaPresetModel.categories.map((c, i) => [c.key, i === 0 ? 2 : i === 1 ? 3 : 'not_relevant']))]),
+        ),
         justifications: { C: 'Känsliga uppgifter.', I: 'Fel uppgift ger fel beslut.', A: 'Verksamheten stannar.', T: 'Loggning krävs.' },
         raises: { A: { level: 3, reason: 'Många beroenden.' } },
         notes: 'Prov',

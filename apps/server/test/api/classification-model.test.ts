@@ -24,6 +24,8 @@ describe('classification models, information types and coverage', () => {
       levels: klassaPresetModel.levels.slice(0, 4),
       categories: klassaPresetModel.categories.filter((c) => c.key !== 'society'),
       questions: klassaPresetModel.questions.filter((q) => q.category !== 'society').map((q) => ({ ...q, examples: q.examples.slice(0, 4) })),
+      // Without level 4 there is no säkerhetsskydd level: its floor goes too.
+      minimumRules: klassaPresetModel.minimumRules.filter((r) => r.level <= 3),
       specialAnalysisFromLevel: null,
       reviewMonths: 24,
     };
@@ -60,7 +62,7 @@ describe('classification models, information types and coverage', () => {
     const draft = (await coordinator.post(`/api/v1/assets/${set.id}/classifications`)).json();
     expect(draft.facts).toMatchObject({ informationTypeName: 'Patientjournal', typeRecommended: { C: 3 } });
     expect(draft.profile).toEqual({ C: 3, I: 3, A: 3, T: 3 });
-    const deviating = (await coordinator.patch(`/api/v1/classifications/${draft.id}`, { answers: { A: { operations: 4 } } })).json();
+    const deviating = (await coordinator.patch(`/api/v1/classifications/${draft.id}`, { answers: { A: { operations: 2 } } })).json();
     expect(deviating.issues.map((i: { code: string }) => i.code)).toContain('type_deviation_reason_required');
     expect((await coordinator.del(`/api/v1/information-types/${journal.id}`)).json().error.code).toBe('information_type_in_use');
 

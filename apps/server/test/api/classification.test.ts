@@ -21,11 +21,16 @@ async function setup() {
   };
 }
 
+/** Every consequence category of the aspect assessed: the given levels, the rest "ej relevant". */
+const all = (levels: Record<string, number>) =>
+  Object.fromEntries(['life_health', 'privacy', 'operations', 'economy', 'trust', 'legal', 'society'].map((k) => [k, levels[k] ?? 'not_relevant']));
+
 const complete = {
-  answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
+  answers: { C: all({ privacy: 3, life_health: 2 }), I: all({ life_health: 3 }), A: all({ operations: 3 }), T: all({ legal: 2 }) },
   justifications: { C: 'Journaluppgifter om patienter.', I: 'Fel uppgift kan ge fel behandling.', A: 'Mottagningen stannar utan journalen.', T: 'Loggning krävs enligt lag.' },
 };
 
+/** A patient-data set whose named information owner is `ownerId`, and a first draft of its classification. */
 async function classifySet(client: Client, unitId: string, name = 'Journalanteckningar', extra: object = {}) {
   const set = (await client.post('/api/v1/assets', { kind: 'information_set', name, unitId, personalData: 'patient', ...extra })).json();
   const draft = (await client.post(`/api/v1/assets/${set.id}/classifications`)).json();
@@ -33,16 +38,23 @@ async function classifySet(client: Client, unitId: string, name = 'Journalanteck
 }
 
 describe('guided classification and its workflow', () => {
-  it('proposes the profile live, requires justifications, and needs a second person to approve (four eyes)', async () => {
-    const { units, steward, owner, owner2 } = await setup();
-    const { set, draft } = await classifySet(steward, units.a.id);
-    expect(draft).toMatchObject({ status: 'draft', versionNo: 1, modelVersion: 1, canEdit: true, canDecide: false });
-    // Patient data alone already lifts K and S to 3 (legal minimums, with their reasons).
+  it('proposes the profile live, requires every category and justifications, and lets the named owner decide (four eyes)', async () => {
+    const { units, steward, owner, owner2, coordinator } = await setup();
+    const { set, draft } = await classifySet(steward, units.a.id, 'Journalanteckningar', { informationOwnerId: owner.userId });
+    expect(draft).toMatchObject({ status: 'draft', versionNo: 1, modelVersion: 1, canEdit: true, canDecide: false, informationOwner: { id: owner.userId } });
+    // Patient data alone already lifts K and S to 3 (legal floors, with their reasons and paragraphs).
     expect(draft.profile).toMatchObject({ C: 3, T: 3 });
-    expect(draft.derivation.aspects.C.minimumReasons[0].ruleId).toBe('patient_data_confidentiality');
+    expect(draft.derivation.aspects.C.minimumReasons[0]).toMatchObject({ ruleId: 'patient_data_confidentiality', references: [{ law: 'Offentlighets- och sekretesslagen', chapter: '25', section: '1' }, { law: 'Patientdatalagen', chapter: '4', section: '1–2' }] });
+
+    // One question answered per aspect is not a classification: every category is assessed first.
+    const one = await steward.patch(`/api/v1/classifications/${draft.id}`, { answers: { C: { privacy: 3 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } } });
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().issues.filter((i: { code: string }) => i.code === 'category_unassessed')).toHaveLength(24);
+    const refused = await steward.post(`/api/v1/classifications/${draft.id}/submit`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues).toContainEqual({ path: ['answers', 'C', 'economy'], code: 'category_unassessed' });
 
     const partial = await steward.patch(`/api/v1/classifications/${draft.id}`, { answers: complete.answers });
-    expect(partial.statusCode, partial.body).toBe(200);
     expect(partial.json().profileLabel).toBe('K3 R3 T3 S3');
     const incomplete = await steward.post(`/api/v1/classifications/${draft.id}/submit`);
     expect(incomplete.statusCode).toBe(400);
@@ -55,40 +67,50 @@ describe('guided classification and its workflow', () => {
     expect(submitted.json()).toMatchObject({ status: 'submitted', submittedBy: { id: steward.userId } });
     expect((await steward.get(`/api/v1/assets/${set.id}`)).json().classification).toMatchObject({ workStatus: 'submitted', reviewState: 'missing' });
 
-    // The steward may not approve at all; an owner who edited the version may not either.
+    // The steward may not decide; neither the coordinator nor another owner: they do not own the asset.
     expect((await steward.post(`/api/v1/classifications/${draft.id}/approve`, {})).statusCode).toBe(403);
+    const byCoordinator = await coordinator.post(`/api/v1/classifications/${draft.id}/approve`, {});
+    expect(byCoordinator.statusCode).toBe(403);
+    expect(byCoordinator.json().error.code).toBe('not_information_owner');
+    expect((await owner2.post(`/api/v1/classifications/${draft.id}/approve`, {})).json().error.code).toBe('not_information_owner');
+    expect((await coordinator.get(`/api/v1/classifications/${draft.id}`)).json()).toMatchObject({ canDecide: false, decisionBlock: 'not_owner', canCheck: true });
+
+    // The coordinator quality-checks (granskad) with a comment; the owner may not check her own decision.
+    const checked = await coordinator.post(`/api/v1/classifications/${draft.id}/check`, { comment: 'Motiveringarna håller.' });
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json()).toMatchObject({ status: 'submitted', checkedBy: { id: coordinator.userId }, checkComment: 'Motiveringarna håller.' });
+    expect((await owner.post(`/api/v1/classifications/${draft.id}/check`, {})).json().error.code).toBe('check_by_owner');
+
+    // A joint workshop: the owner's own edits do not bar her when the steward prepared the version.
     await steward.post(`/api/v1/classifications/${draft.id}/withdraw`);
     await owner.patch(`/api/v1/classifications/${draft.id}`, { justifications: { C: 'Patientuppgifter omfattas av sekretess.' } });
     await owner.post(`/api/v1/classifications/${draft.id}/submit`);
-    const own = await owner.post(`/api/v1/classifications/${draft.id}/approve`, {});
-    expect(own.statusCode).toBe(403);
-    expect(own.json().error).toMatchObject({ code: 'four_eyes_required', details: { reason: 'contributor' } });
-    expect(own.json().error.message).toMatch(/fyra ögon/);
-    expect((await owner2.get('/api/v1/classifications?awaitingMyDecision=true')).json().items.map((i: { id: string }) => i.id)).toEqual([draft.id]);
-    expect((await owner.get('/api/v1/classifications?awaitingMyDecision=true')).json().total).toBe(0);
+    expect((await owner.get('/api/v1/classifications?awaitingMyDecision=true')).json().items.map((i: { id: string }) => i.id)).toEqual([draft.id]);
+    expect((await owner2.get('/api/v1/classifications?awaitingMyDecision=true')).json().total).toBe(0);
+    expect((await coordinator.get('/api/v1/classifications?awaitingMyDecision=true')).json().total).toBe(0);
 
-    const approved = await owner2.post(`/api/v1/classifications/${draft.id}/approve`, { comment: 'Rimlig bedömning.' });
+    const approved = await owner.post(`/api/v1/classifications/${draft.id}/approve`, { comment: 'Rimlig bedömning.' });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'approved', reviewState: 'valid', decidedBy: { id: owner2.userId }, profile: { C: 3, I: 3, A: 3, T: 3 } });
+    expect(approved.json()).toMatchObject({ status: 'approved', reviewState: 'valid', decidedBy: { id: owner.userId }, profile: { C: 3, I: 3, A: 3, T: 3 } });
     const due = new Date(approved.json().reviewDueAt).getTime() - Date.now();
     expect(Math.round(due / 86_400_000)).toBeGreaterThanOrEqual(364);
     const asset = (await steward.get(`/api/v1/assets/${set.id}`)).json();
     expect(asset).toMatchObject({ levels: { C: 3, I: 3, A: 3, T: 3 }, classification: { reviewState: 'valid', workStatus: null, currentVersionId: draft.id } });
 
     const events = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', draft.id).orderBy('id').execute();
-    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'update', 'submit', 'update', 'update', 'submit', 'approve']);
+    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'update', 'update', 'submit', 'check', 'update', 'update', 'submit', 'approve']);
   });
 
   it('returns with a comment, and a re-classification starts from the approved version and can be compared', async () => {
     const { units, steward, owner } = await setup();
-    const { set, draft } = await classifySet(steward, units.a.id, 'Provsvar');
+    const { set, draft } = await classifySet(steward, units.a.id, 'Provsvar', { informationOwnerId: owner.userId });
     await steward.patch(`/api/v1/classifications/${draft.id}`, complete);
     await steward.post(`/api/v1/classifications/${draft.id}/submit`);
     const noComment = await owner.post(`/api/v1/classifications/${draft.id}/return`, {});
     expect(noComment.statusCode).toBe(400);
     const returned = await owner.post(`/api/v1/classifications/${draft.id}/return`, { comment: 'Tillgängligheten verkar för hög.' });
     expect(returned.json()).toMatchObject({ status: 'returned', decisionComment: 'Tillgängligheten verkar för hög.', canEdit: true });
-    await steward.patch(`/api/v1/classifications/${draft.id}`, { answers: { A: { operations: 2 } } });
+    await steward.patch(`/api/v1/classifications/${draft.id}`, { answers: { A: all({ operations: 2 }) } });
     await steward.post(`/api/v1/classifications/${draft.id}/submit`);
     // Never later than the model's review period: 2099 is refused, naming the field.
     const tooLate = await owner.post(`/api/v1/classifications/${draft.id}/approve`, { reviewDueAt: '2099-01-31' });
@@ -99,9 +121,9 @@ describe('guided classification and its workflow', () => {
 
     const second = await steward.post(`/api/v1/assets/${set.id}/classifications`);
     expect(second.statusCode, second.body).toBe(201);
-    expect(second.json()).toMatchObject({ versionNo: 2, status: 'draft', answers: { A: { operations: 2 } }, justifications: complete.justifications });
+    expect(second.json()).toMatchObject({ versionNo: 2, status: 'draft', answers: { A: all({ operations: 2 }) }, justifications: complete.justifications });
     expect((await steward.post(`/api/v1/assets/${set.id}/classifications`)).json().error.code).toBe('classification_open_exists');
-    await steward.patch(`/api/v1/classifications/${second.json().id}`, { answers: { A: { operations: 3 } } });
+    await steward.patch(`/api/v1/classifications/${second.json().id}`, { answers: { A: all({ operations: 3 }) } });
     await steward.post(`/api/v1/classifications/${second.json().id}/submit`);
     await owner.post(`/api/v1/classifications/${second.json().id}/approve`, {});
     const versions = (await steward.get(`/api/v1/assets/${set.id}/classifications`)).json();
@@ -129,17 +151,17 @@ describe('guided classification and its workflow', () => {
 
   it('lets a system inherit the maximum of its sets, raise with a reason, and recompute when a set changes', async () => {
     const { units, steward, owner } = await setup();
-    const system = (await steward.post('/api/v1/assets', { kind: 'system', name: 'Vårdsystemet', unitId: units.a.id })).json();
+    const system = (await steward.post('/api/v1/assets', { kind: 'system', name: 'Vårdsystemet', unitId: units.a.id, informationOwnerId: owner.userId })).json();
     const approveSet = async (name: string, answers: object, personalData = 'none') => {
-      const set = (await steward.post('/api/v1/assets', { kind: 'information_set', name, unitId: units.a.id, personalData })).json();
+      const set = (await steward.post('/api/v1/assets', { kind: 'information_set', name, unitId: units.a.id, personalData, informationOwnerId: owner.userId })).json();
       const v = (await steward.post(`/api/v1/assets/${set.id}/classifications`)).json();
       await steward.patch(`/api/v1/classifications/${v.id}`, { answers, justifications: complete.justifications });
       expect((await steward.post(`/api/v1/classifications/${v.id}/submit`)).statusCode).toBe(200);
       expect((await owner.post(`/api/v1/classifications/${v.id}/approve`, {})).statusCode).toBe(200);
       return set;
     };
-    const journal = await approveSet('Journal', { C: { privacy: 3 }, I: { life_health: 3 }, A: { operations: 2 }, T: { legal: 3 } }, 'patient');
-    const schedule = await approveSet('Schema', { C: { privacy: 1 }, I: { operations: 1 }, A: { operations: 3 }, T: { legal: 1 } });
+    const journal = await approveSet('Journal', { C: all({ privacy: 3 }), I: all({ life_health: 3 }), A: all({ operations: 2 }), T: all({ legal: 3 }) }, 'patient');
+    const schedule = await approveSet('Schema', { C: all({ privacy: 1 }), I: all({ operations: 1 }), A: all({ operations: 3 }), T: all({ legal: 1 }) });
     await steward.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: journal.id });
     const linked = (await steward.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: schedule.id })).json();
     expect(linked.levels).toEqual({ C: 3, I: 3, A: 3, T: 3 });
@@ -148,32 +170,41 @@ describe('guided classification and its workflow', () => {
     const v = (await steward.post(`/api/v1/assets/${system.id}/classifications`)).json();
     expect(v.inherited.levels).toEqual({ C: 3, I: 3, A: 3, T: 3 });
     expect(v.derivation.aspects.C.sources).toEqual(['inherited']);
-    await steward.patch(`/api/v1/classifications/${v.id}`, { justifications: complete.justifications, raises: { A: { level: 4, reason: 'Hela regionens vård samlad i ett system (aggregering).' } } });
+    // Level 4 is for säkerhetsskydd only: a raise to it for ordinary information is refused.
+    const four = await steward.patch(`/api/v1/classifications/${v.id}`, { raises: { A: { level: 4, reason: 'Hela regionens vård samlad i ett system.' } } });
+    expect(four.statusCode).toBe(400);
+    expect(four.json().error).toMatchObject({ code: 'level_requires_security_protection', details: { issues: [{ path: ['raises', 'A', 'level'] }] } });
+    // The system's own assessment, every category, at or below what it inherits; the sets decide.
+    await steward.patch(`/api/v1/classifications/${v.id}`, { answers: { C: all({ privacy: 2 }), I: all({ operations: 2 }), A: all({ operations: 2 }), T: all({ legal: 1 }) }, justifications: complete.justifications });
     const submitted = (await steward.post(`/api/v1/classifications/${v.id}/submit`)).json();
-    expect(submitted.profile).toEqual({ C: 3, I: 3, A: 4, T: 3 });
-    expect(submitted.specialAnalysis).toBe(true);
+    expect(submitted.profile).toEqual({ C: 3, I: 3, A: 3, T: 3 });
+    expect(submitted.specialAnalysis).toBe(false);
     await owner.post(`/api/v1/classifications/${v.id}/approve`, {});
     let detail = (await steward.get(`/api/v1/assets/${system.id}`)).json();
-    expect(detail).toMatchObject({ levels: { A: 4 }, approvedLevels: { A: 4 }, specialAnalysis: true });
+    expect(detail).toMatchObject({ levels: { A: 3 }, approvedLevels: { A: 3 }, specialAnalysis: false });
 
     // The schedule is retired: the system no longer inherits from it, its own approved levels stay.
     await steward.patch(`/api/v1/assets/${schedule.id}`, { lifecycle: 'retired' });
     detail = (await steward.get(`/api/v1/assets/${system.id}`)).json();
     expect(detail.derivedLevels).toEqual({ C: 3, I: 3, A: 2, T: 3 });
-    expect(detail.levels.A).toBe(4);
-    // A new, higher approved classification of the journal lifts the system above its own approval.
-    const again = (await steward.post(`/api/v1/assets/${journal.id}/classifications`)).json();
-    await steward.patch(`/api/v1/classifications/${again.id}`, { answers: { I: { life_health: 4 } } });
+    expect(detail.levels.A).toBe(3);
+    // A fact the schedule's approved classification rests on changed: it is to be reviewed, and says why.
+    const retired = (await steward.get(`/api/v1/assets/${schedule.id}`)).json();
+    expect(retired.classification.reviewReasons).toEqual([{ reason: 'lifecycle', at: expect.any(String) }]);
+    // A new integration prompts the steward of the classified system to consider a raise.
+    const other = (await steward.post('/api/v1/assets', { kind: 'system', name: 'Labbsystemet', unitId: units.a.id })).json();
+    await steward.post(`/api/v1/assets/${system.id}/integrations`, { toAssetId: other.id });
+    expect((await steward.get(`/api/v1/assets/${system.id}`)).json().classification.reviewReasons.map((r: { reason: string }) => r.reason)).toEqual(['integration']);
+    // A new approval answers the reasons.
+    const again = (await steward.post(`/api/v1/assets/${system.id}/classifications`)).json();
     await steward.post(`/api/v1/classifications/${again.id}/submit`);
-    await owner.post(`/api/v1/classifications/${again.id}/approve`, {});
-    detail = (await steward.get(`/api/v1/assets/${system.id}`)).json();
-    expect(detail.levels.I).toBe(4);
-    expect(detail.levelSources.I).toMatchObject({ derived: 4, approved: 3, inheritedAboveApproved: true, fromSets: [{ id: journal.id }] });
+    expect((await owner.post(`/api/v1/classifications/${again.id}/approve`, {})).statusCode).toBe(200);
+    expect((await steward.get(`/api/v1/assets/${system.id}`)).json().classification.reviewReasons).toEqual([]);
   });
 
   it('keeps other organisations out of classifications', async () => {
     const { units, steward } = await setup();
-    const { draft } = await classifySet(steward, units.a.id, 'Hemligt');
+    const { draft } = await classifySet(steward, units.a.id, 'Hemligt', { informationOwnerId: steward.userId });
     await steward.patch(`/api/v1/classifications/${draft.id}`, complete);
     await steward.post(`/api/v1/classifications/${draft.id}/submit`);
     const other = await seedOrg(t.db, [{ role: 'information_owner' }]);

@@ -83,17 +83,21 @@ describe('the scheduled producers on known data', () => {
     expect(jobs.rows).toEqual([{ state: 'completed' }]);
   });
 
-  it('tells those who may decide about a submitted classification, but not its author (four eyes) nor readers', async () => {
+  it('tells the asset’s named owner about a submitted classification, but not one she prepared alone (four eyes), nor the coordinator or readers', async () => {
     const { org, units, users } = await seedOrg(t.db, [{ role: 'information_owner', unit: 'a' }, { role: 'security_coordinator' }, { role: 'information_owner', unit: 'b' }, { role: 'auditor' }]);
-    const author = users['information_owner@a']!;
+    const owner = users['information_owner@a']!;
+    const author = users.security_coordinator!;
     const deputy = await t.db.transaction().execute(async (trx) => makeUser(trx, org.id, { roles: [{ role: 'information_owner', unitId: (await makeUnit(trx, units.a, { name: 'Avdelning' })).id }] }));
     const version = await t.db.transaction().execute(async (trx) => {
-      const asset = await makeAsset(trx, units.a, 'system', { name: 'Labbsystemet' });
+      const asset = await makeAsset(trx, units.a, 'system', { name: 'Labbsystemet', informationOwnerId: owner.id });
+      const own = await makeAsset(trx, units.a, 'system', { name: 'Eget system', informationOwnerId: owner.id });
+      await makeClassification(trx, own, { status: 'submitted', authorId: owner.id });
+      const ownerless = await makeAsset(trx, units.a, 'system', { name: 'Ägarlöst' });
+      await makeClassification(trx, ownerless, { status: 'submitted', authorId: author.id });
       return makeClassification(trx, asset, { status: 'submitted', authorId: author.id });
     });
     await produce('classification.decisions');
-    const coordinator = await notificationsOf(users.security_coordinator!.id);
-    expect(coordinator).toEqual([{ kind: 'classification.awaiting_decision', entity_id: version.id, params: { asset: 'Labbsystemet' }, link: `/classifications/${version.id}`, read_at: null }]);
+    expect(await notificationsOf(owner.id)).toEqual([{ kind: 'classification.awaiting_decision', entity_id: version.id, params: { asset: 'Labbsystemet' }, link: `/classifications/${version.id}`, read_at: null }]);
     expect(await notificationsOf(author.id)).toEqual([]);
     expect(await notificationsOf(users['information_owner@b']!.id)).toEqual([]); // a sibling unit
     expect(await notificationsOf(deputy.id)).toEqual([]); // a sub-unit of the asset's unit does not decide above itself

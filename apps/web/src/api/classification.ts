@@ -81,6 +81,11 @@ export const classificationApi = {
     request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/approve`, { body }),
   returnVersion: (versionId: string, body: ReturnClassificationBody) =>
     request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/return`, { body }),
+  /** The owner's recorded delegate for her classification decisions on the asset; null removes it. */
+  setDecisionDelegate: (assetId: string, delegateId: string | null) =>
+    request<{ delegate: { id: string; name: string } | null }>('PUT', `/assets/${id(assetId)}/decision-delegate`, { body: { delegateId } }),
+  /** The coordinator's quality check (granskad): advice, not a decision. */
+  check: (versionId: string, comment: string | null) => request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/check`, { body: { comment } }),
 
   coverage: (unitId?: string) => request<CoverageView>('GET', '/classification/coverage', { query: { unitId } }),
   kpis: () => request<ClassificationKpis>('GET', '/classification/kpis'),

@@ -1,3 +1,4 @@
+import type { Answer } from './classification.js';
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel as model, informationTypePreset } from '../data/presets.js';
 import { classificationModelDefinition, type ClassificationModelDefinition } from '../schemas/classification-model.js';
@@ -6,13 +7,19 @@ import {
   defaultReviewDue,
   derive,
   formatProfile,
+  formatReference,
   inheritProfile,
+  NOT_RELEVANT,
+  unassessedCategories,
   levelIssues,
   maxLevel,
   raiseIssues,
   reviewStateOf,
   submissionIssues,
 } from './classification.js';
+
+/** Every category of the aspect assessed: the given levels, the rest marked "ej relevant". */
+const all = (levels: Record<string, number>): Record<string, Answer> => Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
 
 const withoutTraceability: ClassificationModelDefinition = {
   ...model,
@@ -30,9 +37,49 @@ describe('max rule', () => {
   });
 
   it('flags level 4 as needing a separate analysis', () => {
-    const d = derive(model, { answers: { A: { life_health: 4 } } });
+    const d = derive(model, { securityProtection: true, answers: { A: { life_health: 4 } } });
     expect(d.aspects.A.specialAnalysis).toBe(true);
     expect(d.specialAnalysis).toBe(true);
+  });
+});
+
+describe('level 4 is for säkerhetsskydd only', () => {
+  it('refuses level 4 answers and raises for information not marked säkerhetsskydd', () => {
+    const input = { answers: { A: { life_health: 4 } }, raises: { C: { level: 4, reason: 'Aggregering' } } };
+    expect(levelIssues(model, input)).toEqual([
+      { path: ['raises', 'C', 'level'], code: 'level_requires_security_protection', params: { level: 4 } },
+      { path: ['answers', 'A', 'life_health'], code: 'level_requires_security_protection', params: { level: 4 } },
+    ]);
+    expect(levelIssues(model, { ...input, securityProtection: true })).toEqual([]);
+    expect(levelIssues(model, { answers: { A: { life_health: 3 } } })).toEqual([]);
+  });
+
+  it('reaches 4 through the säkerhetsskydd fact, with the prompt for a separate analysis', () => {
+    const d = derive(model, { securityProtection: true, answers: { C: all({ privacy: 2 }) } });
+    expect(d.aspects.C).toMatchObject({ answered: 2, minimum: 4, final: 4, specialAnalysis: true, sources: ['minimum'] });
+    expect(d.aspects.C.minimumReasons[0]!.reason.sv).toMatch(/säkerhetsskyddsanalys/);
+    expect(formatReference(d.aspects.C.minimumReasons[0]!.references[0]!)).toBe('Säkerhetsskyddslagen (2018:585) 2 kap. 1 §');
+  });
+
+  it('puts no example answer at 4 other than säkerhetsskydd, and no information type at 4', () => {
+    for (const q of model.questions) for (const e of q.examples.filter((x) => x.level >= 4)) expect(e.text.sv, `${q.aspect}/${q.category}`).toMatch(/säkerhetsskydd/);
+    for (const t of informationTypePreset.types) for (const l of Object.values(t.recommended)) expect(l ?? 0, t.key).toBeLessThan(4);
+    expect(model.levels[3]!.description?.sv).toMatch(/dödsfall/);
+  });
+});
+
+describe('every consequence category is assessed', () => {
+  it('lists what remains and refuses a submit with one question answered', () => {
+    const answers = { C: { privacy: 3 } };
+    expect(unassessedCategories(model, answers, 'C')).toEqual(model.categories.map((c) => c.key).filter((k) => k !== 'privacy'));
+    const issues = submissionIssues(model, { answers, justifications: { C: 'x' } });
+    expect(issues.filter((i) => i.code === 'category_unassessed' && i.path[1] === 'C')).toHaveLength(model.categories.length - 1);
+  });
+
+  it('counts "ej relevant" as assessed, and all of them as no harm', () => {
+    expect(unassessedCategories(model, { C: all({}) }, 'C')).toEqual([]);
+    expect(derive(model, { answers: { C: all({}) } }).aspects.C.final).toBe(0);
+    expect(derive(model, { answers: { C: all({ trust: 2 }) } }).aspects.C.final).toBe(2);
   });
 });
 
@@ -41,20 +88,41 @@ describe('legal minimums', () => {
     const d = derive(model, { personalData: 'patient', answers: { C: { privacy: 1 }, T: { legal: 1 } } });
     expect(d.aspects.C).toMatchObject({ answered: 1, minimum: 3, final: 3, sources: ['minimum'] });
     expect(d.aspects.C.minimumReasons.map((r) => r.ruleId)).toEqual(['patient_data_confidentiality']);
-    expect(d.aspects.C.minimumReasons[0]!.reason.sv).toMatch(/Patientuppgifter/);
+    expect(d.aspects.C.minimumReasons[0]!.reason.sv).toMatch(/^Organisationens policy, grundad i lagen: patientuppgifter/);
+    expect(d.aspects.C.minimumReasons[0]!.references.map(formatReference)).toEqual([
+      'Offentlighets- och sekretesslagen (2009:400) 25 kap. 1 §',
+      'Patientdatalagen (2008:355) 4 kap. 1–2 §§',
+    ]);
     expect(d.aspects.T.final).toBe(3);
+    expect(d.aspects.T.minimumReasons[0]!.references.map(formatReference)).toEqual(['Patientdatalagen (2008:355) 4 kap. 3 §', 'HSLF-FS 2016:40 4 kap. 9–9 a §§']);
+  });
+
+  it('grounds every floor in at least one reference and says it is policy', () => {
+    for (const r of model.minimumRules) {
+      expect(r.references.length, r.id).toBeGreaterThan(0);
+      expect(r.reason.sv, r.id).toMatch(/^Organisationens policy/);
+    }
+  });
+
+  it('gives the facts of an information set their own floors, apart from the kind of personal data', () => {
+    const floors = (facts: Parameters<typeof applicableMinimums>[1]) => applicableMinimums(model, facts).map((m) => `${m.ruleId}:${m.aspect}${m.level}`);
+    expect(floors({ secrecyChapter: 39 })).toEqual(['secrecy_confidentiality:C2']);
+    expect(floors({ protectedIdentity: true })).toEqual(['protected_identity_confidentiality:C3']);
+    expect(floors({ criminalOffenceData: true })).toEqual(['criminal_offence_data_confidentiality:C3']);
+    expect(floors({ securityProtection: true })).toEqual(['security_protection_confidentiality:C4']);
+    expect(floors({ personalData: 'none' })).toEqual([]);
   });
 
   it('does not lower a higher answer', () => {
-    expect(derive(model, { personalData: 'patient', answers: { C: { life_health: 4 } } }).aspects.C.final).toBe(4);
+    expect(derive(model, { personalData: 'patient', answers: { C: { life_health: 3 } }, secrecyChapter: 25 }).aspects.C.final).toBe(3);
   });
 
-  it('applies combined conditions only when all match, and skips switched-off aspects', () => {
+  it('does not raise confidentiality for a third-country transfer, and skips switched-off aspects', () => {
     expect(
       applicableMinimums(model, { personalData: 'ordinary', thirdCountryTransfer: 'yes' })
         .map((m) => `${m.aspect}${m.level}`)
         .sort(),
-    ).toEqual(['C1', 'C2', 'T2']);
+    ).toEqual(['C1', 'T2']);
     expect(
       applicableMinimums(model, { personalData: 'ordinary', thirdCountryTransfer: 'no' })
         .map((m) => `${m.aspect}${m.level}`)
@@ -110,15 +178,15 @@ describe('raise with reason', () => {
 describe('what a submission needs', () => {
   it('asks for every enabled aspect and a justification from level 2', () => {
     const issues = submissionIssues(model, {
-      answers: { C: { privacy: 2 }, I: { operations: 1 }, A: { operations: 0 } },
+      answers: { C: all({ privacy: 2 }), I: all({ operations: 1 }), A: all({ operations: 0 }) },
       justifications: {},
     });
-    expect(issues.map((i) => `${i.code}:${i.path.join('.')}`)).toEqual([
+    expect(issues.filter((i) => i.code !== 'category_unassessed').map((i) => `${i.code}:${i.path.join('.')}`)).toEqual([
       'justification_required:justifications.C',
       'aspect_unclassified:answers.T',
     ]);
     const ok = submissionIssues(model, {
-      answers: { C: { privacy: 2 }, I: { operations: 1 }, A: { operations: 0 }, T: { legal: 1 } },
+      answers: { C: all({ privacy: 2 }), I: all({ operations: 1 }), A: all({ operations: 0 }), T: all({ legal: 1 }) },
       justifications: { C: 'Uppgifter om många personer.' },
     });
     expect(ok).toEqual([]);
@@ -127,8 +195,9 @@ describe('what a submission needs', () => {
   it('asks for a reason when the result deviates from the information type', () => {
     const typeRecommended = { C: 2, I: 2, A: 1, T: 2 };
     const justifications = { C: 'x', I: 'x', T: 'x' };
-    expect(submissionIssues(model, { typeRecommended, justifications })).toEqual([]);
-    const deviating = { typeRecommended, justifications, answers: { A: { operations: 2 } } };
+    const same = { C: all({ privacy: 2 }), I: all({ operations: 2 }), A: all({ operations: 1 }), T: all({ legal: 2 }) };
+    expect(submissionIssues(model, { typeRecommended, justifications, answers: same })).toEqual([]);
+    const deviating = { typeRecommended, justifications, answers: { ...same, A: all({ operations: 2 }) } };
     expect(submissionIssues(model, { ...deviating, justifications: { ...justifications, A: 'x' } }).map((i) => i.code)).toEqual([
       'type_deviation_reason_required',
     ]);
@@ -169,9 +238,9 @@ describe('review dates', () => {
 });
 
 describe('shipped data', () => {
-  it('has a question with an example per level for every aspect and category', () => {
+  it('has a question with an example per ordinary level for every aspect and category', () => {
     expect(model.questions).toHaveLength(model.aspects.length * model.categories.length);
-    for (const q of model.questions) expect(q.examples.map((e) => e.level)).toEqual([0, 1, 2, 3, 4]);
+    for (const q of model.questions) expect(q.examples.map((e) => e.level)).toEqual(q.category === 'society' ? [0, 1, 2, 3, 4] : [0, 1, 2, 3]);
     expect(model.levels.map((l) => l.name.sv)).toEqual([
       'Ingen eller försumbar skada',
       'Måttlig skada',

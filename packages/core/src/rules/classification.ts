@@ -1,22 +1,32 @@
 import { aspectKeys, type AspectKey } from './aspects.js';
 import type { PersonalDataKind, Profile, ReviewState } from '../schemas/assets.js';
-import type { ClassificationModelDefinition, Localized } from '../schemas/classification-model.js';
+import type { ClassificationModelDefinition, LegalReference, Localized } from '../schemas/classification-model.js';
 
 /**
  * The derivation rules of a classification, shared by the server (what is stored) and the web app
  * (what the user sees live while answering). Pure functions over the model as data.
  *
- * Per aspect:  base     = worst answered consequence (max rule), else the information type's recommendation
+ * Per aspect:  base     = worst assessed consequence (max rule; every category answered or "ej relevant"),
+ *                         else the information type's recommendation
  *              proposed = max(base, legal minimum, inherited from processed information sets)
  *              final    = max(proposed, raise)  — a raise needs a reason and may never go below proposed
  */
-export type Answers = Partial<Record<AspectKey, Record<string, number | null | undefined> | null>>;
+/** A category explicitly judged not relevant for the aspect: assessed, with no consequence. */
+export const NOT_RELEVANT = 'not_relevant';
+export type Answer = number | typeof NOT_RELEVANT | null | undefined;
+export type Answers = Partial<Record<AspectKey, Record<string, Answer> | null>>;
 export type Raises = Partial<Record<AspectKey, { level: number; reason: string } | null>>;
 export type Justifications = Partial<Record<AspectKey, string | null>>;
 
 export interface AssetFacts {
   personalData?: PersonalDataKind;
   thirdCountryTransfer?: 'yes' | 'no' | 'unknown';
+  /** OSL chapter when secrecy-protected, else null. */
+  secrecyChapter?: number | null;
+  protectedIdentity?: boolean;
+  criminalOffenceData?: boolean;
+  /** Säkerhetsskydd: the only fact that makes the special-analysis level (4) reachable. */
+  securityProtection?: boolean;
 }
 
 export interface DerivationInput extends AssetFacts {
@@ -34,6 +44,7 @@ export interface AppliedMinimum {
   ruleId: string;
   level: number;
   reason: Localized;
+  references: LegalReference[];
 }
 
 export interface AspectResult {
@@ -69,7 +80,9 @@ export type ClassificationIssueCode =
   | 'raise_reason_required'
   | 'aspect_unclassified'
   | 'justification_required'
-  | 'type_deviation_reason_required';
+  | 'type_deviation_reason_required'
+  | 'category_unassessed'
+  | 'level_requires_security_protection';
 
 export interface ClassificationIssue {
   path: (string | number)[];
@@ -105,7 +118,11 @@ function minimumsByAspect(model: ClassificationModelDefinition, facts: AssetFact
     if (!isAspectEnabled(model, r.aspect)) continue;
     if (r.when.personalData && (facts.personalData === undefined || !r.when.personalData.includes(facts.personalData))) continue;
     if (r.when.thirdCountryTransfer && (facts.thirdCountryTransfer === undefined || !r.when.thirdCountryTransfer.includes(facts.thirdCountryTransfer))) continue;
-    out.set(r.aspect, [...(out.get(r.aspect) ?? []), { ruleId: r.id, level: r.level, reason: r.reason }]);
+    if (r.when.secrecy && !facts.secrecyChapter) continue;
+    if (r.when.protectedIdentity && !facts.protectedIdentity) continue;
+    if (r.when.criminalOffenceData && !facts.criminalOffenceData) continue;
+    if (r.when.securityProtection && !facts.securityProtection) continue;
+    out.set(r.aspect, [...(out.get(r.aspect) ?? []), { ruleId: r.id, level: r.level, reason: r.reason, references: r.references ?? [] }]);
   }
   return out;
 }
@@ -126,7 +143,7 @@ export function derive(model: ClassificationModelDefinition, input: DerivationIn
   const profile = emptyProfile();
   for (const aspect of aspectKeys) {
     const enabled = isAspectEnabled(model, aspect);
-    const answered = enabled ? maxLevel(Object.values(input.answers?.[aspect] ?? {})) : null;
+    const answered = enabled ? answeredLevel(model, input.answers?.[aspect]) : null;
     const fromType = enabled ? (input.typeRecommended?.[aspect] ?? null) : null;
     const reasons = minimums.get(aspect) ?? [];
     const minimum = maxLevel(reasons.map((r) => r.level));
@@ -166,18 +183,43 @@ export function derive(model: ClassificationModelDefinition, input: DerivationIn
   return { aspects, profile, specialAnalysis: all.some((a) => a.specialAnalysis), deviatesFromType: all.some((a) => a.deviatesFromType) };
 }
 
-/** Levels the user typed that the model does not have, and answers to categories it does not have. */
-export function levelIssues(model: ClassificationModelDefinition, input: Pick<DerivationInput, 'answers' | 'raises'>): ClassificationIssue[] {
+/**
+ * The worst assessed consequence of one aspect. "Ej relevant" counts as assessed without harm, so an
+ * aspect whose every category is marked so is at level 0; nothing assessed gives null.
+ */
+function answeredLevel(model: ClassificationModelDefinition, answers: Record<string, Answer> | null | undefined): number | null {
+  const values = Object.values(answers ?? {});
+  const worst = maxLevel(values.map((v) => (typeof v === 'number' ? v : null)));
+  if (worst !== null) return worst;
+  return model.categories.length > 0 && model.categories.every((c) => answers?.[c.key] === NOT_RELEVANT) ? 0 : null;
+}
+
+/** The consequence categories of an aspect still neither answered nor marked "ej relevant". */
+export function unassessedCategories(model: ClassificationModelDefinition, answers: Answers | null | undefined, aspect: AspectKey): string[] {
+  const given = answers?.[aspect] ?? {};
+  return model.categories.map((c) => c.key).filter((k) => given[k] === undefined || given[k] === null);
+}
+
+/**
+ * Levels the user typed that the model does not have, answers to categories it does not have, and
+ * levels reserved for säkerhetsskydd chosen for information that is not marked so.
+ */
+export function levelIssues(model: ClassificationModelDefinition, input: Pick<DerivationInput, 'answers' | 'raises' | 'securityProtection'>): ClassificationIssue[] {
   const max = maxLevelOf(model);
+  // The special-analysis level and above are säkerhetsskydd's: ordinary information, however critical, stops below.
+  const reserved = model.specialAnalysisFromLevel;
+  const blocked = (l: number) => reserved !== null && l >= reserved && !input.securityProtection;
   const categories = new Set(model.categories.map((c) => c.key));
   const issues: ClassificationIssue[] = [];
   for (const aspect of aspectKeys) {
     for (const [category, value] of Object.entries(input.answers?.[aspect] ?? {})) {
       if (!categories.has(category)) issues.push({ path: ['answers', aspect, category], code: 'unknown_category' });
       else if (typeof value === 'number' && (value < 0 || value > max)) issues.push({ path: ['answers', aspect, category], code: 'level_out_of_range', params: { min: 0, max } });
+      else if (typeof value === 'number' && blocked(value)) issues.push({ path: ['answers', aspect, category], code: 'level_requires_security_protection', params: { level: reserved! } });
     }
     const raise = input.raises?.[aspect];
     if (raise && (raise.level < 0 || raise.level > max)) issues.push({ path: ['raises', aspect, 'level'], code: 'level_out_of_range', params: { min: 0, max } });
+    else if (raise && blocked(raise.level)) issues.push({ path: ['raises', aspect, 'level'], code: 'level_requires_security_protection', params: { level: reserved! } });
   }
   return issues;
 }
@@ -205,6 +247,8 @@ export function submissionIssues(
   for (const aspect of aspectKeys) {
     const r = derivation.aspects[aspect];
     if (!r.enabled) continue;
+    // Every consequence category is assessed before the worst one decides (one of seven is not a classification).
+    for (const category of unassessedCategories(model, input.answers, aspect)) issues.push({ path: ['answers', aspect, category], code: 'category_unassessed' });
     if (r.final === null) issues.push({ path: ['answers', aspect], code: 'aspect_unclassified' });
     if (r.requiresJustification && !input.justifications?.[aspect]?.trim()) {
       issues.push({ path: ['justifications', aspect], code: 'justification_required', params: { fromLevel: model.justificationFromLevel } });
@@ -219,6 +263,20 @@ export function formatProfile(model: ClassificationModelDefinition, profile: Pro
   return model.aspects
     .filter((a) => a.enabled && profile[a.key] !== null)
     .map((a) => `${(locale === 'en' ? a.code.en : undefined) ?? a.code.sv}${profile[a.key]}`)
+    .join(' ');
+}
+
+/** "Offentlighets- och sekretesslagen (2009:400) 25 kap. 1 §", "HSLF-FS 2016:40 4 kap. 9–9 a §§", "GDPR art. 10". */
+export function formatReference(ref: LegalReference): string {
+  const several = (s: string) => /[–,-]|och/.test(s);
+  return [
+    ref.law,
+    ref.number ? `(${ref.number})` : null,
+    ref.chapter ? `${ref.chapter} kap.` : null,
+    ref.section ? `${ref.section} ${several(ref.section) ? '§§' : '§'}` : null,
+    ref.article ? `art. ${ref.article}` : null,
+  ]
+    .filter(Boolean)
     .join(' ');
 }
 

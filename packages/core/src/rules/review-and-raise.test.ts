@@ -1,6 +1,7 @@
+import type { Answer } from './classification.js';
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel } from '../data/presets.js';
-import { DUE_SOON_DAYS, defaultReviewDue, derive, levelIssues, raiseIssues, reviewStateOf, submissionIssues } from './classification.js';
+import { DUE_SOON_DAYS, NOT_RELEVANT, defaultReviewDue, derive, levelIssues, raiseIssues, reviewStateOf, submissionIssues } from './classification.js';
 
 /**
  * The boundaries of the review dates and of raises, one case on each side: these are the places
@@ -102,9 +103,11 @@ describe('levels at the edges of the model', () => {
 
   it('accepts 0 and the highest level, and refuses one past either end, for answers and raises alike', () => {
     expect(
+      // The highest level is säkerhetsskydd's: reachable only for information marked so.
       levelIssues(model, {
         answers: { C: { privacy: 0, life_health: max } },
         raises: { A: { level: 0, reason }, I: { level: max, reason } },
+        securityProtection: true,
       }),
     ).toEqual([]);
     expect(levelIssues(model, { answers: { C: { privacy: -1, life_health: max + 1 } } }).map((i) => i.path.join('.'))).toEqual([
@@ -118,7 +121,8 @@ describe('levels at the edges of the model', () => {
 });
 
 describe('submission needs texts with content', () => {
-  const answers = { C: { privacy: 3 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 3 } };
+  const all = (levels: Record<string, number>): Record<string, Answer> => Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+  const answers = { C: all({ privacy: 3 }), I: all({ life_health: 3 }), A: all({ operations: 3 }), T: all({ legal: 3 }) };
   const filled = { C: 'Skäl.', I: 'Skäl.', A: 'Skäl.', T: 'Skäl.' };
 
   it('refuses justifications of only spaces, and accepts written ones', () => {

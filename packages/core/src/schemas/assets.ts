@@ -13,6 +13,12 @@ export const thirdCountryTransfer = z.enum(['yes', 'no', 'unknown']);
 export const personalDataKind = z.enum(['none', 'ordinary', 'sensitive', 'patient']);
 export type PersonalDataKind = z.infer<typeof personalDataKind>;
 export const lifecycle = z.enum(['planned', 'in_use', 'phasing_out', 'retired']);
+/**
+ * The chapter of offentlighets- och sekretesslagen (2009:400) whose secrecy covers the information
+ * (e.g. 25 for health and medical care); null = not secrecy-protected. Secrecy, protected identity,
+ * criminal-offence data and säkerhetsskydd are facts of their own, not kinds of personal data.
+ */
+export const secrecyChapter = z.number().int().min(1).max(50);
 
 export { aspectKeys, type AspectKey } from '../rules/aspects.js';
 export const aspectKey = z.enum(aspectKeys);
@@ -27,6 +33,11 @@ export const reviewState = z.enum(['missing', 'valid', 'due_soon', 'overdue']);
 export type ReviewState = z.infer<typeof reviewState>;
 /** Work in progress on a new version, if any. */
 export const workStatus = z.enum(['draft', 'submitted', 'returned']);
+
+export const reviewReasonKeys = [
+  'personalData', 'hosting', 'supplier', 'thirdCountryTransfer', 'lifecycle',
+  'secrecyChapter', 'protectedIdentity', 'criminalOffenceData', 'securityProtection', 'integration',
+] as const;
 
 export const personRef = z.object({ id: z.uuid(), name: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
@@ -48,6 +59,11 @@ export const assetClassificationSummary = z.object({
   currentVersionId: z.uuid().nullable(),
   openVersionId: z.uuid().nullable(),
   workStatus: workStatus.nullable(),
+  /**
+   * Why the approved classification is to be reviewed before its date: a fact it rests on changed
+   * after approval (the asset field's name), or `integration` (a new integration: consider a raise).
+   */
+  reviewReasons: z.array(z.object({ reason: z.enum(reviewReasonKeys), at: z.string() })),
 });
 
 export const assetView = z.object({
@@ -59,6 +75,8 @@ export const assetView = z.object({
   unitId: z.uuid(),
   unitName: z.string(),
   informationOwner: personRef.nullable(),
+  /** The owner's recorded delegate for deciding classifications (set with PUT /assets/:id/decision-delegate). */
+  decisionDelegateId: z.uuid().nullable(),
   systemOwner: personRef.nullable(),
   systemSteward: personRef.nullable(),
   supplier: z.string().nullable(),
@@ -66,6 +84,13 @@ export const assetView = z.object({
   thirdCountryTransfer,
   thirdCountries: z.array(z.string()),
   personalData: personalDataKind,
+  secrecyChapter: secrecyChapter.nullable(),
+  /** Skyddade personuppgifter (sekretessmarkering, skyddad folkbokföring). */
+  protectedIdentity: z.boolean(),
+  /** Personal data about criminal offences (GDPR art. 10). */
+  criminalOffenceData: z.boolean(),
+  /** Säkerhetsskyddsklassificerade uppgifter (säkerhetsskyddslagen 2018:585): the only way to level 4. */
+  securityProtection: z.boolean(),
   lifecycle,
   externalId: z.string().nullable(),
   tags: z.array(z.string()),
@@ -129,6 +154,10 @@ export const createAssetBody = z.object({
   thirdCountryTransfer: thirdCountryTransfer.default('unknown'),
   thirdCountries: countries.default([]),
   personalData: personalDataKind.default('none'),
+  secrecyChapter: secrecyChapter.nullish(),
+  protectedIdentity: z.boolean().default(false),
+  criminalOffenceData: z.boolean().default(false),
+  securityProtection: z.boolean().default(false),
   lifecycle: lifecycle.default('in_use'),
   externalId: optionalText(100),
   tags: tags.default([]),
@@ -148,6 +177,10 @@ export const updateAssetBody = z.object({
   thirdCountryTransfer: thirdCountryTransfer.optional(),
   thirdCountries: countries.optional(),
   personalData: personalDataKind.optional(),
+  secrecyChapter: secrecyChapter.nullish(),
+  protectedIdentity: z.boolean().optional(),
+  criminalOffenceData: z.boolean().optional(),
+  securityProtection: z.boolean().optional(),
   lifecycle: lifecycle.optional(),
   externalId: optionalText(100),
   tags: tags.optional(),

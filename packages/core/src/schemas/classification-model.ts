@@ -36,18 +36,44 @@ export const modelQuestion = z.object({
 });
 
 /**
- * A legal or policy minimum: when every condition in `when` matches the asset's facts, the
- * aspect's level is at least `level`, and `reason` is shown to the user.
+ * Where a rule is grounded: a law or regulation and the place in it, e.g. offentlighets- och
+ * sekretesslagen (2009:400) 25 kap. 1 §, HSLF-FS 2016:40 4 kap. 9–9 a §§, GDPR art. 10.
+ */
+export const legalReference = z.object({
+  /** The name of the law or regulation as it is cited, e.g. "Patientdatalagen". */
+  law: z.string().trim().min(1).max(200),
+  /** SFS number or the regulation's own number, e.g. "2008:355", "(EU) 2016/679". */
+  number: z.string().trim().min(1).max(40).optional(),
+  chapter: z.string().trim().min(1).max(10).optional(),
+  /** Paragraph(s): "1", "1–2", "9–9 a". */
+  section: z.string().trim().min(1).max(20).optional(),
+  /** Article(s) of an EU regulation: "10", "5.2". */
+  article: z.string().trim().min(1).max(20).optional(),
+});
+export type LegalReference = z.infer<typeof legalReference>;
+
+/**
+ * A legal floor: the organisation's policy, grounded in the law, that when every condition in
+ * `when` matches the asset's facts the aspect's level is at least `level`. The law sets duties
+ * (secrecy, logging); the level is the organisation's reading of them, so `reason` says so and
+ * `references` name the paragraphs it rests on.
  */
 export const minimumRule = z.object({
   id: key,
   when: z.object({
     personalData: z.array(personalDataKind).min(1).optional(),
     thirdCountryTransfer: z.array(thirdCountryTransfer).min(1).optional(),
+    /** Secrecy-protected under OSL (any chapter). */
+    secrecy: z.literal(true).optional(),
+    protectedIdentity: z.literal(true).optional(),
+    criminalOffenceData: z.literal(true).optional(),
+    securityProtection: z.literal(true).optional(),
   }),
   aspect: aspectKey,
   level: z.number().int().min(0).max(9),
   reason: localized,
+  /** Older model versions were saved without references: they read as none. */
+  references: z.array(legalReference).max(10).default([]),
 });
 export type MinimumRule = z.infer<typeof minimumRule>;
 
@@ -64,7 +90,11 @@ export const classificationModelDefinition = z
     minimumRules: z.array(minimumRule).max(100),
     /** A written justification per aspect is required from this level up. */
     justificationFromLevel: z.number().int().min(0).max(9),
-    /** From this level up the aspect is flagged "kräver särskild analys" and gets no generated requirements; null = never. */
+    /**
+     * From this level up the aspect is flagged "kräver särskild analys" and gets no generated
+     * requirements; null = never. Such levels are for säkerhetsskydd only: they can be chosen only
+     * when the information set is marked as säkerhetsskyddsklassificerad.
+     */
     specialAnalysisFromLevel: z.number().int().min(0).max(9).nullable(),
     /** Default validity of an approved classification, in months. */
     reviewMonths: z.number().int().min(1).max(60),

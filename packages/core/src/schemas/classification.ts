@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { assetKind, aspectKey, level, personalDataKind, personRef, profile, reviewState, thirdCountryTransfer } from './assets.js';
-import { localized } from './classification-model.js';
+import { assetKind, aspectKey, level, personalDataKind, personRef, profile, reviewState, secrecyChapter, thirdCountryTransfer } from './assets.js';
+import { legalReference, localized } from './classification-model.js';
 import { optionalText, pageOf, text, rowVersion } from './common.js';
 import { defineList, listQuery } from './list.js';
 
 export const classificationStatus = z.enum(['draft', 'submitted', 'returned', 'approved']);
 export type ClassificationStatus = z.infer<typeof classificationStatus>;
 
-/** Per aspect, per consequence category key: the chosen level (null = not answered). */
-export const answers = z.partialRecord(aspectKey, z.record(z.string().max(60), level.nullable()).nullable());
+/** Per aspect, per consequence category key: the chosen level, "not_relevant" (assessed, no consequence), or null = not answered. */
+export const answerValue = z.union([level, z.literal('not_relevant')]).nullable();
+export const answers = z.partialRecord(aspectKey, z.record(z.string().max(60), answerValue).nullable());
 export const justifications = z.partialRecord(aspectKey, z.string().trim().max(4000).nullable());
 /** Raise with a reason (ackumulering/aggregering, integrations); null removes it. */
 export const raises = z.partialRecord(aspectKey, z.object({ level, reason: text(4000) }).nullable());
@@ -28,6 +29,11 @@ export const approveClassificationBody = z.object({
   reviewDueAt: z.iso.date().optional(),
 });
 export const returnClassificationBody = z.object({ comment: text(4000) });
+/** The coordinator's quality check ("granskad"): advice to the owner, not a decision. */
+export const reviewClassificationBody = z.object({ comment: optionalText(4000) });
+/** The owner names (or removes, with null) the person who may decide on her behalf. */
+export const decisionDelegateBody = z.object({ delegateId: z.uuid().nullable() });
+export const decisionDelegateView = z.object({ delegate: personRef.nullable() });
 
 const aspectResult = z.object({
   aspect: aspectKey,
@@ -35,7 +41,7 @@ const aspectResult = z.object({
   answered: level.nullable(),
   fromType: level.nullable(),
   minimum: level.nullable(),
-  minimumReasons: z.array(z.object({ ruleId: z.string(), level, reason: localized })),
+  minimumReasons: z.array(z.object({ ruleId: z.string(), level, reason: localized, references: z.array(legalReference) })),
   inherited: level.nullable(),
   proposed: level.nullable(),
   raised: level.nullable(),
@@ -82,6 +88,10 @@ export const classificationVersionView = z.object({
   facts: z.object({
     personalData: personalDataKind,
     thirdCountryTransfer,
+    secrecyChapter: secrecyChapter.nullable(),
+    protectedIdentity: z.boolean(),
+    criminalOffenceData: z.boolean(),
+    securityProtection: z.boolean(),
     informationTypeId: z.uuid().nullable(),
     informationTypeName: z.string().nullable(),
     typeRecommended: profile.nullable(),
@@ -103,11 +113,26 @@ export const classificationVersionView = z.object({
   decidedBy: personRef.nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** The coordinator's quality check of the submitted version (granskad), if done. */
+  checkedBy: personRef.nullable(),
+  checkedAt: z.string().nullable(),
+  checkComment: z.string().nullable(),
+  /** The asset's information owner, who decides (fastställer); null = none named, cannot be approved. */
+  informationOwner: personRef.nullable(),
+  /** A recorded delegate of the owner's decision, if any. */
+  decisionDelegate: personRef.nullable(),
   reviewDueAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** For the signed-in user: may approve/return this version (holds the permission and is not an author). */
+  /**
+   * For the signed-in user: may approve/return this version — the asset's named owner (or recorded
+   * delegate) with the permission, unless she prepared the version alone.
+   */
   canDecide: z.boolean(),
+  /** Why the user may not decide a submitted version, when she may not. */
+  decisionBlock: z.enum(['no_owner', 'not_owner', 'prepared_alone', 'no_permission']).nullable(),
+  /** May record the quality check (granskad): holds the approve permission on the unit, did not prepare it alone, is not the decider. */
+  canCheck: z.boolean(),
   canEdit: z.boolean(),
 });
 export type ClassificationVersionView = z.infer<typeof classificationVersionView>;
@@ -145,8 +170,15 @@ export const classificationList = defineList({
     status: classificationStatus.optional(),
     unitId: z.uuid().optional(),
     assetKind: assetKind.optional(),
-    /** Only versions the signed-in user may decide (four eyes applied). */
+    /** Only versions the signed-in user may decide: she is the asset's owner or delegate (four eyes applied). */
     awaitingMyDecision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    /** Open versions of assets with no named information owner: they cannot be approved until one is named. */
+    ownerMissing: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    /**
+     * Approved, current versions at the säkerhetsskydd level of assets not marked säkerhetsskydd:
+     * classified at 4 before level 4 was reserved, to be reviewed (not rewritten).
+     */
+    levelReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   },
 });
 export const classificationListQuery = listQuery(classificationList);

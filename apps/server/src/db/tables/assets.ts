@@ -55,6 +55,15 @@ export interface AssetsTable {
   external_id: string | null;
   tags: TextArray;
   information_type_id: string | null;
+  /** Facts of an information set (migration 20261205T0300): OSL chapter, protected identity, art. 10, säkerhetsskydd. */
+  secrecy_chapter: number | null;
+  protected_identity: Generated<boolean>;
+  criminal_offence_data: Generated<boolean>;
+  security_protection: Generated<boolean>;
+  /** The owner's recorded delegate for deciding classifications. */
+  decision_delegate_id: string | null;
+  /** Why the approved classification is to be reviewed before its date (facts changed after approval). */
+  classification_review_reasons: NullableJson;
   approved_c: Level;
   approved_i: Level;
   approved_a: Level;
@@ -116,6 +125,14 @@ export interface ClassificationVersionsTable {
   third_country_transfer: Generated<string>;
   information_type_id: string | null;
   information_type_name: string | null;
+  secrecy_chapter: number | null;
+  protected_identity: Generated<boolean>;
+  criminal_offence_data: Generated<boolean>;
+  security_protection: Generated<boolean>;
+  /** The coordinator's quality check (granskad). */
+  checked_by: string | null;
+  checked_at: NullableTimestamp;
+  check_comment: string | null;
   type_recommended: NullableJson;
   inherited: NullableJson;
   derivation: NullableJson;

@@ -63,6 +63,10 @@ export const assetAuditFields = {
   externalId: { sv: 'Externt id', en: 'External id' },
   tags: { sv: 'Taggar', en: 'Tags', kind: 'list' },
   informationTypeId: { sv: 'Informationstyp', en: 'Information type', kind: 'information_type' },
+  secrecyChapter: { sv: 'Sekretess enligt OSL, kapitel', en: 'Secrecy under OSL, chapter', kind: 'number' },
+  protectedIdentity: { sv: 'Skyddade personuppgifter', en: 'Protected personal details', kind: 'boolean' },
+  criminalOffenceData: { sv: 'Uppgifter om lagöverträdelser (GDPR art. 10)', en: 'Criminal-offence data (GDPR art. 10)', kind: 'boolean' },
+  securityProtection: { sv: 'Säkerhetsskyddsklassificerade uppgifter', en: 'Security-classified information', kind: 'boolean' },
 } as const;
 
 /** Audit events of the asset register: assets, which sets a system processes, and integrations. */

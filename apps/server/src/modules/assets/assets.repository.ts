@@ -68,6 +68,12 @@ export interface AssetRow {
   tags: string[];
   information_type_id: string | null;
   information_type_name: string | null;
+  secrecy_chapter: number | null;
+  protected_identity: boolean;
+  criminal_offence_data: boolean;
+  security_protection: boolean;
+  decision_delegate_id: string | null;
+  classification_review_reasons: { reason: string; at: string }[] | null;
   approved_c: number | null;
   approved_i: number | null;
   approved_a: number | null;
@@ -206,11 +212,21 @@ export interface AssetValues {
   information_type_id?: string | null;
 }
 
-export async function insert(trx: Trx, values: AssetValues & { organization_id: string; kind: string; name: string; unit_id: string; created_by: string | null }) {
+/** Facts of an information set and classification bookkeeping (migration 20261205T0300); not part of the import's columns. */
+export interface AssetMethodValues {
+  secrecy_chapter?: number | null;
+  protected_identity?: boolean;
+  criminal_offence_data?: boolean;
+  security_protection?: boolean;
+  classification_review_reasons?: string | null;
+  decision_delegate_id?: string | null;
+}
+
+export async function insert(trx: Trx, values: AssetValues & AssetMethodValues & { organization_id: string; kind: string; name: string; unit_id: string; created_by: string | null }) {
   return trx.insertInto('assets').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-export function update(trx: Trx, id: string, values: AssetValues) {
+export function update(trx: Trx, id: string, values: AssetValues & AssetMethodValues) {
   return trx.updateTable('assets').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
 }
 

@@ -13,6 +13,32 @@ import { informationTypeExists } from '../information-types/information-types.se
 import { auditFields, toAssetDetailView, toAssetView, toIntegrationView, visibleScope } from './assets.views.js';
 
 type CreateInput = z.output<typeof createAssetBody>;
+
+/** The facts an approved classification rests on: a change to one marks it to be reviewed (issue 9, item 5). */
+const REVIEW_FACTS = [
+  ['personalData', 'personal_data'],
+  ['hosting', 'hosting'],
+  ['supplier', 'supplier'],
+  ['thirdCountryTransfer', 'third_country_transfer'],
+  ['lifecycle', 'lifecycle'],
+  ['secrecyChapter', 'secrecy_chapter'],
+  ['protectedIdentity', 'protected_identity'],
+  ['criminalOffenceData', 'criminal_offence_data'],
+  ['securityProtection', 'security_protection'],
+] as const;
+
+function reviewReasonsOf(before: repo.AssetRow, after: repo.AssetRow): string[] {
+  if (!before.current_version_id) return [];
+  return REVIEW_FACTS.filter(([, column]) => before[column] !== after[column]).map(([reason]) => reason);
+}
+
+/** Reasons already recorded keep their first date; new ones are added with today's. */
+function withReasons(asset: repo.AssetRow, reasons: string[]) {
+  const list = [...(asset.classification_review_reasons ?? [])];
+  const at = new Date().toISOString();
+  for (const reason of reasons) if (!list.some((r) => r.reason === reason)) list.push({ reason, at });
+  return list;
+}
 type UpdateInput = z.output<typeof updateAssetBody>;
 const PEOPLE = ['informationOwnerId', 'systemOwnerId', 'systemStewardId'] as const;
 
@@ -63,8 +89,8 @@ export function createAssetsService(db: Db) {
     }
   }
 
-  function values(input: Partial<CreateInput>): repo.AssetValues {
-    const map: [keyof CreateInput, keyof repo.AssetValues][] = [
+  function values(input: Partial<CreateInput>): repo.AssetValues & repo.AssetMethodValues {
+    const map: [keyof CreateInput, keyof (repo.AssetValues & repo.AssetMethodValues)][] = [
       ['name', 'name'],
       ['description', 'description'],
       ['unitId', 'unit_id'],
@@ -80,11 +106,15 @@ export function createAssetsService(db: Db) {
       ['externalId', 'external_id'],
       ['tags', 'tags'],
       ['informationTypeId', 'information_type_id'],
+      ['secrecyChapter', 'secrecy_chapter'],
+      ['protectedIdentity', 'protected_identity'],
+      ['criminalOffenceData', 'criminal_offence_data'],
+      ['securityProtection', 'security_protection'],
     ];
     const out: Record<string, unknown> = {};
     for (const [from, to] of map) if (input[from] !== undefined) out[to] = input[from] ?? null;
     if (out.tags) out.tags = [...new Set(out.tags as string[])];
-    return out as repo.AssetValues;
+    return out as repo.AssetValues & repo.AssetMethodValues;
   }
 
   /** Both ends of a processing link or an integration, with the access each side needs. */
@@ -146,7 +176,19 @@ export function createAssetsService(db: Db) {
         requireAccess(actor, 'asset.write', { organizationId: before.organization_id, unitPath: before.unit_path });
         await checkVersion(before.row_version, expected, () => detail(trx, actor, id));
         await repo.update(trx, id, values(input));
-        const after = await load(trx, actor, id);
+        let after = await load(trx, actor, id);
+        // A fact the approved classification rests on changed: it is to be reviewed, and says why.
+        const changed = reviewReasonsOf(before, after);
+        // A delegate was recorded by the owner who named her: a new owner decides for herself.
+        const ownerChanged = before.information_owner_id !== after.information_owner_id && after.decision_delegate_id !== null;
+        if (changed.length || ownerChanged) {
+          await repo.update(trx, id, {
+            ...(changed.length ? { classification_review_reasons: JSON.stringify(withReasons(before, changed)) } : {}),
+            ...(ownerChanged ? { decision_delegate_id: null } : {}),
+          });
+          if (ownerChanged) await recordAudit(trx, actor, { action: 'update', entityType: 'decision_delegate', entityId: id, entityLabel: after.name, unitId: after.unit_id, before: { delegateId: after.decision_delegate_id }, after: { delegateId: null } });
+          after = await load(trx, actor, id);
+        }
         // A retired set no longer passes its levels on; a set brought back does again.
         if (after.kind === 'information_set' && (after.lifecycle === 'retired') !== (before.lifecycle === 'retired')) await levels.recomputeForSets(trx, [id]);
         await recordAudit(trx, actor, { action: 'update', entityType: 'asset', entityId: id, entityLabel: after.name, unitId: after.unit_id, before: auditFields(before), after: auditFields(after) });
@@ -196,6 +238,8 @@ export function createAssetsService(db: Db) {
       if (asset.kind === 'information_set' || other.kind === 'information_set') throw new AppError('asset_link_kind_mismatch', { field: 'toAssetId' });
       return db.transaction().execute(async (trx) => {
         const created = await repo.insertIntegration(trx, { organization_id: actor.organizationId, from_asset_id: id, to_asset_id: other.id, description: input.description ?? null });
+        // A new integration may call for a raise (the steward is prompted on both classified ends).
+        for (const end of [asset, other]) if (end.current_version_id) await repo.update(trx, end.id, { classification_review_reasons: JSON.stringify(withReasons(end, ['integration'])) });
         await recordAudit(trx, actor, { action: 'create', entityType: 'asset_integration', entityId: created.id, entityLabel: `${asset.name} → ${other.name}`, unitId: asset.unit_id, after: { fromAssetId: id, toAssetId: other.id, description: input.description ?? null } });
         return detail(trx, actor, id);
       });
@@ -242,6 +286,10 @@ export const assetClassificationData = {
   lock: repo.lockForUpdate,
   setOpenVersion: levels.setOpenVersion,
   applyApproved: levels.applyApproved,
+  /** The owner's recorded delegate for deciding classifications (set by the classification module). */
+  setDecisionDelegate: (trx: Trx, id: string, delegateId: string | null) => repo.update(trx, id, { decision_delegate_id: delegateId }),
+  /** A new approved version answers the reasons to review: they are cleared. */
+  clearReviewReasons: (trx: Trx, id: string) => repo.update(trx, id, { classification_review_reasons: null }),
 };
 
 /** For the inventory import: set-based writes of many assets and their links. */

@@ -3,6 +3,7 @@ import {
   formatProfile,
   klassaPresetModel,
   localize,
+  NOT_RELEVANT,
   type AuditChangeDisplay,
   type ClassificationModelDefinition,
   type Locale,
@@ -117,6 +118,7 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
     (e.entity_id && (models.byVersion.get(e.entity_id) as ClassificationModelDefinition | undefined)) || currentModel;
 
   const levelText = (model: ClassificationModelDefinition, v: unknown) => {
+    if (v === NOT_RELEVANT) return locale === 'en' ? 'Not relevant' : 'Ej relevant';
     if (typeof v !== 'number') return null;
     const level = model.levels.find((x) => x.value === v);
     return level ? `${v} – ${localize(level.name, locale)}` : String(v);

@@ -9,11 +9,13 @@ export const classificationAudit = defineAuditVocabulary({
   entityTypes: {
     classification: { sv: 'Klassning', en: 'Classification' },
     classification_model: { sv: 'Klassningsmodell', en: 'Classification model' },
+    decision_delegate: { sv: 'Ombud för informationsägarens beslut', en: "Delegate for the information owner's decision" },
   },
   actions: {
     submit: { sv: 'Inskickad för godkännande', en: 'Submitted for approval' },
     approve: { sv: 'Godkänd', en: 'Approved' },
     return: { sv: 'Skickad tillbaka', en: 'Returned' },
+    check: { sv: 'Granskad', en: 'Reviewed' },
   },
   fields: {
     classification: {
@@ -40,6 +42,10 @@ export const classificationAudit = defineAuditVocabulary({
       notes: { sv: 'Anteckningar', en: 'Notes' },
       reviewDueAt: { sv: messages.sv.states.reviewDueAt, en: messages.en.states.reviewDueAt, kind: 'date' },
       comment: { sv: 'Kommentar', en: 'Comment' },
+      checkedBy: { sv: 'Granskad av', en: 'Reviewed by', kind: 'user' },
+    },
+    decision_delegate: {
+      delegateId: { sv: 'Ombud', en: 'Delegate', kind: 'user' },
     },
     classification_model: {
       version: { sv: 'Version', en: 'Version', kind: 'number' },

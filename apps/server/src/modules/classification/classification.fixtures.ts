@@ -1,10 +1,14 @@
 import type { FixtureWorld, RouteFixture, RouteFixtures } from '../../platform/fixtures.js';
+import { klassaPresetModel, NOT_RELEVANT } from '@tillit/core';
 import { makeClassification, makeInformationSet, type ClassificationOverrides } from '../../seed/factories-assets.js';
 import * as modelsRepo from './models.repository.js';
 
+/** Every consequence category of the aspect assessed: the given levels, the rest "ej relevant". */
+const all = (levels: Record<string, number>) => Object.fromEntries(klassaPresetModel.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+
 /** Answers and justifications for every aspect of the preset model: a version that can be submitted. */
 const complete = {
-  answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
+  answers: { C: all({ privacy: 3, life_health: 2 }), I: all({ life_health: 3 }), A: all({ operations: 3 }), T: all({ legal: 2 }) },
   justifications: {
     C: 'Journaluppgifter om patienter.',
     I: 'Fel uppgift kan ge fel behandling.',
@@ -13,10 +17,11 @@ const complete = {
   },
 } as unknown as Pick<ClassificationOverrides, 'answers' | 'justifications'>;
 
+/** The acting user is the set's named information owner: the owner decides (fastställer) its classification. */
 const infoSet = (w: FixtureWorld) =>
-  w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient' }));
+  w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient', informationOwnerId: w.actor?.id ?? null }));
 
-/** A version of a fresh information set, written by another person than the actor (four eyes). */
+/** A version of a fresh information set, prepared by another person than the actor (four eyes). */
 async function version(w: FixtureWorld, status: NonNullable<ClassificationOverrides['status']>) {
   const author = await w.person();
   const asset = await infoSet(w);
@@ -80,7 +85,7 @@ export const classificationFixtures: RouteFixtures = {
   },
   'GET /api/v1/classifications/:id': onVersion('draft', []),
   'PATCH /api/v1/classifications/:id': onVersion('draft', [{ action: 'update', entityType: 'classification' }], {
-    answers: { A: { operations: 4 } },
+    answers: { A: { operations: 2 } },
   }),
   'DELETE /api/v1/classifications/:id': onVersion('draft', [{ action: 'delete', entityType: 'classification' }]),
   'POST /api/v1/classifications/:id/submit': onVersion('draft', [{ action: 'submit', entityType: 'classification' }]),
@@ -91,6 +96,22 @@ export const classificationFixtures: RouteFixtures = {
   'POST /api/v1/classifications/:id/return': onVersion('submitted', [{ action: 'return', entityType: 'classification' }], {
     comment: 'Motivera tillgängligheten.',
   }),
+  // The quality check is someone else's than the owner's: here the set's owner is another person.
+  'POST /api/v1/classifications/:id/check': {
+    scope: 'unit',
+    build: async (w) => {
+      const [author, owner] = [await w.person(), await w.person()];
+      const asset = await w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient', informationOwnerId: owner.id }));
+      const v = await w.tx((trx) => makeClassification(trx, asset, { status: 'submitted', authorId: author.id, ...complete }));
+      return { params: { id: v.id }, body: { comment: 'Motiveringarna är tydliga.' } };
+    },
+    audit: [{ action: 'check', entityType: 'classification' }],
+  },
+  'PUT /api/v1/assets/:id/decision-delegate': {
+    scope: 'unit',
+    build: async (w) => ({ params: { id: (await infoSet(w)).id }, body: { delegateId: (await w.person()).id } }),
+    audit: [{ action: 'update', entityType: 'decision_delegate' }],
+  },
   // Figures per förvaltning: aggregates without the objects' names.
   'GET /api/v1/classification/coverage': { scope: 'organization', build: async (w) => (await version(w, 'approved'), {}), audit: [] },
   'GET /api/v1/classification/kpis': { scope: 'organization', build: async (w) => (await version(w, 'approved'), {}), audit: [] },

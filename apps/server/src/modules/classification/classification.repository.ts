@@ -17,7 +17,7 @@ export interface VersionRow {
   model_id: string;
   model_version: number;
   status: string;
-  answers: Record<string, Record<string, number | null> | null>;
+  answers: Record<string, Record<string, number | 'not_relevant' | null> | null>;
   justifications: Record<string, string | null>;
   raises: Record<string, { level: number; reason: string } | null>;
   type_deviation_reason: string | null;
@@ -26,6 +26,19 @@ export interface VersionRow {
   third_country_transfer: string;
   information_type_id: string | null;
   information_type_name: string | null;
+  secrecy_chapter: number | null;
+  protected_identity: boolean;
+  criminal_offence_data: boolean;
+  security_protection: boolean;
+  checked_by: string | null;
+  checked_by_name: string | null;
+  checked_at: Date | null;
+  check_comment: string | null;
+  /** The asset's decider now: its named information owner and her recorded delegate. */
+  information_owner_id: string | null;
+  information_owner_name: string | null;
+  decision_delegate_id: string | null;
+  decision_delegate_name: string | null;
   type_recommended: Record<string, number | null> | null;
   inherited: unknown;
   derivation: unknown;
@@ -53,7 +66,8 @@ export interface VersionRow {
 
 const SELECT = sql`
   v.*, a.name as asset_name, a.kind as asset_kind, a.unit_id, u.name as unit_name, u.path as unit_path, m.version as model_version,
-  au.name as author_name, su.name as submitted_by_name, du.name as decided_by_name`;
+  au.name as author_name, su.name as submitted_by_name, du.name as decided_by_name, cu.name as checked_by_name,
+  a.information_owner_id, ou.name as information_owner_name, a.decision_delegate_id, ddu.name as decision_delegate_name`;
 const FROM = sql`
   classification_versions v
   join assets a on a.id = v.asset_id
@@ -61,7 +75,10 @@ const FROM = sql`
   join classification_models m on m.id = v.model_id
   left join users au on au.id = v.author_id
   left join users su on su.id = v.submitted_by
-  left join users du on du.id = v.decided_by`;
+  left join users du on du.id = v.decided_by
+  left join users cu on cu.id = v.checked_by
+  left join users ou on ou.id = a.information_owner_id
+  left join users ddu on ddu.id = a.decision_delegate_id`;
 
 export async function findById(db: Db | Trx, organizationId: string, id: string, forUpdate = false): Promise<VersionRow | undefined> {
   return (await sql<VersionRow>`select ${SELECT} from ${FROM} where v.organization_id = ${organizationId} and v.id = ${id} ${forUpdate ? sql`for update of v` : sql``}`.execute(db)).rows[0];
@@ -76,8 +93,10 @@ export interface VersionFilter {
   unitId?: string;
   assetKind?: string;
   q?: string;
-  /** Only submitted versions the user did not contribute to, on units where they may decide. */
+  /** Only submitted versions of assets the user owns (or decides as delegate), not prepared by her alone, on units where she may decide. */
   decider?: { userId: string; scope: string[] | null };
+  ownerMissing?: boolean;
+  levelReview?: boolean;
   sort: string;
   page: number;
   pageSize: number;
@@ -122,15 +141,23 @@ export async function list(db: Db, organizationId: string, visible: string[] | n
   if (f.unitId) c.push(sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
   if (f.assetKind) c.push(sql`a.kind = ${f.assetKind}`);
   if (f.decider) {
-    c.push(sql`v.status = 'submitted'`, sql`not (${f.decider.userId}::uuid = any(v.contributor_ids))`);
+    const me = sql`${f.decider.userId}::uuid`;
+    c.push(
+      sql`v.status = 'submitted'`,
+      sql`${me} in (a.information_owner_id, a.decision_delegate_id)`,
+      sql`not (cardinality(v.contributor_ids) > 0 and v.contributor_ids <@ array[${me}])`,
+    );
     if (deciderScope !== null) c.push(inUnits(organizationId, deciderScope, sql`a.unit_id`));
   }
+  if (f.ownerMissing) c.push(sql`v.status <> 'approved'`, sql`a.information_owner_id is null`);
+  // Decided at the säkerhetsskydd level before it was reserved: listed for review, never rewritten.
+  if (f.levelReview) c.push(sql`v.status = 'approved'`, sql`v.superseded_at is null`, sql`v.special_analysis`, sql`not a.security_protection`);
   return listPage<'updatedAt', VersionListRow>(db, {
     spec: classificationList,
     keys: { updatedAt: { expr: sql`v.updated_at` } },
     id: sql`v.id`,
     // The asset is joined only when a condition needs it; otherwise page and count are reads of one index.
-    from: scope !== null || deciderScope !== null || f.unitId || f.assetKind || f.q ? sql`classification_versions v join assets a on a.id = v.asset_id` : sql`classification_versions v`,
+    from: scope !== null || f.decider || f.ownerMissing || f.levelReview || f.unitId || f.assetKind || f.q ? sql`classification_versions v join assets a on a.id = v.asset_id` : sql`classification_versions v`,
     where: c,
     search: f.q ? sql`a.name ilike ${containsPattern(f.q)}` : undefined,
     detail: (id) => sql`
@@ -168,6 +195,13 @@ export interface VersionValues {
   third_country_transfer?: string;
   information_type_id?: string | null;
   information_type_name?: string | null;
+  secrecy_chapter?: number | null;
+  protected_identity?: boolean;
+  criminal_offence_data?: boolean;
+  security_protection?: boolean;
+  checked_by?: string | null;
+  checked_at?: Date | null;
+  check_comment?: string | null;
   type_recommended?: string | null;
   inherited?: string | null;
   derivation?: string | null;
@@ -219,6 +253,10 @@ export async function processedSets(db: Db | Trx, assetId: string) {
       where l.asset_id = ${assetId} and s.lifecycle <> 'retired'
       order by lower(s.name)`.execute(db)
   ).rows;
+}
+
+export async function userInOrganization(db: Db | Trx, organizationId: string, id: string) {
+  return Boolean(await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst());
 }
 
 export function userNames(db: Db | Trx, ids: string[]) {

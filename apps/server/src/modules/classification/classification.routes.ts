@@ -16,6 +16,9 @@ import {
   createModelVersionBody,
   idParams,
   returnClassificationBody,
+  reviewClassificationBody,
+  decisionDelegateBody,
+  decisionDelegateView,
   saveClassificationBody,
 } from '@tillit/core';
 import { defineRoute } from '../../platform/http/route.js';
@@ -99,7 +102,7 @@ export const classificationRoutes = [
     handler: ({ actor, params, services }) => services.classification.withdraw(actor, params.id),
   }),
   defineRoute({
-    method: 'POST', url: '/api/v1/classifications/:id/approve', permission: 'classification.approve', tag, summary: 'Godkänn (fyra ögon)',
+    method: 'POST', url: '/api/v1/classifications/:id/approve', permission: 'classification.approve', tag, summary: 'Fastställ (informationsägaren, fyra ögon)',
     params: idParams, body: approveClassificationBody, response: classificationVersionView,
     handler: ({ actor, params, body, services }) => services.classification.approve(actor, params.id, body),
   }),
@@ -107,6 +110,16 @@ export const classificationRoutes = [
     method: 'POST', url: '/api/v1/classifications/:id/return', permission: 'classification.approve', tag, summary: 'Skicka tillbaka med kommentar',
     params: idParams, body: returnClassificationBody, response: classificationVersionView,
     handler: ({ actor, params, body, services }) => services.classification.returnVersion(actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/classifications/:id/check', permission: 'classification.approve', tag, summary: 'Granska (samordnarens kvalitetskontroll, inget beslut)',
+    params: idParams, body: reviewClassificationBody, response: classificationVersionView,
+    handler: ({ actor, params, body, services }) => services.classification.check(actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/v1/assets/:id/decision-delegate', permission: 'classification.approve', tag, summary: 'Informationsägarens ombud för beslut om klassning',
+    params: idParams, body: decisionDelegateBody, response: decisionDelegateView,
+    handler: ({ actor, params, body, services }) => services.classification.setDecisionDelegate(actor, params.id, body.delegateId ?? null),
   }),
   defineRoute({
     method: 'GET', url: '/api/v1/classification/coverage', permission: 'classification.read', tag, summary: 'Täckning per förvaltning',

@@ -12,6 +12,7 @@ import {
   type ClassificationVersionView,
   type classificationListQuery,
   type returnClassificationBody,
+  type reviewClassificationBody,
   type saveClassificationBody,
 } from '@tillit/core';
 import { requireAccess, type Actor } from '../../platform/access.js';
@@ -23,7 +24,7 @@ import { assetClassificationData as assets, visibleScope } from '../assets/asset
 import * as modelsRepo from './models.repository.js';
 import { currentModel } from './models.service.js';
 import * as repo from './classification.repository.js';
-import { differences, inputOf, liveFacts, snapshotFacts, snapshotValues, toListItem, toVersionView, type Facts } from './classification.views.js';
+import { decisionBlock, differences, inputOf, liveFacts, mayCheck, snapshotFacts, snapshotValues, toListItem, toVersionView, type Facts } from './classification.views.js';
 
 type SaveInput = z.output<typeof saveClassificationBody>;
 type Content = Pick<repo.VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>;
@@ -66,16 +67,31 @@ export function createClassificationService(db: Db) {
     const input = inputOf(content, facts);
     const range = levelIssues(model, input);
     if (range.some((i) => i.code === 'level_out_of_range')) throw new AppError('level_out_of_range', { issues: range });
+    if (range.some((i) => i.code === 'level_requires_security_protection')) throw new AppError('level_requires_security_protection', { issues: range });
     if (range.length) throw new AppError('validation_failed', { issues: range });
     const below = raiseIssues(derive(model, input), input.raises).filter((i) => i.code === 'level_below_derived');
     if (below.length) throw new AppError('level_below_derived', { issues: below });
   }
 
-  /** Four eyes: the decider holds the approve permission on the asset's unit and did not work on the version. */
+  /**
+   * The asset's information owner (or her recorded delegate) decides; four eyes: not when she
+   * prepared the version alone (the rule is `decisionBlock` in the views).
+   */
   function requireDecider(actor: Actor, v: repo.VersionRow) {
     requireAccess(actor, 'classification.approve', { organizationId: v.organization_id, unitPath: v.unit_path });
-    if (actor.userId && v.contributor_ids.includes(actor.userId)) throw new AppError('four_eyes_required', { reason: v.author_id === actor.userId ? 'author' : 'contributor' });
+    const block = decisionBlock(actor, v);
+    if (block === 'no_owner') throw new AppError('information_owner_missing', { field: 'informationOwnerId' });
+    if (block === 'not_owner') throw new AppError('not_information_owner');
+    if (block === 'prepared_alone') throw new AppError('four_eyes_required', { reason: 'prepared_alone' });
     if (v.status !== 'submitted') throw new AppError('classification_not_submitted');
+  }
+
+  /** The quality check: the approve permission on the unit, not the decider, not the sole preparer. */
+  function requireChecker(actor: Actor, v: repo.VersionRow) {
+    requireAccess(actor, 'classification.approve', { organizationId: v.organization_id, unitPath: v.unit_path });
+    if (v.status !== 'submitted') throw new AppError('classification_not_submitted');
+    if (actor.userId && (actor.userId === v.information_owner_id || actor.userId === v.decision_delegate_id)) throw new AppError('check_by_owner');
+    if (!mayCheck(actor, v)) throw new AppError('four_eyes_required', { reason: 'prepared_alone' });
   }
 
   const service = {
@@ -119,12 +135,14 @@ export function createClassificationService(db: Db) {
         if (open) throw new AppError('classification_open_exists', { versionId: open.id });
         const previous = await repo.lastApproved(trx, assetId);
         const categories = new Set(model.definition.categories.map((c) => c.key));
-        const max = model.definition.levels.length - 1;
-        // Answers to categories or levels the current model no longer has are left out of the copy.
-        const answers: Record<string, Record<string, number | null>> = {};
+        // Answers to categories or levels the current model no longer has are left out of the copy,
+        // and so are levels reserved for säkerhetsskydd when the asset is not marked so (answered anew).
+        const reserved = asset.security_protection ? null : model.definition.specialAnalysisFromLevel;
+        const max = Math.min(model.definition.levels.length - 1, reserved === null ? Infinity : reserved - 1);
+        const answers: Content['answers'] = {};
         for (const a of aspectKeys) {
           const prev = (previous?.answers as Content['answers'] | undefined)?.[a] ?? {};
-          const kept = Object.entries(prev).filter(([k, l]) => categories.has(k) && (l === null || l <= max));
+          const kept = Object.entries(prev).filter(([k, l]) => categories.has(k) && (typeof l !== 'number' || l <= max));
           if (kept.length) answers[a] = Object.fromEntries(kept);
         }
         const content: Content = {
@@ -215,7 +233,8 @@ export function createClassificationService(db: Db) {
         const locked = await loadVersion(trx, actor, id, true);
         if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
         const now = new Date();
-        await repo.update(trx, id, { status: 'submitted', submitted_by: actor.userId, submitted_at: now, contributor_ids: withContributor(locked.contributor_ids, actor), ...snapshotValues(model, v, facts) });
+        // A new submission is checked afresh: an earlier check was of what was sent before.
+        await repo.update(trx, id, { status: 'submitted', submitted_by: actor.userId, submitted_at: now, checked_by: null, checked_at: null, check_comment: null, contributor_ids: withContributor(locked.contributor_ids, actor), ...snapshotValues(model, v, facts) });
         await assets.setOpenVersion(trx, v.asset_id, { id, status: 'submitted' });
         const profile = derive(model, inputOf(v, facts)).profile;
         await recordAudit(trx, actor, { action: 'submit', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: v.status, after: 'submitted' }, profile: { after: formatProfile(model, profile) } } });
@@ -268,6 +287,7 @@ export function createClassificationService(db: Db) {
         await repo.supersedeOthers(trx, v.asset_id, id, now);
         const profile = { C: snap.level_c, I: snap.level_i, A: snap.level_a, T: snap.level_t };
         await assets.applyApproved(trx, asset, { id, profile, specialAnalysis: snap.special_analysis, approvedAt: now, reviewDueAt });
+        await assets.clearReviewReasons(trx, v.asset_id);
         await assets.setOpenVersion(trx, v.asset_id, null);
         await recordAudit(trx, actor, {
           action: 'approve',
@@ -291,6 +311,43 @@ export function createClassificationService(db: Db) {
         await assets.setOpenVersion(trx, v.asset_id, { id, status: 'returned' });
         await recordAudit(trx, actor, { action: 'return', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'returned' }, comment: { after: input.comment } } });
         return view(trx, actor, id);
+      });
+    },
+
+    /** The coordinator's quality check (granskad) with an optional comment; the owner still decides. */
+    async check(actor: Actor, id: string, input: z.output<typeof reviewClassificationBody>) {
+      requireAccess(actor, 'classification.approve', { organizationId: actor.organizationId });
+      requireChecker(actor, await loadVersion(db, actor, id));
+      return db.transaction().execute(async (trx) => {
+        const locked = await loadVersion(trx, actor, id, true);
+        requireChecker(actor, locked);
+        await repo.update(trx, id, { checked_by: actor.userId, checked_at: new Date(), check_comment: input.comment ?? null });
+        await recordAudit(trx, actor, { action: 'check', entityType: 'classification', entityId: id, entityLabel: locked.asset_name, unitId: locked.unit_id, changes: { checkedBy: { before: locked.checked_by, after: actor.userId }, comment: { after: input.comment ?? null } } });
+        return view(trx, actor, id);
+      });
+    },
+
+    /**
+     * The owner records a delegate for her decisions on this asset (or removes one): delegation is
+     * explicit, recorded and audited, never implied by a role.
+     */
+    async setDecisionDelegate(actor: Actor, assetId: string, delegateId: string | null) {
+      requireAccess(actor, 'classification.approve', { organizationId: actor.organizationId });
+      const asset = await loadAsset(db, actor, assetId);
+      requireAccess(actor, 'classification.approve', { organizationId: asset.organization_id, unitPath: asset.unit_path });
+      if (!asset.information_owner_id) throw new AppError('information_owner_missing', { field: 'informationOwnerId' });
+      if (asset.information_owner_id !== actor.userId) throw new AppError('not_information_owner');
+      if (delegateId === asset.information_owner_id) throw new AppError('validation_failed', { issues: [{ path: ['body', 'delegateId'], code: 'custom', message: 'the owner cannot be her own delegate' }] });
+      if (delegateId && !(await repo.userInOrganization(db, actor.organizationId, delegateId))) throw new AppError('unknown_user', { field: 'delegateId' });
+      return db.transaction().execute(async (trx) => {
+        await assets.lock(trx, assetId);
+        const before = (await loadAsset(trx, actor, assetId)).decision_delegate_id;
+        if (before !== delegateId) {
+          await assets.setDecisionDelegate(trx, assetId, delegateId);
+          await recordAudit(trx, actor, { action: 'update', entityType: 'decision_delegate', entityId: assetId, entityLabel: asset.name, unitId: asset.unit_id, before: { delegateId: before }, after: { delegateId } });
+        }
+        const names = delegateId ? await repo.userNames(trx, [delegateId]) : [];
+        return { delegate: delegateId ? { id: delegateId, name: names[0]?.name ?? '' } : null };
       });
     },
 

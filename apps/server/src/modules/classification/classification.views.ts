@@ -20,6 +20,10 @@ import * as repo from './classification.repository.js';
 export interface Facts {
   personalData: PersonalDataKind;
   thirdCountryTransfer: 'yes' | 'no' | 'unknown';
+  secrecyChapter: number | null;
+  protectedIdentity: boolean;
+  criminalOffenceData: boolean;
+  securityProtection: boolean;
   informationTypeId: string | null;
   informationTypeName: string | null;
   typeRecommended: Profile | null;
@@ -27,7 +31,19 @@ export interface Facts {
 }
 
 /** The facts as they are now (open versions follow the asset; approved versions keep their snapshot). */
-export async function liveFacts(db: Db | Trx, asset: { id: string; kind: string; personal_data: string; third_country_transfer: string; information_type_id: string | null }): Promise<Facts> {
+type AssetFactsRow = {
+  id: string;
+  kind: string;
+  personal_data: string;
+  third_country_transfer: string;
+  information_type_id: string | null;
+  secrecy_chapter: number | null;
+  protected_identity: boolean;
+  criminal_offence_data: boolean;
+  security_protection: boolean;
+};
+
+export async function liveFacts(db: Db | Trx, asset: AssetFactsRow): Promise<Facts> {
   let typeName: string | null = null;
   let typeRecommended: Profile | null = null;
   if (asset.kind === 'information_set' && asset.information_type_id) {
@@ -45,6 +61,7 @@ export async function liveFacts(db: Db | Trx, asset: { id: string; kind: string;
   return {
     personalData: asset.personal_data as PersonalDataKind,
     thirdCountryTransfer: asset.third_country_transfer as Facts['thirdCountryTransfer'],
+    ...factsOfRow(asset),
     informationTypeId: typeRecommended ? asset.information_type_id : null,
     informationTypeName: typeName,
     typeRecommended,
@@ -52,10 +69,18 @@ export async function liveFacts(db: Db | Trx, asset: { id: string; kind: string;
   };
 }
 
+const factsOfRow = (r: Pick<AssetFactsRow, 'secrecy_chapter' | 'protected_identity' | 'criminal_offence_data' | 'security_protection'>) => ({
+  secrecyChapter: r.secrecy_chapter,
+  protectedIdentity: r.protected_identity,
+  criminalOffenceData: r.criminal_offence_data,
+  securityProtection: r.security_protection,
+});
+
 export function snapshotFacts(v: VersionRow): Facts {
   return {
     personalData: v.personal_data as PersonalDataKind,
     thirdCountryTransfer: v.third_country_transfer as Facts['thirdCountryTransfer'],
+    ...factsOfRow(v),
     informationTypeId: v.information_type_id,
     informationTypeName: v.information_type_name,
     typeRecommended: (v.type_recommended as Profile | null) ?? null,
@@ -71,6 +96,10 @@ export function inputOf(v: Pick<VersionRow, 'answers' | 'raises' | 'justificatio
     typeDeviationReason: v.type_deviation_reason,
     personalData: facts.personalData,
     thirdCountryTransfer: facts.thirdCountryTransfer,
+    secrecyChapter: facts.secrecyChapter,
+    protectedIdentity: facts.protectedIdentity,
+    criminalOffenceData: facts.criminalOffenceData,
+    securityProtection: facts.securityProtection,
     typeRecommended: facts.typeRecommended,
     inherited: facts.inherited?.levels ?? null,
   };
@@ -82,6 +111,10 @@ export function snapshotValues(model: ClassificationModelDefinition, v: Pick<Ver
   return {
     personal_data: facts.personalData,
     third_country_transfer: facts.thirdCountryTransfer,
+    secrecy_chapter: facts.secrecyChapter,
+    protected_identity: facts.protectedIdentity,
+    criminal_offence_data: facts.criminalOffenceData,
+    security_protection: facts.securityProtection,
     information_type_id: facts.informationTypeId,
     information_type_name: facts.informationTypeName,
     type_recommended: facts.typeRecommended ? JSON.stringify(facts.typeRecommended) : null,
@@ -97,12 +130,42 @@ export function snapshotValues(model: ClassificationModelDefinition, v: Pick<Ver
 
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
+export type DecisionBlock = 'no_owner' | 'not_owner' | 'prepared_alone' | 'no_permission';
+type DeciderFields = Pick<VersionRow, 'information_owner_id' | 'decision_delegate_id' | 'contributor_ids' | 'unit_path'>;
+
+/** Whether the version's preparers are this one person alone (an empty list: nobody prepared it). */
+const preparedAloneBy = (v: Pick<VersionRow, 'contributor_ids'>, userId: string) => v.contributor_ids.length > 0 && v.contributor_ids.every((id) => id === userId);
+
+/**
+ * Who decides (fastställer) a classification: the asset's named information owner or her recorded
+ * delegate, holding the approve permission on the asset's unit. Four eyes: not when she prepared
+ * the version alone — her own edits in a workshop someone else prepared do not bar her. An asset
+ * without a named owner cannot be decided at all. The notification query applies the same rule.
+ */
+export function decisionBlock(actor: Actor, v: DeciderFields): DecisionBlock | null {
+  if (!v.information_owner_id) return 'no_owner';
+  if (!actor.userId || (actor.userId !== v.information_owner_id && actor.userId !== v.decision_delegate_id)) return 'not_owner';
+  if (!holdsOn(actor, 'classification.approve', v.unit_path)) return 'no_permission';
+  if (preparedAloneBy(v, actor.userId)) return 'prepared_alone';
+  return null;
+}
+
+/**
+ * The quality check (granskad): someone holding the approve permission on the unit who is not the
+ * decider (the coordinator advises, the owner decides) and did not prepare the version alone.
+ */
+export function mayCheck(actor: Actor, v: DeciderFields): boolean {
+  if (!actor.userId || !holdsOn(actor, 'classification.approve', v.unit_path)) return false;
+  if (actor.userId === v.information_owner_id || actor.userId === v.decision_delegate_id) return false;
+  return !preparedAloneBy(v, actor.userId);
+}
+
 export function toVersionView(v: VersionRow, model: ClassificationModelDefinition, facts: Facts, actor: Actor, names: Map<string, string>, locale: 'sv' | 'en' = 'sv'): ClassificationVersionView {
   const input = inputOf(v, facts);
   const derivation = derive(model, input);
   const open = v.status !== 'approved';
   const contributors = v.contributor_ids.map((id) => ({ id, name: names.get(id) ?? '' }));
-  const mayDecide = holdsOn(actor, 'classification.approve', v.unit_path) && !(actor.userId && v.contributor_ids.includes(actor.userId));
+  const block = decisionBlock(actor, v);
   return {
     id: v.id,
     rowVersion: v.row_version,
@@ -121,7 +184,17 @@ export function toVersionView(v: VersionRow, model: ClassificationModelDefinitio
     raises: v.raises as ClassificationVersionView['raises'],
     typeDeviationReason: v.type_deviation_reason,
     notes: v.notes,
-    facts: { personalData: facts.personalData, thirdCountryTransfer: facts.thirdCountryTransfer, informationTypeId: facts.informationTypeId, informationTypeName: facts.informationTypeName, typeRecommended: facts.typeRecommended },
+    facts: {
+      personalData: facts.personalData,
+      thirdCountryTransfer: facts.thirdCountryTransfer,
+      secrecyChapter: facts.secrecyChapter,
+      protectedIdentity: facts.protectedIdentity,
+      criminalOffenceData: facts.criminalOffenceData,
+      securityProtection: facts.securityProtection,
+      informationTypeId: facts.informationTypeId,
+      informationTypeName: facts.informationTypeName,
+      typeRecommended: facts.typeRecommended,
+    },
     inherited: facts.inherited,
     derivation: derivation as ClassificationVersionView['derivation'],
     profile: derivation.profile,
@@ -135,10 +208,17 @@ export function toVersionView(v: VersionRow, model: ClassificationModelDefinitio
     decidedBy: person(v.decided_by, v.decided_by_name),
     decidedAt: v.decided_at?.toISOString() ?? null,
     decisionComment: v.decision_comment,
+    checkedBy: person(v.checked_by, v.checked_by_name),
+    checkedAt: v.checked_at?.toISOString() ?? null,
+    checkComment: v.check_comment,
+    informationOwner: person(v.information_owner_id, v.information_owner_name),
+    decisionDelegate: person(v.decision_delegate_id, v.decision_delegate_name),
     reviewDueAt: v.review_due_at?.toISOString() ?? null,
     createdAt: v.created_at.toISOString(),
     updatedAt: v.updated_at.toISOString(),
-    canDecide: v.status === 'submitted' && mayDecide,
+    canDecide: v.status === 'submitted' && block === null,
+    decisionBlock: v.status === 'submitted' ? block : null,
+    canCheck: v.status === 'submitted' && mayCheck(actor, v),
     canEdit: (v.status === 'draft' || v.status === 'returned') && holdsOn(actor, 'classification.write', v.unit_path),
   };
 }

@@ -13,18 +13,21 @@ export async function reviewsDue(db: Db, now: Date, soonDays: number) {
 }
 
 /**
- * Submitted classification versions and who may decide each: active users holding a deciding role
- * on the asset's unit or above, who did not work on the version (four eyes).
+ * Submitted classification versions and who decides each: the asset's named information owner or
+ * her recorded delegate, active and holding a deciding role on the asset's unit or above, unless
+ * she prepared the version alone (four eyes). The same rule as `decisionBlock` in the views.
  */
 export async function awaitingDecision(db: Db, decidingRoles: string[]) {
   if (!decidingRoles.length) return [];
   const r = await sql<{ version_id: string; organization_id: string; asset_name: string; decider_id: string }>`
-    SELECT DISTINCT v.id AS version_id, v.organization_id, a.name AS asset_name, ra.user_id AS decider_id
+    SELECT DISTINCT v.id AS version_id, v.organization_id, a.name AS asset_name, d.user_id AS decider_id
     FROM classification_versions v
     JOIN assets a ON a.id = v.asset_id
     JOIN units un ON un.id = a.unit_id
-    JOIN role_assignments ra ON ra.unit_id = ANY (un.path) AND ra.role = ANY (${sql.val(decidingRoles)}::text[])
-    JOIN users u ON u.id = ra.user_id AND u.organization_id = v.organization_id AND u.status = 'active'
-    WHERE v.status = 'submitted' AND NOT (ra.user_id = ANY (v.contributor_ids))`.execute(db);
+    CROSS JOIN LATERAL (VALUES (a.information_owner_id), (a.decision_delegate_id)) AS d(user_id)
+    JOIN users u ON u.id = d.user_id AND u.organization_id = v.organization_id AND u.status = 'active'
+    WHERE v.status = 'submitted' AND a.information_owner_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = d.user_id AND ra.unit_id = ANY (un.path) AND ra.role = ANY (${sql.val(decidingRoles)}::text[]))
+      AND NOT (cardinality(v.contributor_ids) > 0 AND v.contributor_ids <@ array[d.user_id]::uuid[])`.execute(db);
   return r.rows;
 }

@@ -77,7 +77,7 @@ function perturb(rng: Random, p: Profile): Profile {
   if (!rng.chance(0.3)) return p;
   const a = rng.pick(aspectKeys);
   const v = p[a];
-  return v === null ? p : { ...p, [a]: Math.max(0, Math.min(4, v + (rng.chance(0.5) ? 1 : -1))) };
+  return v === null ? p : { ...p, [a]: Math.max(0, Math.min(3, v + (rng.chance(0.5) ? 1 : -1))) };
 }
 
 async function run(ctx: GeneratorContext) {
@@ -191,7 +191,7 @@ async function run(ctx: GeneratorContext) {
       if (v) for (const a of aspectKeys) if (v.profile[a] !== null && (inherited[a] === null || v.profile[a]! > inherited[a]!)) inherited[a] = v.profile[a];
     }
     p.target = Object.fromEntries(aspectKeys.map((a) => [a, inherited[a] ?? 1])) as Profile;
-    addVersions(p, () => (rng.chance(0.03) ? { ...p.target, A: Math.min(4, (p.target.A ?? 1) + 1) } : p.target));
+    addVersions(p, () => (rng.chance(0.03) ? { ...p.target, A: Math.min(3, (p.target.A ?? 1) + 1) } : p.target));
   }
   // Trim the oldest history down to the profile's count of classification versions.
   const target = ctx.sizes.classifications ?? versions.length;

@@ -11,6 +11,7 @@ import { ExplanationTable } from '../classification/ExplanationTable';
 import { useExplain } from '../classification/explain';
 import { useModelTexts } from '../classification/model';
 import { ProfileBadges } from '../classification/ProfileBadges';
+import { DecisionDelegateField } from '../classification/DecisionDelegateField';
 import { ReviewStateBadge, WorkStatusBadge } from '../classification/StatusBadges';
 
 interface Props {
@@ -32,6 +33,9 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
   const canWrite = access.canOnUnit('classification.write', asset.unitId, parentOf);
   const isSet = asset.kind === 'information_set';
   const stale = Object.values(asset.levelSources ?? {}).some((s) => s.inheritedAboveApproved);
+  // Facts changed after approval, or a new integration: the classification is to be reviewed before its date.
+  const reasons = summary.reviewReasons ?? [];
+  const factReasons = reasons.filter((r) => r.reason !== 'integration').map((r) => t(`classification:facts.reviewReason.${r.reason}`));
 
   const rows = texts.enabledAspects.map((aspect) => {
     const level = asset.levels[aspect];
@@ -115,6 +119,16 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
             {t('classification:specialAnalysis.text')}
           </Alert>
         )}
+        {factReasons.length > 0 && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="review-reasons">
+            {t('classification:facts.reviewReasons', { reasons: factReasons.join(', ') })}
+          </Alert>
+        )}
+        {reasons.some((r) => r.reason === 'integration') && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} data-testid="integration-prompt">
+            {t('classification:facts.integrationPrompt')}
+          </Alert>
+        )}
         {stale && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('assets:classification.staleTitle')} data-testid="inherited-above-approved">
             {t('assets:classification.staleText')}
@@ -127,6 +141,7 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
           texts={texts}
           testId="level-sources"
         />
+        {access.canOnUnit('classification.approve', asset.unitId, parentOf) && <DecisionDelegateField asset={asset} />}
       </Stack>
     </Paper>
   );

@@ -26,6 +26,7 @@ import { useUnits } from '../units/api';
 import { useAssetFacets, useCreateAsset, useUpdateAsset } from './api';
 import { InformationTypeField } from './InformationTypeField';
 import { PersonSelect } from '../../components/PersonSelect';
+import { LegalFactsFields } from './LegalFactsFields';
 
 interface Props {
   asset: AssetDetailView | null;
@@ -52,6 +53,10 @@ function initialValues(asset: AssetDetailView | null, defaultKind: AssetKind | u
     externalId: asset?.externalId ?? '',
     tags: asset?.tags ?? ([] as string[]),
     informationTypeId: asset?.informationTypeId ?? (null as string | null),
+    secrecyChapter: asset?.secrecyChapter ?? (null as number | null),
+    protectedIdentity: asset?.protectedIdentity ?? false,
+    criminalOffenceData: asset?.criminalOffenceData ?? false,
+    securityProtection: asset?.securityProtection ?? false,
   };
 }
 type Values = ReturnType<typeof initialValues>;
@@ -105,6 +110,10 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
       externalId: v.externalId.trim() || null,
       tags: v.tags,
       ...(isSet ? { informationTypeId: v.informationTypeId } : {}),
+      secrecyChapter: v.secrecyChapter,
+      protectedIdentity: v.protectedIdentity,
+      criminalOffenceData: v.criminalOffenceData,
+      securityProtection: v.securityProtection,
     };
     const onError = (e: unknown) => {
       // Array fields report per entry (`tags.3`); the message belongs beside the whole field.
@@ -273,6 +282,14 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
             )}
           </SimpleGrid>
         </Stack>
+
+        <LegalFactsFields
+          value={v}
+          onChange={(change) => {
+            for (const [key, value] of Object.entries(change)) form.setValue(key as keyof typeof change, value as never);
+          }}
+          error={form.errors.secrecyChapter}
+        />
 
         {!isSet && (
           <Stack gap="sm" component="section" aria-labelledby="asset-form-operation">

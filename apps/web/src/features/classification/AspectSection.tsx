@@ -23,13 +23,15 @@ interface Props {
   issues: Map<string, IssueLike[]>;
   showIssues: boolean;
   texts: ModelTexts;
-  onAnswer: (category: string, level: number | null) => void;
+  onAnswer: (category: string, level: number | 'not_relevant' | null) => void;
+  /** Levels from here up are for säkerhetsskydd only (null: the set is marked so, or none reserved). */
+  reservedFrom: number | null;
   onJustification: (text: string) => void;
   onRaise: (raise: { level: number | null; reason: string } | null) => void;
 }
 
 /** One aspect: its questions, the level they give and why, the justification and (systems) a raise. */
-export function AspectSection({ aspect, model, result, content, assetKind, typeName, inheritedFrom, issues, showIssues, texts, onAnswer, onJustification, onRaise }: Props) {
+export function AspectSection({ aspect, model, result, content, assetKind, typeName, inheritedFrom, issues, showIssues, texts, onAnswer, onJustification, onRaise, reservedFrom }: Props) {
   const { t } = useTranslation('classification');
   const explain = useExplain(texts);
   const issueText = useIssueText(texts);
@@ -38,8 +40,10 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
   const raise = content.raises[aspect] ?? null;
   const fieldError = (target: string) => (showIssues ? issues.get(target)?.map(issueText).join(' ') : undefined);
   const justificationRequired = result.requiresJustification;
-  const raiseOptions = model.levels.filter((l) => result.proposed === null || l.value > result.proposed);
-  const answeredCount = model.categories.filter((c) => typeof answers[c.key] === 'number').length;
+  const raiseOptions = model.levels.filter((l) => (result.proposed === null || l.value > result.proposed) && (reservedFrom === null || l.value < reservedFrom));
+  // "Ej relevant" is an answer too: a category counts as assessed once it has either.
+  const remaining = model.categories.filter((c) => answers[c.key] === undefined || answers[c.key] === null);
+  const answeredCount = model.categories.length - remaining.length;
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" id={`aspect-${aspect}`} aria-labelledby={`aspect-${aspect}-heading`} data-testid={`aspect-${aspect}`} style={{ scrollMarginTop: 200 }}>
@@ -58,6 +62,7 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
       <Text mb="xs">{texts.text(def.question)}</Text>
       <Text size="sm" c="dimmed" mb="md">
         {t('questions.progress', { answered: answeredCount, total: model.categories.length })}
+        {remaining.length > 0 && answeredCount > 0 && ` ${t('questions.remaining', { categories: remaining.map((c) => texts.text(c.name)).join(', ') })}`}
       </Text>
       {fieldError(`aspect-${aspect}`) && (
         <Text c="red.8" size="sm" mb="sm" role="alert">
@@ -76,6 +81,7 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
             value={answers[category.key]}
             onChange={(level) => onAnswer(category.key, level)}
             texts={texts}
+            reservedFrom={reservedFrom}
           />
         ))}
 

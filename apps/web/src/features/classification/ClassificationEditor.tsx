@@ -41,6 +41,10 @@ export function ClassificationEditor({ version, model, asset }: Props) {
     () => ({
       personalData: version.facts.personalData,
       thirdCountryTransfer: asset?.thirdCountryTransfer,
+      secrecyChapter: version.facts.secrecyChapter,
+      protectedIdentity: version.facts.protectedIdentity,
+      criminalOffenceData: version.facts.criminalOffenceData,
+      securityProtection: version.facts.securityProtection,
       answers: content.answers,
       typeRecommended: version.facts.typeRecommended,
       inherited: version.inherited?.levels ?? null,
@@ -152,6 +156,7 @@ export function ClassificationEditor({ version, model, asset }: Props) {
               onAnswer={(category, level) => draft.setAnswer(aspect, category, level)}
               onJustification={(text) => draft.setJustification(aspect, text)}
               onRaise={(raise) => draft.setRaise(aspect, raise)}
+              reservedFrom={version.facts.securityProtection ? null : model.specialAnalysisFromLevel}
             />
           ))}
         </Stack>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
@@ -30,8 +30,21 @@ export function ClassificationListPage() {
   const unitId = params.get('unitId') ?? undefined;
   const q = params.get('q') ?? '';
   const cursor = params.get('cursor') ?? undefined;
+  // Lists for the coordinator: open versions that cannot be decided (no named owner), and level-4
+  // versions decided before level 4 was reserved for säkerhetsskydd.
+  const ownerMissing = params.get('ownerMissing') === 'true';
+  const levelReview = params.get('levelReview') === 'true';
   const isApprover = access.can('classification.approve');
-  const query: ClassificationListQuery = { status, assetKind, unitId, q: q || undefined, ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE };
+  const query: ClassificationListQuery = {
+    status,
+    assetKind,
+    unitId,
+    q: q || undefined,
+    ...(ownerMissing ? { ownerMissing: 'true' as const } : {}),
+    ...(levelReview ? { levelReview: 'true' as const } : {}),
+    ...(cursor ? { cursor } : {}),
+    pageSize: PAGE_SIZE,
+  };
   const list = useClassifications(query);
   const totalLabel = useListTotal(list.data ?? { total: 0, totalCapped: false });
   const mine = useClassifications({ awaitingMyDecision: 'true', pageSize: 100 }, isApprover);
@@ -128,12 +141,14 @@ export function ClassificationListPage() {
                 clearButtonProps={{ 'aria-label': t('common:actions.clearField', { label: t('assets:filters.unit') }) }}
                 w={{ base: '100%', sm: 280 }}
               />
-              {(status || assetKind || unitId || q) && (
+              <Checkbox label={t('classification:list.ownerMissing')} checked={ownerMissing} onChange={(e) => update({ ownerMissing: e.currentTarget.checked ? 'true' : null })} data-testid="filter-owner-missing" />
+              <Checkbox label={t('classification:list.levelReview')} checked={levelReview} onChange={(e) => update({ levelReview: e.currentTarget.checked ? 'true' : null })} data-testid="filter-level-review" />
+              {(status || assetKind || unitId || q || ownerMissing || levelReview) && (
                 <Button
                   variant="subtle"
                   onClick={() => {
                     setSearch('');
-                    update({ status: null, assetKind: null, unitId: null, q: null });
+                    update({ status: null, assetKind: null, unitId: null, q: null, ownerMissing: null, levelReview: null });
                   }}
                 >
                   {t('common:actions.clearFilters')}

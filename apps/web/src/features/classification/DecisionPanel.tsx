@@ -10,6 +10,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { useAccess, useSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useApproveClassification, useReturnClassification, useWithdrawClassification } from './api';
+import { CheckPanel } from './CheckPanel';
 
 /** The version's state in words, and what the signed-in person may do about it (approve, return, withdraw). */
 export function DecisionPanel({ version, model }: { version: ClassificationVersionView; model: ClassificationModelDefinition }) {
@@ -19,6 +20,7 @@ export function DecisionPanel({ version, model }: { version: ClassificationVersi
   const withdraw = useWithdrawClassification();
   const [dialog, setDialog] = useState<'approve' | 'return' | null>(null);
   const isContributor = version.contributors.some((c) => c.id === session.user.id) || version.author?.id === session.user.id || version.submittedBy?.id === session.user.id;
+  const ownerName = version.informationOwner?.name ?? '';
 
   if (version.status === 'returned') {
     return (
@@ -47,7 +49,6 @@ export function DecisionPanel({ version, model }: { version: ClassificationVersi
   }
   if (version.status !== 'submitted') return null;
 
-  const mayApproveSomewhere = access.can('classification.approve');
   return (
     <Alert color="tillit" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('classification:decision.submittedTitle')} data-testid="decision-panel">
       <Stack gap="sm">
@@ -64,13 +65,21 @@ export function DecisionPanel({ version, model }: { version: ClassificationVersi
               </Button>
             </Group>
           </>
-        ) : mayApproveSomewhere && isContributor ? (
+        ) : version.decisionBlock === 'prepared_alone' ? (
           <Text size="sm" fw={600} data-testid="four-eyes-explanation">
             {t('classification:decision.fourEyes')}
           </Text>
+        ) : version.decisionBlock === 'no_owner' ? (
+          <Text size="sm" fw={600} data-testid="no-owner-explanation">
+            {t('classification:decision.noOwner')}
+          </Text>
         ) : (
-          <Text size="sm">{t('classification:decision.waiting')}</Text>
+          <Text size="sm" data-testid="decision-waiting">
+            {t('classification:decision.waiting', { name: ownerName })}
+          </Text>
         )}
+        {version.decisionDelegate && <Text size="sm">{t('classification:decision.delegate', { name: version.decisionDelegate.name })}</Text>}
+        <CheckPanel version={version} />
         {isContributor && access.can('classification.write') && (
           <div>
             <Button variant="default" size="xs" onClick={() => withdraw.mutate(version.id)} loading={withdraw.isPending} data-testid="withdraw-classification">

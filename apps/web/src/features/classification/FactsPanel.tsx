@@ -3,7 +3,7 @@ import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AssetDetailView, ClassificationModelDefinition, ClassificationVersionView } from '../../api';
-import type { Derivation } from '@tillit/core';
+import { formatReference, type Derivation } from '@tillit/core';
 import type { ModelTexts } from './model';
 import { ProfileBadges } from './ProfileBadges';
 
@@ -23,6 +23,15 @@ export function FactsPanel({ version, asset, model, derivation, texts }: Props) 
     [t('assets:fields.personalData'), t(`assets:personalData.${version.facts.personalData}`)],
   ];
   if (asset) rows.push([t('assets:fields.thirdCountryTransfer'), t(`assets:thirdCountry.${asset.thirdCountryTransfer}`)]);
+  // The facts of an information set that law attaches duties to, apart from the kind of personal data.
+  const f = version.facts;
+  const special = [
+    f.secrecyChapter !== null && t('classification:facts.secrecy', { chapter: f.secrecyChapter }),
+    f.protectedIdentity && t('classification:facts.protectedIdentity'),
+    f.criminalOffenceData && t('classification:facts.criminalOffenceData'),
+    f.securityProtection && t('classification:facts.securityProtection'),
+  ].filter((x): x is string => Boolean(x));
+  if (special.length) rows.push([t('classification:facts.legalFacts'), <span key="legal" data-testid="legal-facts">{special.join(' · ')}</span>]);
   if (version.facts.informationTypeName) {
     rows.push([
       t('assets:fields.informationType'),
@@ -65,7 +74,14 @@ export function FactsPanel({ version, asset, model, derivation, texts }: Props) 
             </Title>
             <List size="sm" spacing={4} data-testid="minimum-rules">
               {minimums.map((m) => (
-                <List.Item key={`${m.aspect}-${m.ruleId}`}>{t('classification:explain.minimum', { code: texts.code(m.aspect), level: m.level, reason: texts.text(m.reason) })}</List.Item>
+                <List.Item key={`${m.aspect}-${m.ruleId}`} data-testid={`minimum-${m.ruleId}`}>
+                  {t('classification:explain.minimum', { code: texts.code(m.aspect), level: m.level, reason: texts.text(m.reason) })}
+                  {(m.references ?? []).length > 0 && (
+                    <Text size="sm" c="dimmed" component="span" display="block">
+                      {t('classification:explain.references', { refs: m.references.map(formatReference).join('; ') })}
+                    </Text>
+                  )}
+                </List.Item>
               ))}
             </List>
           </div>

@@ -111,6 +111,16 @@ export function useReturnClassification() {
   return useMutation({ mutationFn: ({ id, comment }: { id: string; comment: string }) => classificationApi.returnVersion(id, { comment }), onSuccess: changed });
 }
 
+export function useSetDecisionDelegate() {
+  const changed = useVersionChanged();
+  return useMutation({ mutationFn: ({ assetId, delegateId }: { assetId: string; delegateId: string | null }) => classificationApi.setDecisionDelegate(assetId, delegateId), onSuccess: () => changed() });
+}
+
+export function useCheckClassification() {
+  const changed = useVersionChanged();
+  return useMutation({ mutationFn: ({ id, comment }: { id: string; comment: string | null }) => classificationApi.check(id, comment), onSuccess: changed });
+}
+
 /** The discarded version's own query is left alone (it would answer 404); the asset's view is dropped so it reloads fresh. */
 export function useDiscardClassification() {
   const queryClient = useQueryClient();

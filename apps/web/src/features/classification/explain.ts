@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AspectKey, AspectResult } from '@tillit/core';
+import { formatReference, type AspectKey, type AspectResult } from '@tillit/core';
 import type { AssetDetailView } from '../../api';
 import type { ModelTexts } from './model';
 
@@ -35,7 +35,10 @@ export function useExplain(texts: ModelTexts) {
         });
       }
       for (const m of r.minimumReasons) {
-        lines.push({ kind: 'minimum', decisive: r.sources.includes('minimum') && m.level === r.final, text: t('explain.minimum', { code, level: m.level, reason: texts.text(m.reason) }) });
+        // Each floor names the paragraphs it rests on (older model versions may have none).
+        const refs = (m.references ?? []).map(formatReference).join('; ');
+        const text = t('explain.minimum', { code, level: m.level, reason: texts.text(m.reason) });
+        lines.push({ kind: 'minimum', decisive: r.sources.includes('minimum') && m.level === r.final, text: refs ? `${text} ${t('explain.references', { refs })}` : text });
       }
       if (r.inherited !== null) {
         const sets = ctx.inheritedFrom ?? [];

@@ -9,7 +9,17 @@ export interface IssueLike {
   params?: Record<string, number | string>;
 }
 
-const knownCodes = ['aspect_unclassified', 'justification_required', 'type_deviation_reason_required', 'level_below_derived', 'raise_reason_required', 'level_out_of_range', 'unknown_category'] as const;
+const knownCodes = [
+  'aspect_unclassified',
+  'category_unassessed',
+  'justification_required',
+  'type_deviation_reason_required',
+  'level_below_derived',
+  'raise_reason_required',
+  'level_out_of_range',
+  'level_requires_security_protection',
+  'unknown_category',
+] as const;
 type KnownCode = (typeof knownCodes)[number];
 
 /** Where on the page an issue is fixed: the id of the field or section. */
@@ -36,6 +46,7 @@ export function useIssueText(texts: ModelTexts) {
         level: issue.params?.fromLevel !== undefined ? texts.levelLabel(Number(issue.params.fromLevel)) : '',
         derived: issue.params?.derived !== undefined ? texts.levelLabel(Number(issue.params.derived)) : '',
         max: issue.params?.max ?? '',
+        category: issue.code === 'category_unassessed' ? texts.categoryName(String(issue.path[2])) : '',
       });
     },
     [t, texts],

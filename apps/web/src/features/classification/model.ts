@@ -25,6 +25,8 @@ export interface ModelTexts {
   /** "K3 R2 T2 S2"; unclassified and switched-off aspects left out. */
   profileLabel: (profile: Profile | null | undefined) => string;
   text: (value: Localized | undefined | null) => string;
+  /** A consequence category's name; its key when the model does not have it. */
+  categoryName: (key: string) => string;
 }
 
 /**
@@ -64,6 +66,10 @@ export function useModelTexts(model: ClassificationModelDefinition | null | unde
               .join(' ')
           : '',
       text: (value) => textOf(value, locale),
+      categoryName: (key) => {
+        const c = model?.categories.find((x) => x.key === key);
+        return c ? textOf(c.name, locale) : key;
+      },
     };
   }, [model, locale, t]);
 }

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AspectKey } from '@tillit/core';
+import type { Answer, AspectKey } from '@tillit/core';
 import type { ClassificationVersionView, SaveClassificationBody } from '../../api';
 import { useSaveClassification } from './api';
 
 export interface DraftContent {
-  answers: Partial<Record<AspectKey, Record<string, number | null>>>;
+  answers: Partial<Record<AspectKey, Record<string, Exclude<Answer, undefined>>>>;
   justifications: Partial<Record<AspectKey, string>>;
   /** A raise being typed: the level may be chosen before the reason is written. */
   raises: Partial<Record<AspectKey, { level: number | null; reason: string } | null>>;
@@ -143,7 +143,7 @@ export function useClassificationDraft(version: ClassificationVersionView) {
     content,
     saveState,
     flush,
-    setAnswer: (aspect: AspectKey, category: string, level: number | null) =>
+    setAnswer: (aspect: AspectKey, category: string, level: number | 'not_relevant' | null) =>
       update((c) => ({ ...c, answers: { ...c.answers, [aspect]: { ...(c.answers[aspect] ?? {}), [category]: level } } }), (d) => d.answers.add(aspect)),
     setJustification: (aspect: AspectKey, text: string) =>
       update((c) => ({ ...c, justifications: { ...c.justifications, [aspect]: text } }), (d) => d.justifications.add(aspect)),

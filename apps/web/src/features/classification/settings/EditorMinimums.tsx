@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { ActionIcon, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { AspectKey } from '@tillit/core';
+import { formatReference, type AspectKey } from '@tillit/core';
 import { personalDataKinds, thirdCountryTransfers, type ClassificationModelDefinition, type PersonalDataKind, type ThirdCountryTransfer } from '../../../api';
 import { useModelTexts } from '../model';
+import { useRuleCondition } from './ruleCondition';
 import { LocalizedInput } from './LocalizedInput';
 
 type Def = ClassificationModelDefinition;
@@ -17,13 +18,7 @@ export function EditorMinimums({ def, onChange }: { def: Def; onChange: (def: De
   const levelOptions = def.levels.map((l) => ({ value: String(l.value), label: texts.levelLabel(l.value) }));
   const aspectOptions = def.aspects.map((a) => ({ value: a.key, label: `${texts.code(a.key)} – ${texts.aspectName(a.key)}` }));
   const setRule = (i: number, change: Partial<Rule>) => onChange({ ...def, minimumRules: def.minimumRules.map((r, j) => (j === i ? { ...r, ...change } : r)) });
-  const condition = (r: Rule) =>
-    [
-      r.when.personalData && t('classification:model.when.personalData', { values: r.when.personalData.map((p) => t(`assets:personalData.${p as PersonalDataKind}`)).join(', ') }),
-      r.when.thirdCountryTransfer && t('classification:model.when.thirdCountry', { values: r.when.thirdCountryTransfer.map((v) => t(`assets:thirdCountry.${v as ThirdCountryTransfer}`)).join(', ') }),
-    ]
-      .filter(Boolean)
-      .join(t('classification:model.when.and'));
+  const condition = useRuleCondition();
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="editor-minimums-heading" data-testid="editor-minimums">
@@ -49,6 +44,11 @@ export function EditorMinimums({ def, onChange }: { def: Def; onChange: (def: De
               </Tooltip>
             </Group>
             <LocalizedInput label={t('classification:model.fields.reason')} value={r.reason} multiline required onChange={(reason) => setRule(i, { reason })} />
+            {r.references.length > 0 && (
+              <Text size="sm" data-testid={`rule-references-${r.id}`}>
+                {t('classification:explain.references', { refs: r.references.map(formatReference).join('; ') })}
+              </Text>
+            )}
           </Stack>
         ))}
         <NewRule def={def} onAdd={(rule) => onChange({ ...def, minimumRules: [...def.minimumRules, rule] })} aspectOptions={aspectOptions} levelOptions={levelOptions} />
@@ -78,6 +78,7 @@ function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def; onAdd:
       aspect: aspect as AspectKey,
       level: Number(level),
       reason: { sv: reason.trim() },
+      references: [],
     });
     setPersonalData([]);
     setThird([]);

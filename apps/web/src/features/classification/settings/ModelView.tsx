@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { Accordion, Badge, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ClassificationModelView, PersonalDataKind, ThirdCountryTransfer } from '../../../api';
+import { formatReference } from '@tillit/core';
+import type { ClassificationModelView } from '../../../api';
 import { formatDateTime } from '../../../lib/format';
 import { useModelTexts } from '../model';
+import { useRuleCondition } from './ruleCondition';
 import { TableScroll } from '../../assets/TableScroll';
 
 /** A model version as data, in words: aspects, levels, categories with their questions, minimums and rules. */
@@ -21,13 +23,7 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
     [t('classification:model.fields.reviewMonths'), t('classification:model.months', { count: def.reviewMonths })],
   ];
   if (model.note) facts.push([t('classification:model.fields.note'), model.note]);
-  const condition = (r: (typeof def.minimumRules)[number]) =>
-    [
-      r.when.personalData && t('classification:model.when.personalData', { values: r.when.personalData.map((p) => t(`assets:personalData.${p as PersonalDataKind}`)).join(', ') }),
-      r.when.thirdCountryTransfer && t('classification:model.when.thirdCountry', { values: r.when.thirdCountryTransfer.map((v) => t(`assets:thirdCountry.${v as ThirdCountryTransfer}`)).join(', ') }),
-    ]
-      .filter(Boolean)
-      .join(t('classification:model.when.and'));
+  const condition = useRuleCondition();
 
   return (
     <Stack gap="lg" data-testid="model-view" data-version={model.version}>
@@ -185,7 +181,14 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{texts.text(r.reason)}</Table.Td>
+                    <Table.Td>
+                      {texts.text(r.reason)}
+                      {r.references.length > 0 && (
+                        <Text size="sm" c="dimmed" data-testid={`rule-references-${r.id}`}>
+                          {t('classification:explain.references', { refs: r.references.map(formatReference).join('; ') })}
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
