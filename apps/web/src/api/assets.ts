@@ -51,7 +51,7 @@ export type ImportField = (typeof importFields)[number];
 /** The inventory fields a column can feed, in the order the mapping table shows them (core's list, without zod). */
 export const importFields = [
   'name', 'kind', 'unit', 'description', 'externalId', 'informationOwner', 'systemOwner', 'systemSteward', 'supplier',
-  'hosting', 'lifecycle', 'personalData', 'thirdCountryTransfer', 'thirdCountries', 'tags', 'informationType', 'processedBy',
+  'hosting', 'lifecycle', 'personalData', 'thirdCountryTransfer', 'thirdCountries', 'tags', 'informationType', 'processedBy', 'tillitId',
 ] as const satisfies readonly CoreImportField[];
 // Fails to compile when core adds a field that this list lacks.
 export const importFieldsComplete: Exclude<CoreImportField, ImportField> extends never ? true : never = true;
