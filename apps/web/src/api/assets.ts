@@ -106,7 +106,10 @@ export const assetImportApi = {
     request<AssetImportView>('POST', '/asset-imports', { query: { fileName: file.name }, body: new Blob([file], { type: importContentType(file.name) }) }),
   get: (importId: string) => request<AssetImportView>('GET', `/asset-imports/${id(importId)}`),
   check: (importId: string, body: ImportMapping) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/check`, { body }),
-  apply: (importId: string, body: ImportMapping) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, { body }),
+  /** `onlyValid`: write the rows without problems and leave the others (the user chose so). */
+  apply: (importId: string, body: ImportMapping, onlyValid = false) =>
+    request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, { body, ...(onlyValid ? { query: { onlyValid: 'true' } } : {}) }),
+  problemsPath: (importId: string) => apiPath(`/asset-imports/${id(importId)}/problems.xlsx`),
   templatePath: () => apiPath('/asset-imports/template.xlsx'),
 };
 

@@ -26,7 +26,7 @@ export const assetImportRoutes = [
       const { file, fileName } = await services.assetImport.problems(actor, params.id);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('content-disposition', `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
         .send(file);
     },
   }),
