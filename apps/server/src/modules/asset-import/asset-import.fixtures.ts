@@ -60,7 +60,6 @@ export const assetImportFixtures: RouteFixtures = {
     (answer) => {
       const report = (answer as { report: { toCreate: number; toUpdate: number } }).report;
       return [
-        { action: 'check' as const, entityType: 'asset_import' as const },
         ...Array.from({ length: report.toCreate + report.toUpdate }, () => ({ action: 'import' as const, entityType: 'asset' as const })),
         { action: 'import' as const, entityType: 'asset_import' as const },
       ];

@@ -60,7 +60,7 @@ export function createAssetImportService(db: Db) {
    * Runs the check (the dry run) for a mapping on the chosen sheet and records the mapping and the
    * report on the import, with an `check` event when they differ from what was recorded before.
    */
-  async function check(actor: Actor, id: string, mapping: ImportMapping) {
+  async function check(actor: Actor, id: string, mapping: ImportMapping, record = true) {
     const row = await load(actor, id);
     if (row.status === 'applying' || row.status === 'applied') throw new AppError('import_not_ready', { status: row.status });
     const sheets = await repo.sheetsOf(db, id);
@@ -77,7 +77,8 @@ export function createAssetImportService(db: Db) {
     dropUnchanged(result, current, processors, refs);
     const recorded = { mapping: JSON.stringify(mapping), report: JSON.stringify(result.report) };
     // A dry run that finds what the last one found changes nothing and writes no event (jsonb keeps no key order).
-    if (row.status !== 'checked' || stable(row.mapping) !== stable(mapping) || stable(row.report) !== stable(result.report)) {
+    // The apply records the report with its own writes, in its one transaction.
+    if (record && (row.status !== 'checked' || stable(row.mapping) !== stable(mapping) || stable(row.report) !== stable(result.report))) {
       await db.transaction().execute(async (trx) => {
         await repo.update(trx, id, { sheet: sheet.name, headers: sheet.headers, row_count: sheet.rows.length, ...recorded, status: 'checked' });
         const r = result.report;
@@ -87,7 +88,7 @@ export function createAssetImportService(db: Db) {
         }]);
       });
     }
-    return { ...result, refs, sheet };
+    return { ...result, refs, sheet, recorded };
   }
 
   async function run(actor: Actor, id: string, fileName: string, checked: Awaited<ReturnType<typeof check>>) {
@@ -116,7 +117,7 @@ export function createAssetImportService(db: Db) {
             changes: { created: { after: counts.created }, updated: { after: counts.updated }, links: { after: counts.links }, ...(checked.report.problemCount ? { leftOut: { after: checked.report.rows - checked.report.validRows - checked.report.unchanged } } : {}) },
           },
         ]);
-        await repo.update(trx, id, { status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
+        await repo.update(trx, id, { ...checked.recorded, sheet: checked.sheet.name, status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
       });
     } catch (e) {
       const code = e instanceof AppError ? e.code : (e as { code?: string })?.code === '23505' ? 'duplicate_external_id' : 'internal';
@@ -162,7 +163,8 @@ export function createAssetImportService(db: Db) {
      */
     async apply(actor: Actor, id: string, mapping: ImportMapping, options: { wait: boolean; onlyValid: boolean }): Promise<AssetImportView> {
       requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
-      const checked = await check(actor, id, mapping);
+      // Refused applies write nothing (the answer carries the report); the apply's transaction records it.
+      const checked = await check(actor, id, mapping, false);
       if (checked.report.problemCount > 0 && !options.onlyValid) throw new AppError('import_has_errors', { report: checked.report });
       if (!(await repo.claimForApply(db, id, checked.plan.length))) throw new AppError('import_not_ready');
       const row = await load(actor, id);
