@@ -63,6 +63,9 @@ const centralErrorCodes = {
   import_not_ready: 409,
   import_interrupted: 409,
   import_too_large: 413,
+  import_too_many_columns: 413,
+  import_cell_too_long: 413,
+  import_too_many_cells: 413,
   unknown_notification_kind: 400,
 } as const;
 export type ErrorCode = keyof typeof centralErrorCodes | ModuleErrorCode;

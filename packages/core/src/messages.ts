@@ -4,7 +4,8 @@ import { coreModules, type ModuleMessages } from './modules/index.js';
 import type { CoreModule } from './modules/define.js';
 import type { Locale } from './schemas/common.js';
 
-type Section = Record<string, string>;
+// A section maps keys to texts, or (like `states`) to groups of texts.
+type Section = Record<string, unknown>;
 type CentralMessages = typeof centralSv;
 /** Core's texts with every module's merged in, section by section (errors, mail, labels, …). */
 type Messages = { [K in keyof CentralMessages | keyof ModuleMessages]: (K extends keyof CentralMessages ? CentralMessages[K] : unknown) & (K extends keyof ModuleMessages ? ModuleMessages[K] : unknown) };

@@ -123,7 +123,7 @@ describe('inventory of information assets', () => {
     const sheet = wb.getWorksheet('Tillgångar')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Typ');
     expect(sheet.getRow(2).getCell(2).value).toBe('Lönesystem');
-    expect(sheet.getRow(2).getCell(9).value).toBe('egen drift');
+    expect(sheet.getRow(2).getCell(9).value).toBe('Egen drift'); // the screen's word
     expect(sheet.rowCount).toBe(2);
 
     const del = await steward.del(`/api/v1/assets/${system.id}`);

@@ -53,8 +53,13 @@ describe('import of a system inventory', () => {
     expect(systems[0]).toMatchObject({ systemSteward: { id: steward.id }, tags: ['vård', 'kritisk'], personalData: 'patient' });
     const pacs = (await coordinator.get(`/api/v1/assets/${systems[1].id}`)).json();
     expect(pacs.informationSets.map((s: { name: string }) => s.name)).toEqual(['Bilder', 'Journalanteckningar']);
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_type', '=', 'asset_import').execute();
-    expect(audit).toEqual([{ action: 'import', changes: { created: { after: 4 }, updated: { after: 0 }, links: { after: 3 } } }]);
+    // Upload and dry run keep state on the import (the file, the report): each is an event; the
+    // apply's check found the same report as the dry run before it, so it wrote none.
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_type', '=', 'asset_import').orderBy('id').execute();
+    expect(audit.map((e) => e.action)).toEqual(['upload', 'check', 'import']);
+    expect(audit[0]!.changes).toMatchObject({ fileName: { after: 'inventarie.xlsx' }, rows: { after: 4 } });
+    expect(audit[1]!.changes).toEqual({ toCreate: { after: 4 }, toUpdate: { after: 0 }, unchanged: { after: 0 }, problems: { after: 0 } });
+    expect(audit[2]!.changes).toEqual({ created: { after: 4 }, updated: { after: 0 }, links: { after: 3 } });
     expect((await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping })).json().error.code).toBe('import_not_ready');
 
     // Re-import: same external ids update, the set's links are replaced, a new row is created.
@@ -96,7 +101,8 @@ describe('import of a system inventory', () => {
     ]);
     expect(res.json().error.details.report.problems[1].message).toMatch(/rad 2/);
     expect((await t.db.selectFrom('assets').select('id').where('name', '=', 'Ok').execute()).length).toBe(0);
-    expect((await coordinator.get(`/api/v1/asset-imports/${imp.id}`)).json()).toMatchObject({ status: 'checked', report: { problemCount: 7 } });
+    // A refused apply writes nothing, not even the report (the answer carries it).
+    expect((await coordinator.get(`/api/v1/asset-imports/${imp.id}`)).json()).toMatchObject({ status: 'uploaded', report: null });
 
     const wrongColumn = await coordinator.post(`/api/v1/asset-imports/${imp.id}/check`, { mapping: { ...imp.suggestedMapping, supplier: 'Leverantörsnamn' } });
     expect(wrongColumn.statusCode).toBe(400);

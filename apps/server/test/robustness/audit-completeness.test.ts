@@ -20,8 +20,6 @@ const changing = routes.filter((r) => r.method !== 'GET');
 
 /** State-changing requests that write no audit event, and why. */
 const WITHOUT_EVENT: Record<string, string> = {
-  'POST /api/v1/asset-imports': 'an uploaded file waiting to be checked; the register is unchanged until apply',
-  'POST /api/v1/asset-imports/:id/check': 'a dry run of an import',
   'POST /api/v1/audit-events/verify': 'a verification of the chain; it records a checkpoint, not an event',
   'POST /api/v1/audit-events/receipt': 'a signed receipt of the chain’s head; it records a checkpoint, not an event',
   'POST /api/v1/notifications/:id/read': 'the reader’s own view of a notice',

@@ -51,7 +51,7 @@ export type ImportField = (typeof importFields)[number];
 /** The inventory fields a column can feed, in the order the mapping table shows them (core's list, without zod). */
 export const importFields = [
   'name', 'kind', 'unit', 'description', 'externalId', 'informationOwner', 'systemOwner', 'systemSteward', 'supplier',
-  'hosting', 'lifecycle', 'personalData', 'thirdCountryTransfer', 'thirdCountries', 'tags', 'informationType', 'processedBy',
+  'hosting', 'lifecycle', 'personalData', 'thirdCountryTransfer', 'thirdCountries', 'tags', 'informationType', 'processedBy', 'tillitId',
 ] as const satisfies readonly CoreImportField[];
 // Fails to compile when core adds a field that this list lacks.
 export const importFieldsComplete: Exclude<CoreImportField, ImportField> extends never ? true : never = true;
@@ -106,7 +106,10 @@ export const assetImportApi = {
     request<AssetImportView>('POST', '/asset-imports', { query: { fileName: file.name }, body: new Blob([file], { type: importContentType(file.name) }) }),
   get: (importId: string) => request<AssetImportView>('GET', `/asset-imports/${id(importId)}`),
   check: (importId: string, body: ImportMapping) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/check`, { body }),
-  apply: (importId: string, body: ImportMapping) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, { body }),
+  /** `onlyValid`: write the rows without problems and leave the others (the user chose so). */
+  apply: (importId: string, body: ImportMapping, onlyValid = false) =>
+    request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, { body, ...(onlyValid ? { query: { onlyValid: 'true' } } : {}) }),
+  problemsPath: (importId: string) => apiPath(`/asset-imports/${id(importId)}/problems.xlsx`),
   templatePath: () => apiPath('/asset-imports/template.xlsx'),
 };
 

@@ -20,6 +20,8 @@ export const importFields = [
   'tags',
   'informationType',
   'processedBy',
+  /** Tillit's own id of the asset, as the export writes it: the row updates that asset. */
+  'tillitId',
 ] as const;
 export const importField = z.enum(importFields);
 export type ImportField = z.infer<typeof importField>;
@@ -57,6 +59,12 @@ export const importReport = z.object({
   /** The first 1,000 problems; `problemCount` has them all. */
   problems: z.array(importProblem),
   problemCount: z.number().int(),
+  /** Rows that match an asset (by Tillit id, external id, or the same kind, unit and name) and would change nothing. */
+  unchanged: z.number().int(),
+  /** Rows with no problem that the apply writes (new, changed); with `onlyValid` the others are left out. */
+  validRows: z.number().int(),
+  /** Rows without an id matched to an existing asset by kind, unit and name (first 1,000): the apply updates it instead of creating a duplicate. */
+  matches: z.array(z.object({ row: z.number().int(), assetId: z.uuid(), name: z.string(), unitName: z.string() })),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -84,4 +92,6 @@ export type AssetImportView = z.infer<typeof assetImportView>;
 export const applyImportQuery = z.object({
   /** Wait for the apply to finish instead of answering 202 at once (scripts and tests). */
   wait: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  /** Write only the rows without problems and leave the others for a later import (the report keeps them). */
+  onlyValid: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
 });

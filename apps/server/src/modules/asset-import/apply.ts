@@ -4,7 +4,7 @@ import type { AuditInput } from '../../platform/audit/audit.js';
 import type { assetAuditFields } from '../assets/assets.audit.js';
 import type { AssetValues } from '../assets/assets.repository.js';
 import { assetBulkWrites as assets } from '../assets/assets.service.js';
-import type { Lookups, PlannedRow } from './check.js';
+import type { KnownAsset, PlannedRow } from './check.js';
 import { assetsBefore } from './asset-import.repository.js';
 
 const BATCH = 1000;
@@ -50,12 +50,13 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
  */
 export async function applyPlan(
   trx: Trx,
-  ctx: { organizationId: string; userId: string | null; existing: Lookups['existing'] },
+  ctx: { organizationId: string; userId: string | null; refs: Map<string, KnownAsset> },
   plan: PlannedRow[],
   onProgress: (done: number) => Promise<void>,
 ): Promise<{ created: number; updated: number; links: number; events: AuditInput[] }> {
   let done = 0;
-  const idOfExternal = new Map<string, string>([...ctx.existing].map(([ext, a]) => [ext, a.id]));
+  // A `processedBy` reference is an asset's Tillit id or external id, in the inventory or in the file.
+  const idOfExternal = new Map<string, string>([...ctx.refs].map(([ref, a]) => [ref, a.id]));
   const creates = plan.filter((p) => !p.existingId).map((p) => ({ ...p, id: randomUUID() }));
   const idOfRow = new Map<number, string>(plan.filter((p) => p.existingId).map((p) => [p.row, p.existingId!]));
   for (const c of creates) {

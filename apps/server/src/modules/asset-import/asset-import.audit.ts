@@ -1,21 +1,34 @@
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
 
 /**
- * The summary event of an applied import. Each asset it created or changed has its own event
+ * An import's events: upload (the file is kept for the checks), check (the dry run's report is
+ * recorded) and the summary of the apply. Each asset it created or changed has its own event
  * (entity type `asset`, action `import`), with the asset's fields.
  */
 export const assetImportAudit = defineAuditVocabulary({
   entityTypes: { asset_import: { sv: 'Import av tillgångar', en: 'Asset import' } },
-  actions: {},
+  actions: {
+    upload: { sv: 'Uppladdad', en: 'Uploaded' },
+    check: { sv: 'Provkörd', en: 'Dry run' },
+  },
   fields: {
     asset_import: {
       created: { sv: 'Nya tillgångar', en: 'Assets created', kind: 'number' },
       updated: { sv: 'Ändrade tillgångar', en: 'Assets changed', kind: 'number' },
       links: { sv: 'Kopplingar till informationsmängder', en: 'Links to information sets', kind: 'number' },
+      leftOut: { sv: 'Rader med problem som lämnades', en: 'Rows with problems left out', kind: 'number' },
+      fileName: { sv: 'Fil', en: 'File' },
+      bytes: { sv: 'Storlek (byte)', en: 'Size (bytes)', kind: 'number' },
+      rows: { sv: 'Rader', en: 'Rows', kind: 'number' },
+      toCreate: { sv: 'Blir nya', en: 'To create', kind: 'number' },
+      toUpdate: { sv: 'Ändras', en: 'To change', kind: 'number' },
+      unchanged: { sv: 'Oförändrade', en: 'Unchanged', kind: 'number' },
+      problems: { sv: 'Problem', en: 'Problems', kind: 'number' },
     },
   },
 });
 
 declare module '../../platform/audit/vocabulary.js' {
   interface AuditEntityTypeCodes extends CodesOf<typeof assetImportAudit.entityTypes> {}
+  interface AuditActionCodes extends CodesOf<typeof assetImportAudit.actions> {}
 }

@@ -34,16 +34,27 @@ const onImport = (audit: RouteFixture['audit'], sibling: RouteFixture['sibling']
 });
 
 export const assetImportFixtures: RouteFixtures = {
-  // Uploading stores the file for checking; the register changes (and is audited) only when it is applied.
+  // Uploading stores the file for checking (an event); the register changes only when it is applied.
   'POST /api/v1/asset-imports': {
     scope: 'organization',
     build: async (w) => ({ query: { fileName: 'system.csv' }, raw: { payload: csv(w), contentType: 'text/csv' } }),
+    audit: [{ action: 'upload', entityType: 'asset_import' }],
+  },
+  'GET /api/v1/asset-imports/:id/problems.xlsx': {
+    scope: 'organization',
+    build: async (w) => {
+      const { id } = await uploaded(w);
+      const report = { rows: 2, toCreate: 1, toUpdate: 0, unchanged: 0, validRows: 1, byKind: { information_set: 0, system: 1, process: 0 }, links: 0, problemCount: 1, matches: [], problems: [{ row: 3, field: 'name', column: 'Namn', code: 'too_long', message: 'Värdet är för långt.', value: 'P' }] };
+      await repo.update(w.db, id, { status: 'checked', report: JSON.stringify(report) });
+      return { params: { id } };
+    },
     audit: [],
   },
   'GET /api/v1/asset-imports/template.xlsx': { scope: 'organization', build: async () => ({}), audit: [] },
   'GET /api/v1/asset-imports/:id': { scope: 'organization', build: async (w) => ({ params: { id: (await uploaded(w)).id } }), audit: [] },
-  // A dry run: rows in units the user may not write come back as problems of the file.
-  'POST /api/v1/asset-imports/:id/check': onImport([], 'allow'),
+  // A dry run: rows in units the user may not write come back as problems of the file. The
+  // report is recorded on the import (an event); no asset changes.
+  'POST /api/v1/asset-imports/:id/check': onImport([{ action: 'check', entityType: 'asset_import' }], 'allow'),
   // One event per asset the file creates or changes, and the import's summary.
   'POST /api/v1/asset-imports/:id/apply': onImport(
     (answer) => {

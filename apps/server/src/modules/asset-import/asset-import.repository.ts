@@ -76,23 +76,35 @@ export async function claimForApply(db: Db, id: string, total: number): Promise<
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Everything the check looks up, loaded once. */
-export async function lookups(db: Db | Trx, organizationId: string, externalIds: string[]) {
-  const [units, users, types, existing] = await Promise.all([
+/** Everything the check looks up, loaded once: units, people, information types and every asset of the organisation. */
+export async function lookups(db: Db | Trx, organizationId: string) {
+  const [units, users, types, assets] = await Promise.all([
     db.selectFrom('units').select(['id', 'name', 'path']).where('organization_id', '=', organizationId).where('closed_at', 'is', null).execute(),
-    db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).where('status', '!=', 'disabled').execute(),
+    db.selectFrom('users').select(['id', 'email', 'name']).where('organization_id', '=', organizationId).where('status', '!=', 'disabled').execute(),
     db.selectFrom('information_types').select(['id', 'key', 'name']).where('organization_id', '=', organizationId).execute(),
-    externalIds.length
-      ? sql<{ id: string; kind: string; external_id: string; path: string[]; unit_name: string }>`
-          select a.id, a.kind, a.external_id, u.path, u.name as unit_name from assets a join units u on u.id = a.unit_id
-          where a.organization_id = ${organizationId} and a.external_id = any(${sql.val(externalIds)}::text[])`.execute(db)
-      : { rows: [] },
+    sql<{ id: string; kind: string; name: string; external_id: string | null; unit_id: string; path: string[]; unit_name: string }>`
+      select a.id, a.kind, a.name, a.external_id, a.unit_id, u.path, u.name as unit_name from assets a join units u on u.id = a.unit_id
+      where a.organization_id = ${organizationId}`.execute(db),
   ]);
-  return { units, users, types, existing: new Map(existing.rows.map((a) => [a.external_id, { id: a.id, kind: a.kind, unitPath: a.path, unitName: a.unit_name }])) };
+  return {
+    units,
+    users,
+    types,
+    assets: assets.rows.map((a) => ({ id: a.id, kind: a.kind, name: a.name, externalId: a.external_id, unitId: a.unit_id, unitPath: a.path, unitName: a.unit_name })),
+  };
+}
+
+/** The current processing links (set → its systems and processes) of some information sets. */
+export async function processorsOf(db: Db | Trx, setIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  if (!setIds.length) return out;
+  const rows = await db.selectFrom('asset_links').select(['asset_id', 'information_set_id']).where('information_set_id', 'in', setIds).execute();
+  for (const r of rows) out.set(r.information_set_id, (out.get(r.information_set_id) ?? new Set()).add(r.asset_id));
+  return out;
 }
 
 /** The current values of assets an import is about to update (for the before/after of their audit events). */
-export async function assetsBefore(trx: Trx, organizationId: string, ids: string[]) {
+export async function assetsBefore(trx: Db | Trx, organizationId: string, ids: string[]) {
   if (!ids.length) return [];
   return trx.selectFrom('assets').selectAll().where('organization_id', '=', organizationId).where('id', 'in', ids).execute();
 }

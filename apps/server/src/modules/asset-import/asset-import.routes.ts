@@ -20,18 +20,29 @@ export const assetImportRoutes = [
     },
   }),
   defineRoute({
+    method: 'GET', url: '/api/v1/asset-imports/:id/problems.xlsx', permission: 'asset.import', tag, summary: 'Raderna med problem som Excelfil, med en problemkolumn, att rätta och importera igen', raw: true,
+    params: idParams,
+    handler: async ({ actor, params, services, reply }) => {
+      const { file, fileName } = await services.assetImport.problems(actor, params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+        .send(file);
+    },
+  }),
+  defineRoute({
     method: 'GET', url: '/api/v1/asset-imports/:id', permission: 'asset.import', tag, summary: 'En import: status, förlopp och rapport',
     params: idParams, response: assetImportView,
     handler: ({ actor, params, services }) => services.assetImport.get(actor, params.id),
   }),
   defineRoute({
-    method: 'POST', url: '/api/v1/asset-imports/:id/check', permission: 'asset.import', tag, summary: 'Provkör importen med en kolumnmappning (inget sparas)',
+    method: 'POST', url: '/api/v1/asset-imports/:id/check', permission: 'asset.import', tag, summary: 'Provkör importen med en kolumnmappning (inga tillgångar ändras; rapporten sparas på importen)',
     params: idParams, body: importMappingBody, response: assetImportView,
     handler: ({ actor, params, body, services }) => services.assetImport.check(actor, params.id, body),
   }),
   defineRoute({
-    method: 'POST', url: '/api/v1/asset-imports/:id/apply', permission: 'asset.import', tag, summary: 'Genomför importen (allt eller inget)', status: 202,
+    method: 'POST', url: '/api/v1/asset-imports/:id/apply', permission: 'asset.import', tag, summary: 'Genomför importen (allt eller inget, eller med onlyValid bara raderna utan problem)', status: 202,
     params: idParams, query: applyImportQuery, body: importMappingBody, response: assetImportView,
-    handler: ({ actor, params, query, body, services }) => services.assetImport.apply(actor, params.id, body, query.wait),
+    handler: ({ actor, params, query, body, services }) => services.assetImport.apply(actor, params.id, body, query),
   }),
 ];

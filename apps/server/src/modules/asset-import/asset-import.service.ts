@@ -1,13 +1,19 @@
-import { errorMessage, type AssetImportView, type ImportMapping, type ImportReport } from '@tillit/core';
+import { errorMessage, messages, type AssetImportView, type ImportMapping, type ImportReport } from '@tillit/core';
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
 import { applyPlan } from './apply.js';
-import { planImport, suggestMapping } from './check.js';
+import { assetRefs, dropUnchanged, planImport, suggestMapping } from './check.js';
 import { parseUpload, type ParsedSheet } from './parse.js';
+import { buildProblemWorkbook } from './problems.js';
 import { buildTemplate } from './template.js';
 import * as repo from './asset-import.repository.js';
+
+/** JSON with the keys of every object sorted, to compare values read back from jsonb. */
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+}
 
 type ImportRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
@@ -50,26 +56,39 @@ export function createAssetImportService(db: Db) {
     return toView(await load(actor, id), actor.locale);
   }
 
-  /** Runs the check for a mapping on the chosen sheet, and records the mapping and the report. */
-  async function check(actor: Actor, id: string, mapping: ImportMapping) {
+  /**
+   * Runs the check (the dry run) for a mapping on the chosen sheet and records the mapping and the
+   * report on the import, with an `check` event when they differ from what was recorded before.
+   */
+  async function check(actor: Actor, id: string, mapping: ImportMapping, record = true) {
     const row = await load(actor, id);
     if (row.status === 'applying' || row.status === 'applied') throw new AppError('import_not_ready', { status: row.status });
     const sheets = await repo.sheetsOf(db, id);
     if (!sheets) throw new AppError('import_not_ready', { status: row.status });
     const sheet: ParsedSheet | undefined = mapping.sheet ? sheets.find((s) => s.name === mapping.sheet) : sheets[0];
     if (!sheet) throw new AppError('validation_failed', { issues: [{ path: ['body', 'sheet'], code: 'invalid_value', message: `no sheet named ${mapping.sheet}` }] });
-    const externalColumn = mapping.mapping.externalId ? sheet.headers.findIndex((h) => h.trim().toLowerCase() === mapping.mapping.externalId!.trim().toLowerCase()) : -1;
-    const processedColumn = mapping.mapping.processedBy ? sheet.headers.findIndex((h) => h.trim().toLowerCase() === mapping.mapping.processedBy!.trim().toLowerCase()) : -1;
-    const refs = new Set<string>();
-    for (const r of sheet.rows) {
-      if (externalColumn >= 0 && r.cells[externalColumn]?.trim()) refs.add(r.cells[externalColumn]!.trim());
-      if (processedColumn >= 0) for (const ref of (r.cells[processedColumn] ?? '').split(/[;,\n]/)) if (ref.trim()) refs.add(ref.trim());
-    }
-    const found = await repo.lookups(db, actor.organizationId, [...refs]);
+    const found = await repo.lookups(db, actor.organizationId);
     const lookups = { ...found, mayWrite: (path: string[]) => holdsOn(actor, 'asset.write', path) };
     const result = planImport(sheet, mapping, lookups, actor.locale);
-    await repo.update(db, id, { sheet: sheet.name, headers: sheet.headers, row_count: sheet.rows.length, mapping: JSON.stringify(mapping), report: JSON.stringify(result.report), status: 'checked' });
-    return { ...result, existing: found.existing, sheet };
+    const refs = assetRefs(found.assets);
+    const matched = result.plan.filter((p) => p.existingId).map((p) => p.existingId!);
+    const current = new Map((await repo.assetsBefore(db, actor.organizationId, matched)).map((r) => [r.id, r as Record<string, unknown>]));
+    const processors = await repo.processorsOf(db, result.plan.filter((p) => p.existingId && p.processedBy).map((p) => p.existingId!));
+    dropUnchanged(result, current, processors, refs);
+    const recorded = { mapping: JSON.stringify(mapping), report: JSON.stringify(result.report) };
+    // A dry run that finds what the last one found changes nothing and writes no event (jsonb keeps no key order).
+    // The apply records the report with its own writes, in its one transaction.
+    if (record && (row.status !== 'checked' || stable(row.mapping) !== stable(mapping) || stable(row.report) !== stable(result.report))) {
+      await db.transaction().execute(async (trx) => {
+        await repo.update(trx, id, { sheet: sheet.name, headers: sheet.headers, row_count: sheet.rows.length, ...recorded, status: 'checked' });
+        const r = result.report;
+        await recordAudits(trx, actor, [{
+          action: 'check', entityType: 'asset_import', entityId: id, entityLabel: row.file_name,
+          changes: { toCreate: { after: r.toCreate }, toUpdate: { after: r.toUpdate }, unchanged: { after: r.unchanged }, problems: { after: r.problemCount } },
+        }]);
+      });
+    }
+    return { ...result, refs, sheet, recorded };
   }
 
   async function run(actor: Actor, id: string, fileName: string, checked: Awaited<ReturnType<typeof check>>) {
@@ -80,7 +99,7 @@ export function createAssetImportService(db: Db) {
     try {
       let last = 0;
       await db.transaction().execute(async (trx) => {
-        const counts = await applyPlan(trx, { organizationId: actor.organizationId, userId: actor.userId, existing: checked.existing }, checked.plan, async (done) => {
+        const counts = await applyPlan(trx, { organizationId: actor.organizationId, userId: actor.userId, refs: checked.refs }, checked.plan, async (done) => {
           // Progress goes through its own connection so the UI sees it while the transaction runs.
           if (done - last >= 500 || done === checked.plan.length) {
             last = done;
@@ -95,10 +114,10 @@ export function createAssetImportService(db: Db) {
             entityType: 'asset_import',
             entityId: id,
             entityLabel: fileName,
-            changes: { created: { after: counts.created }, updated: { after: counts.updated }, links: { after: counts.links } },
+            changes: { created: { after: counts.created }, updated: { after: counts.updated }, links: { after: counts.links }, ...(checked.report.problemCount ? { leftOut: { after: checked.report.rows - checked.report.validRows - checked.report.unchanged } } : {}) },
           },
         ]);
-        await repo.update(trx, id, { status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
+        await repo.update(trx, id, { ...checked.recorded, sheet: checked.sheet.name, status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
       });
     } catch (e) {
       const code = e instanceof AppError ? e.code : (e as { code?: string })?.code === '23505' ? 'duplicate_external_id' : 'internal';
@@ -114,7 +133,15 @@ export function createAssetImportService(db: Db) {
       requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
       if (!Buffer.isBuffer(body) || !body.length) throw new AppError('import_unreadable_file', { reason: 'no file' });
       const sheets = await parseUpload(body, fileName);
-      const { id } = await repo.insert(db, { organization_id: actor.organizationId, created_by: actor.userId, file_name: fileName, sheets });
+      // The uploaded file is kept (until applied) for the checks: a state change, with its event.
+      const id = await db.transaction().execute(async (trx) => {
+        const { id } = await repo.insert(trx, { organization_id: actor.organizationId, created_by: actor.userId, file_name: fileName, sheets });
+        await recordAudits(trx, actor, [{
+          action: 'upload', entityType: 'asset_import', entityId: id, entityLabel: fileName,
+          changes: { fileName: { after: fileName }, bytes: { after: body.length }, rows: { after: sheets.reduce((n, s) => n + s.rows.length, 0) } },
+        }]);
+        return id;
+      });
       return view(actor, id);
     },
 
@@ -129,17 +156,35 @@ export function createAssetImportService(db: Db) {
       return view(actor, id);
     },
 
-    /** All or nothing: any problem refuses the whole file. With `wait` the answer comes when it is written. */
-    async apply(actor: Actor, id: string, mapping: ImportMapping, wait: boolean): Promise<AssetImportView> {
+    /**
+     * All or nothing by default: any problem refuses the whole file. With `onlyValid` the rows
+     * without problems are written and the report keeps the others, to fix and import later.
+     * With `wait` the answer comes when it is written.
+     */
+    async apply(actor: Actor, id: string, mapping: ImportMapping, options: { wait: boolean; onlyValid: boolean }): Promise<AssetImportView> {
       requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
-      const checked = await check(actor, id, mapping);
-      if (checked.report.problemCount > 0) throw new AppError('import_has_errors', { report: checked.report });
+      // Refused applies write nothing (the answer carries the report); the apply's transaction records it.
+      const checked = await check(actor, id, mapping, false);
+      if (checked.report.problemCount > 0 && !options.onlyValid) throw new AppError('import_has_errors', { report: checked.report });
       if (!(await repo.claimForApply(db, id, checked.plan.length))) throw new AppError('import_not_ready');
       const row = await load(actor, id);
       const running = run(actor, id, row.file_name, checked);
-      if (wait) await running;
+      if (options.wait) await running;
       else running.catch(() => undefined);
       return view(actor, id);
+    },
+
+    /** The rows of the checked sheet that have problems, with a problem column, as an Excel file to fix and import again. */
+    async problems(actor: Actor, id: string): Promise<{ file: Buffer; fileName: string }> {
+      requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
+      const row = await load(actor, id);
+      const report = row.report as ImportReport | null;
+      const sheets = await repo.sheetsOf(db, id);
+      const sheet = sheets?.find((s) => s.name === row.sheet) ?? sheets?.[0];
+      if (!report || !sheet) throw new AppError('import_not_ready', { status: row.status });
+      const header = (messages[actor.locale].importProblems as Record<string, string>).problem_column!;
+      const base = row.file_name.replace(/\.(xlsx|csv)$/i, '');
+      return { file: await buildProblemWorkbook(sheet, report, header), fileName: `${base}-problem.xlsx` };
     },
 
     async template(actor: Actor): Promise<Buffer> {

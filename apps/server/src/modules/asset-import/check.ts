@@ -3,13 +3,26 @@ import { AppError } from '../../platform/errors.js';
 import type { AssetValues } from '../assets/assets.repository.js';
 import type { ParsedSheet } from './parse.js';
 
+/** An asset of the organisation as the check sees it. */
+export interface KnownAsset {
+  id: string;
+  kind: string;
+  name: string;
+  externalId: string | null;
+  unitId: string;
+  unitPath: string[];
+  unitName: string;
+}
+
 /** What the check needs to know about the organisation (loaded once per check). */
 export interface Lookups {
   units: { id: string; name: string; path: string[] }[];
-  users: { id: string; email: string }[];
+  users: { id: string; email: string; name: string }[];
   types: { id: string; key: string; name: string }[];
-  /** Existing assets by external id. */
-  existing: Map<string, { id: string; kind: string; unitPath: string[]; unitName: string }>;
+  /** Every asset of the organisation (id, kind, name, unit): matched by Tillit id, external id, or kind + unit + name. */
+  assets: KnownAsset[];
+  /** Organisation words added to the shipped vocabulary, per field and code. */
+  words?: { field: string; code: string; word: string }[];
   /** May the importing user place assets on a unit with this path? */
   mayWrite: (unitPath: string[]) => boolean;
 }
@@ -20,8 +33,21 @@ export interface PlannedRow {
   existingId: string | null;
   externalId: string | null;
   values: AssetValues;
-  /** Information sets: external ids of the systems/processes processing it (replaces the links) when mapped. */
+  /** Information sets: the systems/processes processing it (Tillit ids or external ids; replaces the links) when mapped. */
   processedBy?: string[];
+}
+
+/** The key under which two assets are the same one: kind, unit and the name compared case- and spacing-insensitively. */
+export const sameAssetKey = (kind: string, unitId: string, name: string) => `${kind}|${unitId}|${norm(name)}`;
+
+/** Existing assets by each reference a file may use for them: Tillit id and external id. */
+export function assetRefs(assets: KnownAsset[]): Map<string, KnownAsset> {
+  const out = new Map<string, KnownAsset>();
+  for (const a of assets) {
+    out.set(a.id, a);
+    if (a.externalId) out.set(a.externalId, a);
+  }
+  return out;
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -43,11 +69,19 @@ export function suggestMapping(headers: string[]): Partial<Record<ImportField, s
   return out;
 }
 
-function enumValue(field: EnumField, raw: string): string | null {
-  const table = assetImportVocabulary.values[field] as Record<string, string[]>;
-  const v = norm(raw);
-  for (const [code, words] of Object.entries(table)) if (code === v || words.some((w) => norm(w) === v)) return code;
-  return null;
+/** The shipped vocabulary with the organisation's own words added (field → normalised word → code). */
+export function vocabularyOf(words: Lookups['words'] = []): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [field, table] of Object.entries(assetImportVocabulary.values) as [EnumField, Record<string, string[]>][]) {
+    const m = new Map<string, string>();
+    for (const [code, list] of Object.entries(table)) {
+      m.set(code, code);
+      for (const w of list) if (!m.has(norm(w))) m.set(norm(w), code);
+    }
+    out.set(field, m);
+  }
+  for (const w of words) out.get(w.field)?.set(norm(w.word), w.code);
+  return out;
 }
 
 const list = (raw: string) => [...new Set(raw.split(/[;,\n]/).map((s) => s.trim()).filter(Boolean))];
@@ -60,13 +94,14 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     if (i < 0) throw new AppError('import_unknown_column', { field, column: header });
     column[field] = i;
   }
+  // Said to the person choosing the columns, in her language (the page shows it at the field).
+  const texts = messages[locale].importProblems as Record<string, string>;
   const missing: { path: string[]; code: string; message: string }[] = [];
-  if (column.name === undefined) missing.push({ path: ['body', 'mapping', 'name'], code: 'required', message: 'name must be mapped' });
-  if (column.kind === undefined && !mapping.defaultKind) missing.push({ path: ['body', 'mapping', 'kind'], code: 'required', message: 'map kind or give defaultKind' });
-  if (column.unit === undefined && !mapping.defaultUnitId) missing.push({ path: ['body', 'mapping', 'unit'], code: 'required', message: 'map unit or give defaultUnitId' });
+  if (column.name === undefined) missing.push({ path: ['body', 'mapping', 'name'], code: 'required', message: texts.name_not_mapped! });
+  if (column.kind === undefined && !mapping.defaultKind) missing.push({ path: ['body', 'mapping', 'kind'], code: 'required', message: texts.kind_not_mapped! });
+  if (column.unit === undefined && !mapping.defaultUnitId) missing.push({ path: ['body', 'mapping', 'unit'], code: 'required', message: texts.unit_not_mapped! });
   if (missing.length) throw new AppError('validation_failed', { issues: missing });
 
-  const texts = messages[locale].importProblems as Record<string, string>;
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const problem = (row: number, field: ImportField | null, code: string, value: string | null, params: Record<string, string | number> = {}) => {
@@ -76,21 +111,48 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     problems.push({ row, field, column: field && column[field] !== undefined ? sheet.headers[column[field]!]! : null, code, message, value });
   };
 
+  /** A person by e-mail address, or by name when exactly one user has it (ambiguous names say who they could be). */
+  const personOf = (v: string, n: number, f: ImportField): string | null => {
+    if (v.includes('@')) {
+      const id = usersByEmail.get(v.toLowerCase());
+      if (!id) problem(n, f, 'unknown_user', v);
+      return id ?? null;
+    }
+    const found = usersByName.get(norm(v)) ?? [];
+    if (found.length === 1) return found[0]!.id;
+    if (found.length > 1) problem(n, f, 'ambiguous_user', v, { candidates: found.map((u) => `${u.name} <${u.email}>`).join(', ') });
+    else problem(n, f, 'unknown_user_name', v);
+    return null;
+  };
+  const vocabulary = vocabularyOf(lookups.words);
+  const enumValue = (field: EnumField, raw: string) => vocabulary.get(field)?.get(norm(raw)) ?? null;
   const unitsById = new Map(lookups.units.map((u) => [u.id, u]));
   const unitsByName = new Map<string, (typeof lookups.units)[number][]>();
   for (const u of lookups.units) unitsByName.set(norm(u.name), [...(unitsByName.get(norm(u.name)) ?? []), u]);
   const usersByEmail = new Map(lookups.users.map((u) => [u.email.toLowerCase(), u.id]));
+  const usersByName = new Map<string, (typeof lookups.users)[number][]>();
+  for (const u of lookups.users) usersByName.set(norm(u.name), [...(usersByName.get(norm(u.name)) ?? []), u]);
   const typesByWord = new Map<string, string>();
   for (const t of lookups.types) {
     typesByWord.set(norm(t.name), t.id);
     typesByWord.set(t.key, t.id);
   }
+  const refs = assetRefs(lookups.assets);
+  const byKey = new Map<string, KnownAsset[]>();
+  for (const a of lookups.assets) {
+    const k = sameAssetKey(a.kind, a.unitId, a.name);
+    byKey.set(k, [...(byKey.get(k) ?? []), a]);
+  }
   const defaultUnit = mapping.defaultUnitId ? unitsById.get(mapping.defaultUnitId) : undefined;
   if (mapping.defaultUnitId && !defaultUnit) throw new AppError('unknown_unit', { field: 'defaultUnitId' });
 
   const plan: PlannedRow[] = [];
+  const matches: ImportReport['matches'] = [];
   const firstRowOf = new Map<string, number>();
-  const processorsInFile = new Set<string>();
+  const firstRowOfKey = new Map<string, number>();
+  const firstRowOfAsset = new Map<string, number>();
+  /** Systems and processes of the file by external id, and the row that has them, with or without problems. */
+  const processorRows = new Map<string, number>();
 
   for (const { n, cells } of sheet.rows) {
     const cell = (f: ImportField) => (column[f] === undefined ? undefined : (cells[column[f]!] ?? '').trim());
@@ -108,34 +170,64 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     }
     if (column.name !== undefined && !values.name) problem(n, 'name', 'required', null);
     const externalId = values.external_id ?? null;
-    let existingId: string | null = null;
+    // The asset this row updates: by Tillit id first (the export writes it), then by external id.
+    let existing: KnownAsset | undefined;
+    const tillitId = cell('tillitId');
+    if (tillitId) {
+      existing = refs.get(tillitId);
+      if (!existing || existing.id !== tillitId) {
+        problem(n, 'tillitId', 'unknown_tillit_id', tillitId);
+        existing = undefined;
+      }
+    }
     if (externalId) {
       const first = firstRowOf.get(externalId);
       if (first !== undefined) problem(n, 'externalId', 'duplicate_external_id', externalId, { row: first });
       else firstRowOf.set(externalId, n);
-      const existing = lookups.existing.get(externalId);
-      if (existing) {
-        existingId = existing.id;
-        if (kind && existing.kind !== kind) problem(n, 'kind', 'kind_mismatch', kindRaw ?? kind);
-        if (!lookups.mayWrite(existing.unitPath)) problem(n, 'unit', 'forbidden_unit', existing.unitName);
+      const byExternal = refs.get(externalId);
+      if (byExternal && byExternal.externalId === externalId) {
+        if (existing && existing.id !== byExternal.id) problem(n, 'externalId', 'external_id_taken', externalId, { name: byExternal.name });
+        existing ??= byExternal;
       }
-      if (kind && kind !== 'information_set') processorsInFile.add(externalId);
+      if (kind && kind !== 'information_set') processorRows.set(externalId, n);
     }
     // An empty or unmapped unit keeps an existing asset where it is; a new one gets the default unit.
     const unitRaw = cell('unit');
-    const candidates = unitRaw ? (unitsById.has(unitRaw) ? [unitsById.get(unitRaw)!] : (unitsByName.get(norm(unitRaw)) ?? [])) : !existingId && defaultUnit ? [defaultUnit] : null;
+    const candidates = unitRaw ? (unitsById.has(unitRaw) ? [unitsById.get(unitRaw)!] : (unitsByName.get(norm(unitRaw)) ?? [])) : !existing && defaultUnit ? [defaultUnit] : null;
     if (candidates === null) {
-      if (!existingId) problem(n, 'unit', 'required', null);
+      if (!existing) problem(n, 'unit', 'required', null);
     } else if (!candidates.length) problem(n, 'unit', 'unknown_unit', unitRaw ?? null);
     else if (candidates.length > 1) problem(n, 'unit', 'ambiguous_unit', unitRaw ?? null);
     else if (!lookups.mayWrite(candidates[0]!.path)) problem(n, 'unit', 'forbidden_unit', unitRaw || candidates[0]!.name);
     else values.unit_id = candidates[0]!.id;
+    // Duplicates: the same kind, unit and name twice in the file, or a row without an id that names an
+    // asset already in the inventory — that asset is updated instead of a second one created.
+    const unitId = values.unit_id ?? existing?.unitId;
+    if (kind && unitId && values.name) {
+      const key = sameAssetKey(kind, unitId, values.name);
+      const first = firstRowOfKey.get(key);
+      if (first !== undefined) problem(n, 'name', 'duplicate_name_in_file', values.name, { row: first });
+      else firstRowOfKey.set(key, n);
+      if (first === undefined && !existing && !tillitId) {
+        const same = (byKey.get(key) ?? []).filter((a) => !a.externalId || !externalId || a.externalId === externalId);
+        if (same.length > 1) problem(n, 'name', 'ambiguous_existing_asset', values.name, { count: same.length });
+        else if (same.length === 1) {
+          existing = same[0]!;
+          if (matches.length < 1000) matches.push({ row: n, assetId: existing.id, name: existing.name, unitName: existing.unitName });
+        }
+      }
+    }
+    if (existing) {
+      const first = firstRowOfAsset.get(existing.id);
+      if (first !== undefined) problem(n, tillitId ? 'tillitId' : 'externalId', 'same_asset_twice', tillitId || externalId || values.name || null, { row: first });
+      else firstRowOfAsset.set(existing.id, n);
+      if (kind && existing.kind !== kind) problem(n, 'kind', 'kind_mismatch', kindRaw ?? kind);
+      if (!lookups.mayWrite(existing.unitPath)) problem(n, 'unit', 'forbidden_unit', existing.unitName);
+    }
     for (const [f, col] of [['informationOwner', 'information_owner_id'], ['systemOwner', 'system_owner_id'], ['systemSteward', 'system_steward_id']] as const) {
       const v = cell(f);
       if (v === undefined) continue;
-      const id = v ? usersByEmail.get(v.toLowerCase()) : null;
-      if (v && !id) problem(n, f, 'unknown_user', v);
-      values[col] = id ?? null;
+      values[col] = v ? personOf(v, n, f) : null;
     }
     const enums = [['hosting', 'hosting', null], ['thirdCountryTransfer', 'third_country_transfer', 'unknown'], ['personalData', 'personal_data', 'none'], ['lifecycle', 'lifecycle', 'in_use']] as const;
     for (const [f, col, fallback] of enums) {
@@ -163,25 +255,73 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     let processedBy: string[] | undefined;
     if (processedRaw !== undefined && kind === 'information_set') processedBy = list(processedRaw);
     else if (processedRaw && kind && kind !== 'information_set') problem(n, 'processedBy', 'link_not_allowed', processedRaw);
-    if (problemCount === before && kind) plan.push({ row: n, kind, existingId, externalId, values, ...(processedBy ? { processedBy } : {}) });
+    if (problemCount === before && kind) plan.push({ row: n, kind, existingId: existing?.id ?? null, externalId, values, ...(processedBy ? { processedBy } : {}) });
   }
 
   // Links are checked last: a system may be further down the file than the sets it processes.
-  let links = 0;
+  // A set whose processor has problems has one too, so that only whole rows are written.
+  const validRows = new Set(plan.map((p) => p.row));
+  const badLinks = new Set<number>();
   for (const p of plan) {
     for (const ref of p.processedBy ?? []) {
-      const existing = lookups.existing.get(ref);
-      if (!processorsInFile.has(ref) && !(existing && existing.kind !== 'information_set')) problem(p.row, 'processedBy', 'unknown_linked_asset', ref);
-      // A link changes both ends (the system's levels follow the set's): write access on both.
-      else if (!processorsInFile.has(ref) && existing && !lookups.mayWrite(existing.unitPath)) problem(p.row, 'processedBy', 'forbidden_linked_asset', ref);
-      else links++;
+      const inFile = processorRows.get(ref);
+      const known = refs.get(ref);
+      if (inFile !== undefined && !validRows.has(inFile)) {
+        problem(p.row, 'processedBy', 'linked_row_has_problems', ref, { row: inFile });
+        badLinks.add(p.row);
+      } else if (inFile === undefined && !(known && known.kind !== 'information_set')) {
+        problem(p.row, 'processedBy', 'unknown_linked_asset', ref);
+        badLinks.add(p.row);
+      } else if (inFile === undefined && known && !lookups.mayWrite(known.unitPath)) {
+        // A link changes both ends (the system's levels follow the set's): write access on both.
+        problem(p.row, 'processedBy', 'forbidden_linked_asset', ref);
+        badLinks.add(p.row);
+      }
     }
   }
+  if (badLinks.size) plan.splice(0, plan.length, ...plan.filter((p) => !badLinks.has(p.row)));
+  const links = plan.reduce((n, p) => n + (p.processedBy?.length ?? 0), 0);
   const byKind = { information_set: 0, system: 0, process: 0 };
   for (const p of plan) byKind[p.kind as keyof typeof byKind]++;
   problems.sort((a, b) => a.row - b.row);
   return {
     plan,
-    report: { rows: sheet.rows.length, toCreate: plan.filter((p) => !p.existingId).length, toUpdate: plan.filter((p) => p.existingId).length, byKind, links, problems, problemCount },
+    report: { rows: sheet.rows.length, toCreate: plan.filter((p) => !p.existingId).length, toUpdate: plan.filter((p) => p.existingId).length, unchanged: 0, validRows: plan.length, byKind, links, problems, problemCount, matches },
   };
+}
+
+/**
+ * Leaves out of the plan the rows that match an asset and would change nothing (an unchanged export
+ * imported again has zero changes), and counts them. `current` are the matched assets' rows,
+ * `processors` the current processing links of the matched sets.
+ */
+export function dropUnchanged(
+  result: { plan: PlannedRow[]; report: ImportReport },
+  current: Map<string, Record<string, unknown>>,
+  processors: Map<string, Set<string>>,
+  refs: Map<string, KnownAsset>,
+): void {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const unchanged = (p: PlannedRow) => {
+    const row = p.existingId ? current.get(p.existingId) : undefined;
+    if (!row) return false;
+    if (!Object.entries(p.values).every(([col, v]) => same(v, row[col]))) return false;
+    if (!p.processedBy) return true;
+    const now = processors.get(p.existingId!) ?? new Set<string>();
+    const wanted = new Set(p.processedBy.map((ref) => refs.get(ref)?.id ?? `new:${ref}`));
+    return wanted.size === now.size && [...wanted].every((id) => now.has(id));
+  };
+  const kept = result.plan.filter((p) => !unchanged(p));
+  const dropped = result.plan.length - kept.length;
+  if (!dropped) return;
+  result.plan = kept;
+  const byKind = { information_set: 0, system: 0, process: 0 };
+  for (const p of kept) byKind[p.kind as keyof typeof byKind]++;
+  Object.assign(result.report, {
+    toUpdate: kept.filter((p) => p.existingId).length,
+    unchanged: dropped,
+    validRows: kept.length,
+    byKind,
+    links: kept.reduce((n, p) => n + (p.processedBy?.length ?? 0), 0),
+  });
 }

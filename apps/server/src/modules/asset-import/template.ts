@@ -25,7 +25,8 @@ export async function buildTemplate(): Promise<Buffer> {
       values.addRow({ column: headers[field] ?? field, value: words[0], synonyms: words.slice(1).join(', ') });
     }
   }
-  values.addRow({ column: headers.informationOwner, value: 'e-postadress', synonyms: 'gäller även systemägare och systemförvaltare' });
-  values.addRow({ column: headers.processedBy, value: 'externa id', synonyms: 'system eller processer, åtskilda med ; eller ,' });
+  values.addRow({ column: headers.informationOwner, value: 'e-postadress eller namn', synonyms: 'gäller även systemägare och systemförvaltare; ett namn måste vara unikt i organisationen' });
+  values.addRow({ column: headers.processedBy, value: 'externa id eller Tillit-id', synonyms: 'system eller processer, åtskilda med ; eller ,' });
+  values.addRow({ column: headers.tillitId, value: 'lämna tom för nya tillgångar', synonyms: 'exporten fyller i den så att raden uppdaterar sin tillgång' });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -7,7 +7,9 @@ import type { AssetRow } from './assets.repository.js';
 
 /**
  * The inventory as an Excel workbook. Headers and values are the words the import recognises
- * (`asset-import-vocabulary.json`), so an exported file can be edited and imported again.
+ * (`asset-import-vocabulary.json`, whose first word per value is the screen's), so an exported file
+ * can be edited and imported again: the Tillit-id column makes each row update its asset, and
+ * "Behandlas i" names each system by its external id or, without one, its Tillit id.
  */
 const HEADERS = {
   kind: 'Typ',
@@ -27,6 +29,7 @@ const HEADERS = {
   tags: 'Taggar',
   informationType: 'Informationstyp',
   processedBy: 'Behandlas i',
+  tillitId: 'Tillit-id',
 } as const;
 export const importHeaders = HEADERS;
 
@@ -34,7 +37,7 @@ export const importHeaders = HEADERS;
 const REVIEW_STATE_SV = messages.sv.states.reviewStates;
 const WORK_STATUS_SV: Record<string, string> = messages.sv.states.classificationStatuses;
 
-/** The first (Swedish) word the import vocabulary lists for a value. */
+/** The first (Swedish) word the import vocabulary lists for a value: the word the screen shows. */
 export function wordFor(field: keyof typeof assetImportVocabulary.values, value: string | null): string {
   if (!value) return '';
   const words = (assetImportVocabulary.values[field] as Record<string, string[]>)[value];
@@ -114,6 +117,7 @@ export async function buildInventoryWorkbook(
       tags: r.tags.join('; '),
       informationType: r.information_type_name ?? '',
       processedBy: (processors.get(r.id) ?? []).join('; '),
+      tillitId: r.id,
       ...Object.fromEntries(codes.map((c) => [`level_${c.key}`, levels[c.key]])),
       reviewState: REVIEW_STATE_SV[r.approved_at ? reviewStateOf(r.review_due_at, now) : 'missing'],
       approvedAt: day(r.approved_at),

@@ -323,7 +323,7 @@ export async function exportExtras(db: Db, organizationId: string) {
   const [emails, allLinks, allIntegrations] = await Promise.all([
     db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).execute(),
     sql<{ asset_id: string; information_set_id: string; processor: string; processor_ref: string; processor_path: string[]; set_name: string; set_path: string[] }>`
-      select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.name) as processor_ref, pu.path as processor_path,
+      select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.id::text) as processor_ref, pu.path as processor_path,
              s.name as set_name, su.path as set_path
       from asset_links l join assets p on p.id = l.asset_id join assets s on s.id = l.information_set_id
         join units pu on pu.id = p.unit_id join units su on su.id = s.unit_id

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportField, ImportReport } from '../../api';
 import { Pager } from '../../components/Pager';
@@ -16,13 +16,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     [t('assetImport:report.rows'), report.rows, 'report-rows'],
     [t('assetImport:report.toCreate'), report.toCreate, 'report-create'],
     [t('assetImport:report.toUpdate'), report.toUpdate, 'report-update'],
+    [t('assetImport:report.unchanged'), report.unchanged ?? 0, 'report-unchanged'],
     [t('assetImport:report.links'), report.links, 'report-links'],
     [t('assetImport:report.problems'), report.problemCount, 'report-problems'],
   ];
   const shown = report.problems.slice((page - 1) * PAGE, page * PAGE);
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" component="dl" style={{ margin: 0 }}>
+      <SimpleGrid cols={{ base: 2, sm: 6 }} spacing="sm" component="dl" style={{ margin: 0 }}>
         {figures.map(([label, value, testId]) => (
           <div key={testId}>
             <Text component="dt" size="sm" fw={600}>
@@ -41,6 +42,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           processes: formatNumber(report.byKind.process),
         })}
       </Text>
+      {(report.matches ?? []).length > 0 && (
+        <div data-testid="import-matches">
+          <Text size="sm">{t('assetImport:report.matches', { count: report.matches.length })}</Text>
+          <List size="sm">
+            {report.matches.slice(0, 20).map((m) => (
+              <List.Item key={m.row}>{t('assetImport:report.match', { row: m.row, name: m.name, unit: m.unitName })}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
       {report.problemCount > 0 && (
         <div>
           {report.problemCount > report.problems.length && (

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconChecklist, IconDatabaseImport } from '@tabler/icons-react';
+import { IconChecklist, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { assetKinds, importFields, isApiError, type AssetImportView, type AssetKind, type ImportField, type ImportMapping } from '../../api';
+import { assetImportApi, assetKinds, importFields, isApiError, type AssetImportView, type AssetKind, type ImportField, type ImportMapping } from '../../api';
+import { downloadFile } from '../../api/download';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert } from '../../components/FormAlert';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -13,6 +14,14 @@ import { ImportReportView } from './ImportReportView';
 import { TableScroll } from '../assets/TableScroll';
 
 type Mapping = Partial<Record<ImportField, string>>;
+
+/**
+ * Enter in a closed select opens it instead of reaching an enclosing form or button (issue 9
+ * item 11): without this a keyboard user choosing a column could start the check by accident.
+ */
+function stopEnterWhenClosed(e: React.KeyboardEvent<HTMLInputElement>) {
+  if (e.key === 'Enter' && e.currentTarget.getAttribute('aria-expanded') !== 'true') e.preventDefault();
+}
 
 function bodyOf(mapping: Mapping, defaultKind: AssetKind | null, defaultUnitId: string | null, sheet: string | null): ImportMapping {
   const clean = Object.fromEntries(importFields.filter((f) => mapping[f]).map((f) => [f, mapping[f]!])) as Mapping;
@@ -29,12 +38,25 @@ export function MappingStep({ view }: { view: AssetImportView }) {
   const [defaultKind, setDefaultKind] = useState<AssetKind | null>(view.mapping?.defaultKind ?? null);
   const [defaultUnitId, setDefaultUnitId] = useState<string | null>(view.mapping?.defaultUnitId ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [confirm, setConfirm] = useState(false);
+  /** The apply being confirmed: all rows, or only the valid ones (the user's choice when some have problems). */
+  const [confirm, setConfirm] = useState<null | 'all' | 'valid'>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const reportRef = useRef<HTMLElement>(null);
   const [appliedReport, setAppliedReport] = useState<AssetImportView['report']>(null);
   const body = useMemo(() => bodyOf(mapping, defaultKind, defaultUnitId, view.sheet), [mapping, defaultKind, defaultUnitId, view.sheet]);
   const checkedKey = view.status === 'checked' && view.mapping ? JSON.stringify(bodyOf(view.mapping.mapping, view.mapping.defaultKind ?? null, view.mapping.defaultUnitId ?? null, view.sheet)) : null;
   const upToDate = checkedKey === JSON.stringify(body);
   const report = appliedReport ?? (upToDate ? view.report : null);
+  // A new dry-run result gets focus and comes into view, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (!report || !reportRef.current) return;
+    reportRef.current.focus({ preventScroll: true });
+    reportRef.current.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [report]);
+  const downloadProblems = () => {
+    setDownloadError(null);
+    downloadFile(assetImportApi.problemsPath(view.id), 'importproblem.xlsx').catch((e: unknown) => setDownloadError(e instanceof Error ? e.message : String(e)));
+  };
   const used = new Set(Object.values(mapping).filter(Boolean));
   const unused = view.headers.filter((h) => !used.has(h));
 
@@ -99,6 +121,7 @@ export function MappingStep({ view }: { view: AssetImportView }) {
                       error={errors[field] || undefined}
                       allowDeselect={false}
                       searchable
+                      onKeyDown={stopEnterWhenClosed}
                       comboboxProps={{ withinPortal: true }}
                       w={260}
                       data-testid={`map-${field}`}
@@ -151,39 +174,59 @@ export function MappingStep({ view }: { view: AssetImportView }) {
       </Paper>
 
       {report && (
-        <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="report-heading" data-testid="import-report">
+        <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="report-heading" data-testid="import-report" ref={reportRef} tabIndex={-1}>
           <Title order={2} size="h3" id="report-heading" mb="sm">
             {t('assetImport:report.title')}
           </Title>
           <ImportReportView report={report} />
           {report.problemCount === 0 ? (
             <Group mt="md">
-              <Button color="green" leftSection={<IconDatabaseImport size={16} aria-hidden />} onClick={() => setConfirm(true)} disabled={!upToDate} data-testid="import-apply">
+              {report.validRows === 0 && report.rows > 0 && <Text data-testid="import-nothing">{t('assetImport:report.nothingToDo')}</Text>}
+              <Button color="green" leftSection={<IconDatabaseImport size={16} aria-hidden />} onClick={() => setConfirm('all')} disabled={!upToDate} data-testid="import-apply">
                 {t('assetImport:report.apply')}
               </Button>
             </Group>
           ) : (
-            <Alert color="red" variant="light" mt="md" title={t('assetImport:report.blockedTitle')}>
-              {t('assetImport:report.blocked')}
-            </Alert>
+            <>
+              <Alert color="red" variant="light" mt="md" title={t('assetImport:report.blockedTitle')}>
+                {t('assetImport:report.blocked')}
+              </Alert>
+              <Group mt="md">
+                <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={downloadProblems} data-testid="import-download-problems">
+                  {t('assetImport:report.downloadProblems')}
+                </Button>
+                {report.validRows > 0 && (
+                  <Button color="green" leftSection={<IconDatabaseImport size={16} aria-hidden />} onClick={() => setConfirm('valid')} disabled={!upToDate} data-testid="import-apply-valid">
+                    {t('assetImport:report.applyValid', { count: report.validRows })}
+                  </Button>
+                )}
+              </Group>
+              <FormAlert message={downloadError} />
+            </>
           )}
           <FormAlert message={apply.error instanceof Error ? apply.error.message : null} />
         </Paper>
       )}
       <ConfirmDialog
-        opened={confirm}
+        opened={confirm !== null}
         title={t('assetImport:report.confirmTitle')}
-        message={report ? t('assetImport:report.confirmText', { create: report.toCreate, update: report.toUpdate }) : ''}
-        confirmLabel={t('assetImport:report.apply')}
+        message={
+          !report
+            ? ''
+            : confirm === 'valid'
+              ? t('assetImport:report.confirmValidText', { create: report.toCreate, update: report.toUpdate, left: report.rows - report.validRows - report.unchanged })
+              : t('assetImport:report.confirmText', { create: report.toCreate, update: report.toUpdate })
+        }
+        confirmLabel={confirm === 'valid' && report ? t('assetImport:report.applyValid', { count: report.validRows }) : t('assetImport:report.apply')}
         loading={apply.isPending}
-        onClose={() => setConfirm(false)}
+        onClose={() => setConfirm(null)}
         onConfirm={() =>
           apply.mutate(
-            { id: view.id, mapping: body },
+            { id: view.id, mapping: body, onlyValid: confirm === 'valid' },
             {
-              onSuccess: () => setConfirm(false),
+              onSuccess: () => setConfirm(null),
               onError: (e) => {
-                setConfirm(false);
+                setConfirm(null);
                 showError(e);
               },
             },

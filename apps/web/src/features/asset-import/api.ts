@@ -32,7 +32,7 @@ export function useApplyImport() {
   const set = useSetImport();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, mapping }: { id: string; mapping: ImportMapping }) => assetImportApi.apply(id, mapping),
+    mutationFn: ({ id, mapping, onlyValid }: { id: string; mapping: ImportMapping; onlyValid?: boolean }) => assetImportApi.apply(id, mapping, onlyValid),
     onSuccess: (view) => {
       set(view);
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });

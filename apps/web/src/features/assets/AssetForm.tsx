@@ -24,6 +24,7 @@ import { parentLookup } from '../../lib/unitTree';
 import { collectErrors, optionalTextError, requiredText, selectionError } from '../../lib/validation';
 import { useUnits } from '../units/api';
 import { useAssetFacets, useCreateAsset, useUpdateAsset } from './api';
+import { DuplicateWarning } from './DuplicateWarning';
 import { InformationTypeField } from './InformationTypeField';
 import { PersonSelect } from '../../components/PersonSelect';
 import { LegalFactsFields } from './LegalFactsFields';
@@ -178,6 +179,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
               data-testid="asset-name"
             />
           </SimpleGrid>
+          {!asset && <DuplicateWarning kind={v.kind} unitId={v.unitId} name={v.name} />}
           <Textarea
             label={t('assets:fields.description')}
             description={t('assets:help.description')}
