@@ -19,6 +19,9 @@ export const permissions = [
   'classification.approve',
   'classification_model.manage',
   'information_type.manage',
+  'measure.read',
+  'measure.write',
+  'measure.verify',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
