@@ -3,6 +3,8 @@ import { defineModule } from '../../platform/module.js';
 import { measureRoutes } from './measures.routes.js';
 import { createMeasuresService, type MeasuresService } from './measures.service.js';
 import { measuresAudit } from './measures.audit.js';
+import { measureProducers } from './measures.notifications.js';
+import { measuresDashboard } from './measures.dashboard.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -18,6 +20,8 @@ export default defineModule({
   services: ({ db }) => ({ measures: createMeasuresService(db) }),
   permissions: [{ permission: 'measure.read' }, { permission: 'measure.write' }, { permission: 'measure.verify' }],
   audit: measuresAudit,
+  notifications: measureProducers,
+  dashboard: measuresDashboard,
   contentTables: [{ table: 'measures', column: 'unit_id' }],
   fixtures: async () => (await import('./measures.fixtures.js')).measureFixtures,
 });
