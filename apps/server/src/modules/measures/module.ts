@@ -5,6 +5,7 @@ import { createMeasuresService, type MeasuresService } from './measures.service.
 import { measuresAudit } from './measures.audit.js';
 import { measureProducers } from './measures.notifications.js';
 import { measuresDashboard } from './measures.dashboard.js';
+import { seedDemoMeasures } from './measures.seed.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -22,6 +23,9 @@ export default defineModule({
   audit: measuresAudit,
   notifications: measureProducers,
   dashboard: measuresDashboard,
+  // After the assets' seed: later the demo links measures to the action plans' requirements.
+  after: ['assets'],
+  seed: seedDemoMeasures,
   contentTables: [{ table: 'measures', column: 'unit_id' }],
   fixtures: async () => (await import('./measures.fixtures.js')).measureFixtures,
 });
