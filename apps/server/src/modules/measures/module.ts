@@ -6,6 +6,7 @@ import { measuresAudit } from './measures.audit.js';
 import { measureProducers } from './measures.notifications.js';
 import { measuresDashboard } from './measures.dashboard.js';
 import { seedDemoMeasures } from './measures.seed.js';
+import { measuresGeneratorStep } from './measures.generator.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -26,6 +27,8 @@ export default defineModule({
   // After the assets' seed: later the demo links measures to the action plans' requirements.
   after: ['assets'],
   seed: seedDemoMeasures,
+  generator: measuresGeneratorStep,
+  bench: async () => (await import('./measures.bench.js')).measureBenchEndpoints,
   contentTables: [{ table: 'measures', column: 'unit_id' }],
   fixtures: async () => (await import('./measures.fixtures.js')).measureFixtures,
 });
