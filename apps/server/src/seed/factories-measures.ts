@@ -1,5 +1,5 @@
-import type { MeasureStatus, VerificationResult } from '@tillit/core/rules/measures';
-import { statusAfterVerification } from '@tillit/core/rules/measures';
+import type { MeasureStatus, VerificationResult } from '@tillit/core/modules/measures/rules';
+import { statusAfterVerification } from '@tillit/core/modules/measures/rules';
 import type { Trx } from '../db/database.js';
 import { systemActor, type Actor } from '../platform/access.js';
 import { recordAudit } from '../platform/audit/audit.js';

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { addDays, stockholmToday } from '@tillit/core/rules/measures';
+import { addDays, stockholmToday } from '@tillit/core/modules/measures/rules';
 import { enqueueJob, runDueJobs } from '../../src/platform/jobs/queue.js';
 import { jobContext, jobDefinitions } from '../../src/services.js';
 import { makeMeasure } from '../../src/seed/factories-measures.js';
@@ -16,7 +16,7 @@ const run = (name: string) => runDueJobs(t.db, job(name), jobContext({ db: t.db,
 
 describe('measure reminders', () => {
   it('tells owners of overdue and due-soon open measures, in-app and in one digest mail, and shows them on the start page', async () => {
-    const { units, users } = await seedOrg(t.db, [{ role: 'system_administrator', unit: 'a', email: 'ansvarig@region.example' }]);
+    const { units, users } = await seedOrg(t.db, [{ role: 'system_steward', unit: 'a', email: 'ansvarig@region.example' }]);
     const owner = users['ansvarig@region.example']!.id;
     const today = stockholmToday();
     await t.db.transaction().execute(async (trx) => {

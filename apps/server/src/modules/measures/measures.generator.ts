@@ -1,4 +1,4 @@
-import { addDays, stockholmToday, statusAfterVerification, type MeasureStatus, type VerificationResult } from '@tillit/core/rules/measures';
+import { addDays, stockholmToday, statusAfterVerification, type MeasureStatus, type VerificationResult } from '@tillit/core/modules/measures/rules';
 import data from '../../seed/data/demo-measures.json' with { type: 'json' };
 import type { GeneratorContext, GeneratorStep } from '../../seed/generator/steps.js';
 

@@ -1,4 +1,4 @@
-import { addDays, measureWorkflow, stockholmToday } from '@tillit/core/rules/measures';
+import { addDays, measureWorkflow, stockholmToday } from '@tillit/core/modules/measures/rules';
 import { kindsFrom, type NotificationProducer } from '../../platform/contributions.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import kindTexts from './notification-kinds.json' with { type: 'json' };

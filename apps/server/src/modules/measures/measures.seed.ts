@@ -1,4 +1,4 @@
-import { addDays, stockholmToday, type MeasureStatus, type VerificationResult } from '@tillit/core/rules/measures';
+import { addDays, stockholmToday, type MeasureStatus, type VerificationResult } from '@tillit/core/modules/measures/rules';
 import type { DemoSeedStep } from '../../platform/module.js';
 import { systemActor } from '../../platform/access.js';
 import { makeMeasure, setMeasureStatus, verifyMeasure } from '../../seed/factories-measures.js';
@@ -15,8 +15,9 @@ const COUNT = 150;
 
 /** Owners and the units they work in (their role's sub-tree); verifiers are never the owner. */
 const OWNERS: { role: string; units: string[] }[] = [
-  { role: 'system_administrator', units: ['hsf', 'akut', 'prim', 'psyk', 'rad'] },
+  { role: 'system_steward', units: ['hsf', 'akut', 'prim', 'psyk', 'rad'] },
   { role: 'information_owner', units: ['hsf', 'prim', 'psyk'] },
+  { role: 'system_owner', units: ['akut', 'rad', 'hsf'] },
   { role: 'risk_owner', units: ['rs', 'it', 'mt', 'upph'] },
   { role: 'data_protection_officer', units: ['rlk', 'hr', 'ftv'] },
   { role: 'security_coordinator', units: ['sak', 'eko', 'it'] },

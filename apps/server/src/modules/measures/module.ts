@@ -1,4 +1,4 @@
-import { measureList } from '@tillit/core/schemas/measures';
+import { measureList } from '@tillit/core/modules/measures/schemas';
 import { defineModule } from '../../platform/module.js';
 import { measureRoutes } from './measures.routes.js';
 import { createMeasuresService, type MeasuresService } from './measures.service.js';
