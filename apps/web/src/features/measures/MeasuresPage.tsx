@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Chip, Group, Paper, Select, Stack } from '@mantine/core';
 import { IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -70,19 +70,15 @@ export function MeasuresPage({ mine = false }: { mine?: boolean }) {
           <IconLayoutKanban size={16} aria-hidden />
           {t('links.board')}
         </Anchor>
-        <div>
-          <Text component="span" id="measure-view-label" size="sm" fw={500} mr="sm">
-            {t('views.label')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="measure-view-label"
-            data={VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))}
-            value={view}
-            onChange={(v) => update({ view: v === 'open' ? null : v })}
-            data-testid="measure-views"
-            style={{ flexWrap: 'wrap' }}
-          />
-        </div>
+        <Chip.Group multiple={false} value={view} onChange={(v) => update({ view: v === 'open' ? null : v })}>
+          <Group gap="xs" role="radiogroup" aria-label={t('views.label')} data-testid="measure-views">
+            {VIEWS.map((v) => (
+              <Chip key={v} value={v} type="radio" styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 'var(--chip-size)' } }}>
+                {t(`views.${v}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
         <MeasureFilters params={params} onChange={update} units={units.data ?? []} mine={mine} />
         <Paper withBorder p="md" radius="md">
           <Group justify="flex-end" mb="xs">
