@@ -33,7 +33,7 @@ async function expectReflow(page: Page, label: string) {
 }
 
 describe('measures: create one, finish it, and have someone else verify its effect', () => {
-  it('runs the steward → reviewer flow, axe-clean and reflowing at 320 px', async () => {
+  it('runs the steward → information owner flow, axe-clean and reflowing at 320 px', async () => {
     const title = `E2E-åtgärd ${Date.now() % 100_000}`;
     const steward = await newPage(b.browser, b.baseUrl);
     await signIn(steward, 'forvaltare@exempel.se');
@@ -68,7 +68,7 @@ describe('measures: create one, finish it, and have someone else verify its effe
     await steward.context().close();
 
     const reviewer = await newPage(b.browser, b.baseUrl);
-    await signIn(reviewer, 'granskare@exempel.se');
+    await signIn(reviewer, 'agare@exempel.se');
     await reviewer.goto(path);
     await reviewer.getByTestId('verification-form').waitFor();
     await reviewer.getByTestId('verification-submit').click();

@@ -7,21 +7,21 @@ async function setup() {
   const seeded = await seedOrg(t.db, [
     { role: 'security_coordinator' },
     { role: 'system_steward', unit: 'a' },
-    { role: 'auditor', unit: 'a' },
+    { role: 'information_owner', unit: 'a' },
     { role: 'system_steward', unit: 'b' },
   ]);
   const coordinator = await signIn(t.app, seeded.users.security_coordinator!.email);
   const steward = await signIn(t.app, seeded.users['system_steward@a']!.email);
-  const auditor = await signIn(t.app, seeded.users['auditor@a']!.email);
+  const checker = await signIn(t.app, seeded.users['information_owner@a']!.email);
   const other = await signIn(t.app, seeded.users['system_steward@b']!.email);
-  return { ...seeded, coordinator, steward, auditor, other };
+  return { ...seeded, coordinator, steward, checker, other };
 }
 
 const link = { type: 'plan_requirement', targetId: '11111111-1111-4111-8111-111111111111', contextId: '22222222-2222-4222-8222-222222222222', label: 'Behörighetsstyrning – Journalsystemet' };
 
 describe('measures', () => {
   it('creates a measure with a link, moves it to done and has someone else verify its effect', async () => {
-    const { units, users, coordinator, steward, auditor, other } = await setup();
+    const { units, users, coordinator, steward, checker, other } = await setup();
     const stewardId = users['system_steward@a']!.id;
     const res = await coordinator.post('/api/v1/measures', { title: 'Inför tvåfaktorsinloggning', unitId: units.a.id, ownerId: stewardId, startDate: '2026-01-10', dueDate: '2026-02-28', priority: 'high', estimatedHours: 40, links: [link] });
     expect(res.statusCode, res.body).toBe(201);
@@ -40,15 +40,15 @@ describe('measures', () => {
 
     const own = await steward.post(`/api/v1/measures/${m.id}/verifications`, { method: 'Kontroll', verifiedOn: '2026-03-01', result: 'effective' });
     expect(own.statusCode).toBe(403); // system administrators may not verify at all
-    const noMethod = await auditor.post(`/api/v1/measures/${m.id}/verifications`, { method: '  ', verifiedOn: '2026-03-01', result: 'effective' });
+    const noMethod = await checker.post(`/api/v1/measures/${m.id}/verifications`, { method: '  ', verifiedOn: '2026-03-01', result: 'effective' });
     expect(noMethod.statusCode).toBe(400);
     expect(noMethod.json().error).toMatchObject({ code: 'measure_method_required', details: { field: 'method' } });
 
-    const notEffective = await auditor.post(`/api/v1/measures/${m.id}/verifications`, { method: 'Stickprov av inloggningar', verifiedOn: '2026-03-01', result: 'not_effective' });
+    const notEffective = await checker.post(`/api/v1/measures/${m.id}/verifications`, { method: 'Stickprov av inloggningar', verifiedOn: '2026-03-01', result: 'not_effective' });
     expect(notEffective.statusCode, notEffective.body).toBe(201);
     expect(notEffective.json()).toMatchObject({ status: 'in_progress', lastResult: 'not_effective' });
     await steward.post(`/api/v1/measures/${m.id}/status`, { status: 'done' });
-    const effective = (await auditor.post(`/api/v1/measures/${m.id}/verifications`, { method: 'Stickprov av inloggningar', verifiedOn: '2026-03-05', result: 'effective' })).json();
+    const effective = (await checker.post(`/api/v1/measures/${m.id}/verifications`, { method: 'Stickprov av inloggningar', verifiedOn: '2026-03-05', result: 'effective' })).json();
     expect(effective).toMatchObject({ status: 'verified', lastResult: 'effective' });
     expect(effective.verifications.map((v: { result: string }) => v.result)).toEqual(['effective', 'not_effective']);
 

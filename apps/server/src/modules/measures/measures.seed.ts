@@ -40,7 +40,7 @@ function planOf(i: number): Plan {
 export const seedDemoMeasures: DemoSeedStep = async (db, { organizationId, units, users }) => {
   const today = stockholmToday();
   const actor = systemActor(organizationId);
-  const verifier = (owner: string) => (owner === users.get('auditor') ? users.get('security_coordinator')! : users.get('auditor')!);
+  const verifier = (owner: string) => (owner === users.get('security_coordinator') ? users.get('information_owner')! : users.get('security_coordinator')!);
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < COUNT; i++) {
       const t = data.measures[i % data.measures.length]!;
