@@ -37,6 +37,19 @@ describe('the shipped base catalogue', () => {
     expect(numbers).toEqual(expected);
   });
 
+  it('has at least 120 requirements and references every one of the 93 controls', () => {
+    expect(baseCatalogue.requirements.length).toBeGreaterThanOrEqual(120);
+    const referenced = referencedControls(baseCatalogue);
+    expect(annexAControls.controls.filter((c) => !referenced.has(c.control)).map((c) => c.control)).toEqual([]);
+  });
+
+  it('gives every requirement all four texts in Swedish and English, and at least one reference', () => {
+    for (const r of baseCatalogue.requirements) {
+      for (const t of [r.title, r.statement, r.procurement, r.guidance]) expect(t.en, r.id).toBeTruthy();
+      expect(r.references.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
   it('names every law it refers to in the law list', () => {
     const laws = new Set(lawVocabulary.laws.map((l) => l.code));
     for (const r of baseCatalogue.requirements)
