@@ -115,6 +115,17 @@ describe('validateCatalogue: row-level problems', () => {
       [5, 'id'],
       [6, 'statement'],
     ]);
+    // The rows that parsed are still checked against each other.
+    c.requirements[7]!.id = c.requirements[0]!.id as string;
+    c.requirements[8]!.references = [{ kind: 'iso27002', control: '9.1' }];
+    const both = validateCatalogue(c, ctx);
+    expect(both.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [5, 'id', 'invalid_value'],
+      [6, 'statement', 'invalid_value'],
+      [8, 'id', 'duplicate_requirement_id'],
+      [9, 'references.0.control', 'unknown_control'],
+    ]);
+    expect(both.problems[2]!.message.sv).toContain('rad 1');
     expect(validateCatalogue('not a catalogue', ctx).problems[0]).toMatchObject({ row: null, code: 'invalid_value' });
   });
 });
