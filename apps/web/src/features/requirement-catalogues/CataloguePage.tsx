@@ -21,7 +21,9 @@ function referenceText(ref: RequirementReference, lang: Lang, controlLabel: (con
   if (ref.kind === 'other') return text(ref.text, lang);
   const law = lawOf.get(ref.law);
   const name = law ? `${text(law.short, lang)} (${law.designation})` : ref.law;
-  return [name, ref.chapter && `${ref.chapter} kap.`, ref.section && `${ref.section} §`, ref.article && `art. ${ref.article}`].filter(Boolean).join(' ');
+  return [name, ref.chapter && `${ref.chapter} kap.`, ref.section && `${ref.section} §`, ref.article && `art. ${ref.article}`]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The organisation's requirement catalogues: pick a version, search and filter its requirements, read each in full. */
@@ -60,7 +62,11 @@ export function CataloguePage() {
   }
 
   const appliesText = (r: RequirementView) => {
-    const parts = aspectKeys.flatMap((a) => (typeof r.appliesAt[a] === 'number' ? [t('requirementCatalogues:levelFrom', { aspect: t(`requirementCatalogues:aspects.${a}`), level: String(r.appliesAt[a]) })] : []));
+    const parts = aspectKeys.flatMap((a) =>
+      typeof r.appliesAt[a] === 'number'
+        ? [t('requirementCatalogues:levelFrom', { aspect: t(`requirementCatalogues:aspects.${a}`), level: String(r.appliesAt[a]) })]
+        : [],
+    );
     return parts.length ? parts.join(', ') : t('requirementCatalogues:always');
   };
 
@@ -72,10 +78,20 @@ export function CataloguePage() {
         actions={
           version.data && (
             <>
-              <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download('xlsx')} data-testid="catalogue-export-xlsx">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={18} aria-hidden />}
+                onClick={() => void download('xlsx')}
+                data-testid="catalogue-export-xlsx"
+              >
                 {t('requirementCatalogues:exportXlsx')}
               </Button>
-              <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download('json')} data-testid="catalogue-export-json">
+              <Button
+                variant="default"
+                leftSection={<IconDownload size={18} aria-hidden />}
+                onClick={() => void download('json')}
+                data-testid="catalogue-export-json"
+              >
                 {t('requirementCatalogues:exportJson')}
               </Button>
             </>
@@ -104,7 +120,8 @@ export function CataloguePage() {
               />
               {version.data && (
                 <Text size="sm" c="dimmed">
-                  {t(`requirementCatalogues:source.${version.data.source}`)} · {t('requirementCatalogues:published', { date: formatDate(version.data.publishedAt) })} ·{' '}
+                  {t(`requirementCatalogues:source.${version.data.source}`)} ·{' '}
+                  {t('requirementCatalogues:published', { date: formatDate(version.data.publishedAt) })} ·{' '}
                   {t('requirementCatalogues:count', { count: version.data.requirementCount })} · {t('requirementCatalogues:formatHelp')}
                 </Text>
               )}
@@ -115,7 +132,13 @@ export function CataloguePage() {
               {t('requirementCatalogues:filters')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-              <TextInput label={t('requirementCatalogues:search')} leftSection={<IconSearch size={16} aria-hidden />} value={q} onChange={(e) => setQ(e.currentTarget.value)} data-testid="catalogue-search" />
+              <TextInput
+                label={t('requirementCatalogues:search')}
+                leftSection={<IconSearch size={16} aria-hidden />}
+                value={q}
+                onChange={(e) => setQ(e.currentTarget.value)}
+                data-testid="catalogue-search"
+              />
               <Select
                 label={t('requirementCatalogues:theme')}
                 placeholder={t('requirementCatalogues:allThemes')}
@@ -181,8 +204,20 @@ export function CataloguePage() {
                           <Field label={t('requirementCatalogues:procurement')} value={text(r.procurement, lang)} />
                           <Field label={t('requirementCatalogues:guidance')} value={text(r.guidance, lang)} />
                           <Field label={t('requirementCatalogues:appliesAt')} value={appliesText(r)} />
-                          {r.triggers.length > 0 && <Field label={t('requirementCatalogues:triggers')} value={r.triggers.map((x) => triggerLabel.get(x) ?? x).join(', ')} />}
-                          <Field label={t('requirementCatalogues:references')} value={r.references.map((ref) => referenceText(ref, lang, (control, title) => t('requirementCatalogues:control', { control, title }))).join('; ')} />
+                          {r.triggers.length > 0 && (
+                            <Field
+                              label={t('requirementCatalogues:triggers')}
+                              value={r.triggers.map((x) => triggerLabel.get(x) ?? x).join(', ')}
+                            />
+                          )}
+                          <Field
+                            label={t('requirementCatalogues:references')}
+                            value={r.references
+                              .map((ref) =>
+                                referenceText(ref, lang, (control, title) => t('requirementCatalogues:control', { control, title })),
+                              )
+                              .join('; ')}
+                          />
                         </Stack>
                       </Accordion.Panel>
                     </Accordion.Item>

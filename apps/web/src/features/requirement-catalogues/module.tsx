@@ -16,6 +16,15 @@ const CataloguePage = lazy(() => import('./CataloguePage').then((m) => ({ defaul
 export default defineWebModule({
   name: 'requirement-catalogues',
   routes: [{ path: 'requirement-catalogues', page: CataloguePage, permission: 'requirement.read' }],
-  nav: [{ order: 25, to: '/requirement-catalogues', label: (t) => t('nav.requirementCatalogues'), icon: IconListCheck, permission: 'requirement.read', testId: 'nav-requirement-catalogues' }],
+  nav: [
+    {
+      order: 25,
+      to: '/requirement-catalogues',
+      label: (t) => t('nav.requirementCatalogues'),
+      icon: IconListCheck,
+      permission: 'requirement.read',
+      testId: 'nav-requirement-catalogues',
+    },
+  ],
   translations: { requirementCatalogues: { sv, en } },
 });
