@@ -102,7 +102,7 @@ export function SoaVersionPage() {
                           {e.implementation ? (
                             <Badge
                               variant="light"
-                              color={e.implementation === 'yes' ? 'green' : e.implementation === 'partly' ? 'yellow' : 'red'}
+                              color={e.implementation === 'yes' ? 'green' : e.implementation === 'partly' ? 'orange' : 'red'}
                             >
                               {t(`soa:impl.${e.implementation}`)}
                             </Badge>
