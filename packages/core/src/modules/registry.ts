@@ -2,3 +2,5 @@
 // order. Nothing else outside a module's folder names it (docs/ARCHITECTURE.md, "Adding a module").
 export { default as informationTypes } from './information-types/module.js';
 export { default as measures } from './measures/module.js';
+export { default as requirementCatalogues } from './requirement-catalogues/module.js';
+export { default as soa } from './soa/module.js';
