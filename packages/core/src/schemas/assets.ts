@@ -10,6 +10,8 @@ export type AssetKind = z.infer<typeof assetKind>;
 export const hosting = z.enum(['own_datacenter', 'external_operation', 'cloud', 'saas']);
 export const thirdCountryTransfer = z.enum(['yes', 'no', 'unknown']);
 /** `sensitive` = special categories (GDPR art. 9); `patient` = patient data (patientdatalagen). */
+/** Asset fact: needed for a service covered by cybersäkerhetslagen (2025:1506) — a law trigger of the requirement catalogue. */
+export const essentialService = z.enum(['yes', 'no']);
 export const personalDataKind = z.enum(['none', 'ordinary', 'sensitive', 'patient']);
 export type PersonalDataKind = z.infer<typeof personalDataKind>;
 export const lifecycle = z.enum(['planned', 'in_use', 'phasing_out', 'retired']);
@@ -65,6 +67,7 @@ export const assetView = z.object({
   hosting: hosting.nullable(),
   thirdCountryTransfer,
   thirdCountries: z.array(z.string()),
+  essentialService,
   personalData: personalDataKind,
   lifecycle,
   externalId: z.string().nullable(),
@@ -128,6 +131,7 @@ export const createAssetBody = z.object({
   hosting: hosting.nullish(),
   thirdCountryTransfer: thirdCountryTransfer.default('unknown'),
   thirdCountries: countries.default([]),
+  essentialService: essentialService.default('no'),
   personalData: personalDataKind.default('none'),
   lifecycle: lifecycle.default('in_use'),
   externalId: optionalText(100),
@@ -147,6 +151,7 @@ export const updateAssetBody = z.object({
   hosting: hosting.nullish(),
   thirdCountryTransfer: thirdCountryTransfer.optional(),
   thirdCountries: countries.optional(),
+  essentialService: essentialService.optional(),
   personalData: personalDataKind.optional(),
   lifecycle: lifecycle.optional(),
   externalId: optionalText(100),
