@@ -20,3 +20,7 @@ export * from './schemas/information-types.js';
 export * from './schemas/asset-import.js';
 export * from './rules/classification.js';
 export * from './data/presets.js';
+export * from './schemas/requirement-catalogue.js';
+export * from './rules/requirements.js';
+export * from './rules/requirement-catalogue.js';
+export * from './data/requirement-catalogues.js';
