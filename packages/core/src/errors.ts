@@ -61,6 +61,11 @@ export const errorCodes = {
   import_interrupted: 409,
   import_too_large: 413,
   unknown_notification_kind: 400,
+  not_applicable_reason_required: 400,
+  plan_superseded: 409,
+  asset_not_classified: 409,
+  evidence_type_not_allowed: 415,
+  evidence_too_large: 413,
 } as const;
 export type ErrorCode = keyof typeof errorCodes;
 

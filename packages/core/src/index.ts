@@ -24,3 +24,5 @@ export * from './schemas/requirement-catalogue.js';
 export * from './rules/requirements.js';
 export * from './rules/requirement-catalogue.js';
 export * from './data/requirement-catalogues.js';
+export * from './rules/action-plans.js';
+export * from './schemas/action-plans.js';

@@ -19,6 +19,8 @@ export const permissions = [
   'classification.approve',
   'classification_model.manage',
   'information_type.manage',
+  'plan.read',
+  'plan.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

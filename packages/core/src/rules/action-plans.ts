@@ -1,3 +1,5 @@
+import settings from '../data/action-plan-settings.json' with { type: 'json' };
+
 /**
  * Rules of action plans (handlingsplaner), pure so the browser and the server agree and they can be
  * unit-tested: what changed between a plan and the one it replaces, which answers carry over, and a
@@ -82,3 +84,6 @@ export function isStale(assessedAt: Date | null, now: Date, months: number): boo
   limit.setUTCMonth(limit.getUTCMonth() + months);
   return limit.getTime() <= now.getTime();
 }
+
+/** Settings of action plans as data (data/action-plan-settings.json). */
+export const actionPlanSettings: { staleAfterMonths: number } = settings;

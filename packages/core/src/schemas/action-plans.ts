@@ -42,6 +42,8 @@ const answer = z.object({
   naReason: z.string().nullable(),
   assessedBy: personRef.nullable(),
   assessedAt: z.string().nullable(),
+  /** Older than the organisation's interval for self-assessments. */
+  stale: z.boolean(),
 });
 
 export const planRequirementView = answer.extend({
@@ -60,8 +62,6 @@ export const planRequirementView = answer.extend({
   change: requirementChange.nullable(),
   /** The answer a changed requirement had in the previous plan. */
   previous: answer.extend({ text: z.string().nullable() }).nullable(),
-  /** Older than the organisation's interval for self-assessments. */
-  stale: z.boolean(),
   evidence: z.array(evidenceView),
   /** Information sets processed by this system whose current plans have the same requirement, and their status there. */
   coveredBy: z.array(z.object({ assetId: z.uuid(), assetName: z.string(), status: assessmentStatus.nullable() })),
@@ -168,7 +168,6 @@ export const coordinatorOverview = z.object({
   plans: z.number().int(),
   progress,
   mostUnmet: z.array(z.object({ key: z.string(), title: z.string(), notMet: z.number().int(), partlyMet: z.number().int(), plans: z.number().int() })),
-  measures: z.object({ open: z.number().int(), overdue: z.number().int() }),
   units: unitProgressView,
 });
 export type CoordinatorOverview = z.infer<typeof coordinatorOverview>;
