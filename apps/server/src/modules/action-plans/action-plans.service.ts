@@ -10,11 +10,11 @@ import { catalogueVersion, currentCatalogue, type CatalogueVersion } from './act
 import { buildPlan, planIsCurrent, sameProfile, triggersOf, type Built } from './plan-generation.js';
 import * as repo from './action-plans.repository.js';
 import { toPlanView, toRequirementView, type PlanParts } from './action-plans.views.js';
-import type { PlanMeasures } from './plan-measures.js';
+import { planMeasures } from './plan-measures.js';
 
 const levelsOf = (p: { level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }) => ({ C: p.level_c, I: p.level_i, A: p.level_a, T: p.level_t });
 
-export function createActionPlansService(db: Db, measures: () => PlanMeasures) {
+export function createActionPlansService(db: Db) {
   async function versionOf(dbOrTrx: Db | Trx, organizationId: string, id: string): Promise<CatalogueVersion> {
     const v = await catalogueVersion(dbOrTrx, organizationId, id);
     if (!v) throw new AppError('not_found');
@@ -103,7 +103,7 @@ export function createActionPlansService(db: Db, measures: () => PlanMeasures) {
     const history = await Promise.all((await repo.plansOfAsset(dbOrTrx, actor.organizationId, p.asset_id)).map(async (h) => ({
       id: h.id, catalogueLabel: (await versionOf(dbOrTrx, actor.organizationId, h.catalogue_version_id)).label, levels: levelsOf(h), createdAt: h.created_at.toISOString(), current: h.superseded_at === null,
     })));
-    return { plan: p, catalogue, requirements, previous, removed, evidence, coveredBy, measures: await measures().forRequirements(dbOrTrx, actor, requirements.map((r) => r.id)), outdated, history };
+    return { plan: p, catalogue, requirements, previous, removed, evidence, coveredBy, measures: await planMeasures.forRequirements(dbOrTrx, actor, requirements.map((r) => r.id)), outdated, history };
   }
 
   async function loadPlan(actor: Actor, id: string) {

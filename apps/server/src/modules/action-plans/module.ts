@@ -1,0 +1,26 @@
+import { defineModule } from '../../platform/module.js';
+import { actionPlanRoutes } from './action-plans.routes.js';
+import { createActionPlansService } from './action-plans.service.js';
+import { createPlanEvidenceService } from './action-plans.evidence.js';
+import { actionPlansAudit } from './action-plans.audit.js';
+
+declare module '../../platform/module.js' {
+  interface AppServices {
+    actionPlans: ReturnType<typeof createActionPlansService>;
+    planEvidence: ReturnType<typeof createPlanEvidenceService>;
+  }
+}
+
+/** Action plans (handlingsplaner): see docs/api-requirements.md. */
+export default defineModule({
+  name: 'action-plans',
+  after: ['classification', 'measures'],
+  routes: actionPlanRoutes,
+  services: ({ db, services }) => ({
+    actionPlans: createActionPlansService(db),
+    planEvidence: createPlanEvidenceService(db, () => services.actionPlans),
+  }),
+  permissions: [{ permission: 'plan.read' }, { permission: 'plan.write' }],
+  audit: actionPlansAudit,
+  fixtures: async () => (await import('./action-plans.fixtures.js')).actionPlanFixtures,
+});
