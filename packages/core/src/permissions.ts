@@ -19,8 +19,9 @@ export const permissions = [
   'classification.approve',
   'classification_model.manage',
   'information_type.manage',
-  'plan.read',
-  'plan.write',
+  'measure.read',
+  'measure.write',
+  'measure.verify',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
