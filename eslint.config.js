@@ -38,6 +38,8 @@ const notServiceLayer = [
   `${MODULES}/**/*.generator.ts`,
   `${MODULES}/**/*.fixtures.ts`,
   `${MODULES}/**/*.tables.ts`,
+  // A module's own migrations (found by db/migrate.ts), frozen once committed like db/migrations/.
+  `${MODULES}/*/migrations/*.ts`,
   `${MODULES}/**/*.test.ts`,
   `${MODULES}/index.ts`,
 ];
@@ -92,6 +94,13 @@ export default tseslint.config(
         },
       ],
       'no-restricted-syntax': ['error', noQueries, noRawSql],
+    },
+  },
+  {
+    // A module's migrations are frozen once committed: they import kysely only, never code that may change later.
+    files: [`${MODULES}/*/migrations/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../**', './**'], allowTypeImports: true, message: 'A migration is frozen: write its SQL out instead of importing code that may change.' }] }],
     },
   },
   {

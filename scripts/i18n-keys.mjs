@@ -93,23 +93,50 @@ function readJson(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** The web app's translation files: { sv: { common: {...}, ... }, en: {...} }. */
+/**
+ * The web app's translation files: { sv: { common: {...}, ... }, en: {...} }, from
+ * `apps/web/src/i18n/<lang>/<namespace>.json` and each feature's own
+ * `apps/web/src/features/<feature>/i18n/<lang>/<namespace>.json`. A namespace lives in one place.
+ */
 export function loadWebResources(repoRoot = root) {
-  const dir = path.join(repoRoot, 'apps/web/src/i18n');
+  const web = path.join(repoRoot, 'apps/web/src');
+  const dirs = [path.join(web, 'i18n')];
+  const features = path.join(web, 'features');
+  if (fs.existsSync(features)) {
+    for (const f of fs.readdirSync(features).sort()) if (fs.existsSync(path.join(features, f, 'i18n'))) dirs.push(path.join(features, f, 'i18n'));
+  }
   const out = {};
   for (const lang of LANGUAGES) {
     out[lang] = {};
-    const langDir = path.join(dir, lang);
-    if (!fs.existsSync(langDir)) continue;
-    for (const file of fs.readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()) out[lang][file.replace(/\.json$/, '')] = readJson(path.join(langDir, file));
+    for (const dir of dirs) {
+      const langDir = path.join(dir, lang);
+      if (!fs.existsSync(langDir)) continue;
+      for (const file of fs.readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()) {
+        const ns = file.replace(/\.json$/, '');
+        if (out[lang][ns]) throw new Error(`translation namespace ${ns} exists twice (${path.relative(repoRoot, langDir)})`);
+        out[lang][ns] = readJson(path.join(langDir, file));
+      }
+    }
   }
   return out;
 }
 
-/** Core's server texts; the web app reads their `errors` as the `errors` namespace. */
+/** Core's server texts with each module's (`packages/core/src/modules/<m>/{sv,en}.json`) merged in; the web app reads their `errors` as the `errors` namespace. */
 export function loadCoreResources(repoRoot = root) {
-  const dir = path.join(repoRoot, 'packages/core/src/i18n');
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, readJson(path.join(dir, `${lang}.json`))]));
+  const dir = path.join(repoRoot, 'packages/core/src');
+  const modules = path.join(dir, 'modules');
+  const moduleDirs = fs.existsSync(modules) ? fs.readdirSync(modules).sort().map((m) => path.join(modules, m)).filter((d) => fs.existsSync(path.join(d, 'sv.json')) || fs.existsSync(path.join(d, 'en.json'))) : [];
+  return Object.fromEntries(
+    LANGUAGES.map((lang) => {
+      const merged = readJson(path.join(dir, 'i18n', `${lang}.json`));
+      for (const d of moduleDirs) {
+        const file = path.join(d, `${lang}.json`);
+        const texts = fs.existsSync(file) ? readJson(file) : {};
+        for (const [section, entries] of Object.entries(texts)) merged[section] = { ...(merged[section] ?? {}), ...entries };
+      }
+      return [lang, merged];
+    }),
+  );
 }
 
 function sourceFiles(dir) {

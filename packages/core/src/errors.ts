@@ -1,9 +1,11 @@
+import { mergeOwned, type ModuleErrorCode } from './modules/index.js';
+
 /**
  * Error codes of the API's one error shape `{ error: { code, message, details } }`.
  * The human message for each code lives in the translation files (`errors.<code>`),
  * so the server answers in the user's language and the web app can show the same text.
  */
-export const errorCodes = {
+const centralErrorCodes = {
   validation_failed: 400,
   malformed_request: 400,
   unsupported_media_type: 415,
@@ -51,9 +53,6 @@ export const errorCodes = {
   classification_not_submitted: 409,
   classification_open_exists: 409,
   four_eyes_required: 403,
-  information_type_in_use: 409,
-  duplicate_information_type_key: 409,
-  unknown_information_type: 400,
   import_unreadable_file: 400,
   import_unknown_column: 400,
   import_has_errors: 409,
@@ -70,7 +69,10 @@ export const errorCodes = {
   measure_verified_in_future: 400,
   unknown_measure_link_type: 400,
 } as const;
-export type ErrorCode = keyof typeof errorCodes;
+export type ErrorCode = keyof typeof centralErrorCodes | ModuleErrorCode;
+
+/** Every error code with its HTTP status: the ones above and each module's own (modules/<m>/module.ts). */
+export const errorCodes = mergeOwned<number>('error code', centralErrorCodes, (m) => m.errors) as Readonly<Record<ErrorCode, number>>;
 
 export interface ApiErrorBody {
   error: {

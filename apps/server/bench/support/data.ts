@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
+import { migrationFiles } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/server.js';
 import { generate } from '../../src/seed/generator/index.js';
 import { repoRoot } from './server-process.js';
@@ -63,7 +64,7 @@ export function generatorFingerprint(): string {
   walk(src);
   // And the migrations the template was made with: a migration that sorts before one the template has
   // applied cannot be applied to it later.
-  hash.update(fs.readdirSync(path.join(src, 'db/migrations')).sort().join('\n'));
+  hash.update(migrationFiles().map((m) => m.name).join('\n'));
   for (const f of files.sort())
     hash.update(path.relative(src, f)).update('\0').update(fs.readFileSync(f, 'utf8').replace(/\s+/g, '')).update('\0');
   return hash.digest('hex').slice(0, 10);

@@ -1,20 +1,43 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MIGRATIONS_DIR = path.join(here, 'migrations');
+const MODULES_DIR = path.join(here, '..', 'modules');
+const MIGRATION_FILE = /^\d{8}T\d{4}_.+\.[jt]s$/;
 const MIGRATION_LOCK = 74_11_17; // arbitrary, constant: one advisory lock for migrations
 
-/** Every migration file in migrations/, in name (timestamp) order: `.ts`, or `.js` in the compiled server. */
+/**
+ * Every migration file, from db/migrations/ and from each module's own `modules/<m>/migrations/`,
+ * as one list in name (timestamp) order: `.ts`, or `.js` in the compiled server (which keeps the
+ * same folders). The name alone identifies a migration, wherever its file lies, so a migration may
+ * move into its module's folder without running again; two files with one name are refused.
+ */
+export function migrationFiles(centralDir = MIGRATIONS_DIR, modulesDir = MODULES_DIR): { name: string; file: string }[] {
+  const dirs = [centralDir];
+  for (const d of fs.readdirSync(modulesDir, { withFileTypes: true })) {
+    const dir = path.join(modulesDir, d.name, 'migrations');
+    if (d.isDirectory() && fs.existsSync(dir)) dirs.push(dir);
+  }
+  const byName = new Map<string, string>();
+  for (const dir of dirs) {
+    for (const f of fs.readdirSync(dir).filter((f) => MIGRATION_FILE.test(f))) {
+      const name = f.replace(/\.[jt]s$/, '');
+      const other = byName.get(name);
+      if (other) throw new Error(`migration ${name} exists twice: ${other} and ${path.join(dir, f)}`);
+      byName.set(name, path.join(dir, f));
+    }
+  }
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, file]) => ({ name, file }));
+}
+
 export class FolderProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d{8}T\d{4}_.+\.[jt]s$/.test(f)).sort();
     const out: Record<string, Migration> = {};
-    for (const f of files) {
-      out[f.replace(/\.[jt]s$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)) as Migration;
-    }
+    for (const { name, file } of migrationFiles()) out[name] = (await import(pathToFileURL(file).href)) as Migration;
     return out;
   }
 }

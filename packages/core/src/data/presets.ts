@@ -2,7 +2,7 @@ import klassaPreset from './classification-models/klassa-preset.json' with { typ
 import informationTypes from './information-types.json' with { type: 'json' };
 import importVocabulary from './asset-import-vocabulary.json' with { type: 'json' };
 import { classificationModelDefinition, type ClassificationModelDefinition } from '../schemas/classification-model.js';
-import { informationTypeLibraryFile, type InformationTypeLibraryFile } from '../schemas/information-types.js';
+import { informationTypeLibraryFile, type InformationTypeLibraryFile } from '../modules/information-types/schemas.js';
 
 /** The shipped model (KLASSA-compatible), validated once so a broken data file fails loudly at start. */
 export const klassaPresetModel: ClassificationModelDefinition = classificationModelDefinition.parse(klassaPreset);

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { defineWebModule } from '../../app/module';
-import sv from '../../i18n/sv/informationTypes.json';
-import en from '../../i18n/en/informationTypes.json';
+import sv from './i18n/sv/informationTypes.json';
+import en from './i18n/en/informationTypes.json';
 
 declare module '../../i18n/resources' {
   interface ModuleResources {

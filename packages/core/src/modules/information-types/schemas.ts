@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { personalDataKind, profile } from './assets.js';
-import { optionalText, text, rowVersion } from './common.js';
+import { personalDataKind, profile } from '../../schemas/assets.js';
+import { optionalText, text, rowVersion } from '../../schemas/common.js';
 
 /** Organisation-wide library of information types (patientjournal, personaluppgifter, …) with recommended profiles. */
 export const informationTypeKey = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/);

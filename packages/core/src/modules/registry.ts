@@ -1,0 +1,3 @@
+// Every module that brings its own permissions, error codes or server texts: one line each, in name
+// order. Nothing else outside a module's folder names it (docs/ARCHITECTURE.md, "Adding a module").
+export { default as informationTypes } from './information-types/module.js';
