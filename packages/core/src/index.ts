@@ -24,5 +24,3 @@ export * from './schemas/requirement-catalogue.js';
 export * from './rules/requirements.js';
 export * from './rules/requirement-catalogue.js';
 export * from './data/requirement-catalogues.js';
-export * from './rules/action-plans.js';
-export * from './schemas/action-plans.js';

@@ -52,3 +52,6 @@ export function resetForTests(): void {
 export function fingerprint(r: CatalogueRequirement): string {
   return JSON.stringify([r.statement.sv, r.appliesAt, [...r.triggers].sort()]);
 }
+
+/** A catalogue text in the reader's language (English is optional in catalogue files; Swedish is not). */
+export const inLocale = (text: { sv: string; en?: string | undefined }, locale: 'sv' | 'en'): string => (locale === 'en' && text.en ? text.en : text.sv);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { addEvidenceLinkBody, createGapMeasureBody } from '@tillit/core';
+import type { addEvidenceLinkBody, createGapMeasureBody } from '@tillit/core/modules/action-plans/schemas';
 import type { Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';

@@ -6,14 +6,14 @@ import {
   createGapMeasureBody,
   generatePlansBody,
   generatePlansResult,
-  idParams,
   migrationPreview,
   planListItem,
   planListQuery,
   planRequirementView,
   planView,
   uploadEvidenceQuery,
-} from '@tillit/core';
+} from '@tillit/core/modules/action-plans/schemas';
+import { idParams } from '@tillit/core';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'action-plans';

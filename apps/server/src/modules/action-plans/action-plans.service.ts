@@ -1,4 +1,5 @@
-import { planProgress, progressFromCounts, type AssessRequirementBody, type CoordinatorOverview, type MigrationPreview, type PlanListItem, type PlanView } from '@tillit/core';
+import { planProgress, progressFromCounts } from '@tillit/core/modules/action-plans/rules';
+import type { AssessRequirementBody, CoordinatorOverview, MigrationPreview, PlanListItem, PlanView } from '@tillit/core/modules/action-plans/schemas';
 import { grantedUnitIds, holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit, recordAudits, type AuditInput } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -6,68 +7,87 @@ import { checkVersion, type ExpectedVersion } from '../../platform/concurrency.j
 import type { Db, Trx } from '../../db/database.js';
 import { findRootUnit, findUnit } from '../units/units.service.js';
 import { classifiedProfiles, type ClassifiedProfileRow } from '../classification/classification.service.js';
-import { catalogueVersion, currentCatalogue, type CatalogueVersion } from './action-plans.catalogue.js';
+import { catalogueVersion, currentCatalogue, inLocale, type CatalogueVersion } from './action-plans.catalogue.js';
 import { buildPlan, planIsCurrent, sameProfile, triggersOf, type Built } from './plan-generation.js';
 import * as repo from './action-plans.repository.js';
 import { toPlanView, toRequirementView, type PlanParts } from './action-plans.views.js';
 import { planMeasures } from './plan-measures.js';
 
+/** A requirement's text in a version, or null when the version lacks it. */
+const textOf = (v: CatalogueVersion | undefined, key: string, field: 'title' | 'statement', locale: 'sv' | 'en') => {
+  const r = v?.byKey.get(key);
+  return r ? inLocale(r[field], locale) : null;
+};
 const levelsOf = (p: { level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }) => ({ C: p.level_c, I: p.level_i, A: p.level_a, T: p.level_t });
 
-export function createActionPlansService(db: Db) {
-  async function versionOf(dbOrTrx: Db | Trx, organizationId: string, id: string): Promise<CatalogueVersion> {
-    const v = await catalogueVersion(dbOrTrx, organizationId, id);
-    if (!v) throw new AppError('not_found');
-    return v;
-  }
+async function versionOf(dbOrTrx: Db | Trx, organizationId: string, id: string): Promise<CatalogueVersion> {
+  const v = await catalogueVersion(dbOrTrx, organizationId, id);
+  if (!v) throw new AppError('not_found');
+  return v;
+}
 
+/** Which of these assets need a new plan, and the plans that would replace their current ones. */
+async function plan(dbOrTrx: Db | Trx, actor: Actor, assets: ClassifiedProfileRow[]) {
+  const catalogue = await currentCatalogue(dbOrTrx, actor.organizationId);
+  const current = new Map((await repo.currentPlans(dbOrTrx, actor.organizationId, { assetIds: assets.map((a) => a.id) })).map((p) => [p.asset_id, p]));
+  const stale = assets.filter((a) => { const p = current.get(a.id); return !p || !planIsCurrent(p, a, catalogue, triggersOf(a)); });
+  const replaced = stale.map((a) => current.get(a.id)).filter((p): p is repo.PlanRow => p !== undefined);
+  const oldRequirements = await repo.requirementsOf(dbOrTrx, replaced.map((p) => p.id));
+  const byPlan = new Map<string, repo.RequirementRow[]>();
+  for (const r of oldRequirements) {
+    const list = byPlan.get(r.plan_id);
+    if (list) list.push(r);
+    else byPlan.set(r.plan_id, [r]);
+  }
+  const builds: (Built & { asset: ClassifiedProfileRow; replaces: repo.PlanRow | undefined })[] = [];
+  for (const a of stale) {
+    const old = current.get(a.id);
+    const previous = old ? { plan: old, requirements: byPlan.get(old.id) ?? [], catalogue: await versionOf(dbOrTrx, actor.organizationId, old.catalogue_version_id) } : undefined;
+    builds.push({ ...buildPlan(actor.organizationId, actor.userId, a, catalogue, previous), asset: a, replaces: old });
+  }
+  return { catalogue, builds, unchanged: assets.length - stale.length };
+}
+
+/** Writes the plans `plan` built, in the caller's transaction, with one audit event per plan. */
+async function write(trx: Trx, actor: Actor, catalogue: CatalogueVersion, builds: Awaited<ReturnType<typeof plan>>['builds']) {
+  const now = new Date();
+  await repo.supersede(trx, builds.flatMap((b) => (b.replaces ? [b.replaces.id] : [])), now);
+  await repo.insertPlans(trx, builds.map((b) => b.plan));
+  await repo.insertRequirements(trx, actor.organizationId, builds.flatMap((b) => b.requirements));
+  const events: AuditInput[] = builds.map((b) => ({
+    action: b.replaces ? 'regenerate' : 'generate',
+    entityType: 'action_plan',
+    entityId: b.plan.id,
+    entityLabel: b.asset.name,
+    unitId: b.asset.unit_id,
+    after: {
+      assetId: b.asset.id,
+      catalogue: catalogue.label,
+      levels: levelsOf(b.plan),
+      triggers: b.plan.triggers,
+      requirements: b.requirements.length,
+      ...(b.replaces ? { added: b.counts.added, changed: b.counts.changed, removed: b.counts.removed, carried: b.counts.unchanged } : {}),
+    },
+  }));
+  await recordAudits(trx, actor, events);
+}
+
+/**
+ * Published (seed, generator, fixtures): generates or refreshes the plans of these classified assets
+ * in the caller's transaction. Access is the caller's business.
+ */
+export async function generatePlansIn(trx: Trx, actor: Actor, assets: ClassifiedProfileRow[]) {
+  const { catalogue, builds, unchanged } = await plan(trx, actor, assets);
+  await write(trx, actor, catalogue, builds);
+  return { created: builds.filter((b) => !b.replaces).length, refreshed: builds.filter((b) => b.replaces).length, unchanged };
+}
+
+export function createActionPlansService(db: Db) {
   /** Top-unit permission: organisation-wide actions (migrating every plan) are the coordinator's. */
   async function requireOnRoot(actor: Actor, permission: 'plan.write' | 'plan.read') {
     requireAccess(actor, permission, { organizationId: actor.organizationId });
     const root = await findRootUnit(db, actor.organizationId);
     requireAccess(actor, permission, { organizationId: actor.organizationId, unitPath: root ? [root.id] : [] });
-  }
-
-  /** Which of these assets need a new plan, and the plans that would replace their current ones. */
-  async function plan(dbOrTrx: Db | Trx, actor: Actor, assets: ClassifiedProfileRow[]) {
-    const catalogue = await currentCatalogue(dbOrTrx, actor.organizationId);
-    const current = new Map((await repo.currentPlans(dbOrTrx, actor.organizationId, { assetIds: assets.map((a) => a.id) })).map((p) => [p.asset_id, p]));
-    const stale = assets.filter((a) => { const p = current.get(a.id); return !p || !planIsCurrent(p, a, catalogue, triggersOf(a)); });
-    const replaced = stale.map((a) => current.get(a.id)).filter((p): p is repo.PlanRow => p !== undefined);
-    const oldRequirements = await repo.requirementsOf(dbOrTrx, replaced.map((p) => p.id));
-    const byPlan = new Map<string, repo.RequirementRow[]>();
-    for (const r of oldRequirements) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
-    const builds: (Built & { asset: ClassifiedProfileRow; replaces: repo.PlanRow | undefined })[] = [];
-    for (const a of stale) {
-      const old = current.get(a.id);
-      const previous = old ? { plan: old, requirements: byPlan.get(old.id) ?? [], catalogue: await versionOf(dbOrTrx, actor.organizationId, old.catalogue_version_id) } : undefined;
-      builds.push({ ...buildPlan(actor.organizationId, actor.userId, a, catalogue, previous), asset: a, replaces: old });
-    }
-    return { catalogue, builds, unchanged: assets.length - stale.length };
-  }
-
-  /** Writes the plans `plan` built, in the caller's transaction, with one audit event per plan. */
-  async function write(trx: Trx, actor: Actor, catalogue: CatalogueVersion, builds: Awaited<ReturnType<typeof plan>>['builds']) {
-    const now = new Date();
-    await repo.supersede(trx, builds.flatMap((b) => (b.replaces ? [b.replaces.id] : [])), now);
-    await repo.insertPlans(trx, builds.map((b) => b.plan));
-    await repo.insertRequirements(trx, actor.organizationId, builds.flatMap((b) => b.requirements));
-    const events: AuditInput[] = builds.map((b) => ({
-      action: b.replaces ? 'regenerate' : 'generate',
-      entityType: 'action_plan',
-      entityId: b.plan.id,
-      entityLabel: b.asset.name,
-      unitId: b.asset.unit_id,
-      after: {
-        assetId: b.asset.id,
-        catalogue: catalogue.label,
-        levels: levelsOf(b.plan),
-        triggers: b.plan.triggers,
-        requirements: b.requirements.length,
-        ...(b.replaces ? { added: b.counts.added, changed: b.counts.changed, removed: b.counts.removed, carried: b.counts.unchanged } : {}),
-      },
-    }));
-    await recordAudits(trx, actor, events);
   }
 
   async function parts(dbOrTrx: Db | Trx, actor: Actor, p: repo.PlanRow): Promise<PlanParts> {
@@ -79,11 +99,11 @@ export function createActionPlansService(db: Db) {
     const prevById = new Map(prevRows.map((r) => [r.id, r]));
     const previous = new Map(requirements.flatMap((r) => {
       const row = r.previous_id ? prevById.get(r.previous_id) : undefined;
-      return row ? [[r.id, { row, text: previousCatalogue?.byKey.get(row.requirement_key)?.statement[actor.locale] ?? null }] as const] : [];
+      return row ? [[r.id, { row, text: textOf(previousCatalogue, row.requirement_key, 'statement', actor.locale) }] as const] : [];
     }));
     const keys = new Set(requirements.map((r) => r.requirement_key));
     const removed = previousPlan
-      ? (await repo.requirementsOf(dbOrTrx, [previousPlan.id])).filter((r) => !keys.has(r.requirement_key)).map((r) => ({ key: r.requirement_key, title: previousCatalogue?.byKey.get(r.requirement_key)?.title[actor.locale] ?? r.requirement_key, status: r.status as PlanView['removed'][number]['status'] }))
+      ? (await repo.requirementsOf(dbOrTrx, [previousPlan.id])).filter((r) => !keys.has(r.requirement_key)).map((r) => ({ key: r.requirement_key, title: textOf(previousCatalogue, r.requirement_key, 'title', actor.locale) ?? r.requirement_key, status: r.status as PlanView['removed'][number]['status'] }))
       : [];
     const evidence = await repo.evidenceOf(dbOrTrx, requirements.map((r) => r.id));
     // A system's plan shows what the plans of the information sets it handles already cover.
@@ -144,11 +164,8 @@ export function createActionPlansService(db: Db) {
         for (const a of all) requireAccess(actor, 'plan.write', { organizationId: actor.organizationId, unitPath: a.unit_path });
       }
       const mine = all.filter((a) => holdsOn(actor, 'plan.write', a.unit_path));
-      return db.transaction().execute(async (trx) => {
-        const { catalogue, builds, unchanged } = await plan(trx, actor, mine);
-        await write(trx, actor, catalogue, builds);
-        return { created: builds.filter((b) => !b.replaces).length, refreshed: builds.filter((b) => b.replaces).length, unchanged, skipped: all.length - mine.length };
-      });
+      const result = await db.transaction().execute((trx) => generatePlansIn(trx, actor, mine));
+      return { ...result, skipped: all.length - mine.length };
     },
 
     /** What moving every plan of the organisation to the current catalogue (and current profiles) would do. Writes nothing. */
@@ -168,7 +185,7 @@ export function createActionPlansService(db: Db) {
         removed += b.counts.removed;
       }
       const sum = (k: 'added' | 'changed' | 'unchanged') => builds.filter((b) => b.replaces).reduce((n, b) => n + b.counts[k], 0);
-      const requirements = [...perKey.entries()].map(([k, v]) => { const key = k.slice(k.indexOf(':') + 1); return { key, title: catalogue.byKey.get(key)?.title[actor.locale] ?? key, change: v.change, plans: v.plans }; }).sort((x, y) => y.plans - x.plans || x.key.localeCompare(y.key)).slice(0, 50);
+      const requirements = [...perKey.entries()].map(([k, v]) => { const key = k.slice(k.indexOf(':') + 1); return { key, title: textOf(catalogue, key, 'title', actor.locale) ?? key, change: v.change, plans: v.plans }; }).sort((x, y) => y.plans - x.plans || x.key.localeCompare(y.key)).slice(0, 50);
       return { fromVersions, toVersion: { catalogueVersionId: catalogue.id, label: catalogue.label }, plans: builds.length, added: sum('added'), changed: sum('changed'), removed, carried: sum('unchanged'), requirements };
     },
 
@@ -215,7 +232,7 @@ export function createActionPlansService(db: Db) {
       return {
         plans: units.reduce((n, u) => n + u.plans, 0),
         progress: progressFromCounts(total),
-        mostUnmet: unmet.map((u) => ({ key: u.requirement_key, title: catalogue.byKey.get(u.requirement_key)?.title[actor.locale] ?? u.requirement_key, notMet: u.not_met, partlyMet: u.partly_met, plans: u.plans })),
+        mostUnmet: unmet.map((u) => ({ key: u.requirement_key, title: textOf(catalogue, u.requirement_key, 'title', actor.locale) ?? u.requirement_key, notMet: u.not_met, partlyMet: u.partly_met, plans: u.plans })),
         units: units.map((u) => ({ unitId: u.unit_id, unitName: u.unit_name, plans: u.plans, progress: progressFromCounts(u) })),
       };
     },

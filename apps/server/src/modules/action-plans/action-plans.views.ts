@@ -1,5 +1,7 @@
-import { actionPlanSettings, isStale, planProgress, progressFromCounts, triggerVocabulary, type AssessmentStatus, type EvidenceView, type PlanRequirementView, type PlanView } from '@tillit/core';
-import type { CatalogueVersion } from './action-plans.catalogue.js';
+import { triggerVocabulary } from '@tillit/core';
+import { actionPlanSettings, isStale, planProgress, progressFromCounts, type AssessmentStatus } from '@tillit/core/modules/action-plans/rules';
+import type { EvidenceView, PlanRequirementView, PlanView } from '@tillit/core/modules/action-plans/schemas';
+import { inLocale, type CatalogueVersion } from './action-plans.catalogue.js';
 import type { EvidenceRow, PlanRow, RequirementRow } from './action-plans.repository.js';
 
 type Locale = 'sv' | 'en';
@@ -16,7 +18,7 @@ const answerOf = (r: RequirementRow, now: Date) => ({
   stale: isStale(r.assessed_at, now, settings.staleAfterMonths),
 });
 
-export const triggerLabel = (code: string, locale: Locale) => triggerVocabulary.triggers.find((t) => t.code === code)?.label[locale] ?? code;
+export const triggerLabel = (code: string, locale: Locale) => { const t = triggerVocabulary.triggers.find((x) => x.code === code); return t ? inLocale(t.label, locale) : code; };
 
 export function toEvidenceView(e: EvidenceRow): EvidenceView {
   return { id: e.id, kind: e.kind as EvidenceView['kind'], title: e.title, url: e.url, fileName: e.file_name, mediaType: e.media_type, sizeBytes: e.size_bytes, createdBy: person(e.created_by, e.created_by_name), createdAt: e.created_at.toISOString() };
@@ -38,16 +40,16 @@ export interface PlanParts {
 export function toRequirementView(r: RequirementRow, p: Omit<PlanParts, 'requirements' | 'removed' | 'outdated' | 'history'>, locale: Locale, now: Date): PlanRequirementView {
   const req = p.catalogue.byKey.get(r.requirement_key);
   const prev = p.previous.get(r.id);
-  const references = (req?.references ?? []).map((ref) => (ref.kind === 'iso27002' ? `ISO/IEC 27002:2022 ${ref.control}` : ref.kind === 'law' ? [ref.law, ref.chapter && `${ref.chapter} kap.`, ref.section && `${ref.section} §`, ref.article && `art. ${ref.article}`].filter(Boolean).join(' ') : ref.text[locale]));
+  const references = (req?.references ?? []).map((ref) => (ref.kind === 'iso27002' ? `ISO/IEC 27002:2022 ${ref.control}` : ref.kind === 'law' ? [ref.law, ref.chapter && `${ref.chapter} kap.`, ref.section && `${ref.section} §`, ref.article && `art. ${ref.article}`].filter(Boolean).join(' ') : inLocale(ref.text, locale)));
   return {
     ...answerOf(r, now),
     id: r.id,
     rowVersion: r.row_version,
     planId: r.plan_id,
     key: r.requirement_key,
-    title: req?.title[locale] ?? r.requirement_key,
-    text: req?.statement[locale] ?? '',
-    guidance: req?.guidance[locale] ?? null,
+    title: req ? inLocale(req.title, locale) : r.requirement_key,
+    text: req ? inLocale(req.statement, locale) : '',
+    guidance: req ? inLocale(req.guidance, locale) : null,
     references,
     theme: r.theme,
     position: r.position,
@@ -64,7 +66,7 @@ export function toPlanView(p: PlanParts, locale: Locale, now = new Date()): Plan
   const themes = p.catalogue.file.themes
     .map((t) => {
       const list = reqs.filter((r) => r.theme === t.code);
-      return { theme: t.code, label: t.label[locale], progress: planProgress(list.map((r) => r.status)), requirements: list };
+      return { theme: t.code, label: inLocale(t.label, locale), progress: planProgress(list.map((r) => r.status)), requirements: list };
     })
     .filter((t) => t.requirements.length > 0);
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { aspectKeys, deriveTriggers, diffPlans, selectRequirements, triggerVocabulary, type TriggerFacts } from '@tillit/core';
+import { aspectKeys, deriveTriggers, selectRequirements, triggerVocabulary, type TriggerFacts } from '@tillit/core';
+import { diffPlans } from '@tillit/core/modules/action-plans/rules';
 import type { ClassifiedProfileRow } from '../classification/classification.service.js';
 import { fingerprint, type CatalogueVersion } from './action-plans.catalogue.js';
 import type { NewPlan, NewRequirement, PlanRow, RequirementRow } from './action-plans.repository.js';

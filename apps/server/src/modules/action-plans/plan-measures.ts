@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createGapMeasureBody, PlanRequirementView } from '@tillit/core';
+import type { createGapMeasureBody, PlanRequirementView } from '@tillit/core/modules/action-plans/schemas';
 import type { Actor } from '../../platform/access.js';
 import type { Db, Trx } from '../../db/database.js';
 import { createMeasureIn, measureSummariesFor } from '../measures/measures.service.js';

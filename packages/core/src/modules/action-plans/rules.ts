@@ -1,4 +1,4 @@
-import settings from '../data/action-plan-settings.json' with { type: 'json' };
+import settings from './settings.json' with { type: 'json' };
 
 /**
  * Rules of action plans (handlingsplaner), pure so the browser and the server agree and they can be

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { aspectKey, personRef, profile } from './assets.js';
-import { optionalText, text } from './common.js';
-import { assessmentStatuses } from '../rules/action-plans.js';
+import { aspectKey, personRef, profile } from '../../schemas/assets.js';
+import { optionalText, text } from '../../schemas/common.js';
+import { assessmentStatuses } from './rules.js';
 
 /** The API contract of action plans (handlingsplaner): docs/api-requirements.md. */
 
