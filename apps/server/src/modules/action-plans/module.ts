@@ -3,6 +3,8 @@ import { actionPlanRoutes } from './action-plans.routes.js';
 import { createActionPlansService } from './action-plans.service.js';
 import { createPlanEvidenceService } from './action-plans.evidence.js';
 import { actionPlansAudit } from './action-plans.audit.js';
+import { seedDemoPlans } from './action-plans.seed.js';
+import { actionPlansGeneratorStep } from './action-plans.generator.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
@@ -14,7 +16,7 @@ declare module '../../platform/module.js' {
 /** Action plans (handlingsplaner): see docs/api-requirements.md. */
 export default defineModule({
   name: 'action-plans',
-  after: ['classification', 'measures'],
+  after: ['assets', 'classification', 'measures'],
   routes: actionPlanRoutes,
   services: ({ db, services }) => ({
     actionPlans: createActionPlansService(db),
@@ -22,5 +24,8 @@ export default defineModule({
   }),
   permissions: [{ permission: 'plan.read' }, { permission: 'plan.write' }],
   audit: actionPlansAudit,
+  seed: seedDemoPlans,
+  generator: actionPlansGeneratorStep,
+  bench: async () => (await import('./action-plans.bench.js')).actionPlanBenchEndpoints,
   fixtures: async () => (await import('./action-plans.fixtures.js')).actionPlanFixtures,
 });
