@@ -250,16 +250,12 @@ export async function mostUnmet(db: Db | Trx, organizationId: string, scope: rea
     order by 2 desc, 3 desc, 1 limit ${limit}`.execute(db)).rows;
 }
 
-/** Stale answers of current plans, with the people responsible for each asset (for the digest). */
-export async function staleAnswers(db: Db | Trx, organizationId: string, before: Date) {
-  return (await sql<{ plan_id: string; asset_id: string; asset_name: string; stale: number; recipients: string[] }>`
-    select p.id as plan_id, p.asset_id, a.name as asset_name, count(*)::int as stale,
+/** Stale answers of current plans (assessed at or before `before`), per plan, with the people responsible for its asset (for the digest). */
+export async function staleAnswers(db: Db | Trx, before: Date) {
+  return (await sql<{ organization_id: string; plan_id: string; asset_name: string; stale: number; recipients: string[] }>`
+    select p.organization_id, p.id as plan_id, a.name as asset_name, count(*)::int as stale,
            array_remove(array[a.information_owner_id, a.system_owner_id, a.system_steward_id], null)::text[] as recipients
-    from action_plans p join assets a on a.id = p.asset_id join plan_requirements r on r.plan_id = p.id
-    where p.organization_id = ${organizationId} and p.superseded_at is null and r.assessed_at is not null and r.assessed_at <= ${before}
-    group by p.id, p.asset_id, a.name, a.information_owner_id, a.system_owner_id, a.system_steward_id`.execute(db)).rows;
-}
-
-export async function organizationIds(db: Db | Trx): Promise<string[]> {
-  return (await db.selectFrom('action_plans').select('organization_id').distinct().execute()).map((r) => r.organization_id);
+    from plan_requirements r join action_plans p on p.id = r.plan_id join assets a on a.id = p.asset_id
+    where p.superseded_at is null and r.assessed_at <= ${before}
+    group by p.organization_id, p.id, a.name, a.information_owner_id, a.system_owner_id, a.system_steward_id`.execute(db)).rows;
 }

@@ -3,6 +3,7 @@ import { actionPlanRoutes } from './action-plans.routes.js';
 import { createActionPlansService } from './action-plans.service.js';
 import { createPlanEvidenceService } from './action-plans.evidence.js';
 import { actionPlansAudit } from './action-plans.audit.js';
+import { staleAssessments } from './action-plans.notifications.js';
 import { seedDemoPlans } from './action-plans.seed.js';
 import { actionPlansGeneratorStep } from './action-plans.generator.js';
 
@@ -24,6 +25,7 @@ export default defineModule({
   }),
   permissions: [{ permission: 'plan.read' }, { permission: 'plan.write' }],
   audit: actionPlansAudit,
+  notifications: [staleAssessments],
   seed: seedDemoPlans,
   generator: actionPlansGeneratorStep,
   bench: async () => (await import('./action-plans.bench.js')).actionPlanBenchEndpoints,
