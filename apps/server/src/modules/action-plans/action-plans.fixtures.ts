@@ -4,6 +4,7 @@ import { makeClassification, makeInformationSet } from '../../seed/factories-ass
 import { classifiedProfiles } from '../classification/classification.service.js';
 import { generatePlansIn } from './action-plans.service.js';
 import * as repo from './action-plans.repository.js';
+import { createProcurementService } from './procurement.service.js';
 
 const complete = {
   answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
@@ -37,6 +38,15 @@ async function evidence(w: FixtureWorld, kind: 'link' | 'file') {
       : { organization_id: w.organizationId, plan_requirement_id: requirement.id, kind, title: 'Rapport', file_name: 'rapport.txt', media_type: 'text/plain; charset=utf-8', size_bytes: 5, content: Buffer.from('hello'), created_by: null }),
   );
   return id;
+}
+
+/** A procurement for a planned system in `w.unit` (K2 R2 T2 S2, personal data), optionally awarded. */
+async function procurement(w: FixtureWorld, awarded = false) {
+  const service = createProcurementService(w.db);
+  const actor = systemActor(w.organizationId);
+  const p = await service.create(actor, { name: `Upphandling ${w.marker}`, referenceNumber: 'RS 2026-1', procurementDate: '2026-11-01', unitId: w.unit.id, levels: { C: 2, I: 2, A: 2, T: 2 }, triggers: ['personal_data'] });
+  if (awarded) await service.award(actor, p.id, { supplier: 'Leverantör AB', awardedOn: '2026-12-01', goLiveOn: '2027-02-01', recheckMonths: 12 }, undefined);
+  return { id: p.id, requirementId: p.requirements[0]!.id };
 }
 
 const read = (build: RouteFixture['build']): RouteFixture => ({ scope: 'unit', build, audit: [] });
@@ -91,4 +101,31 @@ export const actionPlanFixtures: RouteFixtures = {
     },
     audit: [{ action: 'create', entityType: 'measure' }],
   },
+  'GET /api/v1/procurements': { scope: 'unit', sibling: 'hidden', build: async (w) => (await procurement(w), {}), audit: [] },
+  'POST /api/v1/procurements': {
+    scope: 'unit',
+    build: async (w) => ({ body: { name: `Nytt system ${w.marker}`, procurementDate: '2026-11-01', unitId: w.unit.id, levels: { C: 2, I: 2, A: 2, T: 1 }, triggers: ['personal_data'] } }),
+    audit: [{ action: 'create', entityType: 'procurement' }],
+  },
+  'GET /api/v1/procurements/:id': read(async (w) => ({ params: { id: (await procurement(w)).id } })),
+  'PATCH /api/v1/procurements/:id': {
+    scope: 'unit',
+    build: async (w) => ({ params: { id: (await procurement(w)).id }, body: { supplier: `Leverantör ${w.marker}` } }),
+    audit: [{ action: 'update', entityType: 'procurement' }],
+  },
+  'POST /api/v1/procurements/:id/award': {
+    scope: 'unit',
+    build: async (w) => ({ params: { id: (await procurement(w)).id }, body: { supplier: 'Leverantör AB', awardedOn: '2026-12-01', recheckMonths: 12 } }),
+    audit: [{ action: 'award', entityType: 'procurement' }],
+  },
+  'POST /api/v1/procurements/:id/checks': {
+    scope: 'unit',
+    build: async (w) => {
+      const p = await procurement(w, true);
+      return { params: { id: p.id }, body: { kind: 'go_live', checkedOn: '2027-02-01', results: [{ requirementId: p.requirementId, result: 'met' }] } };
+    },
+    audit: [{ action: 'create', entityType: 'contract_check' }],
+  },
+  'GET /api/v1/procurements/:id/requirements.docx': read(async (w) => ({ params: { id: (await procurement(w)).id } })),
+  'GET /api/v1/procurements/:id/requirements.xlsx': read(async (w) => ({ params: { id: (await procurement(w)).id } })),
 };

@@ -14,6 +14,7 @@ import {
   uploadEvidenceQuery,
 } from '@tillit/core/modules/action-plans/schemas';
 import { idParams } from '@tillit/core';
+import { awardProcurementBody, contractCheckBody, createProcurementBody, procurementListItem, procurementView, updateProcurementBody } from '@tillit/core/modules/action-plans/procurement';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'action-plans';
@@ -95,5 +96,58 @@ export const actionPlanRoutes = [
     method: 'POST', url: '/api/v1/plan-requirements/:id/measures', permission: 'plan.write', tag, summary: 'Skapa en åtgärd för ett gap', status: 201,
     params: idParams, body: createGapMeasureBody, response: planRequirementView,
     handler: ({ actor, params, body, services }) => services.planEvidence.createMeasure(actor, params.id, body),
+  }),
+];
+
+const ptag = 'procurements';
+const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const procurementRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/v1/procurements', permission: 'plan.read', tag: ptag, summary: 'Upphandlingar med säkerhetskrav',
+    response: z.array(procurementListItem),
+    handler: ({ actor, services }) => services.procurements.list(actor),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/procurements', permission: 'plan.write', tag: ptag, summary: 'Skapa en upphandling med SKA-krav från en klassning', status: 201,
+    body: createProcurementBody, response: procurementView,
+    handler: ({ actor, body, services }) => services.procurements.create(actor, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/procurements/:id', permission: 'plan.read', tag: ptag, summary: 'En upphandling med krav och avtalsuppföljning',
+    params: idParams, response: procurementView,
+    handler: ({ actor, params, services }) => services.procurements.get(actor, params.id),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/v1/procurements/:id', permission: 'plan.write', tag: ptag, summary: 'Ändra en upphandling (namn, diarienummer, leverantör)',
+    params: idParams, body: updateProcurementBody, response: procurementView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.procurements.update(actor, params.id, body, ifMatch),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/procurements/:id/award', permission: 'plan.write', tag: ptag, summary: 'Tilldela: kraven blir avtalsuppföljning',
+    params: idParams, body: awardProcurementBody, response: procurementView, concurrency: true,
+    handler: ({ actor, params, body, services, ifMatch }) => services.procurements.award(actor, params.id, body, ifMatch),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/procurements/:id/checks', permission: 'plan.write', tag: ptag, summary: 'Registrera en avtalsuppföljning; iakttagelser blir åtgärder', status: 201,
+    params: idParams, body: contractCheckBody, response: procurementView,
+    handler: ({ actor, params, body, services }) => services.procurements.check(actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/procurements/:id/requirements.docx', permission: 'plan.read', tag: ptag, summary: 'Kraven som Word-dokument för förfrågningsunderlaget', raw: true,
+    params: idParams,
+    handler: async ({ actor, params, services, reply }) => {
+      const f = await services.procurements.docx(actor, params.id);
+      return reply.header('content-type', docxType).header('content-disposition', `attachment; filename="${f.fileName}"`).send(f.file);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/procurements/:id/requirements.xlsx', permission: 'plan.read', tag: ptag, summary: 'Kraven som Excelark för förfrågningsunderlaget', raw: true,
+    params: idParams,
+    handler: async ({ actor, params, services, reply }) => {
+      const f = await services.procurements.xlsx(actor, params.id);
+      return reply.header('content-type', xlsxType).header('content-disposition', `attachment; filename="${f.fileName}"`).send(f.file);
+    },
   }),
 ];

@@ -68,3 +68,69 @@ export interface ActionPlanTables {
 declare module '../../db/types.js' {
   interface DB extends ActionPlanTables {}
 }
+
+/** Migration 20261206T0302_procurements. */
+export interface ProcurementsTable {
+  id: Generated<string>;
+  organization_id: string;
+  unit_id: string;
+  asset_id: string | null;
+  name: string;
+  reference_number: string | null;
+  procurement_date: ColumnType<string, string, string>;
+  supplier: string | null;
+  catalogue_version_id: string;
+  level_c: number | null;
+  level_i: number | null;
+  level_a: number | null;
+  level_t: number | null;
+  triggers: TextArray;
+  status: Generated<string>;
+  awarded_on: ColumnType<string | null, string | null | undefined, string | null>;
+  go_live_on: ColumnType<string | null, string | null | undefined, string | null>;
+  recheck_months: number | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  row_version: Generated<number>;
+}
+
+export interface ProcurementRequirementsTable {
+  id: Generated<string>;
+  organization_id: string;
+  procurement_id: string;
+  requirement_key: string;
+  theme: string;
+  position: number;
+}
+
+export interface ContractChecksTable {
+  id: Generated<string>;
+  organization_id: string;
+  procurement_id: string;
+  kind: string;
+  checked_on: ColumnType<string, string, string>;
+  checked_by: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface ContractCheckResultsTable {
+  id: Generated<string>;
+  organization_id: string;
+  check_id: string;
+  procurement_requirement_id: string;
+  result: string;
+  comment: string | null;
+}
+
+export interface ProcurementTables {
+  procurements: ProcurementsTable;
+  procurement_requirements: ProcurementRequirementsTable;
+  contract_checks: ContractChecksTable;
+  contract_check_results: ContractCheckResultsTable;
+}
+
+declare module '../../db/types.js' {
+  interface DB extends ProcurementTables {}
+}

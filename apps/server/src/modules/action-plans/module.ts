@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.js';
-import { actionPlanRoutes } from './action-plans.routes.js';
+import { actionPlanRoutes, procurementRoutes } from './action-plans.routes.js';
+import { createProcurementService } from './procurement.service.js';
 import { createActionPlansService } from './action-plans.service.js';
 import { createPlanEvidenceService } from './action-plans.evidence.js';
 import { actionPlansAudit } from './action-plans.audit.js';
@@ -11,6 +12,7 @@ declare module '../../platform/module.js' {
   interface AppServices {
     actionPlans: ReturnType<typeof createActionPlansService>;
     planEvidence: ReturnType<typeof createPlanEvidenceService>;
+    procurements: ReturnType<typeof createProcurementService>;
   }
 }
 
@@ -18,11 +20,13 @@ declare module '../../platform/module.js' {
 export default defineModule({
   name: 'action-plans',
   after: ['assets', 'classification', 'measures'],
-  routes: actionPlanRoutes,
+  routes: [...actionPlanRoutes, ...procurementRoutes],
   services: ({ db, services }) => ({
     actionPlans: createActionPlansService(db),
     planEvidence: createPlanEvidenceService(db, () => services.actionPlans),
+    procurements: createProcurementService(db),
   }),
+  contentTables: [{ table: 'procurements', column: 'unit_id' }],
   permissions: [{ permission: 'plan.read' }, { permission: 'plan.write' }],
   audit: actionPlansAudit,
   notifications: [staleAssessments],

@@ -13,6 +13,8 @@ export default defineCoreModule({
     asset_not_classified: 409,
     evidence_type_not_allowed: 415,
     evidence_too_large: 413,
+    procurement_not_awarded: 409,
+    unknown_procurement_requirement: 400,
   },
   messages: { sv, en },
 });
