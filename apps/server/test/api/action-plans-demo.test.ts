@@ -21,3 +21,16 @@ describe('Region Exempel’s action plans', () => {
     expect(gen.created).toBeGreaterThan(0);
   });
 });
+
+describe('Region Exempel’s procurement', () => {
+  it('has one awarded procurement with its requirement set and a go-live check whose findings became measures', async () => {
+    const coordinator = await signIn(t.app, 'samordnare@exempel.se', demo.password);
+    const list = (await coordinator.get('/api/v1/procurements')).json();
+    expect(list).toHaveLength(1);
+    const p = (await coordinator.get(`/api/v1/procurements/${list[0].id}`)).json();
+    expect(p).toMatchObject({ status: 'awarded', supplier: 'Vårdmöte Nordic AB' });
+    expect(p.checks).toHaveLength(1);
+    expect(p.checks[0].counts.notMet).toBeGreaterThan(0);
+    expect(p.requirements.some((r: { measures: unknown[] }) => r.measures.length > 0)).toBe(true);
+  });
+});

@@ -42,3 +42,33 @@ export const actionPlanBenchEndpoints: BenchEndpoint[] = [
     },
   },
 ];
+
+/** The Word export of a procurement set (target ≤ 2 s for 120 requirements): the whole catalogue at the highest levels. */
+export const procurementBenchEndpoints: BenchEndpoint[] = [
+  {
+    name: 'procurement: docx',
+    once: true,
+    async prepare(ctx) {
+      const root = await rootOf(ctx);
+      const [existing] = await ctx.query<{ id: string }>(`select id from procurements where organization_id = $1 and name = 'Bench: alla krav' limit 1`, [ctx.organizationId]);
+      let id = existing?.id;
+      if (!id) {
+        // Bench set-up writes the rows directly (no audit event): a procurement of every requirement the plans use.
+        const [row] = await ctx.query<{ id: string }>(
+          `insert into procurements (organization_id, unit_id, name, reference_number, procurement_date, catalogue_version_id, level_c, level_i, level_a, level_t, triggers)
+           select $1, $2, 'Bench: alla krav', 'BENCH-1', current_date, p.catalogue_version_id, 3, 3, 3, 3, array['personal_data','sensitive_personal_data','patient_data','secrecy','nis_service','third_country_transfer']
+           from action_plans p where p.organization_id = $1 limit 1 returning id`,
+          [ctx.organizationId, root],
+        );
+        id = row!.id;
+        // Every requirement any plan of the organisation has: the full set of the catalogue version.
+        await ctx.query(
+          `insert into procurement_requirements (organization_id, procurement_id, requirement_key, theme, position)
+           select $1, $2, k.requirement_key, k.theme, row_number() over (order by k.theme, k.requirement_key) from (select distinct requirement_key, theme from plan_requirements where organization_id = $1) k`,
+          [ctx.organizationId, id],
+        );
+      }
+      return { path: `/api/v1/procurements/${id}/requirements.docx` };
+    },
+  },
+];

@@ -32,6 +32,6 @@ export default defineModule({
   notifications: [staleAssessments],
   seed: seedDemoPlans,
   generator: actionPlansGeneratorStep,
-  bench: async () => (await import('./action-plans.bench.js')).actionPlanBenchEndpoints,
+  bench: async () => { const b = await import('./action-plans.bench.js'); return [...b.actionPlanBenchEndpoints, ...b.procurementBenchEndpoints]; },
   fixtures: async () => (await import('./action-plans.fixtures.js')).actionPlanFixtures,
 });
