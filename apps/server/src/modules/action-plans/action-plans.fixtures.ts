@@ -45,7 +45,7 @@ async function procurement(w: FixtureWorld, awarded = false) {
   const service = createProcurementService(w.db);
   const actor = systemActor(w.organizationId);
   const p = await service.create(actor, { name: `Upphandling ${w.marker}`, referenceNumber: 'RS 2026-1', procurementDate: '2026-11-01', unitId: w.unit.id, levels: { C: 2, I: 2, A: 2, T: 2 }, triggers: ['personal_data'] });
-  if (awarded) await service.award(actor, p.id, { supplier: 'Leverantör AB', awardedOn: '2026-12-01', goLiveOn: '2027-02-01', recheckMonths: 12 }, undefined);
+  if (awarded) await service.award(actor, p.id, { supplier: 'Leverantör AB', awardedOn: '2026-12-01', goLiveOn: '2027-02-01', recheckMonths: 12 });
   return { id: p.id, requirementId: p.requirements[0]!.id };
 }
 

@@ -126,8 +126,8 @@ export const procurementRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/procurements/:id/award', permission: 'plan.write', tag: ptag, summary: 'Tilldela: kraven blir avtalsuppföljning',
-    params: idParams, body: awardProcurementBody, response: procurementView, concurrency: true,
-    handler: ({ actor, params, body, services, ifMatch }) => services.procurements.award(actor, params.id, body, ifMatch),
+    params: idParams, body: awardProcurementBody, response: procurementView,
+    handler: ({ actor, params, body, services }) => services.procurements.award(actor, params.id, body),
   }),
   defineRoute({
     method: 'POST', url: '/api/v1/procurements/:id/checks', permission: 'plan.write', tag: ptag, summary: 'Registrera en avtalsuppföljning; iakttagelser blir åtgärder', status: 201,

@@ -61,7 +61,7 @@ async function seedDemoProcurement(db: Parameters<DemoSeedStep>[0], ctx: Paramet
   const unit = [...ctx.units.values()].find((u) => u.path.length === 2) ?? [...ctx.units.values()][0]!;
   const service = createProcurementService(db);
   const p = await service.create(actor, { name: 'Digitalt vårdmöte – nytt system', referenceNumber: 'RE 2026-0117', procurementDate: '2026-03-02', unitId: unit.id, levels: { C: 3, I: 2, A: 2, T: 3 }, triggers: ['personal_data', 'sensitive_personal_data', 'patient_data', 'secrecy', 'third_country_transfer'] });
-  const awarded = await service.award(actor, p.id, { supplier: 'Vårdmöte Nordic AB', awardedOn: '2026-06-15', goLiveOn: '2026-10-01', recheckMonths: 12 }, undefined);
+  const awarded = await service.award(actor, p.id, { supplier: 'Vårdmöte Nordic AB', awardedOn: '2026-06-15', goLiveOn: '2026-10-01', recheckMonths: 12 });
   const results = awarded.requirements.map((r, i) => ({ requirementId: r.id, result: i % 5 === 3 ? ('not_met' as const) : i % 5 === 1 ? ('partly_met' as const) : ('met' as const), comment: i % 5 === 3 ? 'Leverantören kunde inte visa hur kravet uppfylls vid driftstarten.' : null }));
   const findings = results.filter((r) => r.result === 'not_met').slice(0, 3);
   await service.check(actor, p.id, {

@@ -159,8 +159,8 @@ export function createActionPlansService(db: Db) {
       const all = await classifiedProfiles(db, actor.organizationId, assetIds);
       if (assetIds) {
         const found = new Set(all.map((a) => a.id));
-        const missing = assetIds.find((id) => !found.has(id));
-        if (missing) throw new AppError('asset_not_classified', { field: 'assetIds', assetId: missing });
+        const missing = assetIds.findIndex((id) => !found.has(id));
+        if (missing >= 0) throw new AppError('asset_not_classified', { field: `assetIds.${missing}` });
         for (const a of all) requireAccess(actor, 'plan.write', { organizationId: actor.organizationId, unitPath: a.unit_path });
       }
       const mine = all.filter((a) => holdsOn(actor, 'plan.write', a.unit_path));

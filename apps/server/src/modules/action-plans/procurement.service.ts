@@ -156,7 +156,7 @@ export function createProcurementService(db: Db) {
     },
 
     /** After award the set becomes the contract follow-up: checked at go-live and then at the interval. */
-    async award(actor: Actor, id: string, input: z.output<typeof awardProcurementBody>, expected: ExpectedVersion) {
+    async award(actor: Actor, id: string, input: z.output<typeof awardProcurementBody>, expected?: ExpectedVersion) {
       await load(db, actor, id, 'plan.write');
       if (input.goLiveOn && input.goLiveOn < input.awardedOn) throw new AppError('validation_failed', { field: 'goLiveOn', issues: [{ path: ['body', 'goLiveOn'], code: 'too_small', message: 'go-live before award' }] });
       await db.transaction().execute(async (trx) => {

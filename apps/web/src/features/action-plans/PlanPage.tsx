@@ -67,7 +67,7 @@ export function PlanPage() {
           <ul>
             {p.history.map((h) => (
               <li key={h.id}>
-                <Anchor component={Link} to={`/plans/${h.id}`}>{formatDate(h.createdAt)} – {h.catalogueLabel}</Anchor> {h.current && <Badge size="sm" variant="light">{t('plan.current')}</Badge>}
+                <Anchor component={Link} to={`/plans/${h.id}`}>{formatDate(h.createdAt)} – {h.catalogueLabel}</Anchor> {h.current && <Badge size="sm" variant="outline" color="dark.6">{t('plan.current')}</Badge>}
               </li>
             ))}
           </ul>
