@@ -36,8 +36,8 @@ export function RequirementCard({ requirement: r, editable }: { requirement: Pla
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={600} component="h3" m={0}>{r.key} {r.title}</Text>
           <Group gap={4}>
-            {r.change && r.change !== 'unchanged' && <Badge color={r.change === 'added' ? 'blue.9' : 'orange.9'} variant="outline">{t(`req.change.${r.change}`)}</Badge>}
-            <Badge variant="outline" color={r.status === 'met' ? 'teal.9' : r.status === 'not_met' ? 'red.9' : r.status === 'partly_met' ? 'yellow.9' : 'dark.6'} data-testid={`${prefix}-status`}>{t(`status.${r.status ?? 'none'}`)}</Badge>
+            {r.change && r.change !== 'unchanged' && <Badge color={r.change === 'added' ? 'blue.9' : 'indigo.9'} variant="outline">{t(`req.change.${r.change}`)}</Badge>}
+            <Badge variant="outline" color={r.status === 'met' ? 'teal.9' : r.status === 'not_met' ? 'red.9' : r.status === 'partly_met' ? 'grape.9' : 'dark.6'} data-testid={`${prefix}-status`}>{t(`status.${r.status ?? 'none'}`)}</Badge>
           </Group>
         </Group>
         <Text>{r.text}</Text>
