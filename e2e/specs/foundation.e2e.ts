@@ -101,7 +101,7 @@ describe('foundation: the administrator’s first steps', () => {
   it('refuses a wrong password with a clear message', async () => {
     const page = await newPage(b.browser, b.baseUrl);
     await page.goto('/login');
-    await page.getByTestId('login-email').fill('revisor@exempel.se');
+    await page.getByTestId('login-email').fill('granskare@exempel.se');
     await page.getByTestId('login-password').fill('fel-lösenord');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('form-error').textContent()).toMatch(/fel e-postadress eller lösenord/i);

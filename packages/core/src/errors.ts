@@ -60,14 +60,6 @@ const centralErrorCodes = {
   import_interrupted: 409,
   import_too_large: 413,
   unknown_notification_kind: 400,
-  measure_due_before_start: 400,
-  measure_verifier_is_owner: 403,
-  measure_method_required: 400,
-  measure_reason_required: 400,
-  measure_status_transition: 409,
-  measure_not_verifiable: 409,
-  measure_verified_in_future: 400,
-  unknown_measure_link_type: 400,
 } as const;
 export type ErrorCode = keyof typeof centralErrorCodes | ModuleErrorCode;
 

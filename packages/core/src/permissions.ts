@@ -19,9 +19,6 @@ const centralPermissions = [
   'classification.write',
   'classification.approve',
   'classification_model.manage',
-  'measure.read',
-  'measure.write',
-  'measure.verify',
 ] as const;
 export type Permission = (typeof centralPermissions)[number] | ModulePermission;
 
@@ -35,7 +32,8 @@ export const roles = [
   'admin',
   'security_coordinator',
   'information_owner',
-  'system_administrator',
+  'system_owner',
+  'system_steward',
   'risk_owner',
   'data_protection_officer',
   'auditor',

@@ -76,7 +76,7 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
   await db.transaction().execute(async (trx) => {
     const unit = (key: string) => ({ ...ctx.units.get(key)!, organization_id: org });
     const people = new Map<string, string>([
-      ['forvaltare', ctx.users.get('system_administrator')!],
+      ['forvaltare', ctx.users.get('system_steward')!],
       ['agare', ctx.users.get('information_owner')!],
     ]);
     for (const p of data.people) {

@@ -1,5 +1,5 @@
-import type { MeasureStatus, VerificationResult } from '@tillit/core/rules/measures';
-import { statusAfterVerification } from '@tillit/core/rules/measures';
+import type { MeasureStatus, VerificationResult } from '@tillit/core/modules/measures/rules';
+import { statusAfterVerification } from '@tillit/core/modules/measures/rules';
 import type { Trx } from '../db/database.js';
 import { systemActor, type Actor } from '../platform/access.js';
 import { recordAudit } from '../platform/audit/audit.js';
@@ -41,7 +41,8 @@ export async function verifyMeasure(trx: Trx, organizationId: string, id: string
   await repo.insertVerification(trx, organizationId, id, { verified_by: verifierId, verified_on: on, method, result, comment: null });
   const status = statusAfterVerification(result);
   await repo.updateMeasure(trx, id, { status, last_result: result, verified_at: status === 'verified' ? new Date() : null });
-  const actor: Actor = { ...systemActor(organizationId), kind: 'user', userId: verifierId };
+  const who = await trx.selectFrom('users').select('name').where('id', '=', verifierId).executeTakeFirstOrThrow();
+  const actor: Actor = { ...systemActor(organizationId, who.name), kind: 'user', userId: verifierId };
   await recordAudit(trx, actor, {
     action: 'verify', entityType: 'measure', entityId: id, entityLabel: before.title, unitId: before.unit_id,
     changes: { status: { before: before.status, after: status }, verifiedBy: { after: verifierId }, verifiedOn: { after: on }, method: { after: method }, result: { after: result } },

@@ -7,11 +7,11 @@ const t = useTestApp();
 async function setup() {
   const seeded = await seedOrg(t.db, [
     { role: 'security_coordinator' },
-    { role: 'system_administrator', unit: 'a' },
+    { role: 'system_steward', unit: 'a' },
     { role: 'auditor', unit: 'b' },
   ]);
   const coordinator = await signIn(t.app, seeded.users.security_coordinator!.email);
-  const steward = await signIn(t.app, seeded.users['system_administrator@a']!.email);
+  const steward = await signIn(t.app, seeded.users['system_steward@a']!.email);
   return { ...seeded, coordinator, steward };
 }
 
@@ -22,7 +22,7 @@ describe('inventory of information assets', () => {
       kind: 'system',
       name: 'Journalsystemet',
       unitId: units.a.id,
-      systemStewardId: users['system_administrator@a']!.id,
+      systemStewardId: users['system_steward@a']!.id,
       supplier: 'Vårdsystem AB',
       hosting: 'saas',
       thirdCountryTransfer: 'yes',
@@ -33,7 +33,7 @@ describe('inventory of information assets', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const system = res.json();
-    expect(system).toMatchObject({ kind: 'system', unitName: 'Förvaltning A', systemSteward: { id: users['system_administrator@a']!.id }, tags: ['vård', 'kritisk'], classification: { reviewState: 'missing' } });
+    expect(system).toMatchObject({ kind: 'system', unitName: 'Förvaltning A', systemSteward: { id: users['system_steward@a']!.id }, tags: ['vård', 'kritisk'], classification: { reviewState: 'missing' } });
     const set = (await steward.post('/api/v1/assets', { kind: 'information_set', name: 'Journalanteckningar', unitId: units.a.id, personalData: 'patient' })).json();
     const linked = await steward.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: set.id });
     expect(linked.statusCode, linked.body).toBe(200);

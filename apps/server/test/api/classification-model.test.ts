@@ -8,9 +8,9 @@ const DAY = 86_400_000;
 
 describe('classification models, information types and coverage', () => {
   it('adapts the model as a new version without touching classifications made with the old one', async () => {
-    const { units, users } = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_administrator', unit: 'a' }]);
+    const { units, users } = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_steward', unit: 'a' }]);
     const coordinator = await signIn(t.app, users.security_coordinator!.email);
-    const steward = await signIn(t.app, users['system_administrator@a']!.email);
+    const steward = await signIn(t.app, users['system_steward@a']!.email);
     const v1 = (await coordinator.get('/api/v1/classification-model')).json();
     expect(v1).toMatchObject({ version: 1, isCurrent: true, definition: { key: klassaPresetModel.key } });
 

@@ -7,7 +7,7 @@ const t = useTestApp();
 async function setup() {
   const seeded = await seedOrg(t.db, [
     { role: 'security_coordinator' },
-    { role: 'system_administrator', unit: 'a' },
+    { role: 'system_steward', unit: 'a' },
     { role: 'information_owner', unit: 'a' },
     { role: 'information_owner', unit: 'a', email: `owner2-${Math.random().toString(36).slice(2)}@test.example` },
   ]);
@@ -15,7 +15,7 @@ async function setup() {
   return {
     ...seeded,
     coordinator: await signIn(t.app, seeded.users.security_coordinator!.email),
-    steward: await signIn(t.app, seeded.users['system_administrator@a']!.email),
+    steward: await signIn(t.app, seeded.users['system_steward@a']!.email),
     owner: await signIn(t.app, seeded.users['information_owner@a']!.email),
     owner2: await signIn(t.app, seeded.users[second]!.email),
   };

@@ -10,8 +10,8 @@ const bare = (c: Client, url: string, payload: object) => c.request({ method: 'P
 
 describe('optimistic concurrency (ETag / If-Match)', () => {
   it('returns the version as ETag and in the view, and answers a stale If-Match with 412 and the current state', async () => {
-    const { units, users } = await seedOrg(t.db, [{ role: 'system_administrator', unit: 'a' }, { role: 'security_coordinator' }]);
-    const alice = await signIn(t.app, users['system_administrator@a']!.email);
+    const { units, users } = await seedOrg(t.db, [{ role: 'system_steward', unit: 'a' }, { role: 'security_coordinator' }]);
+    const alice = await signIn(t.app, users['system_steward@a']!.email);
     const bob = await signIn(t.app, users.security_coordinator!.email);
     const created = await alice.post('/api/v1/assets', { kind: 'system', name: 'Journalsystem', unitId: units.a.id });
     const asset = created.json();

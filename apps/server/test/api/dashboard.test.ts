@@ -67,7 +67,7 @@ describe('the start page', () => {
       const journal = await makeAsset(trx, units.a, 'system', { name: 'Journalen', systemOwnerId: owner.id, lifecycle: 'in_use' });
       await makeClassification(trx, journal, { approvedAt: new Date(Date.now() - 350 * DAY), reviewDueAt: new Date(Date.now() + 15 * DAY) });
       const lab = await makeAsset(trx, units.a, 'system', { name: 'Labbet', lifecycle: 'in_use' });
-      await makeClassification(trx, lab, { status: 'submitted', authorId: users.system_administrator!.id });
+      await makeClassification(trx, lab, { status: 'submitted', authorId: users.system_steward!.id });
       await makeAsset(trx, units.b, 'information_set', { name: 'Patientuppgifter', informationOwnerId: owner.id });
       await makeAsset(trx, units.b, 'system', { name: 'Avvecklat', lifecycle: 'retired' });
     });

@@ -19,8 +19,8 @@ async function upload(client: Client, file: Buffer, fileName = 'inventarie.xlsx'
 }
 
 async function setup() {
-  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_administrator', unit: 'a' }]);
-  return { ...seeded, coordinator: await signIn(t.app, seeded.users.security_coordinator!.email), steward: seeded.users['system_administrator@a']! };
+  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_steward', unit: 'a' }]);
+  return { ...seeded, coordinator: await signIn(t.app, seeded.users.security_coordinator!.email), steward: seeded.users['system_steward@a']! };
 }
 
 describe('import of a system inventory', () => {

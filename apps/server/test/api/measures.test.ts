@@ -6,14 +6,14 @@ const t = useTestApp();
 async function setup() {
   const seeded = await seedOrg(t.db, [
     { role: 'security_coordinator' },
-    { role: 'system_administrator', unit: 'a' },
+    { role: 'system_steward', unit: 'a' },
     { role: 'auditor', unit: 'a' },
-    { role: 'system_administrator', unit: 'b' },
+    { role: 'system_steward', unit: 'b' },
   ]);
   const coordinator = await signIn(t.app, seeded.users.security_coordinator!.email);
-  const steward = await signIn(t.app, seeded.users['system_administrator@a']!.email);
+  const steward = await signIn(t.app, seeded.users['system_steward@a']!.email);
   const auditor = await signIn(t.app, seeded.users['auditor@a']!.email);
-  const other = await signIn(t.app, seeded.users['system_administrator@b']!.email);
+  const other = await signIn(t.app, seeded.users['system_steward@b']!.email);
   return { ...seeded, coordinator, steward, auditor, other };
 }
 
@@ -22,7 +22,7 @@ const link = { type: 'plan_requirement', targetId: '11111111-1111-4111-8111-1111
 describe('measures', () => {
   it('creates a measure with a link, moves it to done and has someone else verify its effect', async () => {
     const { units, users, coordinator, steward, auditor, other } = await setup();
-    const stewardId = users['system_administrator@a']!.id;
+    const stewardId = users['system_steward@a']!.id;
     const res = await coordinator.post('/api/v1/measures', { title: 'Inför tvåfaktorsinloggning', unitId: units.a.id, ownerId: stewardId, startDate: '2026-01-10', dueDate: '2026-02-28', priority: 'high', estimatedHours: 40, links: [link] });
     expect(res.statusCode, res.body).toBe(201);
     const m = res.json();

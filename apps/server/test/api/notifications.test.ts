@@ -27,7 +27,7 @@ const notificationsOf = (userId: string) =>
 async function orgWithReviews() {
   const { org, units, users } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'information_owner', unit: 'a' }, { role: 'security_coordinator' }, { role: 'auditor' }]);
   const owner = users['information_owner@a']!;
-  const steward = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { roles: [{ role: 'system_administrator', unitId: units.a.id }] }));
+  const steward = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { roles: [{ role: 'system_steward', unitId: units.a.id }] }));
   const assets = await t.db.transaction().execute(async (trx) => {
     const soon = await makeAsset(trx, units.a, 'system', { name: 'Journalsystemet', systemOwnerId: owner.id, systemStewardId: steward.id });
     await makeClassification(trx, soon, { approvedAt: new Date(Date.now() - 340 * DAY), reviewDueAt: new Date(Date.now() + 10 * DAY) });

@@ -11,14 +11,14 @@ describe('inviting users', () => {
     const res = await admin.post('/api/v1/users', {
       email: ' Anna.Ek@Test.Example ',
       name: 'Anna Ek',
-      role: 'system_administrator',
+      role: 'system_steward',
       unitId: units.b.id,
     });
     expect(res.statusCode).toBe(201);
     const { user, mailed } = res.json();
     expect(mailed).toBe(true);
     expect(user).toMatchObject({ email: 'anna.ek@test.example', name: 'Anna Ek', status: 'invited', lastLoginAt: null });
-    expect(user.roles).toEqual([{ id: expect.any(String), role: 'system_administrator', unitId: units.b.id, unitName: 'Förvaltning B' }]);
+    expect(user.roles).toEqual([{ id: expect.any(String), role: 'system_steward', unitId: units.b.id, unitName: 'Förvaltning B' }]);
 
     const events = (await admin.get(`/api/v1/audit-events?actorUserId=${users.admin!.id}`)).json().items;
     expect(events.find((e: { action: string }) => e.action === 'invite')).toMatchObject({
@@ -30,7 +30,7 @@ describe('inviting users', () => {
     expect(events.find((e: { action: string }) => e.action === 'grant')).toMatchObject({
       entityType: 'role_assignment',
       entityId: user.roles[0].id,
-      changes: { role: { after: 'system_administrator' }, unitId: { after: units.b.id }, userId: { after: user.id } },
+      changes: { role: { after: 'system_steward' }, unitId: { after: units.b.id }, userId: { after: user.id } },
     });
   });
 

@@ -9,10 +9,13 @@ interface Props {
   minDate?: string;
   maxDate?: string;
   testId?: string;
+  /** A message beside the field (a refused save names the field). */
+  error?: string | undefined;
+  required?: boolean;
 }
 
 /** A calendar date (YYYY-MM-DD) with every calendar control named for screen readers. */
-export function DateField({ label, value, onChange, minDate, maxDate, testId }: Props) {
+export function DateField({ label, value, onChange, minDate, maxDate, testId, error, required }: Props) {
   const { t } = useTranslation();
   return (
     <DatePickerInput
@@ -35,6 +38,8 @@ export function DateField({ label, value, onChange, minDate, maxDate, testId }: 
         previousDecade: t('dateField.previousDecade'),
       }}
       w={{ base: '100%', sm: 160 }}
+      error={error}
+      required={required}
       data-testid={testId}
     />
   );

@@ -2,3 +2,4 @@
 // order. Nothing else outside a module's folder names it (docs/ARCHITECTURE.md, "Adding a module").
 export { default as actionPlans } from './action-plans/module.js';
 export { default as informationTypes } from './information-types/module.js';
+export { default as measures } from './measures/module.js';

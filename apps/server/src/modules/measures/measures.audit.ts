@@ -1,4 +1,4 @@
-import { measureLinkTypes, measureWorkflow } from '@tillit/core/rules/measures';
+import { measureLinkTypes, measureWorkflow } from '@tillit/core/modules/measures/rules';
 import { defineAuditVocabulary, type CodesOf, type Labels } from '../../platform/audit/vocabulary.js';
 
 const labelsOf = (r: Record<string, { sv: string; en: string }>): Record<string, Labels> =>

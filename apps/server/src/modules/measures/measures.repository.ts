@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { type ListCursor } from '@tillit/core';
-import { measureList, type MeasureListQuery } from '@tillit/core/schemas/measures';
+import { measureList, type MeasureListQuery } from '@tillit/core/modules/measures/schemas';
 import { containsPattern, effectiveScope, inUnits, listPage, listStatement, type SortKey } from '../../platform/list/list.js';
 import type { Db, Trx } from '../../db/database.js';
 import './measures.tables.js';

@@ -11,7 +11,7 @@ import {
   measureStatusBody,
   updateMeasureBody,
   verifyMeasureBody,
-} from '@tillit/core/schemas/measures';
+} from '@tillit/core/modules/measures/schemas';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'measures';

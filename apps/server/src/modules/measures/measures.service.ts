@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { addDays, allowedTransitions, canTransition, measureWorkflow, canVerify, linkTypeDef, stockholmToday, statusAfterVerification, type MeasureStatus } from '@tillit/core/rules/measures';
+import { addDays, allowedTransitions, canTransition, measureWorkflow, canVerify, linkTypeDef, stockholmToday, statusAfterVerification, type MeasureStatus } from '@tillit/core/modules/measures/rules';
 import {
   createMeasureBody,
   type measureBoardQuery,
@@ -11,7 +11,7 @@ import {
   type MeasureView,
   type updateMeasureBody,
   type verifyMeasureBody,
-} from '@tillit/core/schemas/measures';
+} from '@tillit/core/modules/measures/schemas';
 import type { Page } from '@tillit/core';
 import { grantedUnitIds, holdsAnywhere, holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';

@@ -1,5 +1,5 @@
-import { linkTypeDef, measureDueState, measureLinkHref, measureWorkflow, type MeasureStatus, type VerificationResult } from '@tillit/core/rules/measures';
-import type { MeasureLinkView, MeasureSummary, MeasureView } from '@tillit/core/schemas/measures';
+import { linkTypeDef, measureDueState, measureLinkHref, measureWorkflow, type MeasureStatus, type VerificationResult } from '@tillit/core/modules/measures/rules';
+import type { MeasureLinkView, MeasureSummary, MeasureView } from '@tillit/core/modules/measures/schemas';
 import type { LinkRow, MeasureRow, VerificationRow } from './measures.repository.js';
 
 type Locale = 'sv' | 'en';

@@ -1,13 +1,14 @@
+import { messages, roles } from '@tillit/core';
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
 
-const roleLabels = {
-  admin: { sv: 'Administratör', en: 'Administrator' },
-  security_coordinator: { sv: 'Informationssäkerhetssamordnare', en: 'Information security coordinator' },
-  information_owner: { sv: 'Informationsägare', en: 'Information owner' },
-  system_administrator: { sv: 'Systemförvaltare', en: 'System administrator' },
-  risk_owner: { sv: 'Riskägare', en: 'Risk owner' },
-  data_protection_officer: { sv: 'Dataskyddsombud', en: 'Data protection officer' },
-  auditor: { sv: 'Läsare/revisor', en: 'Reader/auditor' },
+/**
+ * The role names from core (one place for them), plus codes that earlier events may carry:
+ * `system_administrator` was renamed `system_steward` (migration 20261205T0100), and audit events
+ * are never rewritten.
+ */
+const roleLabels: Record<string, { sv: string; en: string }> = {
+  ...Object.fromEntries(roles.map((r) => [r, { sv: messages.sv.roles[r], en: messages.en.roles[r] }])),
+  system_administrator: { sv: messages.sv.roles.system_steward, en: messages.en.roles.system_steward },
 };
 
 /** Audit events of user accounts and their roles. */

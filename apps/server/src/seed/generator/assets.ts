@@ -107,7 +107,7 @@ async function run(ctx: GeneratorContext) {
     return found.length ? found : active;
   };
   const owners = withRole('information_owner');
-  const stewards = withRole('system_administrator');
+  const stewards = withRole('system_steward');
   const when = () => new Date(ctx.since.getTime() + rng.next() * span * 0.8);
 
   const processors: Asset[] = [];

@@ -11,7 +11,7 @@ const ROLE_MIX: { weight: number; value: { role: Role; at: GeneratedUnit['kind']
   { weight: 1, value: { role: 'admin', at: ['organization'] } },
   { weight: 3, value: { role: 'security_coordinator', at: ['organization', 'administration'] } },
   { weight: 25, value: { role: 'information_owner', at: ['administration', 'operation'] } },
-  { weight: 40, value: { role: 'system_administrator', at: ['operation', 'unit'] } },
+  { weight: 40, value: { role: 'system_steward', at: ['operation', 'unit'] } },
   { weight: 15, value: { role: 'risk_owner', at: ['administration', 'operation'] } },
   { weight: 1, value: { role: 'data_protection_officer', at: ['organization'] } },
   { weight: 5, value: { role: 'auditor', at: ['organization', 'administration'] } },

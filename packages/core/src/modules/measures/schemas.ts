@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { measurePriorities, measureStatuses, verificationResults, measureLinkTypeKeys } from '../rules/measures.js';
-import { optionalText, pageOf, rowVersion, text } from './common.js';
-import { defineList, listQuery } from './list.js';
-import { personRef } from './assets.js';
+import { measurePriorities, measureStatuses, verificationResults, measureLinkTypeKeys } from './rules.js';
+import { optionalText, pageOf, rowVersion, text } from '../../schemas/common.js';
+import { defineList, listQuery } from '../../schemas/list.js';
+import { personRef } from '../../schemas/assets.js';
 
 /** Measures (åtgärder): one concept for all of Tillit; see docs/api-measures.md. */
 export const measureStatus = z.enum(measureStatuses);

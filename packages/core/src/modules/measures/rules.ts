@@ -1,7 +1,7 @@
-import workflow from '../data/measures/workflow.json' with { type: 'json' };
-import linkTypeData from '../data/measures/link-types.json' with { type: 'json' };
+import workflow from './workflow.json' with { type: 'json' };
+import linkTypeData from './link-types.json' with { type: 'json' };
 
-/** The measure's rules, from data (data/measures/*.json): statuses, transitions, verification results, link types. */
+/** The measure's rules, from data (workflow.json, link-types.json): statuses, transitions, verification results, link types. */
 export const measureStatuses = ['planned', 'in_progress', 'done', 'verified', 'cancelled'] as const;
 export type MeasureStatus = (typeof measureStatuses)[number];
 export const measurePriorities = ['low', 'medium', 'high', 'critical'] as const;
