@@ -15,7 +15,7 @@ const run = (name: string) => runDueJobs(t.db, job(name), jobContext({ db: t.db,
 
 describe('stale self-assessments reach the asset’s people as a digest', () => {
   it('one notice per plan in the notification centre, one mail per person', async () => {
-    const { units, users } = await seedOrg(t.db, [{ role: 'system_administrator', unit: 'a', email: 'forvaltare@region.example' }]);
+    const { units, users } = await seedOrg(t.db, [{ role: 'system_steward', unit: 'a', email: 'forvaltare@region.example' }]);
     const steward = users['forvaltare@region.example']!;
     const set = await t.db.transaction().execute(async (trx) => {
       const s = await makeInformationSet(trx, units.a, { name: 'Remisser', personalData: 'patient', systemStewardId: steward.id });

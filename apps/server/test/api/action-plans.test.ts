@@ -13,7 +13,7 @@ const complete = {
 } as unknown as Parameters<typeof makeClassification>[2];
 
 async function setup() {
-  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_administrator', unit: 'a' }, { role: 'system_administrator', unit: 'b' }, { role: 'auditor' }]);
+  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_steward', unit: 'a' }, { role: 'system_steward', unit: 'b' }, { role: 'auditor' }]);
   const { set, system } = await t.db.transaction().execute(async (trx) => {
     const set = await makeInformationSet(trx, seeded.units.a, { name: 'Journalanteckningar', personalData: 'patient' });
     await makeClassification(trx, set, { status: 'approved', ...complete });
@@ -26,8 +26,8 @@ async function setup() {
     set,
     system,
     coordinator: await signIn(t.app, seeded.users.security_coordinator!.email),
-    steward: await signIn(t.app, seeded.users['system_administrator@a']!.email),
-    otherSteward: await signIn(t.app, seeded.users['system_administrator@b']!.email),
+    steward: await signIn(t.app, seeded.users['system_steward@a']!.email),
+    otherSteward: await signIn(t.app, seeded.users['system_steward@b']!.email),
     auditor: await signIn(t.app, seeded.users.auditor!.email),
   };
 }
@@ -126,7 +126,7 @@ describe('action plans', () => {
     expect(down.headers['content-type']).toBe('application/pdf');
     expect(down.rawPayload.toString()).toBe('%PDF-1.7\n%test\n');
 
-    const owner = users['system_administrator@a']!.id;
+    const owner = users['system_steward@a']!.id;
     const bad = await steward.post(`/api/v1/plan-requirements/${req.id}/measures`, { title: 'Inför kontroll', ownerId: owner, startDate: '2027-05-01', dueDate: '2027-03-31', priority: 'high' });
     expect(bad.statusCode).toBe(400);
     expect(await t.db.selectFrom('measures').select('id').execute()).toHaveLength(0);

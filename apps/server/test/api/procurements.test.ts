@@ -7,13 +7,13 @@ import { makeClassification, makeInformationSet } from '../../src/seed/factories
 const t = useTestApp();
 
 async function setup() {
-  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_administrator', unit: 'a' }, { role: 'auditor' }]);
+  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_steward', unit: 'a' }, { role: 'auditor' }]);
   const set = await t.db.transaction().execute(async (trx) => {
     const s = await makeInformationSet(trx, seeded.units.a, { name: 'Journalanteckningar', personalData: 'patient' });
     await makeClassification(trx, s, { status: 'approved', answers: { C: { privacy: 3 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 3 } }, justifications: { C: 'a', I: 'b', A: 'c', T: 'd' } } as Parameters<typeof makeClassification>[2]);
     return s;
   });
-  return { ...seeded, set, buyer: await signIn(t.app, seeded.users['system_administrator@a']!.email), auditor: await signIn(t.app, seeded.users.auditor!.email) };
+  return { ...seeded, set, buyer: await signIn(t.app, seeded.users['system_steward@a']!.email), auditor: await signIn(t.app, seeded.users.auditor!.email) };
 }
 
 /** The paragraphs of a .docx with their style (Heading1, Title …), read from word/document.xml. */
@@ -80,7 +80,7 @@ describe('procurement requirements and contract follow-up', () => {
     expect(awarded.statusCode, awarded.body).toBe(200);
     expect(awarded.json()).toMatchObject({ status: 'awarded', supplier: 'Journalbolaget AB', nextCheckDue: '2027-02-01' });
 
-    const owner = users['system_administrator@a']!.id;
+    const owner = users['system_steward@a']!.id;
     const check = await buyer.post(`/api/v1/procurements/${p.id}/checks`, {
       kind: 'go_live', checkedOn: '2027-02-03',
       results: [{ requirementId: first.id, result: 'met' }, { requirementId: second.id, result: 'not_met', comment: 'Loggar saknas för administratörer.' }],
