@@ -53,10 +53,11 @@ describe('adding organisations (platform administrators)', () => {
       .where('organization_id', '=', organization.id)
       .orderBy('id')
       .execute();
-    // A new organisation starts with the shipped classification model as its version 1.
-    expect(chain.slice(0, 4)).toEqual([
+    // A new organisation starts with the shipped classification model as its version 1 and the shipped requirement catalogue.
+    expect(chain.slice(0, 5)).toEqual([
       { action: 'create', entity_type: 'organization' },
       { action: 'create', entity_type: 'classification_model' },
+      { action: 'import', entity_type: 'requirement_catalogue_version' },
       { action: 'invite', entity_type: 'user' },
       { action: 'grant', entity_type: 'role_assignment' },
     ]);

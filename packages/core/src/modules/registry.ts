@@ -3,3 +3,5 @@
 export { default as actionPlans } from './action-plans/module.js';
 export { default as informationTypes } from './information-types/module.js';
 export { default as measures } from './measures/module.js';
+export { default as requirementCatalogues } from './requirement-catalogues/module.js';
+export { default as soa } from './soa/module.js';

@@ -37,6 +37,19 @@ describe('the shipped base catalogue', () => {
     expect(numbers).toEqual(expected);
   });
 
+  it('has at least 120 requirements and references every one of the 93 controls', () => {
+    expect(baseCatalogue.requirements.length).toBeGreaterThanOrEqual(120);
+    const referenced = referencedControls(baseCatalogue);
+    expect(annexAControls.controls.filter((c) => !referenced.has(c.control)).map((c) => c.control)).toEqual([]);
+  });
+
+  it('gives every requirement all four texts in Swedish and English, and at least one reference', () => {
+    for (const r of baseCatalogue.requirements) {
+      for (const t of [r.title, r.statement, r.procurement, r.guidance]) expect(t.en, r.id).toBeTruthy();
+      expect(r.references.length, r.id).toBeGreaterThan(0);
+    }
+  });
+
   it('names every law it refers to in the law list', () => {
     const laws = new Set(lawVocabulary.laws.map((l) => l.code));
     for (const r of baseCatalogue.requirements)
@@ -102,6 +115,17 @@ describe('validateCatalogue: row-level problems', () => {
       [5, 'id'],
       [6, 'statement'],
     ]);
+    // The rows that parsed are still checked against each other.
+    c.requirements[7]!.id = c.requirements[0]!.id as string;
+    c.requirements[8]!.references = [{ kind: 'iso27002', control: '9.1' }];
+    const both = validateCatalogue(c, ctx);
+    expect(both.problems.map((p) => [p.row, p.field, p.code])).toEqual([
+      [5, 'id', 'invalid_value'],
+      [6, 'statement', 'invalid_value'],
+      [8, 'id', 'duplicate_requirement_id'],
+      [9, 'references.0.control', 'unknown_control'],
+    ]);
+    expect(both.problems[2]!.message.sv).toContain('rad 1');
     expect(validateCatalogue('not a catalogue', ctx).problems[0]).toMatchObject({ row: null, code: 'invalid_value' });
   });
 });

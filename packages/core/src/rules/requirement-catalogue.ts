@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { aspectKeys } from './aspects.js';
 import type { Localized } from '../schemas/classification-model.js';
-import { requirementCatalogueFile, type CatalogueProblem, type RequirementCatalogueFile } from '../schemas/requirement-catalogue.js';
+import {
+  catalogueRequirement,
+  requirementCatalogueFile,
+  type CatalogueProblem,
+  type RequirementCatalogueFile,
+} from '../schemas/requirement-catalogue.js';
 
 /**
  * Validation of a catalogue file before anything is stored: the shape (zod) and the checks across
@@ -66,9 +71,32 @@ function shapeProblems(input: unknown, error: z.ZodError): CatalogueProblem[] {
 }
 
 export function validateCatalogue(input: unknown, ctx: CatalogueContext): CatalogueValidation {
+  // The head and each requirement are parsed on their own, so one bad row does not hide the
+  // problems of the others, and the cross-row checks still run over every row that parsed.
   const parsed = requirementCatalogueFile.safeParse(input);
-  if (!parsed.success) return { ok: false, catalogue: null, problems: shapeProblems(input, parsed.error) };
-  const c = parsed.data;
+  if (!parsed.success) {
+    const problems = shapeProblems(input, parsed.error);
+    const rows = (input as { requirements?: unknown } | null)?.requirements;
+    if (Array.isArray(rows)) {
+      const good = rows.filter((r) => catalogueRequirement.safeParse(r).success);
+      const head = { ...(input as object), requirements: good.length ? good : rows };
+      const rest = requirementCatalogueFile.safeParse(head);
+      if (rest.success) {
+        const rowOfGood = rows
+          .map((r, i) => (catalogueRequirement.safeParse(r).success ? i + 1 : null))
+          .filter((n): n is number => n !== null);
+        problems.push(...crossRowProblems(rest.data, ctx, rowOfGood));
+        problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+      }
+    }
+    return { ok: false, catalogue: null, problems };
+  }
+  const problems = crossRowProblems(parsed.data, ctx);
+  return problems.length === 0 ? { ok: true, catalogue: parsed.data, problems: [] } : { ok: false, catalogue: null, problems };
+}
+
+/** `rowNumbers[i]`: the row requirement i came from (when rows that failed to parse were left out). */
+function crossRowProblems(c: RequirementCatalogueFile, ctx: CatalogueContext, rowNumbers?: readonly number[]): CatalogueProblem[] {
   const minLevel = ctx.minLevel ?? 1;
   const problems: CatalogueProblem[] = [];
   const add = (
@@ -89,7 +117,7 @@ export function validateCatalogue(input: unknown, ctx: CatalogueContext): Catalo
 
   const firstRowOf = new Map<string, number>();
   c.requirements.forEach((r, i) => {
-    const row = i + 1;
+    const row = rowNumbers?.[i] ?? i + 1;
     const at = (field: string, code: CatalogueProblem['code'], m: Localized, value: string | null) => add(row, r.id, field, code, m, value);
     const first = firstRowOf.get(r.id);
     if (first !== undefined) {
@@ -134,7 +162,7 @@ export function validateCatalogue(input: unknown, ctx: CatalogueContext): Catalo
         at(`references.${j}.law`, 'unknown_law', msg(`Okänd författning: ${ref.law}.`, `Unknown law: ${ref.law}.`), ref.law);
     });
   });
-  return problems.length === 0 ? { ok: true, catalogue: c, problems: [] } : { ok: false, catalogue: null, problems };
+  return problems;
 }
 
 /** Control numbers referenced by a catalogue, for the coverage check and the statement of applicability. */

@@ -26,10 +26,11 @@ export const organizationFixtures: RouteFixtures = {
         admin: { email: `admin${n}-${Date.now()}@kommun.example`, name: 'Första administratören' },
       },
     }),
-    // The new organisation's chain starts with it and its classification model; its first administrator is invited with a role.
+    // The new organisation's chain starts with it, its classification model and the shipped requirement catalogue; its first administrator is invited with a role.
     audit: [
       { action: 'create', entityType: 'organization' },
       { action: 'create', entityType: 'classification_model' },
+      { action: 'import', entityType: 'requirement_catalogue_version' },
       { action: 'invite', entityType: 'user' },
       { action: 'grant', entityType: 'role_assignment' },
     ],
