@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseCatalogue, type RequirementCatalogueFile } from '@tillit/core';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 import { linkSets, makeClassification, makeInformationSet, makeSystem } from '../../src/seed/factories-assets.js';
-import { publishForTests, resetForTests } from '../../src/modules/action-plans/action-plans.catalogue.js';
 
 const t = useTestApp();
-afterEach(() => resetForTests());
 
 const complete = {
   answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
@@ -168,7 +166,9 @@ describe('action plans', () => {
     const log = next.requirements.find((r) => r.id === 'TB-LOG-01')!;
     log.statement = { sv: `${log.statement.sv} Loggarna granskas varje månad.`, en: log.statement.en };
     next.requirements = next.requirements.filter((r) => r.id !== 'TB-INC-01');
-    publishForTests(next);
+    next.publishedAt = '2027-01-15';
+    const imported = await coordinator.request({ method: 'POST', url: '/api/v1/requirement-catalogues/import', payload: next });
+    expect(imported.statusCode, imported.body).toBe(201);
 
     expect((await steward.get('/api/v1/action-plans/migration')).statusCode).toBe(403); // organisation-wide: the top unit's
     const preview = (await coordinator.get('/api/v1/action-plans/migration')).json();

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { shippedCatalogues, type CatalogueRequirement, type RequirementCatalogueFile } from '@tillit/core';
+import type { CatalogueRequirement, RequirementCatalogueFile } from '@tillit/core';
 import type { Db, Trx } from '../../db/database.js';
+import { catalogueVersionFile, latestCatalogueVersion } from '../requirement-catalogues/requirement-catalogues.service.js';
 
 /**
- * The one place action plans meet the requirement catalogues: which version is current for an
- * organisation and the content of a version by id. Published versions never change, so their
- * content is cached by id.
+ * The one place action plans meet the requirement catalogues (the requirement-catalogues module's
+ * published functions): which version is current for an organisation, and a version's content by
+ * id. Published versions never change (a database trigger keeps them so), so content is cached by id.
  */
 export interface CatalogueVersion {
   id: string;
@@ -14,38 +14,34 @@ export interface CatalogueVersion {
   byKey: Map<string, CatalogueRequirement>;
 }
 
-/** A stable id for a shipped version (the same in every installation): a uuid from its catalogue key and version. */
-export function shippedVersionId(file: Pick<RequirementCatalogueFile, 'catalogue' | 'version'>): string {
-  const h = createHash('sha256').update(`tillit-catalogue:${file.catalogue}@${file.version}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const cache = new Map<string, CatalogueVersion>();
+/** `organisation:version` pairs already confirmed, so a cached version is never handed to another organisation. */
+const checked = new Set<string>();
 
-function versionOf(file: RequirementCatalogueFile): CatalogueVersion {
-  return { id: shippedVersionId(file), label: `${file.name.sv} ${file.version}`, file, byKey: new Map(file.requirements.map((r) => [r.id, r])) };
-}
-
-const shipped = new Map(shippedCatalogues.map((f) => { const v = versionOf(f); return [v.id, v]; }));
-let extra: CatalogueVersion[] = [];
-
-/** The version new plans are generated from. */
-export async function currentCatalogue(_db: Db | Trx, _organizationId: string): Promise<CatalogueVersion> {
-  return extra.at(-1) ?? [...shipped.values()].at(-1)!;
-}
-
-/** A version by id (plans keep theirs readable); undefined when unknown. */
-export async function catalogueVersion(_db: Db | Trx, _organizationId: string, id: string): Promise<CatalogueVersion | undefined> {
-  return shipped.get(id) ?? extra.find((v) => v.id === id);
-}
-
-/** Tests publish a newer version of a catalogue file through this (organisation catalogues come with the catalogue module). */
-export function publishForTests(file: RequirementCatalogueFile): CatalogueVersion {
-  const v = versionOf(file);
-  extra = [...extra.filter((e) => e.id !== v.id), v];
+function versionOf(id: string, file: RequirementCatalogueFile): CatalogueVersion {
+  const v = { id, label: `${file.name.sv} ${file.version}`, file, byKey: new Map(file.requirements.map((r) => [r.id, r])) };
+  if (cache.size > 200) cache.clear();
+  cache.set(id, v);
   return v;
 }
 
-export function resetForTests(): void {
-  extra = [];
+/** A version by id (plans keep theirs readable); undefined when the organisation has no such version. */
+export async function catalogueVersion(db: Db | Trx, organizationId: string, id: string): Promise<CatalogueVersion | undefined> {
+  const hit = cache.get(id);
+  if (hit && checked.has(`${organizationId}:${id}`)) return hit;
+  try {
+    const file = await catalogueVersionFile(db, organizationId, id);
+    checked.add(`${organizationId}:${id}`);
+    return versionOf(id, file);
+  } catch {
+    return undefined;
+  }
+}
+/** The version new plans are generated from: the newest published version of the base catalogue. */
+export async function currentCatalogue(db: Db | Trx, organizationId: string): Promise<CatalogueVersion> {
+  const latest = await latestCatalogueVersion(db, organizationId);
+  if (!latest) throw new Error(`organisation ${organizationId} has no requirement catalogue`);
+  return (await catalogueVersion(db, organizationId, latest.id))!;
 }
 
 /** What a plan compares between versions: the requirement asks the same thing when these are equal. */
