@@ -22,9 +22,9 @@ async function expectReflow(page: Page, label: string) {
   const out = await page.evaluate(() => {
     const main = document.querySelector('main')!;
     const width = main.getBoundingClientRect().right;
-    return [...main.querySelectorAll('*')]
+    return Array.from(main.querySelectorAll('*'))
       .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('[class*="ScrollContainer"]'))
-      .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > width + 1))
+      .filter((el) => !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1))
       .slice(0, 8)
       .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)}`);
   });

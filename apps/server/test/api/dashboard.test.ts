@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roleGrants, roles, type Role } from '@tillit/core';
 import { makeUser } from '../../src/seed/factories.js';
 import { makeAsset, makeClassification } from '../../src/seed/factories-assets.js';
+import { makeMeasure } from '../../src/seed/factories-measures.js';
 import { modules } from '../../src/modules/index.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
@@ -70,13 +71,14 @@ describe('the start page', () => {
       await makeClassification(trx, lab, { status: 'submitted', authorId: users.system_steward!.id });
       await makeAsset(trx, units.b, 'information_set', { name: 'Patientuppgifter', informationOwnerId: owner.id });
       await makeAsset(trx, units.b, 'system', { name: 'Avvecklat', lifecycle: 'retired' });
+      await makeMeasure(trx, units.a, { title: 'Försenad åtgärd', ownerId: owner.id, dueDate: '2020-01-31' });
     });
     for (const role of roles as readonly Role[]) {
       const me = await signIn(t.app, users[role]!.email);
       const res = await me.get('/api/v1/dashboard');
       expect(res.statusCode, role).toBe(200);
       const body = res.json();
-      const expected = ['dashboard', ...(roleGrants(role, 'asset.read') ? ['assets'] : []), ...(roleGrants(role, 'classification.read') ? ['classification'] : [])];
+      const expected = ['dashboard', ...(roleGrants(role, 'asset.read') ? ['assets'] : []), ...(roleGrants(role, 'classification.read') ? ['classification'] : []), ...(roleGrants(role, 'measure.read') ? ['measures'] : [])];
       expect(body.sections.map((s: Section) => s.module), role).toEqual(expected);
       expect(figure(body.sections, 'dashboard', 'users')?.value, role).toBe(roles.length);
       expect(figure(body.sections, 'dashboard', 'users')?.link, role).toBe(roleGrants(role, 'user.read') ? '/users' : null);
@@ -89,6 +91,11 @@ describe('the start page', () => {
         expect(figure(body.sections, 'classification', 'awaitingApproval')?.value, role).toBe(1);
         expect(figure(body.sections, 'classification', 'dueWithin30Days')?.value, role).toBe(1);
         expect(figure(body.sections, 'classification', 'overdue')?.value, role).toBe(0);
+      }
+      if (roleGrants(role, 'measure.read')) {
+        // The reader's own measures: only the information owner owns one, and it is overdue.
+        expect(figure(body.sections, 'measures', 'overdue')?.value, role).toBe(role === 'information_owner' ? 1 : 0);
+        expect(figure(body.sections, 'measures', 'open')?.link, role).toBe('/measures/mine');
       }
       const awaiting = Object.fromEntries(body.awaiting.map((a: { key: string; count: number }) => [a.key, a.count]));
       const decides = roleGrants(role, 'classification.approve');

@@ -8,7 +8,8 @@ describe('Region Exempel’s measures', () => {
   it('has about 150 measures in every status, some verified effective and some not', async () => {
     const coordinator = await signIn(t.app, 'samordnare@exempel.se', demo.password);
     const count = async (q: string) => (await coordinator.get(`/api/v1/measures?pageSize=1&${q}`)).json().total as number;
-    expect(await count('view=all')).toBe(150);
+    // 150 of the measures module's own; the action plans' demo adds its gap measures (linked to plan requirements).
+    expect(await count('view=all')).toBeGreaterThanOrEqual(150);
     for (const s of ['planned', 'in_progress', 'done', 'verified', 'cancelled']) expect(await count(`status=${s}`), s).toBeGreaterThan(5);
     expect(await count('view=overdue')).toBeGreaterThan(10);
     expect(await count('view=unverified')).toBe(await count('status=done'));

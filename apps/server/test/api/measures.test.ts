@@ -27,7 +27,7 @@ describe('measures', () => {
     expect(res.statusCode, res.body).toBe(201);
     const m = res.json();
     expect(m).toMatchObject({ status: 'planned', owner: { id: stewardId }, unitName: 'Förvaltning A', dueState: 'overdue', canVerify: false });
-    expect(m.links[0]).toMatchObject({ label: link.label, typeLabel: 'Krav i handlingsplan', href: `/plans/${link.contextId}?requirement=${link.targetId}` });
+    expect(m.links[0]).toMatchObject({ label: link.label, typeLabel: 'Krav i handlingsplan', href: `/plans/${link.contextId}#requirement-${link.targetId}` });
 
     expect((await other.get(`/api/v1/measures/${m.id}`)).statusCode).toBe(403);
     expect((await other.get('/api/v1/measures')).json().total).toBe(0);

@@ -157,13 +157,16 @@ const SORTS: Record<keyof typeof measureList.sorts, SortKey> = {
 };
 
 const OPEN = sql`m.status in ('planned', 'in_progress')`;
+/** YYYY-MM-DD → days since 1970-01-01, as the generated `due_day` column counts them. */
+const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
 function conditions(organizationId: string, scope: string[] | null, f: MeasureFilter): RawBuilder<unknown>[] {
   const c: RawBuilder<unknown>[] = [sql`m.organization_id = ${organizationId}`];
   // An owner always sees their own measures, wherever they lie.
   if (scope !== null) c.push(f.me ? sql`(${inUnits(organizationId, scope, sql`m.unit_id`)} or m.owner_id = ${f.me})` : inUnits(organizationId, scope, sql`m.unit_id`));
   if (f.view === 'open') c.push(OPEN);
-  if (f.view === 'overdue') c.push(sql`${OPEN} and m.due_date < ${f.today}::date`);
+  // Day numbers, so the condition is a range of the (organization_id, due_day, id) indexes.
+  if (f.view === 'overdue') c.push(sql`${OPEN} and m.due_day < ${dayOf(f.today)}`);
   if (f.view === 'unverified') c.push(sql`m.status = 'done'`);
   if (f.unitId) c.push(sql`m.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
   if (f.ownerId) c.push(sql`m.owner_id = ${f.ownerId}`);
@@ -172,8 +175,8 @@ function conditions(organizationId: string, scope: string[] | null, f: MeasureFi
   if (f.status?.length) c.push(sql`m.status = any(${sql.val(f.status)}::text[])`);
   if (f.priority?.length) c.push(sql`m.priority = any(${sql.val(f.priority)}::text[])`);
   if (f.linkType) c.push(sql`exists (select 1 from measure_links l where l.measure_id = m.id and l.link_type = ${f.linkType})`);
-  if (f.dueFrom) c.push(sql`m.due_date >= ${f.dueFrom}::date`);
-  if (f.dueTo) c.push(sql`m.due_date <= ${f.dueTo}::date`);
+  if (f.dueFrom) c.push(sql`m.due_day >= ${dayOf(f.dueFrom)}`);
+  if (f.dueTo) c.push(sql`m.due_day <= ${dayOf(f.dueTo)}`);
   return c;
 }
 
@@ -214,9 +217,15 @@ export async function board(db: Db, organizationId: string, scope: string[] | nu
       (count(*) filter (where ${OPEN} and m.due_date < ${f.today}::date))::int as overdue, max(o.name) as owner_name
       from measures m left join users o on o.id = m.owner_id where ${where} group by 1 order by 2 desc limit 200`.execute(db)
   ).rows;
+  // Each group's first measures by an index range: per status, or per owner (no owner: its own branch).
+  const first = (match: RawBuilder<unknown>) => sql`(select ${SELECT} from ${FROM} where ${where} and ${match} order by m.due_day, m.id limit ${perGroup})`;
+  const branches =
+    groupBy === 'status'
+      ? first(sql`m.status = g.key`)
+      : sql`${first(sql`m.owner_id = nullif(g.key, '')::uuid`)} union all ${first(sql`g.key = '' and m.owner_id is null`)}`;
   const items = (
     await sql<MeasureRow & { group_key: string }>`select g.key as group_key, x.* from unnest(${sql.val(counts.map((c) => c.key))}::text[]) g(key)
-      cross join lateral (select ${SELECT} from ${FROM} where ${where} and ${key} = g.key order by m.due_day, m.id limit ${perGroup}) x`.execute(db)
+      cross join lateral (${branches}) x`.execute(db)
   ).rows;
   return { counts, items };
 }

@@ -12,7 +12,7 @@ import {
   type updateMeasureBody,
   type verifyMeasureBody,
 } from '@tillit/core/modules/measures/schemas';
-import type { Page } from '@tillit/core';
+import { messages, type Page } from '@tillit/core';
 import { grantedUnitIds, holdsAnywhere, holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -174,8 +174,8 @@ export function createMeasuresService(db: Db) {
       // The board shows the work still to do and what awaits verification.
       const { counts, items } = await repo.board(db, actor.organizationId, scopeOf(actor), { ...query, status: ['planned', 'in_progress', 'done'], today, me: actor.userId }, query.groupBy, 10);
       const links = await repo.linksOf(db, items.map((m) => m.id));
-      const noOwner = actor.locale === 'sv' ? 'Ingen åtgärdsansvarig' : 'No measure owner';
-      const statusLabel = (k: string) => (actor.locale === 'sv' ? { planned: 'Planerad', in_progress: 'Pågår', done: 'Genomförd' } : { planned: 'Planned', in_progress: 'In progress', done: 'Done' })[k as 'planned'] ?? k;
+      const noOwner = messages[actor.locale].labels.noMeasureOwner;
+      const statusLabel = (k: string) => measureWorkflow.statuses[k as MeasureStatus][actor.locale];
       return {
         groups: counts.map((c) => ({
           key: c.key,

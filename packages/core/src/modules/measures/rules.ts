@@ -14,7 +14,8 @@ export interface LinkTypeDef {
   module: string;
   planned?: boolean;
   label: { sv: string; en: string };
-  href: string;
+  /** Web path template; null while the owning module has no page for it. */
+  href: string | null;
 }
 export const measureLinkTypes: readonly LinkTypeDef[] = linkTypeData.types;
 export const measureLinkTypeKeys = measureLinkTypes.map((t) => t.key);
@@ -27,7 +28,7 @@ export function linkTypeDef(key: string): LinkTypeDef | undefined {
 /** Where a link leads in the web app, from the link type's href template. */
 export function measureLinkHref(type: string, targetId: string, contextId: string | null): string | null {
   const def = linkTypeDef(type);
-  if (!def) return null;
+  if (!def?.href) return null;
   if (def.href.includes('{context}') && !contextId) return null;
   return def.href.replace('{target}', encodeURIComponent(targetId)).replace('{context}', encodeURIComponent(contextId ?? ''));
 }
