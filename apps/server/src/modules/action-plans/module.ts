@@ -19,7 +19,7 @@ declare module '../../platform/module.js' {
 /** Action plans (handlingsplaner): see docs/api-requirements.md. */
 export default defineModule({
   name: 'action-plans',
-  after: ['assets', 'classification', 'measures'],
+  after: ['assets', 'classification', 'measures', 'requirement-catalogues'],
   routes: [...actionPlanRoutes, ...procurementRoutes],
   services: ({ db, services }) => ({
     actionPlans: createActionPlansService(db),
