@@ -1,6 +1,7 @@
 import type { GeneratorStep } from '../../seed/generator/steps.js';
 import { classifiedProfiles } from '../classification/classification.service.js';
 import { currentCatalogue } from './action-plans.catalogue.js';
+import { latestCatalogueVersion } from '../requirement-catalogues/requirement-catalogues.service.js';
 import { buildPlan } from './plan-generation.js';
 import demo from './demo-answers.json' with { type: 'json' };
 
@@ -15,6 +16,13 @@ export const actionPlansGeneratorStep: GeneratorStep = {
     const rng = ctx.random('action-plans');
     const budget = ctx.sizes.requirementAssessments ?? 0;
     if (!budget) return;
+    // The generator's organisations are not made through insertOrganization, so they have no catalogue
+    // until a requirement-catalogues generator step stores one (loading it here would write audit events
+    // outside the generator's chain). Without one there is nothing to plan against.
+    if (!(await latestCatalogueVersion(ctx.trx, ctx.organization.id))) {
+      ctx.log.warn('no requirement catalogue in the generated organisation: no action plans generated');
+      return;
+    }
     const catalogue = await currentCatalogue(ctx.trx, ctx.organization.id);
     const profiles = await classifiedProfiles(ctx.trx, ctx.organization.id);
     const ordered = [...profiles.filter((a) => a.kind === 'system'), ...profiles.filter((a) => a.kind !== 'system')];
