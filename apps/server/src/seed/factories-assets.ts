@@ -25,6 +25,7 @@ type AssetOverrides = Partial<{
   hosting: string | null;
   thirdCountryTransfer: string;
   thirdCountries: string[];
+  essentialService: string;
   personalData: string;
   lifecycle: string;
   externalId: string | null;
@@ -52,6 +53,7 @@ export async function makeAsset(trx: Trx, unit: { id: string; organization_id: s
     hosting: overrides.hosting ?? null,
     third_country_transfer: overrides.thirdCountryTransfer ?? 'no',
     third_countries: overrides.thirdCountries ?? [],
+    essential_service: overrides.essentialService ?? 'no',
     personal_data: overrides.personalData ?? 'none',
     lifecycle: overrides.lifecycle ?? 'in_use',
     external_id: overrides.externalId ?? null,

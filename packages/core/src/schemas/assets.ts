@@ -10,6 +10,8 @@ export type AssetKind = z.infer<typeof assetKind>;
 export const hosting = z.enum(['own_datacenter', 'external_operation', 'cloud', 'saas']);
 export const thirdCountryTransfer = z.enum(['yes', 'no', 'unknown']);
 /** `sensitive` = special categories (GDPR art. 9); `patient` = patient data (patientdatalagen). */
+/** Asset fact: needed for a service covered by cybersäkerhetslagen (2025:1506) — a law trigger of the requirement catalogue. */
+export const essentialService = z.enum(['yes', 'no']);
 export const personalDataKind = z.enum(['none', 'ordinary', 'sensitive', 'patient']);
 export type PersonalDataKind = z.infer<typeof personalDataKind>;
 export const lifecycle = z.enum(['planned', 'in_use', 'phasing_out', 'retired']);
@@ -83,6 +85,7 @@ export const assetView = z.object({
   hosting: hosting.nullable(),
   thirdCountryTransfer,
   thirdCountries: z.array(z.string()),
+  essentialService,
   personalData: personalDataKind,
   secrecyChapter: secrecyChapter.nullable(),
   /** Skyddade personuppgifter (sekretessmarkering, skyddad folkbokföring). */
@@ -153,6 +156,7 @@ export const createAssetBody = z.object({
   hosting: hosting.nullish(),
   thirdCountryTransfer: thirdCountryTransfer.default('unknown'),
   thirdCountries: countries.default([]),
+  essentialService: essentialService.default('no'),
   personalData: personalDataKind.default('none'),
   secrecyChapter: secrecyChapter.nullish(),
   protectedIdentity: z.boolean().default(false),
@@ -176,6 +180,7 @@ export const updateAssetBody = z.object({
   hosting: hosting.nullish(),
   thirdCountryTransfer: thirdCountryTransfer.optional(),
   thirdCountries: countries.optional(),
+  essentialService: essentialService.optional(),
   personalData: personalDataKind.optional(),
   secrecyChapter: secrecyChapter.nullish(),
   protectedIdentity: z.boolean().optional(),

@@ -50,6 +50,8 @@ export interface AssetsTable {
   hosting: string | null;
   third_country_transfer: Generated<string>;
   third_countries: TextArray;
+  /** 'yes' | 'no': needed for a service under cybersäkerhetslagen (migration 20261206T0301). */
+  essential_service: Generated<string>;
   personal_data: Generated<string>;
   lifecycle: Generated<string>;
   external_id: string | null;

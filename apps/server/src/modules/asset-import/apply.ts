@@ -21,6 +21,7 @@ const AUDIT_FIELD: Record<keyof AssetValues, keyof typeof assetAuditFields> = {
   hosting: 'hosting',
   third_country_transfer: 'thirdCountryTransfer',
   third_countries: 'thirdCountries',
+  essential_service: 'essentialService',
   personal_data: 'personalData',
   lifecycle: 'lifecycle',
   external_id: 'externalId',

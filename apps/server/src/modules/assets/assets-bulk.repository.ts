@@ -18,6 +18,7 @@ const COLUMN_TYPES: Record<keyof AssetValues, string> = {
   hosting: 'text',
   third_country_transfer: 'text',
   third_countries: 'text[]',
+  essential_service: 'text',
   personal_data: 'text',
   lifecycle: 'text',
   external_id: 'text',

@@ -47,6 +47,12 @@ export const assetAuditFields = {
       unknown: { sv: 'Vet inte ännu', en: 'Not known yet' },
     },
   },
+  essentialService: {
+    sv: 'Samhällsviktig tjänst enligt cybersäkerhetslagen',
+    en: 'Essential service under the Cybersecurity Act',
+    kind: 'enum',
+    values: { yes: { sv: 'Ja', en: 'Yes' }, no: { sv: 'Nej', en: 'No' } },
+  },
   thirdCountries: { sv: 'Länder utanför EU/EES', en: 'Countries outside the EU/EEA', kind: 'list' },
   personalData: { sv: 'Personuppgifter', en: 'Personal data', kind: 'enum', values: personalDataLabels },
   lifecycle: {

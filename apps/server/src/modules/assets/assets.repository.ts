@@ -62,6 +62,7 @@ export interface AssetRow {
   hosting: string | null;
   third_country_transfer: string;
   third_countries: string[];
+  essential_service: string;
   personal_data: string;
   lifecycle: string;
   external_id: string | null;
@@ -205,6 +206,7 @@ export interface AssetValues {
   hosting?: string | null;
   third_country_transfer?: string;
   third_countries?: string[];
+  essential_service?: string;
   personal_data?: string;
   lifecycle?: string;
   external_id?: string | null;

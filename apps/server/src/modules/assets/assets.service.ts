@@ -101,6 +101,7 @@ export function createAssetsService(db: Db) {
       ['hosting', 'hosting'],
       ['thirdCountryTransfer', 'third_country_transfer'],
       ['thirdCountries', 'third_countries'],
+      ['essentialService', 'essential_service'],
       ['personalData', 'personal_data'],
       ['lifecycle', 'lifecycle'],
       ['externalId', 'external_id'],

@@ -370,3 +370,6 @@ export function createClassificationService(db: Db) {
 }
 
 export type ClassificationService = ReturnType<typeof createClassificationService>;
+
+/** Published to the requirement modules (action plans, procurement): classified assets with their levels and trigger facts. */
+export { classifiedProfiles, type ClassifiedProfileRow } from './profiles.repository.js';

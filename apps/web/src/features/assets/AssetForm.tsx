@@ -49,6 +49,7 @@ function initialValues(asset: AssetDetailView | null, defaultKind: AssetKind | u
     hosting: (asset?.hosting ?? null) as Hosting | null,
     thirdCountryTransfer: (asset?.thirdCountryTransfer ?? 'unknown') as ThirdCountryTransfer,
     thirdCountries: asset?.thirdCountries ?? ([] as string[]),
+    essentialService: (asset?.essentialService ?? 'no') as 'yes' | 'no',
     personalData: (asset?.personalData ?? 'none') as PersonalDataKind,
     lifecycle: (asset?.lifecycle ?? 'in_use') as Lifecycle,
     externalId: asset?.externalId ?? '',
@@ -106,6 +107,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
       hosting: v.hosting,
       thirdCountryTransfer: v.thirdCountryTransfer,
       thirdCountries: v.thirdCountryTransfer === 'yes' ? v.thirdCountries : [],
+      essentialService: v.essentialService,
       personalData: v.personalData,
       lifecycle: v.lifecycle,
       externalId: v.externalId.trim() || null,
@@ -130,7 +132,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
     else create.mutate({ ...body, kind: v.kind! }, { onSuccess: onSaved, onError });
   }
 
-  const select = <K extends 'hosting' | 'thirdCountryTransfer' | 'personalData' | 'lifecycle'>(key: K, values: readonly string[], labelOf: (value: string) => string, extra: { required?: boolean; clearable?: boolean } = {}) => (
+  const select = <K extends 'hosting' | 'thirdCountryTransfer' | 'personalData' | 'lifecycle' | 'essentialService'>(key: K, values: readonly string[], labelOf: (value: string) => string, extra: { required?: boolean; clearable?: boolean } = {}) => (
     <Select
       label={t(`assets:fields.${key}`)}
       description={t(`assets:help.${key}`)}
@@ -224,6 +226,7 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
               comboboxProps={{ withinPortal: true }}
               data-testid="asset-tags"
             />
+            {select('essentialService', ['no', 'yes'], (x) => t(`assets:essentialService.${x as 'yes' | 'no'}`), { required: true })}
           </SimpleGrid>
         </Stack>
 
