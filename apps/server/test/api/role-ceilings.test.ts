@@ -52,7 +52,7 @@ describe('managing a person above one\'s own role', () => {
     const { users, subAdmin, owner } = await setup();
     const res = await subAdmin.post(`/api/v1/users/${owner}/reset-password`);
     expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'user_above_own', details: { permission: 'classification.approve' } });
+    expect(res.json().error).toMatchObject({ code: 'user_above_own', details: { permission: 'asset.write' } });
     expect(await t.db.selectFrom('user_links').select('id').where('user_id', '=', owner).execute()).toEqual([]);
     // Someone within her ceiling she still manages.
     expect((await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/reset-password`)).statusCode).toBe(200);
