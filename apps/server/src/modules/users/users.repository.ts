@@ -78,7 +78,6 @@ export function grantsOf(db: Db | Trx, userIds: string[]) {
     .execute();
 }
 
-/** Unit paths of the user's roles; with no role, the path of the organisation's top unit. */
 /** Where a person holds roles, and which: a person without any is reached through the top unit. */
 export async function reachOf(db: Db | Trx, organizationId: string, userId: string): Promise<{ role: string | null; path: string[] }[]> {
   const grants = await db
