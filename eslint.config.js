@@ -19,7 +19,14 @@ const noRawSql = { selector: "TaggedTemplateExpression[tag.name='sql']", message
 const databaseImports = [
   { group: ['kysely'], allowTypeImports: true, message: 'A service does not query the database: use its repository. / En tjänst frågar inte databasen själv.' },
   { group: ['**/db/database.js'], allowTypeImports: true, message: 'A service gets the database from its factory and passes it to its repository.' },
-  { group: ['**/db/migrations/**', '**/db/migrate.js'], message: 'Migrations run at start-up, not from a module.' },
+  { group: ['**/db/migrations/**', '**/db/migrate.js', '**/migrations/*', './migrations/*'], message: 'Migrations run at start-up, not from a module.' },
+  // These hold bulk writes and raw SQL of their own (exempt below, like seed/); a service that
+  // imported them would get the database access it is denied. The manifest (module.ts) names them.
+  {
+    group: ['**/*.seed.js', '**/*.bench.js', '**/*.generator.js', '**/*.fixtures.js', '**/*.seed', '**/*.bench', '**/*.generator', '**/*.fixtures'],
+    allowTypeImports: true,
+    message: 'A service does not use demo seeds, bench, generators or fixtures: they write the database in bulk. / En tjänst använder inte seed-, bench- eller fixturfiler.',
+  },
 ];
 const otherModulesInternals = {
   group: ['../*/*', '!../../**', '!../*/*.service.js'],

@@ -1,5 +1,6 @@
 // Fails when a translation key exists in one language but not the other (web namespaces and
-// core's server texts), or when the web app uses a literal key that Swedish lacks.
+// core's server texts), when the web app uses a literal key that Swedish lacks, or when a JSON file
+// of texts, permissions or data declares one key twice (JSON.parse would keep the last silently).
 import { checkAll } from './i18n-keys.mjs';
 
 const problems = checkAll();

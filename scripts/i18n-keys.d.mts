@@ -11,4 +11,6 @@ export declare function loadCoreResources(repoRoot?: string): Record<string, Rec
 export declare function checkWebParity(repoRoot?: string): string[];
 export declare function checkCoreParity(repoRoot?: string): string[];
 export declare function checkUsedKeys(repoRoot?: string): string[];
+export declare function duplicateKeys(text: string): string[];
+export declare function checkDuplicateKeys(repoRoot?: string): string[];
 export declare function checkAll(repoRoot?: string): string[];

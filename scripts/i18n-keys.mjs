@@ -87,6 +87,60 @@ export function missingKeysIn(source, resources) {
   return keys.filter(({ key }) => !keyExists(resources, key, namespaces));
 }
 
+/**
+ * Keys that one object of a JSON text declares twice, dotted ('errors.not_found'). JSON.parse keeps
+ * the last silently, so a second `"x.read": [...]` in a permissions.json or a repeated message key
+ * would quietly replace the first. The text must be valid JSON (JSON.parse it first).
+ */
+export function duplicateKeys(text) {
+  const found = [];
+  let i = 0;
+  const ws = () => {
+    while (/\s/.test(text[i] ?? '')) i++;
+  };
+  const string = () => {
+    const start = i++;
+    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i));
+  };
+  const value = (at) => {
+    ws();
+    if (text[i] === '{') {
+      i++;
+      const keys = new Set();
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        const key = string();
+        const dotted = at ? `${at}.${key}` : key;
+        if (keys.has(key)) found.push(dotted);
+        keys.add(key);
+        ws();
+        i++; // ':'
+        value(dotted);
+        ws();
+        if (text[i++] === '}') return;
+      }
+    }
+    if (text[i] === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (let n = 0; ; n++) {
+        value(`${at}[${n}]`);
+        ws();
+        if (text[i++] === ']') return;
+      }
+    }
+    if (text[i] === '"') return void string();
+    while (i < text.length && !/[\s,\]}]/.test(text[i])) i++; // number, true, false, null
+  };
+  value('');
+  return found;
+}
+
 // --- reading the repository -------------------------------------------------------------
 
 function readJson(file) {
@@ -173,6 +227,37 @@ export function checkUsedKeys(repoRoot = root) {
   return problems;
 }
 
+function jsonFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...jsonFiles(full));
+    else if (entry.name.endsWith('.json')) out.push(full);
+  }
+  return out.sort();
+}
+
+/**
+ * Duplicate keys in the JSON that declares the vocabulary: core's data (roles.json and the other
+ * versioned data), core's and each module's texts and permissions.json, and the web app's texts.
+ */
+export function checkDuplicateKeys(repoRoot = root) {
+  const files = [...jsonFiles(path.join(repoRoot, 'packages/core/src')), ...jsonFiles(path.join(repoRoot, 'apps/web/src')).filter((f) => f.split(path.sep).includes('i18n'))];
+  const problems = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      problems.push(`${path.relative(repoRoot, file)}: ogiltig JSON / invalid JSON (${e.message})`);
+      continue;
+    }
+    for (const key of duplicateKeys(text)) problems.push(`${path.relative(repoRoot, file)}: nyckeln / key '${key}' finns två gånger / is declared twice`);
+  }
+  return problems;
+}
+
 export function checkAll(repoRoot = root) {
-  return [...checkWebParity(repoRoot), ...checkCoreParity(repoRoot), ...checkUsedKeys(repoRoot)];
+  return [...checkWebParity(repoRoot), ...checkCoreParity(repoRoot), ...checkUsedKeys(repoRoot), ...checkDuplicateKeys(repoRoot)];
 }

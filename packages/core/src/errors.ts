@@ -39,6 +39,7 @@ const centralErrorCodes = {
   password_reused: 400,
   role_self_grant: 403,
   role_above_own: 403,
+  user_above_own: 403,
   unknown_user: 400,
   unknown_unit: 400,
   asset_self_link: 400,

@@ -16,7 +16,6 @@ export * from './messages.js';
 export * from './schemas/assets.js';
 export * from './schemas/classification-model.js';
 export * from './schemas/classification.js';
-export * from './modules/information-types/schemas.js';
 export * from './schemas/asset-import.js';
 export * from './rules/classification.js';
 export * from './data/presets.js';

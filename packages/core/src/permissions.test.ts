@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReadPermission, permissions, permissionsOf, roleGrants, roles } from './permissions.js';
+import { defineCoreModule } from './modules/define.js';
+import { buildRolePermissions, isReadPermission, permissions, permissionsOf, roleGrants, roles } from './permissions.js';
 
 describe('roles and permissions', () => {
   it('grants only permissions of the vocabulary, and every role can see its organisation and units', () => {
@@ -61,5 +62,15 @@ describe('roles and permissions', () => {
   it('grants nothing for an unknown role', () => {
     expect(permissionsOf('king' as never)).toEqual([]);
     expect(roleGrants('king' as never, 'org.read')).toBe(false);
+  });
+
+  it('refuses at load a roles.json with an unknown role or an undeclared permission', () => {
+    const risks = defineCoreModule({ name: 'risks', permissions: { 'risk.read': ['auditor'] }, messages: { sv: {}, en: {} } });
+    expect(() => buildRolePermissions({ roles: { auditr: ['org.read'] } }, [])).toThrow(/unknown role auditr/);
+    expect(() => buildRolePermissions({ roles: { auditor: ['org.read', 'org.raed'] } }, [])).toThrow(/auditor is granted org.raed, which no one declares/);
+    expect(() => buildRolePermissions({ roles: { auditor: 'org.read' } }, [])).toThrow(/must list permissions/);
+    const built = buildRolePermissions({ roles: { auditor: ['org.read'] } }, [risks]);
+    expect(built.auditor).toEqual(['org.read', 'risk.read']);
+    expect(built.admin).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import rolesData from './data/roles.json' with { type: 'json' };
 import { coreModules, type ModulePermission } from './modules/index.js';
+import type { CoreModule } from './modules/define.js';
 
 /** Permissions of the platform and the first modules; a newer module declares its own (modules/<m>/permissions.json). */
 const centralPermissions = [
@@ -42,15 +43,22 @@ export type Role = (typeof roles)[number];
 
 /**
  * Each role's permissions: `data/roles.json` plus the grants each module declares beside its
- * permissions. A grant to a role that does not exist, or of a permission two modules claim, fails at
- * load (and in modules/modules.test.ts).
+ * permissions. An unknown role or an undeclared permission in roles.json, a grant to a role that does
+ * not exist, or a permission two modules claim fails at load (and in permissions.test.ts), instead of
+ * being silently dropped or granting a permission no route checks.
  */
-const rolePermissions: Record<Role, Permission[]> = buildRolePermissions();
+const rolePermissions: Record<Role, Permission[]> = buildRolePermissions(rolesData, coreModules);
 
-function buildRolePermissions(): Record<Role, Permission[]> {
-  const out = Object.fromEntries(roles.map((r) => [r, [...((rolesData.roles as Record<string, Permission[]>)[r] ?? [])]])) as Record<Role, Permission[]>;
+export function buildRolePermissions(data: { roles: Record<string, unknown> }, modules: readonly CoreModule[]): Record<Role, Permission[]> {
+  const known = new Set<string>([...centralPermissions, ...modules.flatMap((m) => Object.keys(m.permissions))]);
+  for (const [role, granted] of Object.entries(data.roles)) {
+    if (!(roles as readonly string[]).includes(role)) throw new Error(`data/roles.json: unknown role ${role} (roles are ${roles.join(', ')})`);
+    if (!Array.isArray(granted)) throw new Error(`data/roles.json: ${role} must list permissions`);
+    for (const p of granted) if (!known.has(p as string)) throw new Error(`data/roles.json: ${role} is granted ${String(p)}, which no one declares`);
+  }
+  const out = Object.fromEntries(roles.map((r) => [r, [...((data.roles[r] as Permission[] | undefined) ?? [])]])) as Record<Role, Permission[]>;
   const seen = new Set<string>(centralPermissions);
-  for (const m of coreModules) {
+  for (const m of modules) {
     for (const [permission, grantedTo] of Object.entries(m.permissions)) {
       if (seen.has(permission)) throw new Error(`permission ${permission} is declared twice (module ${m.name})`);
       seen.add(permission);

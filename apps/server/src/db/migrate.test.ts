@@ -25,8 +25,11 @@ describe('migration files', () => {
     const { central, modules } = tree([
       'db/migrations/20261122T0400_foundation.ts',
       'db/migrations/20261203T0100_later.ts',
+      'modules/risks/module.ts',
       'modules/risks/migrations/20261204T0100_risks.ts',
+      'modules/users/module.js',
       'modules/users/migrations/20261202T0900_roles.js',
+      'modules/users/migrations/20261202T0900_roles.js.map',
       'modules/users/migrations/README.md',
       'modules/units/units.service.ts',
     ]);
@@ -36,8 +39,40 @@ describe('migration files', () => {
   });
 
   it('refuse one name in two folders (a migration is known by its name alone)', () => {
-    const { central, modules } = tree(['db/migrations/20261204T0100_risks.ts', 'modules/risks/migrations/20261204T0100_risks.ts']);
+    const { central, modules } = tree(['db/migrations/20261204T0100_risks.ts', 'modules/risks/module.ts', 'modules/risks/migrations/20261204T0100_risks.ts']);
     expect(() => migrationFiles(central, modules)).toThrow(/20261204T0100_risks exists twice/);
+  });
+
+  it.each([
+    ['a lower-case t', '20261206t0100_typo.ts'],
+    ['a dash in the name', '20261206T0100_a-typo.ts'],
+    ['a capital letter', '20261206T0100_Typo.ts'],
+    ['three digits of time', '20261206T010_typo.ts'],
+    ['an .mts file', '20261206T0100_typo.mts'],
+    ['a test beside the migrations', '20261206T0100_typo.test.ts'],
+    ['a declaration file', '20261206T0100_typo.d.ts'],
+    ['a helper file', 'helpers.ts'],
+    ['a zero timestamp', '00000000T0000_zero.ts'],
+    ['a month that does not exist', '20261306T0100_month.ts'],
+    ['the 31st of November', '20261131T0100_day.ts'],
+    ['an hour that does not exist', '20261206T2400_hour.ts'],
+  ])('refuse %s instead of skipping the file', (_, name) => {
+    const central = tree([`db/migrations/${name}`]);
+    expect(() => migrationFiles(central.central, central.modules)).toThrow(/not a migration name/);
+    const inModule = tree(['modules/risks/module.ts', `modules/risks/migrations/${name}`]);
+    expect(() => migrationFiles(inModule.central, inModule.modules)).toThrow(/not a migration name/);
+  });
+
+  it('refuse a migrations folder in a folder that is no module', () => {
+    const { central, modules } = tree(['modules/risks/migrations/20261204T0100_risks.ts']);
+    expect(() => migrationFiles(central, modules)).toThrow(/no module\.ts/);
+  });
+
+  it('follow a module folder that is a symbolic link', () => {
+    const { central, modules } = tree([]);
+    const elsewhere = tree(['risks/module.ts', 'risks/migrations/20261204T0100_risks.ts']);
+    fs.symlinkSync(path.join(path.dirname(elsewhere.central), '..', 'risks'), path.join(modules, 'risks'), 'dir');
+    expect(migrationFiles(central, modules).map((m) => m.name)).toEqual(['20261204T0100_risks']);
   });
 
   it('include the real modules’ folders', () => {

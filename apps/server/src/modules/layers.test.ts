@@ -19,6 +19,16 @@ describe('layer rules', { timeout: 60_000 }, () => {
     expect(await problems('probe.service.ts', "export const f = (db: any) => db.selectFrom('units').selectAll().execute();\n")).toEqual(['no-restricted-syntax']);
   });
 
+  it('reject a service that reaches the database through its own module’s seed, bench, generator, fixtures or migrations', async () => {
+    for (const file of ['./probe.seed.js', './probe.bench.js', './probe.generator.js', './probe.fixtures.js', './migrations/20261205T0600_probe.js']) {
+      for (const layer of ['probe.service.ts', 'probe.views.ts']) {
+        expect(await problems(layer, `import * as m from '${file}';\nexport const x = m;\n`), `${layer} ← ${file}`).toEqual(['@typescript-eslint/no-restricted-imports']);
+      }
+    }
+    // The manifest names them (bench entries, the demo seed); a test may use them.
+    expect(await problems('module.ts', "import * as m from './probe.bench.js';\nexport const x = m;\n")).toEqual([]);
+  });
+
   it('reject another module’s repository in a service or a view, and allow its published service', async () => {
     expect(await problems('probe.service.ts', "import * as units from '../units/units.repository.js';\nexport const u = units;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);
     expect(await problems('probe.views.ts', "import { listQueries } from '../assets/assets.repository.js';\nexport const u = listQueries;\n")).toEqual(['@typescript-eslint/no-restricted-imports']);

@@ -64,8 +64,10 @@ export type DemoSeedStep = (
 export type ModuleFixtures = () => Promise<RouteFixtures>;
 
 /**
- * A permission the module owns. The vocabulary and the roles' grants stay in packages/core
- * (permissions.ts, data/roles.json), which server and web share; the manifest says whose it is.
+ * A permission the module owns. The vocabulary and the roles' grants live in packages/core, which
+ * server and web share: centrally (permissions.ts, data/roles.json) for the older modules, in the
+ * module's own `packages/core/src/modules/<m>/permissions.json` for newer ones (ADR 0016). The
+ * manifest says whose it is.
  */
 export interface ModulePermission {
   permission: Permission;

@@ -39,6 +39,61 @@ describe('role ceilings', () => {
   });
 });
 
+describe('managing a person above one\'s own role', () => {
+  // An admin of unit A lacks classification.approve, which an information owner on A holds: a reset
+  // link issued by her would let her sign in as that owner and approve classifications.
+  const setup = async () => {
+    const { users, units } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'admin', unit: 'a' }, { role: 'information_owner', unit: 'a' }, { role: 'auditor', unit: 'a' }]);
+    const subAdmin = await signIn(t.app, users['admin@a']!.email);
+    return { users, units, subAdmin, owner: users['information_owner@a']!.id };
+  };
+
+  it('refuses a reset link, so the link cannot sign her in as that person', async () => {
+    const { users, subAdmin, owner } = await setup();
+    const res = await subAdmin.post(`/api/v1/users/${owner}/reset-password`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'user_above_own', details: { permission: 'asset.write' } });
+    expect(await t.db.selectFrom('user_links').select('id').where('user_id', '=', owner).execute()).toEqual([]);
+    // Someone within her ceiling she still manages.
+    expect((await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/reset-password`)).statusCode).toBe(200);
+  });
+
+  it('refuses disabling, re-enabling and renaming that person', async () => {
+    const { subAdmin, owner } = await setup();
+    for (const body of [{ status: 'disabled' }, { name: 'Övertagen' }]) {
+      const res = await subAdmin.patch(`/api/v1/users/${owner}`, body);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('user_above_own');
+    }
+    await t.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', owner).execute();
+    expect((await subAdmin.patch(`/api/v1/users/${owner}`, { status: 'active' })).json().error.code).toBe('user_above_own');
+    const row = await t.db.selectFrom('users').select(['status', 'name']).where('id', '=', owner).executeTakeFirstOrThrow();
+    expect(row.status).toBe('disabled');
+  });
+
+  it('refuses unlocking that person', async () => {
+    const { subAdmin, owner } = await setup();
+    const until = new Date(Date.now() + 3_600_000);
+    await t.db.updateTable('users').set({ failed_login_count: 10, locked_until: until }).where('id', '=', owner).execute();
+    const res = await subAdmin.post(`/api/v1/users/${owner}/unlock`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('user_above_own');
+    expect((await t.db.selectFrom('users').select('failed_login_count').where('id', '=', owner).executeTakeFirstOrThrow()).failed_login_count).toBe(10);
+  });
+
+  it('refuses removing a role she could not have given, while the top admin may', async () => {
+    const { users, subAdmin, owner } = await setup();
+    const grant = await t.db.selectFrom('role_assignments').select('id').where('user_id', '=', owner).executeTakeFirstOrThrow();
+    const res = await subAdmin.del(`/api/v1/users/${owner}/roles/${grant.id}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'role_above_own', details: { field: 'role' } });
+    expect(await t.db.selectFrom('role_assignments').select('id').where('id', '=', grant.id).executeTakeFirst()).toBeDefined();
+    const rootAdmin = await signIn(t.app, users.admin!.email);
+    expect((await rootAdmin.del(`/api/v1/users/${owner}/roles/${grant.id}`)).statusCode).toBe(200);
+    expect((await rootAdmin.post(`/api/v1/users/${owner}/reset-password`)).statusCode).toBe(200);
+  });
+});
+
 describe('one-time links', () => {
   it('a reset link stops working when the person changes the password themselves', async () => {
     const { users } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'auditor' }]);

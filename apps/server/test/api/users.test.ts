@@ -55,7 +55,14 @@ describe('inviting users', () => {
       role: 'auditor',
       unitId: '00000000-0000-4000-8000-000000000000',
     });
-    expect(missing.json().error.code).toBe('invalid_parent_unit');
+    expect(missing.json().error).toMatchObject({ code: 'unknown_unit', details: { field: 'unitId' } });
+    // A unit of another organisation is as unknown here, for an invitation and for a grant.
+    const other = await seedOrg(t.db, [{ role: 'admin' }]);
+    const foreign = await admin.post('/api/v1/users', { email: 'x3@test.example', name: 'X', role: 'auditor', unitId: other.units.a.id });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error).toMatchObject({ code: 'unknown_unit', details: { field: 'unitId' } });
+    const grant = await admin.post(`/api/v1/users/${users.admin!.id}/roles`, { role: 'auditor', unitId: other.units.a.id });
+    expect(grant.json().error).toMatchObject({ code: 'unknown_unit', details: { field: 'unitId' } });
     await admin.post(`/api/v1/units/${units.b.id}/close`);
     const closed = await admin.post('/api/v1/users', { email: 'x2@test.example', name: 'X', role: 'auditor', unitId: units.b.id });
     expect(closed.json().error.code).toBe('unit_closed');

@@ -6,7 +6,7 @@ import type { RouteDef } from '../../src/platform/http/route.js';
 import { makeUser } from '../../src/seed/factories.js';
 import { seedOrg } from '../helpers/app.js';
 import { fixtureOf, fixtureWorld, injectOf, routeKey } from '../helpers/fixtures.js';
-import { auditProblems, expectedEvents, markAudit } from './support/audit-check.js';
+import { auditProblems, displayProblems, expectedEvents, markAudit } from './support/audit-check.js';
 import { brief, mintSession, useRobustApp } from './support/harness.js';
 
 /**
@@ -52,6 +52,34 @@ describe('audit completeness', () => {
     expect(silent.sort()).toEqual(Object.keys(WITHOUT_EVENT).sort());
   });
 
+  it('catches a shown value that is a raw id, a code, or a field without a label', async () => {
+    const id = '3f1c2a4e-8b7d-4c6e-9a1b-2c3d4e5f6a7b';
+    const event = {
+      id: '12',
+      action: 'update',
+      entityType: 'user',
+      changes: { status: { before: 'active', after: 'disabled' } },
+      display: {
+        changes: [
+          { field: 'unitId', label: 'Enhet', before: null, after: id },
+          { field: 'role', label: 'Roll', before: 'security_coordinator', after: null },
+          { field: 'status', label: 'Status', before: 'active', after: 'Inaktiverad' },
+          { field: 'widgetId', label: 'Övrig uppgift', before: null, after: 'Något' },
+          { field: 'name', label: 'Namn', before: 'Anna', after: 'Anna Berg' },
+        ],
+      },
+    };
+    const read = async () => ({ statusCode: 200, body: JSON.stringify({ items: [event, { ...event, id: '11' }] }) });
+    expect(await displayProblems(read, { lastId: '11', txid: 0n })).toEqual(
+      ['sv', 'en'].flatMap((l) => [
+        `${l} update/user unitId.after shows "${id}"`,
+        `${l} update/user role.before shows "security_coordinator"`,
+        `${l} update/user status.before shows "active"`,
+        `${l} update/user widgetId is not in the module's audit vocabulary`,
+      ]),
+    );
+  });
+
   it.each(changing.map((r) => [routeKey(r), r] as const))('%s', async (_name, route: RouteDef) => {
     const fixture = fixtureOf(route)!;
     const req = injectOf(route, await fixture.build(fixtureWorld(t.db, units.a, units.root, 'qzaudit', { id: userId, organizationId: units.a.organization_id })));
@@ -61,5 +89,9 @@ describe('audit completeness', () => {
     const res = session ? await session.request(req) : await t.app.inject(req);
     expect(res.statusCode, `${route.method} ${req.url}: ${brief(res.body)}`).toBeLessThan(300);
     expect(await auditProblems(t.db, mark, expectedEvents(fixture, res.body ? JSON.parse(res.body) : null))).toEqual([]);
+    // As the log shows them: no raw id or code in a change's before or after (a fresh session: the
+    // request may have ended the one it used).
+    const reader = await mintSession(t.app, t.db, userId);
+    expect(await displayProblems(reader.request, mark)).toEqual([]);
   });
 });

@@ -223,6 +223,6 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
       sorted.filter(([k]) => k.startsWith('signed in')).filter(([k]) => pred(Number(k.split(' ')[2]), k.split(' ')[3] ?? '')).reduce((n, [, c]) => n + c, 0);
     expect(signedIn((s) => s < 300)).toBeGreaterThan(0);
     expect(signedIn((_, code) => code === 'validation_failed')).toBeGreaterThan(0);
-    expect(signedIn((_, code) => ['not_found', 'conflict', 'invalid_parent_unit', 'unit_closed'].includes(code))).toBeGreaterThan(0);
+    expect(signedIn((_, code) => ['not_found', 'conflict', 'invalid_parent_unit', 'unknown_unit', 'unit_closed'].includes(code))).toBeGreaterThan(0);
   });
 });

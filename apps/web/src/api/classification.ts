@@ -12,15 +12,17 @@ import type {
   classificationVersionView,
   coverageCounts,
   coverageView,
-  createInformationTypeBody,
   createModelVersionBody,
+  returnClassificationBody,
+  saveClassificationBody,
+} from '@tillit/core';
+import type {
+  createInformationTypeBody,
   importInformationTypesResult,
   informationTypeLibraryFile,
   informationTypeView,
-  returnClassificationBody,
-  saveClassificationBody,
   updateInformationTypeBody,
-} from '@tillit/core';
+} from '@tillit/core/modules/information-types/schemas';
 import type { Page } from '@tillit/core';
 import { request } from './client';
 import { apiPath, type AssetKind } from './assets';

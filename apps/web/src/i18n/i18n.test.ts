@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoreParity, checkUsedKeys, checkWebParity, compareLanguages, flattenKeys, missingKeysIn } from '../../../../scripts/i18n-keys.mjs';
+import { checkCoreParity, checkDuplicateKeys, checkUsedKeys, checkWebParity, compareLanguages, duplicateKeys, flattenKeys, missingKeysIn } from '../../../../scripts/i18n-keys.mjs';
 
 describe('translations', () => {
   it('has the same keys in Swedish and English in every web namespace', () => {
@@ -13,9 +13,21 @@ describe('translations', () => {
   it('has every literal key the web app uses in Swedish', () => {
     expect(checkUsedKeys()).toEqual([]);
   });
+
+  it('declares no key twice in core’s data, texts and permissions.json or the web app’s texts', () => {
+    expect(checkDuplicateKeys()).toEqual([]);
+  });
 });
 
 describe('the key checker', () => {
+  it('finds a key one object declares twice, which JSON.parse would silently let win', () => {
+    const permissionsJson = '{ "permissions": { "risk.read": ["auditor"], "risk.write": [], "risk.read": ["admin"] } }';
+    expect(duplicateKeys(permissionsJson)).toEqual(['permissions.risk.read']);
+    const texts = '{ "errors": { "a": "x \\" y", "b": "z" }, "mail": { "a": "the same key in another section" }, "list": [{ "k": 1, "k": 2 }, true, null, -1.5e3] }';
+    expect(duplicateKeys(texts)).toEqual(['list[0].k']);
+    expect(duplicateKeys('{"a": {}, "b": [], "a": 1}')).toEqual(['a']);
+  });
+
   it('flattens nested keys', () => {
     expect(flattenKeys({ a: { b: 'x', c: { d: 'y' } }, e: 'z' })).toEqual(['a.b', 'a.c.d', 'e']);
   });

@@ -21,9 +21,14 @@ export type ModuleMessages = UnionToIntersection<Registered['messages']['sv']>;
  * Adds the modules' entries to a central table, refusing a key that two declare: a permission, error
  * code or message key has exactly one owner.
  */
-export function mergeOwned<T>(what: string, central: Record<string, T>, pick: (m: CoreModule) => Record<string, T> | undefined): Record<string, T> {
+export function mergeOwned<T>(
+  what: string,
+  central: Record<string, T>,
+  pick: (m: CoreModule) => Record<string, T> | undefined,
+  modules: readonly CoreModule[] = coreModules,
+): Record<string, T> {
   const out: Record<string, T> = { ...central };
-  for (const m of coreModules) {
+  for (const m of modules) {
     for (const [key, value] of Object.entries(pick(m) ?? {})) {
       if (key in out) throw new Error(`${what} ${key} is declared twice (module ${m.name})`);
       out[key] = value;

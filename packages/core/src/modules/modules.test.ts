@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../errors.js';
 import { messages } from '../messages.js';
 import { permissions, roleGrants, roles } from '../permissions.js';
+import { defineCoreModule } from './define.js';
 import { coreModules, mergeOwned } from './index.js';
 
 describe('core module folders', () => {
@@ -27,7 +28,13 @@ describe('core module folders', () => {
   });
 
   it('refuse a key that the central table or another module already owns', () => {
-    expect(() => mergeOwned('error code', { forbidden: 403 }, () => ({ forbidden: 400 }))).toThrow(/forbidden is declared twice/);
-    expect(mergeOwned('error code', { forbidden: 403 }, () => ({ other_code: 400 }))).toMatchObject({ forbidden: 403, other_code: 400 });
+    // A fixed list of modules, so the test holds however many modules the registry has.
+    const risks = defineCoreModule({ name: 'risks', errors: { risk_closed: 409 }, messages: { sv: {}, en: {} } });
+    const plans = defineCoreModule({ name: 'plans', errors: { plan_closed: 409 }, messages: { sv: {}, en: {} } });
+    const alsoRisks = defineCoreModule({ name: 'also-risks', errors: { risk_closed: 400 }, messages: { sv: {}, en: {} } });
+    const errors = (m: { errors: Record<string, number> }) => m.errors;
+    expect(mergeOwned('error code', { forbidden: 403 }, errors, [risks, plans])).toEqual({ forbidden: 403, risk_closed: 409, plan_closed: 409 });
+    expect(() => mergeOwned('error code', { risk_closed: 403 }, errors, [risks])).toThrow(/risk_closed is declared twice \(module risks\)/);
+    expect(() => mergeOwned('error code', { forbidden: 403 }, errors, [risks, plans, alsoRisks])).toThrow(/risk_closed is declared twice \(module also-risks\)/);
   });
 });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { idParams } from '@tillit/core';
 import {
   createInformationTypeBody,
-  idParams,
   importInformationTypesQuery,
   importInformationTypesResult,
   informationTypeLibraryFile,
   informationTypeView,
   updateInformationTypeBody,
-} from '@tillit/core';
+} from '@tillit/core/modules/information-types/schemas';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'information-types';

@@ -1,13 +1,6 @@
 import type { z } from 'zod';
-import {
-  aspectKeys,
-  informationTypePreset,
-  type createInformationTypeBody,
-  type InformationTypeLibraryFile,
-  type InformationTypeView,
-  type Profile,
-  type updateInformationTypeBody,
-} from '@tillit/core';
+import { aspectKeys, informationTypePreset, type Profile } from '@tillit/core';
+import type { createInformationTypeBody, InformationTypeLibraryFile, InformationTypeView, updateInformationTypeBody } from '@tillit/core/modules/information-types/schemas';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';

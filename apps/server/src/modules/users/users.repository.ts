@@ -87,17 +87,17 @@ export function grantsOf(db: Db | Trx, userIds: string[]) {
     .execute();
 }
 
-/** Unit paths of the user's roles; with no role, the path of the organisation's top unit. */
-export async function reachOf(db: Db | Trx, organizationId: string, userId: string): Promise<string[][]> {
+/** Where a person holds roles, and which: a person without any is reached through the top unit. */
+export async function reachOf(db: Db | Trx, organizationId: string, userId: string): Promise<{ role: string | null; path: string[] }[]> {
   const grants = await db
     .selectFrom('role_assignments')
     .innerJoin('units', 'units.id', 'role_assignments.unit_id')
-    .select('units.path')
+    .select(['role_assignments.role', 'units.path'])
     .where('role_assignments.user_id', '=', userId)
     .execute();
-  if (grants.length) return grants.map((g) => g.path);
+  if (grants.length) return grants;
   const root = await db.selectFrom('units').select('path').where('organization_id', '=', organizationId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
-  return [root.path];
+  return [{ role: null, path: root.path }];
 }
 
 export function insertUser(trx: Trx, values: { organization_id: string; email: string; name: string; status: string; password_hash?: string | null; is_platform_admin?: boolean; locale?: string }) {

@@ -58,14 +58,16 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
 
   /**
    * Managing a person reaches only as far as the actor's own role: the actor needs the permission on
-   * every unit where the person holds a role, so an admin of one unit cannot take over (reset,
-   * disable, rename) someone whose roles lie elsewhere. Platform administrators are managed only by
-   * their peers.
+   * every unit where the person holds a role, and every permission of each role the person holds
+   * there (the role ceiling), so an admin of one unit cannot take over (reset, disable, unlock,
+   * rename) someone whose roles lie elsewhere or above her own — a reset link would otherwise sign
+   * her in as that person. Platform administrators are managed only by their peers.
    */
   async function requireManages(actor: Actor, user: UserRow) {
     if (user.is_platform_admin && !actor.isPlatformAdmin) throw new AppError('forbidden');
-    for (const unitPath of await repo.reachOf(db, user.organization_id, user.id)) {
-      requireAccess(actor, 'user.manage', { organizationId: user.organization_id, unitPath });
+    for (const { role, path } of await repo.reachOf(db, user.organization_id, user.id)) {
+      requireAccess(actor, 'user.manage', { organizationId: user.organization_id, unitPath: path });
+      if (role) requireRoleCeiling(actor, role as Role, path, 'user_above_own');
     }
   }
 
@@ -75,14 +77,14 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
    * role management on the organisation's top unit: someone has to appoint the first coordinators,
    * and that admin already governs everyone (docs/adr/0013-sign-in-and-role-ceilings.md).
    */
-  function requireRoleCeiling(actor: Actor, role: Role, unitPath: readonly string[]) {
+  function requireRoleCeiling(actor: Actor, role: Role, unitPath: readonly string[], code: 'role_above_own' | 'user_above_own' = 'role_above_own') {
     if (unitPath.length && holdsOn(actor, 'role.manage', unitPath.slice(0, 1))) return;
-    for (const p of permissionsOf(role)) if (!holdsOn(actor, p, unitPath)) throw new AppError('role_above_own', { field: 'role', permission: p });
+    for (const p of permissionsOf(role)) if (!holdsOn(actor, p, unitPath)) throw new AppError(code, { ...(code === 'role_above_own' ? { field: 'role' } : {}), permission: p });
   }
 
   async function unitPathOf(dbOrTrx: Db | Trx, actor: Actor, unitId: string) {
     const unit = await findUnit(dbOrTrx, actor.organizationId, unitId);
-    if (!unit) throw new AppError('invalid_parent_unit', { field: 'unitId' });
+    if (!unit) throw new AppError('unknown_unit', { field: 'unitId' });
     if (unit.closed_at) throw new AppError('unit_closed');
     return unit.path;
   }
@@ -184,6 +186,8 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       if (!grant) throw new AppError('not_found');
       const unit = await findUnit(db, actor.organizationId, grant.unit_id);
       requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath: unit?.path ?? [] });
+      // Taking a role away needs the same ceiling as giving it (docs/adr/0013-sign-in-and-role-ceilings.md).
+      requireRoleCeiling(actor, grant.role as Role, unit?.path ?? []);
       return db.transaction().execute(async (trx) => {
         if (grant.role === 'admin' && !unit?.parent_id && user.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id, grantId)) === 0) {
           throw new AppError('last_admin');

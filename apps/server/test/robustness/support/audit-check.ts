@@ -1,5 +1,7 @@
+import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import type { Db } from '../../../src/db/database.js';
+import { auditVocabulary } from '../../../src/platform/audit/vocabulary.js';
 import type { ExpectedAudit, RouteFixture } from '../../../src/platform/fixtures.js';
 
 /**
@@ -78,6 +80,59 @@ export async function auditProblems(db: Db, mark: AuditMark, expected: ExpectedA
     // A row this request wrote carries the request's transaction id; it must be the audit event's.
     if (xmin && BigInt(xmin) > mark.txid && xmin !== e.xmin)
       out.push(`${key({ action: e.action, entityType: e.entity_type })}: ${table} row written in another transaction than its audit event`);
+  }
+  return out;
+}
+
+/** Kinds of field whose recorded value is what a person reads. */
+const FREE_KINDS = new Set(['text', 'number', 'date', 'profile', 'justifications']);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+/** A code as stored (snake_case, camelCase, JSON): a value a person reads holds none (as in helpers/audit.ts). */
+const CODE = /^[a-z]+(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z]*$|^[[{]/;
+
+interface DisplayedEvent {
+  id: string;
+  action: string;
+  entityType: string;
+  changes: Record<string, { before?: unknown; after?: unknown }> | null;
+  display: { changes: { field: string; label: string; before: string | null; after: string | null }[] };
+}
+
+/**
+ * Values of the request's events, as the audit log shows them (Swedish and English), that are a raw
+ * id or a code, or fields without a label: a field a module records as an id or a code must be declared in its audit vocabulary
+ * so the log resolves it to a name or a label. Reads through the API (`read` is a session of someone
+ * who may read the whole log), so the resolution checked is the one people see. Events written in
+ * another organisation (creating one) are not in this reader's log.
+ */
+export async function displayProblems(read: (o: InjectOptions) => Promise<{ statusCode: number; body: string }>, mark: AuditMark): Promise<string[]> {
+  const out: string[] = [];
+  const vocabulary = auditVocabulary();
+  for (const locale of ['sv', 'en']) {
+    const mine: DisplayedEvent[] = [];
+    for (let page = 1; ; page++) {
+      const res = await read({ method: 'GET', url: `/api/v1/audit-events?pageSize=100&page=${page}`, headers: { 'accept-language': locale } });
+      if (res.statusCode !== 200) return [`reading the audit log: ${res.statusCode} ${res.body.slice(0, 200)}`];
+      const items = (JSON.parse(res.body) as { items: DisplayedEvent[] }).items;
+      const newer = items.filter((e) => BigInt(e.id) > BigInt(mark.lastId));
+      mine.push(...newer);
+      if (newer.length < items.length || items.length < 100) break;
+    }
+    for (const e of mine) {
+      for (const c of e.display.changes) {
+        // A value of a coded kind shown exactly as recorded ('admin', 'active') was not resolved either.
+        const field = c.field.split('.')[0]!;
+        const kind = vocabulary.fields.get(e.entityType)?.get(field)?.kind ?? 'text';
+        const raw = e.changes?.[field];
+        // An undeclared field gets the fallback label, and its values are shown as recorded.
+        if (/^(Övrig uppgift|Other detail)$/.test(c.label)) out.push(`${locale} ${e.action}/${e.entityType} ${c.field} is not in the module's audit vocabulary`);
+        for (const [side, value] of [['before', c.before], ['after', c.after]] as const) {
+          if (!value) continue;
+          const asRecorded = !FREE_KINDS.has(kind) && c.field === field && raw?.[side] === value;
+          if (UUID.test(value) || CODE.test(value) || asRecorded) out.push(`${locale} ${e.action}/${e.entityType} ${c.field}.${side} shows "${value}"`);
+        }
+      }
+    }
   }
   return out;
 }
