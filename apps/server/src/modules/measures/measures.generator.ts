@@ -33,7 +33,8 @@ async function run(ctx: GeneratorContext) {
     const open = status === 'planned' || status === 'in_progress';
     const due = addDays(today, open ? rng.int(-240, 365) : rng.int(-730, -5));
     const start = addDays(due, -rng.int(14, 180));
-    const created = new Date(`${start}T08:00:00Z`);
+    // A measure planned to start later was still created in the past: history ends at `until`.
+    const created = new Date(Math.min(Date.parse(`${start}T08:00:00Z`), ctx.until.getTime() - 3_600_000 - rng.int(0, 90) * 86_400_000));
     const id = rng.uuid();
     let result: VerificationResult | null = null;
     let verifiedAt: Date | null = null;
@@ -43,7 +44,7 @@ async function run(ctx: GeneratorContext) {
       let verifier = rng.pick(people);
       if (verifier.id === owner.id) verifier = people[(people.indexOf(owner) + 1) % people.length]!;
       const on = addDays(due, rng.int(1, 30)) > today ? today : addDays(due, rng.int(1, 30));
-      verifiedAt = new Date(`${on}T10:00:00Z`);
+      verifiedAt = new Date(Math.min(Date.parse(`${on}T10:00:00Z`), ctx.until.getTime() - 1_800_000));
       verifications.push([rng.uuid(), org, id, verifier.id, on, t.method, result, null, verifiedAt]);
       ctx.audit.record({
         occurredAt: verifiedAt, actor: { id: verifier.id, name: verifier.name }, action: 'verify', entityType: 'measure', entityId: id, entityLabel: t.title, unitId: unit.id,

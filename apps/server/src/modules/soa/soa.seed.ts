@@ -60,11 +60,21 @@ function answer(control: string, i: number, lastYear: boolean, by: string | null
   };
 }
 
-export async function makeSoaYears(trx: Trx, organizationId: string, userId: string | null, thisYear: number): Promise<string[]> {
+/** How a created year is recorded: by `recordAudit` (demo), or handed to the generator's chained history. */
+interface SoaYearsRecorder {
+  newId?: () => string;
+  createdAt?: (year: number) => Date;
+  record?: (v: { id: string; year: number; copiedFromYear: number | null; at: Date | undefined }) => void;
+}
+
+export async function makeSoaYears(trx: Trx, organizationId: string, userId: string | null, thisYear: number, how: SoaYearsRecorder = {}): Promise<string[]> {
   const ids: string[] = [];
   let previous: string | null = null;
   for (const year of [thisYear - 1, thisYear]) {
+    const at = how.createdAt?.(year);
     const v = await repo.insertVersion(trx, {
+      ...(how.newId ? { id: how.newId() } : {}),
+      ...(at ? { created_at: at } : {}),
       organization_id: organizationId,
       year,
       note: null,
@@ -76,13 +86,16 @@ export async function makeSoaYears(trx: Trx, organizationId: string, userId: str
       trx,
       annexAControls.controls.map((c, i) => ({ version_id: v.id, ...answer(c.control, i, year < thisYear, userId) })),
     );
-    await recordAudit(trx, systemActor(organizationId), {
-      action: 'create',
-      entityType: 'soa_version',
-      entityId: v.id,
-      entityLabel: String(year),
-      after: { year, copiedFromYear: previous ? year - 1 : null },
-    });
+    const copiedFromYear = previous ? year - 1 : null;
+    if (how.record) how.record({ id: v.id, year, copiedFromYear, at });
+    else
+      await recordAudit(trx, systemActor(organizationId), {
+        action: 'create',
+        entityType: 'soa_version',
+        entityId: v.id,
+        entityLabel: String(year),
+        after: { year, copiedFromYear },
+      });
     ids.push(v.id);
     previous = v.id;
   }
@@ -99,5 +112,27 @@ export const seedDemoSoa: DemoSeedStep = async (db, { organizationId, users }) =
 
 export const soaGeneratorStep: GeneratorStep = {
   name: 'soa',
-  run: async (ctx) => void (await makeSoaYears(ctx.trx, ctx.organization.id, null, stockholmYear(ctx.until))),
+  // Ids from the step's own random stream and events into the chained history, so the same seed
+  // gives the same data and the chain stays verifiable (the generator's rules, steps.ts).
+  run: async (ctx) => {
+    const rng = ctx.random('soa');
+    const thisYear = stockholmYear(ctx.until);
+    // Each year's statement is dated 1 February of its year, kept inside the history's window.
+    const createdAt = (year: number) =>
+      new Date(Math.min(Math.max(Date.UTC(year, 1, 1), ctx.since.getTime()), ctx.until.getTime() - 86_400_000));
+    await makeSoaYears(ctx.trx, ctx.organization.id, null, thisYear, {
+      newId: () => rng.uuid(),
+      createdAt,
+      record: (v) =>
+        ctx.audit.record({
+          occurredAt: v.at ?? ctx.since,
+          actor: { id: null, name: 'Tillit' },
+          action: 'create',
+          entityType: 'soa_version',
+          entityId: v.id,
+          entityLabel: String(v.year),
+          changes: { year: { after: v.year }, copiedFromYear: { after: v.copiedFromYear } },
+        }),
+    });
+  },
 };
