@@ -32,7 +32,7 @@ describe('role ceilings', () => {
     expect(invite.json().error.code).toBe('role_above_own');
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'docka@test.example').executeTakeFirst()).toBeUndefined();
     // Within its own permissions it still manages roles.
-    expect((await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'risk_owner', unitId: units.a.id })).statusCode).toBe(200);
+    expect((await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'data_protection_officer', unitId: units.a.id })).statusCode).toBe(200);
     // The organisation's top admin appoints coordinators.
     const rootAdmin = await signIn(t.app, users.admin!.email);
     expect((await rootAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'security_coordinator', unitId: units.a.id })).statusCode).toBe(200);

@@ -25,7 +25,7 @@ describe('tillit create-admin', () => {
     expect(session.user).toMatchObject({ name: 'Första Admin', organizationId: org.id, isPlatformAdmin: true });
     expect(session.roles).toEqual([expect.objectContaining({ role: 'admin', unitName: 'Region Ny' })]);
     expect((await admin.get('/api/v1/organizations')).statusCode).toBe(200);
-    expect(await verifyAuditChain(t.db, org.id)).toMatchObject({ ok: true, checked: 5 }); // organisation, its classification model v1, user, role, sign-in
+    expect(await verifyAuditChain(t.db, org.id)).toMatchObject({ ok: true, checked: 6 }); // organisation, its classification model v1, its requirement catalogue, user, role, sign-in
   });
 
   it('adds an administrator to an organisation that exists', async () => {

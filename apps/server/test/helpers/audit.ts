@@ -31,13 +31,20 @@ export async function events(client: Client, query: string, locale: 'sv' | 'en' 
   return res.json().items;
 }
 
-/** Every event of the organisation, all pages. */
+/** Every event of the organisation, all pages (keyset: OFFSET pages stop at LIST_OFFSET_MAX rows). */
 export async function allEvents(client: Client, locale: 'sv' | 'en'): Promise<Shown[]> {
   const out: Shown[] = [];
-  for (let page = 1; ; page++) {
-    const items = await events(client, `page=${page}`, locale);
-    out.push(...items);
-    if (items.length < 500) return out;
+  for (let cursor: string | null = null; ; ) {
+    const res = await client.request({
+      method: 'GET',
+      url: `/api/v1/audit-events?pageSize=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      headers: { 'accept-language': locale },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json() as { items: Shown[]; nextCursor?: string | null };
+    out.push(...page.items);
+    if (!page.nextCursor || page.items.length === 0) return out;
+    cursor = page.nextCursor;
   }
 }
 

@@ -62,6 +62,9 @@ function sample(s: JsonSchema, name = ''): unknown {
     case 'string':
       if (s.format === 'email') return 'probe@isolation.example';
       if (s.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
+      if (s.format === 'date') return '2026-01-15';
+      if (s.format === 'date-time') return '2026-01-15T09:00:00.000Z';
+      if (s.format === 'uri') return 'https://isolation.example/probe';
       return 'probe'.padEnd(Math.max(s.minLength ?? 1, 5), '-');
     case 'integer':
     case 'number':
@@ -80,6 +83,9 @@ export function buildRequest(route: RouteDef, values: Map<string, string>, bodyH
   const key = (slot: IdSlot) => `${slot.where}.${slot.name}`;
   let url = route.url;
   const query = new URLSearchParams();
+  // Required query fields that are not ids (e.g. an uploaded file's name) get a valid value too.
+  const q = route.query ? (sample(jsonSchema(route.query as z.ZodType)) as Record<string, unknown>) : {};
+  for (const [k, v] of Object.entries(q ?? {})) if (v !== null && v !== undefined) query.set(k, String(v));
   let body: Record<string, unknown> | undefined = route.body
     ? { ...(sample(jsonSchema(route.body as z.ZodType)) as object), ...bodyHints }
     : undefined;

@@ -19,7 +19,9 @@ export const createProcurementBody = z
     levels: levels.optional(),
     triggers: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/)).max(20).optional(),
   })
-  .refine((b) => b.assetId !== undefined || (b.unitId !== undefined && b.levels !== undefined), { message: 'assetId, or unitId and levels', path: ['assetId'] });
+  .refine((b) => b.assetId !== undefined || (b.unitId !== undefined && b.levels !== undefined), { message: 'assetId, or unitId and levels', path: ['assetId'] })
+  // Either an existing asset (its unit is the asset's) or a planned one on a unit: a unit given with an asset would be ignored.
+  .refine((b) => b.assetId === undefined || (b.unitId === undefined && b.levels === undefined), { message: 'assetId or unitId, not both', path: ['unitId'] });
 
 export const updateProcurementBody = z.object({
   name: text(200).optional(),
