@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { jobContext } from '../../src/services.js';
 import { producersOf } from '../../src/modules/notifications/registry.js';
@@ -87,7 +88,7 @@ describe('reasons to review reach people', () => {
   });
 
   it('reads the assets with reasons through the partial index', async () => {
-    const r = await t.db.selectFrom('pg_indexes').select('indexdef').where('indexname', '=', 'assets_review_reasons_idx').executeTakeFirst();
-    expect(r?.indexdef).toContain('WHERE (classification_review_reasons IS NOT NULL)');
+    const r = await sql<{ indexdef: string }>`select indexdef from pg_indexes where indexname = 'assets_review_reasons_idx'`.execute(t.db);
+    expect(r.rows[0]?.indexdef).toContain('WHERE (classification_review_reasons IS NOT NULL)');
   });
 });
