@@ -75,12 +75,12 @@ export function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def;
           <Checkbox label={t('classification:facts.securityProtectionShort')} checked={form.securityProtection} onChange={(e) => set({ securityProtection: e.currentTarget.checked })} />
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label={t('classification:model.fields.aspect')} data={aspectOptions} value={aspect} onChange={setAspect} />
-          <Select label={t('classification:model.fields.minimum')} data={levelOptions} value={level} onChange={setLevel} />
+          <Select label={t('classification:model.fields.aspect')} data={aspectOptions} value={aspect} onChange={setAspect} data-testid="new-rule-aspect" />
+          <Select label={t('classification:model.fields.minimum')} data={levelOptions} value={level} onChange={setLevel} data-testid="new-rule-level" />
         </SimpleGrid>
-        <TextInput label={t('classification:model.fields.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} />
+        <TextInput label={t('classification:model.fields.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-testid="new-rule-reason" />
         <Group>
-          <Button type="submit" variant="default" leftSection={<IconPlus size={16} aria-hidden />} disabled={!ready}>
+          <Button type="submit" variant="default" leftSection={<IconPlus size={16} aria-hidden />} disabled={!ready} data-testid="new-rule-add">
             {t('classification:model.editor.addRule')}
           </Button>
         </Group>

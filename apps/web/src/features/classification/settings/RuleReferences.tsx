@@ -13,7 +13,7 @@ export function RuleReferences({ def, rule, onChange }: { def: Def; rule: number
   const { t } = useTranslation('classification');
   const r = def.minimumRules[rule]!;
   return (
-    <Stack gap="xs" data-testid={`rule-references-${r.id}`}>
+    <Stack gap="xs" data-testid={`rule-references-edit-${r.id}`}>
       <Text size="sm" fw={600}>
         {t('model.references.title')}
       </Text>
