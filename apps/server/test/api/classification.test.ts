@@ -98,7 +98,7 @@ describe('guided classification and its workflow', () => {
     expect(asset).toMatchObject({ levels: { C: 3, I: 3, A: 3, T: 3 }, classification: { reviewState: 'valid', workStatus: null, currentVersionId: draft.id } });
 
     const events = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', draft.id).orderBy('id').execute();
-    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'update', 'update', 'submit', 'quality_check', 'update', 'update', 'submit', 'approve']);
+    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'update', 'update', 'submit', 'check', 'update', 'update', 'submit', 'approve']);
   });
 
   it('returns with a comment, and a re-classification starts from the approved version and can be compared', async () => {

@@ -1,7 +1,7 @@
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
 
 /**
- * An import's events: upload (the file is kept for the checks), check (the dry run's report is
+ * An import's events: upload (the file is kept for the checks), dry_run (the dry run's report is
  * recorded) and the summary of the apply. Each asset it created or changed has its own event
  * (entity type `asset`, action `import`), with the asset's fields.
  */
@@ -9,7 +9,7 @@ export const assetImportAudit = defineAuditVocabulary({
   entityTypes: { asset_import: { sv: 'Import av tillgångar', en: 'Asset import' } },
   actions: {
     upload: { sv: 'Uppladdad', en: 'Uploaded' },
-    check: { sv: 'Provkörd', en: 'Dry run' },
+    dry_run: { sv: 'Provkörd', en: 'Dry run' },
   },
   fields: {
     asset_import: {

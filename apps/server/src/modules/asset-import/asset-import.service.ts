@@ -83,7 +83,7 @@ export function createAssetImportService(db: Db) {
         await repo.update(trx, id, { sheet: sheet.name, headers: sheet.headers, row_count: sheet.rows.length, ...recorded, status: 'checked' });
         const r = result.report;
         await recordAudits(trx, actor, [{
-          action: 'check', entityType: 'asset_import', entityId: id, entityLabel: row.file_name,
+          action: 'dry_run', entityType: 'asset_import', entityId: id, entityLabel: row.file_name,
           changes: { toCreate: { after: r.toCreate }, toUpdate: { after: r.toUpdate }, unchanged: { after: r.unchanged }, problems: { after: r.problemCount } },
         }]);
       });

@@ -15,7 +15,7 @@ export const classificationAudit = defineAuditVocabulary({
     submit: { sv: 'Inskickad för godkännande', en: 'Submitted for approval' },
     approve: { sv: 'Godkänd', en: 'Approved' },
     return: { sv: 'Skickad tillbaka', en: 'Returned' },
-    quality_check: { sv: 'Granskad', en: 'Reviewed' },
+    check: { sv: 'Granskad', en: 'Reviewed' },
   },
   fields: {
     classification: {

@@ -105,7 +105,7 @@ export const classificationFixtures: RouteFixtures = {
       const v = await w.tx((trx) => makeClassification(trx, asset, { status: 'submitted', authorId: author.id, ...complete }));
       return { params: { id: v.id }, body: { comment: 'Motiveringarna är tydliga.' } };
     },
-    audit: [{ action: 'quality_check', entityType: 'classification' }],
+    audit: [{ action: 'check', entityType: 'classification' }],
   },
   'PUT /api/v1/assets/:id/decision-delegate': {
     scope: 'unit',

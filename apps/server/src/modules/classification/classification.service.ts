@@ -322,7 +322,7 @@ export function createClassificationService(db: Db) {
         const locked = await loadVersion(trx, actor, id, true);
         requireChecker(actor, locked);
         await repo.update(trx, id, { checked_by: actor.userId, checked_at: new Date(), check_comment: input.comment ?? null });
-        await recordAudit(trx, actor, { action: 'quality_check', entityType: 'classification', entityId: id, entityLabel: locked.asset_name, unitId: locked.unit_id, changes: { checkedBy: { before: locked.checked_by, after: actor.userId }, comment: { after: input.comment ?? null } } });
+        await recordAudit(trx, actor, { action: 'check', entityType: 'classification', entityId: id, entityLabel: locked.asset_name, unitId: locked.unit_id, changes: { checkedBy: { before: locked.checked_by, after: actor.userId }, comment: { after: input.comment ?? null } } });
         return view(trx, actor, id);
       });
     },
