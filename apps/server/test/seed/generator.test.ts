@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { klassaPresetModel, submissionIssues, type Answers, type Justifications, type PersonalDataKind } from '@tillit/core';
 import { createTestDatabase } from '../helpers/db.js';
 import { generate } from '../../src/seed/generator/index.js';
 import { luhnValid } from '../../src/seed/generator/names.js';
@@ -54,6 +55,23 @@ describe('benchmark data generator', () => {
     expect(await verifyPassword(admin.password_hash, report.password)).toBe(true);
     const grants = await stor.db.selectFrom('role_assignments').select('role').where('user_id', '=', admin.id).execute();
     expect(grants).toEqual([{ role: 'admin' }]);
+  });
+
+  it('answers every category of every aspect (or marks it ej relevant), so each version it sends in would be accepted today', async () => {
+    const rows = await stor.db
+      .selectFrom('classification_versions as v')
+      .leftJoin('information_types as t', 't.id', 'v.information_type_id')
+      .select(['v.status', 'v.answers', 'v.justifications', 'v.type_deviation_reason', 'v.personal_data', 'v.level_c', 'v.level_i', 'v.level_a', 'v.level_t', 't.rec_c', 't.rec_i', 't.rec_a', 't.rec_t'])
+      .where('v.status', '!=', 'draft')
+      .execute();
+    expect(rows.length).toBeGreaterThan(20);
+    const notRelevant = rows.filter((r) => JSON.stringify(r.answers).includes('not_relevant')).length;
+    expect(notRelevant).toBeGreaterThan(0);
+    for (const r of rows) {
+      const typeRecommended = r.rec_c === null ? null : { C: r.rec_c, I: r.rec_i, A: r.rec_a, T: r.rec_t };
+      const input = { answers: r.answers as Answers, justifications: r.justifications as Justifications, typeDeviationReason: r.type_deviation_reason, personalData: r.personal_data as PersonalDataKind, typeRecommended };
+      expect(submissionIssues(klassaPresetModel, input)).toEqual([]);
+    }
   });
 
   it('skips an organisation that already exists', async () => {

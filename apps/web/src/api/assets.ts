@@ -71,7 +71,7 @@ export const workStatuses: WorkStatus[] = ['draft', 'submitted', 'returned'];
 export const assetFilterKeys = [
   'q', 'kind', 'unitId', 'lifecycle', 'hosting', 'personalData', 'thirdCountryTransfer', 'reviewState', 'workStatus',
   'informationOwnerId', 'systemOwnerId', 'systemStewardId', 'personId', 'supplier', 'tag', 'informationTypeId',
-  'processesSetId', 'processedById', 'aspect', 'minLevel', 'specialAnalysis',
+  'processesSetId', 'processedById', 'aspect', 'minLevel', 'specialAnalysis', 'reviewReasons',
 ] as const;
 export type AssetFilterKey = (typeof assetFilterKeys)[number];
 export type AssetFilters = Partial<Record<AssetFilterKey, string>>;

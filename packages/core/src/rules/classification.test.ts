@@ -113,6 +113,17 @@ describe('legal minimums', () => {
     expect(floors({ personalData: 'none' })).toEqual([]);
   });
 
+  it('matches a rule on named OSL chapters only, and refuses a rule without a condition', () => {
+    const social = { id: 'social_services', when: { secrecyChapters: [26] }, aspect: 'C' as const, level: 3, reason: { sv: 'Organisationens policy.' }, references: [{ law: 'Offentlighets- och sekretesslagen', number: '2009:400', chapter: '26', section: '1' }] };
+    const adapted = classificationModelDefinition.parse({ ...model, minimumRules: [...model.minimumRules, social] });
+    const floors = (secrecyChapter: number) => applicableMinimums(adapted, { secrecyChapter }).map((m) => m.ruleId);
+    expect(floors(26)).toEqual(['secrecy_confidentiality', 'social_services']);
+    expect(floors(25)).toEqual(['secrecy_confidentiality']);
+    const empty = classificationModelDefinition.safeParse({ ...model, minimumRules: [...model.minimumRules, { ...social, when: {} }] });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues.map((i) => i.path.join('.'))).toEqual([`minimumRules.${model.minimumRules.length}.when`]);
+  });
+
   it('does not lower a higher answer', () => {
     expect(derive(model, { personalData: 'patient', answers: { C: { life_health: 3 } }, secrecyChapter: 25 }).aspects.C.final).toBe(3);
   });

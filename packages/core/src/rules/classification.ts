@@ -119,6 +119,7 @@ function minimumsByAspect(model: ClassificationModelDefinition, facts: AssetFact
     if (r.when.personalData && (facts.personalData === undefined || !r.when.personalData.includes(facts.personalData))) continue;
     if (r.when.thirdCountryTransfer && (facts.thirdCountryTransfer === undefined || !r.when.thirdCountryTransfer.includes(facts.thirdCountryTransfer))) continue;
     if (r.when.secrecy && !facts.secrecyChapter) continue;
+    if (r.when.secrecyChapters && (!facts.secrecyChapter || !r.when.secrecyChapters.includes(facts.secrecyChapter))) continue;
     if (r.when.protectedIdentity && !facts.protectedIdentity) continue;
     if (r.when.criminalOffenceData && !facts.criminalOffenceData) continue;
     if (r.when.securityProtection && !facts.securityProtection) continue;

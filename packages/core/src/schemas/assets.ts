@@ -236,6 +236,8 @@ export const assetList = defineList({
   aspect: aspectKey.optional(),
   minLevel: z.coerce.number().int().min(0).max(9).optional(),
   specialAnalysis: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** Classified assets with reasons to review: facts changed after the decision, or a new integration. */
+  reviewReasons: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   },
 });
 export const assetSorts = Object.keys(assetList.sorts) as (keyof typeof assetList.sorts)[];

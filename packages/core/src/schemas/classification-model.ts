@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aspectKey, aspectKeys, personalDataKind, thirdCountryTransfer } from './assets.js';
+import { aspectKey, aspectKeys, personalDataKind, secrecyChapter, thirdCountryTransfer } from './assets.js';
 
 /** Text in the organisation's language(s): Swedish required, English optional (falls back to Swedish). */
 export const localized = z.object({
@@ -65,6 +65,8 @@ export const minimumRule = z.object({
     thirdCountryTransfer: z.array(thirdCountryTransfer).min(1).optional(),
     /** Secrecy-protected under OSL (any chapter). */
     secrecy: z.literal(true).optional(),
+    /** Secrecy-protected under one of these OSL chapters (e.g. 25 hälso- och sjukvård, 26 socialtjänst). */
+    secrecyChapters: z.array(secrecyChapter).min(1).max(50).optional(),
     protectedIdentity: z.literal(true).optional(),
     criminalOffenceData: z.literal(true).optional(),
     securityProtection: z.literal(true).optional(),
@@ -124,6 +126,8 @@ export const classificationModelDefinition = z
     m.minimumRules.forEach((r, i) => {
       if (r.level > max) issue(['minimumRules', i, 'level'], `level must be 0–${max}`);
       if (ruleIds.has(r.id)) issue(['minimumRules', i, 'id'], 'rule ids must be unique');
+      // A floor without a condition would hold for every asset: that is a level, not a rule.
+      if (!Object.values(r.when).some((v) => v !== undefined)) issue(['minimumRules', i, 'when'], 'a rule needs at least one condition');
       ruleIds.add(r.id);
     });
     if (m.justificationFromLevel > max) issue(['justificationFromLevel'], `level must be 0–${max}`);

@@ -179,6 +179,8 @@ export const classificationList = defineList({
      * classified at 4 before level 4 was reserved, to be reviewed (not rewritten).
      */
     levelReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    /** Current approved versions whose asset has reasons to review (facts changed after the decision, a new integration). */
+    reviewReasons: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   },
 });
 export const classificationListQuery = listQuery(classificationList);

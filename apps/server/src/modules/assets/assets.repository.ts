@@ -127,6 +127,8 @@ function conditions(organizationId: string, scope: string[] | null, f: AssetFilt
   if (f.processedById) c.push(sql`exists (select 1 from asset_links l where l.information_set_id = a.id and l.asset_id = ${f.processedById})`);
   if (f.aspect && f.minLevel !== undefined) c.push(sql`${sql.ref(`a.${LEVEL_COLUMN[f.aspect]}`)} >= ${f.minLevel}`);
   if (f.specialAnalysis !== undefined) c.push(sql`a.special_analysis = ${f.specialAnalysis}`);
+  // Read through the partial index assets_review_reasons_idx (migration 20261205T0800).
+  if (f.reviewReasons !== undefined) c.push(f.reviewReasons ? sql`a.classification_review_reasons is not null` : sql`a.classification_review_reasons is null`);
   if (f.reviewState?.length) {
     const states = f.reviewState.map((s) => {
       switch (s) {

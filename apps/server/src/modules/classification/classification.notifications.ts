@@ -48,4 +48,26 @@ export const decisionReminders: NotificationProducer<ModuleDeps> = {
   },
 };
 
-export const classificationProducers = [reviewReminders, decisionReminders];
+/**
+ * Reasons to review reach people (issue 9, item 5): a fact the decided classification rests on changed,
+ * or a new integration may call for a raise. To the asset's information owner and steward, once per new reason.
+ */
+export const reviewReasonNotices: NotificationProducer<ModuleDeps> = {
+  name: 'classification.review_reasons',
+  cron: '*/15 * * * *',
+  runAtStart: true,
+  kinds: kinds.filter((k) => k.kind === 'classification.facts_changed' || k.kind === 'classification.integration_added'),
+  async produce({ db }) {
+    return (await repo.reviewReasons(db)).map((a) => ({
+      organizationId: a.organization_id,
+      userId: a.recipient,
+      kind: a.integration ? 'classification.integration_added' : 'classification.facts_changed',
+      entityType: 'asset',
+      entityId: a.id,
+      params: { asset: a.name },
+      link: `/assets/${a.id}`,
+    }));
+  },
+};
+
+export const classificationProducers = [reviewReminders, decisionReminders, reviewReasonNotices];

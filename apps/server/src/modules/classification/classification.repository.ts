@@ -97,6 +97,7 @@ export interface VersionFilter {
   decider?: { userId: string; scope: string[] | null };
   ownerMissing?: boolean;
   levelReview?: boolean;
+  reviewReasons?: boolean;
   sort: string;
   page: number;
   pageSize: number;
@@ -152,12 +153,14 @@ export async function list(db: Db, organizationId: string, visible: string[] | n
   if (f.ownerMissing) c.push(sql`v.status <> 'approved'`, sql`a.information_owner_id is null`);
   // Decided at the säkerhetsskydd level before it was reserved: listed for review, never rewritten.
   if (f.levelReview) c.push(sql`v.status = 'approved'`, sql`v.superseded_at is null`, sql`v.special_analysis`, sql`not a.security_protection`);
+  // Facts changed after the decision (or a new integration): the decided version, to be reviewed.
+  if (f.reviewReasons) c.push(sql`v.status = 'approved'`, sql`v.superseded_at is null`, sql`a.classification_review_reasons is not null`);
   return listPage<'updatedAt', VersionListRow>(db, {
     spec: classificationList,
     keys: { updatedAt: { expr: sql`v.updated_at` } },
     id: sql`v.id`,
     // The asset is joined only when a condition needs it; otherwise page and count are reads of one index.
-    from: scope !== null || f.decider || f.ownerMissing || f.levelReview || f.unitId || f.assetKind || f.q ? sql`classification_versions v join assets a on a.id = v.asset_id` : sql`classification_versions v`,
+    from: scope !== null || f.decider || f.ownerMissing || f.levelReview || f.reviewReasons || f.unitId || f.assetKind || f.q ? sql`classification_versions v join assets a on a.id = v.asset_id` : sql`classification_versions v`,
     where: c,
     search: f.q ? sql`a.name ilike ${containsPattern(f.q)}` : undefined,
     detail: (id) => sql`

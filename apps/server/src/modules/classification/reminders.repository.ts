@@ -31,3 +31,26 @@ export async function awaitingDecision(db: Db, decidingRoles: string[]) {
       AND NOT (cardinality(v.contributor_ids) > 0 AND v.contributor_ids <@ array[d.user_id]::uuid[])`.execute(db);
   return r.rows;
 }
+
+/**
+ * Classified, live assets with reasons to review, to their information owner and steward, split in
+ * facts changed after the decision and new integrations (the steward considers a raise). A person is
+ * told once per new reason: not again when her last notice of that kind is newer than the newest
+ * reason (the notification centre itself only keeps one unread notice per object).
+ */
+export async function reviewReasons(db: Db) {
+  const r = await sql<{ id: string; organization_id: string; name: string; integration: boolean; recipient: string }>`
+    SELECT a.id, a.organization_id, a.name, g.integration, p.user_id AS recipient
+    FROM assets a
+    CROSS JOIN LATERAL (
+      SELECT (e.value->>'reason' = 'integration') AS integration,
+        max((e.value->>'at')::timestamptz) AS newest
+      FROM jsonb_array_elements(a.classification_review_reasons) AS e(value)
+      GROUP BY 1) g
+    CROSS JOIN LATERAL (SELECT DISTINCT x.user_id FROM (VALUES (a.information_owner_id), (a.system_steward_id)) AS x(user_id) WHERE x.user_id IS NOT NULL) p
+    WHERE a.classification_review_reasons IS NOT NULL AND a.current_version_id IS NOT NULL AND a.lifecycle <> 'retired'
+      AND NOT EXISTS (SELECT 1 FROM notifications n
+        WHERE n.user_id = p.user_id AND n.entity_id = a.id::text AND n.created_at >= g.newest
+          AND n.kind = CASE WHEN g.integration THEN 'classification.integration_added' ELSE 'classification.facts_changed' END)`.execute(db);
+  return r.rows;
+}

@@ -1,4 +1,4 @@
-import { aspectKeys, derive, formatProfile, informationTypePreset, klassaPresetModel, type PersonalDataKind, type Profile } from '@tillit/core';
+import { aspectKeys, derive, formatProfile, informationTypePreset, klassaPresetModel, NOT_RELEVANT, type Answer, type AspectKey, type PersonalDataKind, type Profile } from '@tillit/core';
 import data from '../data/demo-assets.json' with { type: 'json' };
 import type { Random } from './random.js';
 import type { GeneratedUser, GeneratorContext, GeneratorStep } from './steps.js';
@@ -21,7 +21,8 @@ interface Version {
   at: Date;
   profile: Profile;
   special: boolean;
-  answers: Record<string, Record<string, number>>;
+  deviates: boolean;
+  answers: Record<string, Record<string, Answer>>;
   superseded: Date | null;
   author: string | null;
   decider: string | null;
@@ -37,6 +38,8 @@ interface Asset {
   createdAt: Date;
   target: Profile;
   typeId: string | null;
+  /** The information type's recommendation (sets only): a version that ends elsewhere says why. */
+  typeRecommended: Profile | null;
   steward: GeneratedUser | undefined;
   owner: GeneratedUser | undefined;
   template: (typeof data.systems)[number] | null;
@@ -44,9 +47,30 @@ interface Asset {
   sets: Asset[];
 }
 
-function answersFor(profile: Profile) {
-  const answers: Record<string, Record<string, number>> = {};
-  for (const a of aspectKeys) if (profile[a] !== null) answers[a] = { [a === 'C' ? 'privacy' : a === 'T' ? 'legal' : 'operations']: profile[a]! };
+/** The category that usually sets each aspect's level, and the ones that often come close to it. */
+const LEADING: Record<AspectKey, string> = { C: 'privacy', I: 'operations', A: 'operations', T: 'legal' };
+const CLOSE: Record<AspectKey, readonly string[]> = { C: ['trust', 'legal'], I: ['legal', 'economy'], A: ['society', 'economy'], T: ['trust', 'privacy'] };
+const CATEGORIES = klassaPresetModel.categories.map((c) => c.key);
+
+/**
+ * Every category of every aspect assessed, as the method requires (issue 9, item 3): the leading
+ * category at the aspect's level, close ones at or just below it, the rest lower or "ej relevant";
+ * life and health counts for patient data. The worst answer is the level, so the profile holds.
+ */
+function answersFor(rng: Random, profile: Profile, personalData: string) {
+  const answers: Record<string, Record<string, Answer>> = {};
+  for (const a of aspectKeys) {
+    const level = profile[a];
+    if (level === null) continue;
+    const row: Record<string, Answer> = {};
+    for (const c of CATEGORIES) {
+      if (c === LEADING[a]) row[c] = level;
+      else if (level === 0) row[c] = rng.chance(0.7) ? NOT_RELEVANT : 0;
+      else if (CLOSE[a].includes(c) || (c === 'life_health' && personalData === 'patient')) row[c] = rng.int(Math.max(0, level - 1), level);
+      else row[c] = rng.chance(0.5) ? NOT_RELEVANT : rng.int(0, level - 1);
+    }
+    answers[a] = row;
+  }
   return answers;
 }
 
@@ -128,6 +152,7 @@ async function run(ctx: GeneratorContext) {
       createdAt: when(),
       target: { C: null, I: null, A: null, T: null },
       typeId: null,
+      typeRecommended: null,
       steward: rng.pick(stewards),
       owner: rng.pick(owners),
       template,
@@ -153,6 +178,7 @@ async function run(ctx: GeneratorContext) {
       createdAt: new Date(Math.max(primary.createdAt.getTime(), when().getTime())),
       target: derive(klassaPresetModel, { personalData: personalData as PersonalDataKind, typeRecommended: ('profile' in template ? template.profile : type.recommended) as Profile }).profile,
       typeId: typeIds.get(template.type) ?? null,
+      typeRecommended: typeIds.has(template.type) ? (type.recommended as Profile) : null,
       steward: primary.steward,
       owner: primary.owner,
       template: null,
@@ -173,9 +199,9 @@ async function run(ctx: GeneratorContext) {
   const versions: Version[] = [];
   const addVersions = (asset: Asset, profileAt: () => Profile) => {
     for (const step of timeline(rng, ctx, asset.createdAt)) {
-      const profile = profileAt();
-      const d = derive(klassaPresetModel, { answers: answersFor(profile), personalData: asset.personalData as PersonalDataKind });
-      const v: Version = { id: rng.uuid(), assetId: asset.id, status: step.status, at: step.at, profile: d.profile, special: d.specialAnalysis, answers: answersFor(profile), superseded: null, author: asset.steward?.id ?? null, decider: step.status === 'approved' || step.status === 'returned' ? (asset.owner?.id ?? null) : null };
+      const answers = answersFor(rng, profileAt(), asset.personalData);
+      const d = derive(klassaPresetModel, { answers, personalData: asset.personalData as PersonalDataKind, typeRecommended: asset.typeRecommended });
+      const v: Version = { id: rng.uuid(), assetId: asset.id, status: step.status, at: step.at, profile: d.profile, special: d.specialAnalysis, deviates: d.deviatesFromType, answers, superseded: null, author: asset.steward?.id ?? null, decider: step.status === 'approved' || step.status === 'returned' ? (asset.owner?.id ?? null) : null };
       const previous = asset.versions.filter((x) => x.status === 'approved').at(-1);
       if (previous && v.status === 'approved') previous.superseded = v.at;
       asset.versions.push(v);
@@ -241,7 +267,7 @@ async function run(ctx: GeneratorContext) {
   const kept = versions.filter((v) => !drop.has(v.id)).sort((a, b) => a.at.getTime() - b.at.getTime());
   await ctx.copy(
     'classification_versions',
-    ['id', 'organization_id', 'asset_id', 'version_no', 'model_id', 'status', 'answers', 'justifications', 'raises', 'personal_data', 'information_type_id', 'level_c', 'level_i', 'level_a', 'level_t', 'special_analysis', 'author_id', 'contributor_ids', 'submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'approved_at', 'review_due_at', 'superseded_at', 'created_at', 'updated_at'],
+    ['id', 'organization_id', 'asset_id', 'version_no', 'model_id', 'status', 'answers', 'justifications', 'raises', 'type_deviation_reason', 'personal_data', 'information_type_id', 'level_c', 'level_i', 'level_a', 'level_t', 'special_analysis', 'author_id', 'contributor_ids', 'submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'approved_at', 'review_due_at', 'superseded_at', 'created_at', 'updated_at'],
     kept.map((v) => {
       const a = byId.get(v.assetId)!;
       const no = (numbered.get(a.id) ?? 0) + 1;
@@ -249,7 +275,7 @@ async function run(ctx: GeneratorContext) {
       const justifications = Object.fromEntries(aspectKeys.filter((k) => (v.profile[k] ?? 0) >= 2).map((k) => [k, 'Bedömd utifrån verksamhetens konsekvenser.']));
       const created = new Date(v.at.getTime() - 3 * DAY);
       return [
-        v.id, org, a.id, no, modelId, v.status, v.answers, justifications, {}, a.personalData, a.typeId, v.profile.C, v.profile.I, v.profile.A, v.profile.T, v.special,
+        v.id, org, a.id, no, modelId, v.status, v.answers, justifications, {}, v.deviates ? 'Verksamhetens bedömning skiljer sig från informationstypens rekommendation.' : null, a.personalData, a.typeId, v.profile.C, v.profile.I, v.profile.A, v.profile.T, v.special,
         v.author, pgArray(v.author ? [v.author] : []), v.status === 'draft' ? null : v.author, v.status === 'draft' ? null : created, v.decider, v.decider ? v.at : null,
         v.status === 'approved' ? v.at : null, v.status === 'approved' ? new Date(v.at.getTime() + 365 * DAY) : null, v.superseded, created, v.at,
       ] as const;

@@ -36,7 +36,7 @@ interface Props {
   texts: ModelTexts;
 }
 
-const moreKeys = ['lifecycle', 'workStatus', 'hosting', 'personalData', 'thirdCountryTransfer', 'supplier', 'tag', 'informationTypeId', 'aspect', 'specialAnalysis', ...personFilterKeys] as const;
+const moreKeys = ['lifecycle', 'workStatus', 'hosting', 'personalData', 'thirdCountryTransfer', 'supplier', 'tag', 'informationTypeId', 'aspect', 'specialAnalysis', 'reviewReasons', ...personFilterKeys] as const;
 
 export function AssetFilters({ filters, aspect, minLevel, onChange, units, facets, informationTypes, texts }: Props) {
   const { t } = useTranslation(['assets', 'common', 'classification']);
@@ -169,6 +169,13 @@ export function AssetFilters({ filters, aspect, minLevel, onChange, units, facet
             onChange={(e) => onChange({ specialAnalysis: e.currentTarget.checked ? 'true' : null })}
             mt={{ base: 0, lg: 30 }}
             data-testid="filter-special-analysis"
+          />
+          <Checkbox
+            label={t('assets:filters.reviewReasons')}
+            checked={filters.reviewReasons === 'true'}
+            onChange={(e) => onChange({ reviewReasons: e.currentTarget.checked ? 'true' : null })}
+            mt={{ base: 0, lg: 30 }}
+            data-testid="filter-review-reasons"
           />
         </SimpleGrid>
       </Collapse>

@@ -49,8 +49,8 @@ export function filtersFromParams(params: URLSearchParams): AssetFilters {
       if (['C', 'I', 'A', 'T'].includes(raw)) out.aspect = raw;
     } else if (key === 'minLevel') {
       if (/^\d$/.test(raw)) out.minLevel = raw;
-    } else if (key === 'specialAnalysis') {
-      if (raw === 'true') out.specialAnalysis = 'true';
+    } else if (key === 'specialAnalysis' || key === 'reviewReasons') {
+      if (raw === 'true') out[key] = 'true';
     } else {
       out[key] = raw;
     }

@@ -34,6 +34,8 @@ export function ClassificationListPage() {
   // versions decided before level 4 was reserved for säkerhetsskydd.
   const ownerMissing = params.get('ownerMissing') === 'true';
   const levelReview = params.get('levelReview') === 'true';
+  // Decided classifications whose facts changed afterwards, or that got a new integration (issue 9, item 5).
+  const reviewReasons = params.get('reviewReasons') === 'true';
   const isApprover = access.can('classification.approve');
   const query: ClassificationListQuery = {
     status,
@@ -42,6 +44,7 @@ export function ClassificationListPage() {
     q: q || undefined,
     ...(ownerMissing ? { ownerMissing: 'true' as const } : {}),
     ...(levelReview ? { levelReview: 'true' as const } : {}),
+    ...(reviewReasons ? { reviewReasons: 'true' as const } : {}),
     ...(cursor ? { cursor } : {}),
     pageSize: PAGE_SIZE,
   };
@@ -143,12 +146,13 @@ export function ClassificationListPage() {
               />
               <Checkbox label={t('classification:list.ownerMissing')} checked={ownerMissing} onChange={(e) => update({ ownerMissing: e.currentTarget.checked ? 'true' : null })} data-testid="filter-owner-missing" />
               <Checkbox label={t('classification:list.levelReview')} checked={levelReview} onChange={(e) => update({ levelReview: e.currentTarget.checked ? 'true' : null })} data-testid="filter-level-review" />
-              {(status || assetKind || unitId || q || ownerMissing || levelReview) && (
+              <Checkbox label={t('classification:list.reviewReasons')} checked={reviewReasons} onChange={(e) => update({ reviewReasons: e.currentTarget.checked ? 'true' : null })} data-testid="filter-review-reasons" />
+              {(status || assetKind || unitId || q || ownerMissing || levelReview || reviewReasons) && (
                 <Button
                   variant="subtle"
                   onClick={() => {
                     setSearch('');
-                    update({ status: null, assetKind: null, unitId: null, q: null, ownerMissing: null, levelReview: null });
+                    update({ status: null, assetKind: null, unitId: null, q: null, ownerMissing: null, levelReview: null, reviewReasons: null });
                   }}
                 >
                   {t('common:actions.clearFilters')}

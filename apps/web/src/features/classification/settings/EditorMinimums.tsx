@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import { ActionIcon, Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatReference, type AspectKey } from '@tillit/core';
-import { personalDataKinds, thirdCountryTransfers, type ClassificationModelDefinition, type PersonalDataKind, type ThirdCountryTransfer } from '../../../api';
+import type { AspectKey } from '@tillit/core';
+import type { ClassificationModelDefinition } from '../../../api';
 import { useModelTexts } from '../model';
 import { useRuleCondition } from './ruleCondition';
 import { LocalizedInput } from './LocalizedInput';
+import { NewRule } from './NewRule';
+import { RuleReferences } from './RuleReferences';
 
 type Def = ClassificationModelDefinition;
 type Rule = Def['minimumRules'][number];
@@ -44,68 +45,11 @@ export function EditorMinimums({ def, onChange }: { def: Def; onChange: (def: De
               </Tooltip>
             </Group>
             <LocalizedInput label={t('classification:model.fields.reason')} value={r.reason} multiline required onChange={(reason) => setRule(i, { reason })} />
-            {r.references.length > 0 && (
-              <Text size="sm" data-testid={`rule-references-${r.id}`}>
-                {t('classification:explain.references', { refs: r.references.map(formatReference).join('; ') })}
-              </Text>
-            )}
+            <RuleReferences def={def} rule={i} onChange={onChange} />
           </Stack>
         ))}
         <NewRule def={def} onAdd={(rule) => onChange({ ...def, minimumRules: [...def.minimumRules, rule] })} aspectOptions={aspectOptions} levelOptions={levelOptions} />
       </Stack>
     </Paper>
-  );
-}
-
-function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def; onAdd: (rule: Rule) => void; aspectOptions: { value: string; label: string }[]; levelOptions: { value: string; label: string }[] }) {
-  const { t } = useTranslation(['classification', 'assets']);
-  const [personalData, setPersonalData] = useState<string[]>([]);
-  const [third, setThird] = useState<string[]>([]);
-  const [aspect, setAspect] = useState<string | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const ready = (personalData.length > 0 || third.length > 0) && aspect && level !== null && reason.trim();
-
-  function add(event: FormEvent) {
-    event.preventDefault();
-    if (!ready) return;
-    const ids = new Set(def.minimumRules.map((r) => r.id));
-    let n = def.minimumRules.length + 1;
-    while (ids.has(`rule_${n}`)) n++;
-    onAdd({
-      id: `rule_${n}`,
-      when: { ...(personalData.length ? { personalData: personalData as PersonalDataKind[] } : {}), ...(third.length ? { thirdCountryTransfer: third as ThirdCountryTransfer[] } : {}) },
-      aspect: aspect as AspectKey,
-      level: Number(level),
-      reason: { sv: reason.trim() },
-      references: [],
-    });
-    setPersonalData([]);
-    setThird([]);
-    setAspect(null);
-    setLevel(null);
-    setReason('');
-  }
-
-  return (
-    <form onSubmit={add} noValidate>
-      <Stack gap="xs" component="fieldset" style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}>
-        <Text component="legend" fw={650} px={4}>
-          {t('classification:model.editor.newRule')}
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <MultiSelect label={t('assets:fields.personalData')} data={personalDataKinds.map((p) => ({ value: p, label: t(`assets:personalData.${p}`) }))} value={personalData} onChange={setPersonalData} comboboxProps={{ withinPortal: true }} />
-          <MultiSelect label={t('assets:fields.thirdCountryTransfer')} data={thirdCountryTransfers.map((v) => ({ value: v, label: t(`assets:thirdCountry.${v}`) }))} value={third} onChange={setThird} comboboxProps={{ withinPortal: true }} />
-          <Select label={t('classification:model.fields.aspect')} data={aspectOptions} value={aspect} onChange={setAspect} />
-          <Select label={t('classification:model.fields.minimum')} data={levelOptions} value={level} onChange={setLevel} />
-        </SimpleGrid>
-        <TextInput label={t('classification:model.fields.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} />
-        <Group>
-          <Button type="submit" variant="default" leftSection={<IconPlus size={16} aria-hidden />} disabled={!ready}>
-            {t('classification:model.editor.addRule')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -49,6 +49,7 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
       const category = def.categories.find((c) => c.key === q?.category);
       return `${t('classification:model.fields.question')}: ${q ? texts.aspectName(q.aspect) : ''} – ${category ? texts.text(category.name) : ''}`;
     }
+    if (head === 'minimumRules' && field === 'references') return `${t('classification:model.references.law')} (${def.minimumRules[i]?.id ?? index})`;
     if (head === 'minimumRules') return `${t('classification:model.fields.reason')} (${def.minimumRules[i]?.id ?? index})`;
     return t('classification:model.fields.name');
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel } from '@tillit/core/data/presets';
-import { addCategory, categoryKey, cleanDefinition, emptyTexts, removeTopLevel } from './modelEdit';
+import { addCategory, addReference, categoryKey, cleanDefinition, emptyTexts, parseChapters, removeReference, removeTopLevel, ruleWhen, setReference, type RuleForm } from './modelEdit';
 
 describe('editing a classification model', () => {
   it('removing the top level lowers rules and thresholds that pointed above it', () => {
@@ -28,5 +28,30 @@ describe('editing a classification model', () => {
     const noT = { ...withT, aspects: withT.aspects.map((a) => (a.key === 'T' ? { ...a, enabled: false } : a)) };
     expect(emptyTexts(noT)).toHaveLength(3);
     expect(cleanDefinition(noT).questions.filter((q) => q.category === 'miljo')).toHaveLength(0);
+  });
+
+  it('edits the references of a floor: a new one asks for the law, blank places are left out, one can be removed', () => {
+    const i = klassaPresetModel.minimumRules.findIndex((r) => r.id === 'patient_data_confidentiality');
+    const before = klassaPresetModel.minimumRules[i]!.references.length;
+    let def = addReference(klassaPresetModel, i);
+    expect(emptyTexts(def)).toEqual([`minimumRules.${i}.references.${before}.law`]);
+    def = setReference(def, i, before, 'law', 'Offentlighets- och sekretesslagen');
+    def = setReference(def, i, before, 'chapter', '25');
+    def = setReference(def, i, before, 'section', '  ');
+    expect(def.minimumRules[i]!.references[before]).toEqual({ law: 'Offentlighets- och sekretesslagen', chapter: '25' });
+    expect(emptyTexts(def)).toEqual([]);
+    def = setReference(def, i, 0, 'chapter', '');
+    expect(def.minimumRules[i]!.references[0]).not.toHaveProperty('chapter');
+    expect(removeReference(def, i, before).minimumRules[i]!.references).toHaveLength(before);
+    expect(klassaPresetModel.minimumRules[i]!.references).toHaveLength(before); // the shipped model is not touched
+  });
+
+  it('builds a new rule on the facts of a set, and refuses a rule without a condition or with a bad chapter', () => {
+    const none: RuleForm = { personalData: [], thirdCountryTransfer: [], secrecy: 'none', chapters: '', protectedIdentity: false, criminalOffenceData: false, securityProtection: false };
+    expect(ruleWhen(none)).toBeNull();
+    expect(ruleWhen({ ...none, secrecy: 'chapters', chapters: '26, 25 26' })).toEqual({ secrecyChapters: [25, 26] });
+    expect(ruleWhen({ ...none, secrecy: 'chapters', chapters: '51' })).toBeNull();
+    expect(ruleWhen({ ...none, secrecy: 'any', protectedIdentity: true, criminalOffenceData: true, securityProtection: true })).toEqual({ secrecy: true, protectedIdentity: true, criminalOffenceData: true, securityProtection: true });
+    expect(parseChapters('25 kap')).toBeNull();
   });
 });

@@ -96,7 +96,10 @@ export function emptyTexts(def: Def): string[] {
   // Questions on a switched-off aspect are not asked; they are dropped when saving instead.
   const enabled = new Set(def.aspects.filter((a) => a.enabled).map((a) => a.key));
   def.questions.forEach((q, i) => enabled.has(q.aspect) && !q.text.sv.trim() && out.push(`questions.${i}.text`));
-  def.minimumRules.forEach((r, i) => !r.reason.sv.trim() && out.push(`minimumRules.${i}.reason`));
+  def.minimumRules.forEach((r, i) => {
+    if (!r.reason.sv.trim()) out.push(`minimumRules.${i}.reason`);
+    r.references.forEach((ref, j) => !ref.law.trim() && out.push(`minimumRules.${i}.references.${j}.law`));
+  });
   return out;
 }
 
@@ -106,4 +109,73 @@ export function cleanDefinition(def: Def): Def {
     ...def,
     questions: def.questions.filter((q) => q.text.sv.trim()).map((q) => ({ ...q, examples: q.examples.filter((e) => e.text.sv.trim()) })),
   };
+}
+
+type Rule = Def['minimumRules'][number];
+type Reference = Rule['references'][number];
+export const REFERENCE_FIELDS = ['law', 'number', 'chapter', 'section', 'article'] as const;
+export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+
+function setRuleAt(def: Def, i: number, change: (r: Rule) => Rule): Def {
+  return { ...def, minimumRules: def.minimumRules.map((r, j) => (j === i ? change(r) : r)) };
+}
+
+/** A new, empty reference on a rule: the law is asked for before saving (see emptyTexts). */
+export const addReference = (def: Def, rule: number): Def => setRuleAt(def, rule, (r) => ({ ...r, references: [...r.references, { law: '' }] }));
+
+export const removeReference = (def: Def, rule: number, ref: number): Def => setRuleAt(def, rule, (r) => ({ ...r, references: r.references.filter((_, k) => k !== ref) }));
+
+/** An optional place (number, chapter, paragraph, article) left blank is left out, not sent empty. */
+export function setReference(def: Def, rule: number, ref: number, field: ReferenceField, value: string): Def {
+  return setRuleAt(def, rule, (r) => ({
+    ...r,
+    references: r.references.map((x, k) => {
+      if (k !== ref) return x;
+      const next: Reference = { ...x };
+      if (field === 'law') next.law = value;
+      else if (value.trim()) next[field] = value;
+      else delete next[field];
+      return next;
+    }),
+  }));
+}
+
+/** What the "new rule" form holds: the facts the rule matches on. */
+export interface RuleForm {
+  personalData: string[];
+  thirdCountryTransfer: string[];
+  /** No condition on secrecy, any OSL chapter, or the chapters listed in `chapters`. */
+  secrecy: 'none' | 'any' | 'chapters';
+  chapters: string;
+  protectedIdentity: boolean;
+  criminalOffenceData: boolean;
+  securityProtection: boolean;
+}
+
+/** "25, 26" → [25, 26]; null when a chapter is not a whole number 1–50 (the form names the field). */
+export function parseChapters(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (!parts.length) return null;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^\d{1,2}$/.test(p) || Number(p) < 1 || Number(p) > 50) return null;
+    if (!out.includes(Number(p))) out.push(Number(p));
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The rule's `when` from the form; null when the form names no condition or the chapters are not valid. */
+export function ruleWhen(f: RuleForm): Rule['when'] | null {
+  const chapters = f.secrecy === 'chapters' ? parseChapters(f.chapters) : null;
+  if (f.secrecy === 'chapters' && !chapters) return null;
+  const when: Rule['when'] = {
+    ...(f.personalData.length ? { personalData: f.personalData as NonNullable<Rule['when']['personalData']> } : {}),
+    ...(f.thirdCountryTransfer.length ? { thirdCountryTransfer: f.thirdCountryTransfer as NonNullable<Rule['when']['thirdCountryTransfer']> } : {}),
+    ...(f.secrecy === 'any' ? { secrecy: true as const } : {}),
+    ...(chapters ? { secrecyChapters: chapters } : {}),
+    ...(f.protectedIdentity ? { protectedIdentity: true as const } : {}),
+    ...(f.criminalOffenceData ? { criminalOffenceData: true as const } : {}),
+    ...(f.securityProtection ? { securityProtection: true as const } : {}),
+  };
+  return Object.keys(when).length ? when : null;
 }
