@@ -179,6 +179,8 @@ export interface AssetImportsTable {
   finished_at: NullableTimestamp;
   /** Renewed while an apply runs; an `applying` import past it is orphaned (migration 20261202T0320). */
   lease_until: Timestamp | null;
+  /** Sheet name → the suggested mapping of its headers, computed at upload (migration 20261205T0900). */
+  suggested_mappings: NullableJson;
 }
 
 export interface AssetTables {
