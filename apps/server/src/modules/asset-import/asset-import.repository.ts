@@ -15,7 +15,7 @@ export async function sheetsOf(db: Db | Trx, id: string): Promise<ParsedSheet[] 
   return (r?.sheet_data as ParsedSheet[] | null) ?? null;
 }
 
-export function insert(db: Db | Trx, values: { organization_id: string; created_by: string | null; file_name: string; sheets: ParsedSheet[]; suggested_mappings: Record<string, unknown> }) {
+export function insert(db: Db | Trx, values: { organization_id: string; created_by: string | null; file_name: string; sheets: ParsedSheet[]; suggested_mappings?: Record<string, unknown> }) {
   const first = values.sheets[0]!;
   return db
     .insertInto('asset_imports')
@@ -28,7 +28,7 @@ export function insert(db: Db | Trx, values: { organization_id: string; created_
       sheet: first.name,
       headers: first.headers,
       row_count: first.rows.length,
-      suggested_mappings: JSON.stringify(values.suggested_mappings),
+      suggested_mappings: values.suggested_mappings ? JSON.stringify(values.suggested_mappings) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
