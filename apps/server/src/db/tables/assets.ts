@@ -165,6 +165,8 @@ export interface AssetImportsTable {
   created_by: string | null;
   file_name: string;
   sheet_data: NullableJson;
+  /** Sheet name → the suggested mapping of its headers, computed at upload (migration 20261205T0900). */
+  suggested_mappings: NullableJson;
   sheet_names: TextArray;
   sheet: string | null;
   headers: TextArray;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.js';
 import type { ParsedSheet } from './parse.js';
 
-const VIEW_COLUMNS = ['id', 'organization_id', 'created_by', 'file_name', 'sheet_names', 'sheet', 'headers', 'row_count', 'mapping', 'status', 'report', 'progress_done', 'progress_total', 'error_code', 'created_at', 'finished_at'] as const;
+const VIEW_COLUMNS = ['id', 'organization_id', 'created_by', 'file_name', 'sheet_names', 'sheet', 'headers', 'row_count', 'mapping', 'status', 'report', 'progress_done', 'progress_total', 'error_code', 'created_at', 'finished_at', 'suggested_mappings'] as const;
 
 export type ImportRow = Awaited<ReturnType<typeof findById>> & object;
 
@@ -15,7 +15,7 @@ export async function sheetsOf(db: Db | Trx, id: string): Promise<ParsedSheet[] 
   return (r?.sheet_data as ParsedSheet[] | null) ?? null;
 }
 
-export function insert(db: Db | Trx, values: { organization_id: string; created_by: string | null; file_name: string; sheets: ParsedSheet[] }) {
+export function insert(db: Db | Trx, values: { organization_id: string; created_by: string | null; file_name: string; sheets: ParsedSheet[]; suggested_mappings?: Record<string, unknown> }) {
   const first = values.sheets[0]!;
   return db
     .insertInto('asset_imports')
@@ -28,6 +28,7 @@ export function insert(db: Db | Trx, values: { organization_id: string; created_
       sheet: first.name,
       headers: first.headers,
       row_count: first.rows.length,
+      suggested_mappings: values.suggested_mappings ? JSON.stringify(values.suggested_mappings) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -36,7 +36,8 @@ export function createAssetImportService(db: Db) {
       sheet: r.sheet,
       headers: r.headers,
       rowCount: r.row_count,
-      suggestedMapping: suggestMapping(r.headers),
+      // Stored at upload per sheet; only imports from before that column compute them here.
+      suggestedMapping: (r.suggested_mappings as Record<string, AssetImportView['suggestedMapping']> | null)?.[r.sheet ?? ''] ?? suggestMapping(r.headers),
       mapping: (r.mapping as ImportMapping | null) ?? null,
       report: (r.report as ImportReport | null) ?? null,
       progress: { done: r.progress_done, total: r.progress_total },
@@ -135,7 +136,8 @@ export function createAssetImportService(db: Db) {
       const sheets = await parseUpload(body, fileName);
       // The uploaded file is kept (until applied) for the checks: a state change, with its event.
       const id = await db.transaction().execute(async (trx) => {
-        const { id } = await repo.insert(trx, { organization_id: actor.organizationId, created_by: actor.userId, file_name: fileName, sheets });
+        const suggested_mappings = Object.fromEntries(sheets.map((s) => [s.name, suggestMapping(s.headers)]));
+        const { id } = await repo.insert(trx, { organization_id: actor.organizationId, created_by: actor.userId, file_name: fileName, sheets, suggested_mappings });
         await recordAudits(trx, actor, [{
           action: 'upload', entityType: 'asset_import', entityId: id, entityLabel: fileName,
           changes: { fileName: { after: fileName }, bytes: { after: body.length }, rows: { after: sheets.reduce((n, s) => n + s.rows.length, 0) } },

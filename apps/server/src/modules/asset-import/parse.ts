@@ -1,5 +1,9 @@
 import type ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/errors.js';
+import type { ErrorCode } from '@tillit/core';
 
 /** One sheet as text: the header row and the data rows with the row number the spreadsheet shows. */
 export interface ParsedSheet {
@@ -34,8 +38,118 @@ class Caps {
   }
 }
 
-/** Reads an uploaded .xlsx or .csv into sheets of text; anything else is refused as unreadable. */
-export async function parseUpload(file: Buffer, fileName: string): Promise<ParsedSheet[]> {
+/**
+ * How long one file may take to read, and how much memory the reader may use. A file within the
+ * caps reads in a few seconds; past these it is refused (413) as too big rather than holding the
+ * reader. Mutable so that a test can shorten the budget.
+ */
+export const parserLimits = { timeMs: 60_000, memoryMb: 1024 };
+
+interface Job {
+  file: Buffer;
+  fileName: string;
+  resolve: (s: ParsedSheet[]) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Reading a file is CPU work (a CSV in one synchronous pass, an xlsx unzipped and its XML parsed),
+ * so it runs in a worker thread and the event loop keeps serving other requests (issue 8 item 6).
+ * One worker, one file at a time (the machine has few cores and an import is rare); started on
+ * first use and kept. A worker that runs past the time budget is terminated, one that dies
+ * (out of memory) is replaced; either way the upload gets a 4xx, never a 500.
+ */
+class ParsePool {
+  private worker: Worker | null = null;
+  private readonly queue: Job[] = [];
+  private running: (Job & { timer: NodeJS.Timeout }) | null = null;
+
+  parse(file: Buffer, fileName: string): Promise<ParsedSheet[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ file, fileName, resolve, reject });
+      this.next();
+    });
+  }
+
+  private spawn(): Worker {
+    const here = import.meta.url;
+    const resourceLimits = { maxOldGenerationSizeMb: parserLimits.memoryMb };
+    // The compiled server (apps/server/dist) has parse.worker.js beside this file. Under tsx and
+    // vitest the sources are TypeScript, which a plain worker cannot load: it registers tsx first.
+    const w = here.endsWith('.ts')
+      ? new Worker(`import(${JSON.stringify(tsxApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parse.worker.ts', here).href)}); });`, { eval: true, resourceLimits })
+      : new Worker(new URL('./parse.worker.js', here), { resourceLimits });
+    // Only the current worker's news counts: one terminated for its time may still report.
+    const current = () => this.worker === w;
+    w.on('message', (m: { sheets?: ParsedSheet[]; error?: { code: ErrorCode; details?: unknown } }) => {
+      const job = current() ? this.finish() : null;
+      if (!job) return;
+      if (m.sheets) job.resolve(m.sheets);
+      else job.reject(new AppError(m.error!.code, m.error!.details));
+    });
+    const gone = (e: AppError) => {
+      if (!current()) return;
+      this.worker = null;
+      this.fail(e);
+    };
+    w.on('error', (e: Error & { code?: string }) => gone(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('import_too_many_cells', { max: MAX_CELLS }) : new AppError('import_unreadable_file', { reason: 'reader failed' })));
+    w.on('exit', () => gone(new AppError('import_unreadable_file', { reason: 'reader stopped' })));
+    // An idle worker does not keep the process alive (tests, CLI commands end without closing it).
+    w.unref();
+    return w;
+  }
+
+  private next() {
+    if (this.running || !this.queue.length) return;
+    const job = this.queue.shift()!;
+    this.worker ??= this.spawn();
+    const worker = this.worker;
+    const timer = setTimeout(() => {
+      this.worker = null;
+      void worker.terminate();
+      this.fail(new AppError('import_too_many_cells', { max: MAX_CELLS, reason: 'time' }));
+    }, parserLimits.timeMs);
+    this.running = { ...job, timer };
+    worker.ref();
+    // Copied, not transferred: the buffer may be a slice of a larger pooled one the caller still owns.
+    worker.postMessage({ file: job.file, fileName: job.fileName });
+  }
+
+  private finish(): Job | null {
+    const job = this.running;
+    if (!job) return null;
+    clearTimeout(job.timer);
+    this.running = null;
+    this.worker?.unref();
+    setImmediate(() => this.next());
+    return job;
+  }
+
+  private fail(e: AppError) {
+    this.finish()?.reject(e);
+  }
+}
+
+/**
+ * tsx's ESM API as a file URL. Registered inside the worker before its module is imported (an
+ * `--import tsx` in the worker's execArgv registers too late for the worker's own entry file).
+ */
+function tsxApi(from: string): string {
+  const require = createRequire(from);
+  const pkg = require.resolve('tsx/package.json');
+  const entry = (require(pkg) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+  return new URL(entry, pathToFileURL(pkg)).href;
+}
+
+const pool = new ParsePool();
+
+/** Reads an uploaded .xlsx or .csv into sheets of text, in the reader thread; see ParsePool. */
+export function parseUpload(file: Buffer, fileName: string): Promise<ParsedSheet[]> {
+  return pool.parse(file, fileName);
+}
+
+/** Reads an uploaded .xlsx or .csv into sheets of text; anything else is refused as unreadable. Runs in the worker. */
+export async function parseSheets(file: Buffer, fileName: string): Promise<ParsedSheet[]> {
   const isZip = file.length > 4 && file[0] === 0x50 && file[1] === 0x4b && file[2] === 0x03 && file[3] === 0x04;
   const sheets = isZip || /\.xlsx$/i.test(fileName) ? await parseXlsx(file) : [parseCsv(file)];
   const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
@@ -46,8 +160,7 @@ export async function parseUpload(file: Buffer, fileName: string): Promise<Parse
 
 /**
  * Streams the workbook (exceljs' WorkbookReader) instead of loading it whole: rows are read one by
- * one, the caps are checked on each, and the reader gives the event loop back between chunks, so
- * other requests are served while a large file is read.
+ * one and the caps are checked on each, so a hostile file is refused before it is held whole.
  */
 async function parseXlsx(file: Buffer): Promise<ParsedSheet[]> {
   // Loaded on first use: exceljs costs a few hundred ms of CPU at every server start otherwise.
