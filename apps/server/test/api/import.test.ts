@@ -56,7 +56,7 @@ describe('import of a system inventory', () => {
     // Upload and dry run keep state on the import (the file, the report): each is an event; the
     // apply's check found the same report as the dry run before it, so it wrote none.
     const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_type', '=', 'asset_import').orderBy('id').execute();
-    expect(audit.map((e) => e.action)).toEqual(['upload', 'check', 'import']);
+    expect(audit.map((e) => e.action)).toEqual(['upload', 'dry_run', 'import']);
     expect(audit[0]!.changes).toMatchObject({ fileName: { after: 'inventarie.xlsx' }, rows: { after: 4 } });
     expect(audit[1]!.changes).toEqual({ toCreate: { after: 4 }, toUpdate: { after: 0 }, unchanged: { after: 0 }, problems: { after: 0 } });
     expect(audit[2]!.changes).toEqual({ created: { after: 4 }, updated: { after: 0 }, links: { after: 3 } });

@@ -68,7 +68,7 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
-export const importStatus = z.enum(['uploaded', 'checked', 'applying', 'applied', 'failed']);
+export const importStatus = z.enum(['uploaded', 'checked', 'applying', 'applied', 'failed', 'undone']);
 
 export const assetImportView = z.object({
   id: z.uuid(),
@@ -86,6 +86,9 @@ export const assetImportView = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Applied, not undone, and recorded what it did: the undo may be tried (it is refused if the assets changed since). */
+  undoable: z.boolean(),
+  undoneAt: z.string().nullable(),
 });
 export type AssetImportView = z.infer<typeof assetImportView>;
 
@@ -95,3 +98,25 @@ export const applyImportQuery = z.object({
   /** Write only the rows without problems and leave the others for a later import (the report keeps them). */
   onlyValid: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
 });
+
+/** The fields whose values the import reads through the vocabulary, to which an organisation may add its own words. */
+export const importWordFields = ['kind', 'hosting', 'thirdCountryTransfer', 'personalData', 'lifecycle'] as const;
+export const importWordField = z.enum(importWordFields);
+
+/** An organisation's own word for one of the import's values, e.g. "Regionens datacenter" → hosting `own_datacenter`. */
+export const importWordBody = z.object({
+  field: importWordField,
+  code: z.string().trim().min(1).max(40),
+  word: z.string().trim().min(1).max(100),
+});
+export type ImportWordInput = z.infer<typeof importWordBody>;
+
+export const importWordView = z.object({
+  id: z.uuid(),
+  field: importWordField,
+  code: z.string(),
+  word: z.string(),
+  createdAt: z.string(),
+});
+export type ImportWordView = z.infer<typeof importWordView>;
+export const importWordList = z.object({ items: z.array(importWordView) });

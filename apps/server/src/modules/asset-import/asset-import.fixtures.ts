@@ -54,7 +54,7 @@ export const assetImportFixtures: RouteFixtures = {
   'GET /api/v1/asset-imports/:id': { scope: 'organization', build: async (w) => ({ params: { id: (await uploaded(w)).id } }), audit: [] },
   // A dry run: rows in units the user may not write come back as problems of the file. The
   // report is recorded on the import (an event); no asset changes.
-  'POST /api/v1/asset-imports/:id/check': onImport([{ action: 'check', entityType: 'asset_import' }], 'allow'),
+  'POST /api/v1/asset-imports/:id/check': onImport([{ action: 'dry_run', entityType: 'asset_import' }], 'allow'),
   // One event per asset the file creates or changes, and the import's summary.
   'POST /api/v1/asset-imports/:id/apply': onImport(
     (answer) => {

@@ -3,7 +3,8 @@ import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
-import { applyPlan } from './apply.js';
+import { applyPlan, type UndoRecord } from './apply.js';
+import { undoImport } from './undo.js';
 import { assetRefs, dropUnchanged, planImport, suggestMapping } from './check.js';
 import { parseUpload, type ParsedSheet } from './parse.js';
 import { buildProblemWorkbook } from './problems.js';
@@ -43,6 +44,8 @@ export function createAssetImportService(db: Db) {
       error: r.error_code ? { code: r.error_code, message: errorMessage(locale, r.error_code) } : null,
       createdAt: r.created_at.toISOString(),
       finishedAt: r.finished_at?.toISOString() ?? null,
+      undoable: r.status === 'applied' && !r.undone_at && r.has_undo,
+      undoneAt: r.undone_at?.toISOString() ?? null,
     };
   }
 
@@ -62,7 +65,7 @@ export function createAssetImportService(db: Db) {
    */
   async function check(actor: Actor, id: string, mapping: ImportMapping, record = true) {
     const row = await load(actor, id);
-    if (row.status === 'applying' || row.status === 'applied') throw new AppError('import_not_ready', { status: row.status });
+    if (row.status === 'applying' || row.status === 'applied' || row.status === 'undone') throw new AppError('import_not_ready', { status: row.status });
     const sheets = await repo.sheetsOf(db, id);
     if (!sheets) throw new AppError('import_not_ready', { status: row.status });
     const sheet: ParsedSheet | undefined = mapping.sheet ? sheets.find((s) => s.name === mapping.sheet) : sheets[0];
@@ -83,7 +86,7 @@ export function createAssetImportService(db: Db) {
         await repo.update(trx, id, { sheet: sheet.name, headers: sheet.headers, row_count: sheet.rows.length, ...recorded, status: 'checked' });
         const r = result.report;
         await recordAudits(trx, actor, [{
-          action: 'check', entityType: 'asset_import', entityId: id, entityLabel: row.file_name,
+          action: 'dry_run', entityType: 'asset_import', entityId: id, entityLabel: row.file_name,
           changes: { toCreate: { after: r.toCreate }, toUpdate: { after: r.toUpdate }, unchanged: { after: r.unchanged }, problems: { after: r.problemCount } },
         }]);
       });
@@ -118,6 +121,10 @@ export function createAssetImportService(db: Db) {
           },
         ]);
         await repo.update(trx, id, { ...checked.recorded, sheet: checked.sheet.name, status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
+        // What it did and each asset's state now, so the import can be undone while nothing else changed them.
+        const touched = [...counts.undo.created, ...counts.undo.updated.map((u) => u.id)];
+        const states = Object.fromEntries([...(await repo.assetStates(trx, actor.organizationId, touched))].map(([assetId, a]) => [assetId, a.state]));
+        await repo.recordUndo(trx, id, { ...counts.undo, states } satisfies UndoRecord);
       });
     } catch (e) {
       const code = e instanceof AppError ? e.code : (e as { code?: string })?.code === '23505' ? 'duplicate_external_id' : 'internal';
@@ -171,6 +178,13 @@ export function createAssetImportService(db: Db) {
       const running = run(actor, id, row.file_name, checked);
       if (options.wait) await running;
       else running.catch(() => undefined);
+      return view(actor, id);
+    },
+
+    /** Undoes an applied import as a whole (see undo.ts), in one transaction. */
+    async undo(actor: Actor, id: string): Promise<AssetImportView> {
+      requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
+      await db.transaction().execute((trx) => undoImport(trx, actor, id));
       return view(actor, id);
     },
 
