@@ -37,10 +37,10 @@ export function createImportWords(db: Db) {
       }
       const normalized = norm(input.word);
       // A word the shipped vocabulary already reads (as any value) would be ambiguous: refused, as is a second own word.
-      if (vocabularyOf([]).get(input.field)?.has(normalized)) throw new AppError('import_word_taken', { field: input.field, word: input.word });
+      if (vocabularyOf([]).get(input.field)?.has(normalized)) throw new AppError('import_word_taken', { field: 'word', word: input.word, vocabularyField: input.field });
       return db.transaction().execute(async (trx) => {
         const w = await repo.insertWord(trx, { organization_id: actor.organizationId, field: input.field, code: input.code, word: input.word, normalized, created_by: actor.userId });
-        if (!w) throw new AppError('import_word_taken', { field: input.field, word: input.word });
+        if (!w) throw new AppError('import_word_taken', { field: 'word', word: input.word, vocabularyField: input.field });
         await recordAudits(trx, actor, [{ action: 'word_add', entityType: 'asset_import_word', entityId: w.id, entityLabel: w.word, after: { field: w.field, code: w.code, word: w.word } }]);
         return toView(w);
       });
