@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assetKind } from './assets.js';
+import { roles } from '../permissions.js';
 
 /** The inventory fields a spreadsheet column can be mapped to. */
 export const importFields = [
@@ -36,6 +37,15 @@ export const importMappingBody = z.object({
   defaultKind: assetKind.optional(),
   /** Used when no `unit` column is mapped, or the cell is empty. */
   defaultUnitId: z.uuid().optional(),
+  /**
+   * Unknown people the user confirmed (issue 9 item 7): each `value` as the file writes it (a name or
+   * an address) becomes an invited user with this address, name and role on the unit, in the apply's
+   * transaction, and is assigned where the file names her.
+   */
+  invite: z
+    .array(z.object({ value: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().min(1).max(200), role: z.enum(roles), unitId: z.uuid() }))
+    .max(500)
+    .optional(),
 });
 export type ImportMapping = z.infer<typeof importMappingBody>;
 
@@ -65,6 +75,8 @@ export const importReport = z.object({
   validRows: z.number().int(),
   /** Rows without an id matched to an existing asset by kind, unit and name (first 1,000): the apply updates it instead of creating a duplicate. */
   matches: z.array(z.object({ row: z.number().int(), assetId: z.uuid(), name: z.string(), unitName: z.string() })),
+  /** People the file names that no user matches (first 500): each can be invited with the apply. `unitId` is the unit of her first row. */
+  unknownPeople: z.array(z.object({ value: z.string(), field: importField, rows: z.array(z.number().int()), unitId: z.uuid().nullable() })).optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 

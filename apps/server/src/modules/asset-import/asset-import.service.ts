@@ -2,14 +2,17 @@ import { errorMessage, messages, type AssetImportView, type ImportMapping, type 
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Trx } from '../../db/database.js';
 import { applyPlan, type UndoRecord } from './apply.js';
 import { undoImport } from './undo.js';
-import { assetRefs, dropUnchanged, planImport, suggestMapping } from './check.js';
+import { assetRefs, dropUnchanged, INVITEE, planImport, suggestMapping } from './check.js';
 import { parseUpload, type ParsedSheet } from './parse.js';
 import { buildProblemWorkbook } from './problems.js';
 import { buildTemplate } from './template.js';
 import * as repo from './asset-import.repository.js';
+import type { createUsersService } from '../users/users.service.js';
+
+type UsersService = ReturnType<typeof createUsersService>;
 
 /** JSON with the keys of every object sorted, to compare values read back from jsonb. */
 function stable(v: unknown): string {
@@ -27,7 +30,10 @@ export async function failOrphanedImports(db: Db) {
   return repo.failOrphaned(db);
 }
 
-export function createAssetImportService(db: Db) {
+/** What the import needs of the users module: inviting a person in the apply's transaction (role ceilings and unit scope checked there). */
+type Inviter = () => Pick<UsersService, 'inviteInTransaction'>;
+
+export function createAssetImportService(db: Db, users?: Inviter) {
   function toView(r: ImportRow, locale: 'sv' | 'en'): AssetImportView {
     return {
       id: r.id,
@@ -91,7 +97,27 @@ export function createAssetImportService(db: Db) {
         }]);
       });
     }
-    return { ...result, refs, sheet, recorded };
+    return { ...result, refs, sheet, recorded, mapping };
+  }
+
+  /**
+   * The unknown people the user confirmed become invited users (through the users service, in this
+   * transaction: its access checks, role ceilings and audit events apply), and the rows that name
+   * them get their ids. Only those the planned rows still name are invited.
+   */
+  async function inviteConfirmed(trx: Trx, actor: Actor, checked: Awaited<ReturnType<typeof check>>) {
+    const invite = checked.mapping.invite ?? [];
+    const columns = ['information_owner_id', 'system_owner_id', 'system_steward_id'] as const;
+    const used = new Set(checked.plan.flatMap((p) => columns.map((c) => p.values[c]).filter((v): v is string => typeof v === 'string' && v.startsWith(INVITEE))));
+    if (!used.size) return;
+    if (!users) throw new AppError('forbidden');
+    const ids = new Map<string, string>();
+    for (const placeholder of used) {
+      const p = invite[Number(placeholder.slice(INVITEE.length))]!;
+      const { user } = await users().inviteInTransaction(trx, actor, { email: p.email, name: p.name, role: p.role, unitId: p.unitId });
+      ids.set(placeholder, user.id);
+    }
+    for (const p of checked.plan) for (const c of columns) if (typeof p.values[c] === 'string' && ids.has(p.values[c])) p.values[c] = ids.get(p.values[c])!;
   }
 
   async function run(actor: Actor, id: string, fileName: string, checked: Awaited<ReturnType<typeof check>>) {
@@ -102,6 +128,7 @@ export function createAssetImportService(db: Db) {
     try {
       let last = 0;
       await db.transaction().execute(async (trx) => {
+        await inviteConfirmed(trx, actor, checked);
         const counts = await applyPlan(trx, { organizationId: actor.organizationId, userId: actor.userId, refs: checked.refs }, checked.plan, async (done) => {
           // Progress goes through its own connection so the UI sees it while the transaction runs.
           if (done - last >= 500 || done === checked.plan.length) {
@@ -173,6 +200,10 @@ export function createAssetImportService(db: Db) {
       // Refused applies write nothing (the answer carries the report); the apply's transaction records it.
       const checked = await check(actor, id, mapping, false);
       if (checked.report.problemCount > 0 && !options.onlyValid) throw new AppError('import_has_errors', { report: checked.report });
+      // Inviting people is managing users: refused before anything starts when the actor may not (the users service checks each one's unit and role again).
+      if (checked.plan.some((p) => [p.values.information_owner_id, p.values.system_owner_id, p.values.system_steward_id].some((v) => v?.startsWith(INVITEE)))) {
+        requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      }
       if (!(await repo.claimForApply(db, id, checked.plan.length))) throw new AppError('import_not_ready');
       const row = await load(actor, id);
       const running = run(actor, id, row.file_name, checked);

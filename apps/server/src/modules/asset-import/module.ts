@@ -15,7 +15,7 @@ declare module '../../platform/module.js' {
 export default defineModule({
   name: 'asset-import',
   routes: assetImportRoutes,
-  services: ({ db }) => ({ assetImport: createAssetImportService(db), assetImportWords: createImportWords(db) }),
+  services: ({ db, services }) => ({ assetImport: createAssetImportService(db, () => services.users), assetImportWords: createImportWords(db) }),
   permissions: [{ permission: 'asset.import' }],
   audit: assetImportAudit,
   // Imports left `applying` by a crash are released every minute and at start (issue 8 item 12).
