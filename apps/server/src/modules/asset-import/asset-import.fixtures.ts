@@ -1,4 +1,5 @@
 import type { FixtureWorld, RouteFixture, RouteFixtures } from '../../platform/fixtures.js';
+import { norm } from './check.js';
 import { parseCsv } from './parse.js';
 import * as repo from './asset-import.repository.js';
 import { systemActor } from '../../platform/access.js';
@@ -97,7 +98,7 @@ export const assetImportFixtures: RouteFixtures = {
     sibling: 'deny',
     build: async (w) => {
       const word = `Vår hall ${w.marker} ${++n}`;
-      const made = await w.tx((trx) => repo.insertWord(trx, { organization_id: w.organizationId, field: 'hosting', code: 'own_datacenter', word, normalized: word.toLowerCase(), created_by: null }));
+      const made = await w.tx((trx) => repo.insertWord(trx, { organization_id: w.organizationId, field: 'hosting', code: 'own_datacenter', word, normalized: norm(word), created_by: null }));
       return { params: { id: made!.id } };
     },
     audit: [{ action: 'word_remove', entityType: 'asset_import_word' }],

@@ -53,7 +53,8 @@ export function assetRefs(assets: KnownAsset[]): Map<string, KnownAsset> {
   return out;
 }
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** A word or name as the check compares it: trimmed, lower case, single spaces. */
+export const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 const LIMITS: Partial<Record<ImportField, number>> = { name: 200, description: 4000, supplier: 200, externalId: 100 };
 type EnumField = keyof typeof assetImportVocabulary.values;
 

@@ -3,10 +3,9 @@ import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../db/database.js';
-import { vocabularyOf } from './check.js';
+import { norm, vocabularyOf } from './check.js';
 import * as repo from './asset-import.repository.js';
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 function toView(w: { id: string; field: string; code: string; word: string; created_at: Date }): ImportWordView {
   return { id: w.id, field: w.field as ImportWordView['field'], code: w.code, word: w.word, createdAt: w.created_at.toISOString() };
