@@ -67,6 +67,9 @@ const centralErrorCodes = {
   import_too_many_columns: 413,
   import_cell_too_long: 413,
   import_too_many_cells: 413,
+  import_not_undoable: 409,
+  import_changed_since: 409,
+  import_word_taken: 409,
   unknown_notification_kind: 400,
 } as const;
 export type ErrorCode = keyof typeof centralErrorCodes | ModuleErrorCode;

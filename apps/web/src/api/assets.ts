@@ -14,6 +14,8 @@ import type {
   importMappingBody,
   importProblem,
   importReport,
+  importWordBody,
+  importWordView,
   integrationView,
   lifecycle,
   personalDataKind,
@@ -46,6 +48,8 @@ export type AssetImportView = z.infer<typeof assetImportView>;
 export type ImportMapping = z.input<typeof importMappingBody>;
 export type ImportProblem = z.infer<typeof importProblem>;
 export type ImportReport = z.infer<typeof importReport>;
+export type ImportWordView = z.infer<typeof importWordView>;
+export type ImportWordBody = z.input<typeof importWordBody>;
 
 export type ImportField = (typeof importFields)[number];
 /** The inventory fields a column can feed, in the order the mapping table shows them (core's list, without zod). */
@@ -109,6 +113,11 @@ export const assetImportApi = {
   /** `onlyValid`: write the rows without problems and leave the others (the user chose so). */
   apply: (importId: string, body: ImportMapping, onlyValid = false) =>
     request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, { body, ...(onlyValid ? { query: { onlyValid: 'true' } } : {}) }),
+  /** Undoes an applied import as a whole; 409 `import_changed_since` names the assets changed since. */
+  undo: (importId: string) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/undo`),
+  words: () => request<{ items: ImportWordView[] }>('GET', '/asset-import-words'),
+  addWord: (body: ImportWordBody) => request<ImportWordView>('POST', '/asset-import-words', { body }),
+  removeWord: (wordId: string) => request<void>('DELETE', `/asset-import-words/${id(wordId)}`),
   problemsPath: (importId: string) => apiPath(`/asset-imports/${id(importId)}/problems.xlsx`),
   templatePath: () => apiPath('/asset-imports/template.xlsx'),
 };
@@ -138,4 +147,5 @@ export const assetKeys = {
   detail: (assetId: string) => ['assets', 'detail', assetId] as const,
   facets: ['assets', 'facets'] as const,
   imports: (importId: string) => ['asset-imports', importId] as const,
+  importWords: ['asset-import-words'] as const,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assetKind } from './assets.js';
+import { roles } from '../permissions.js';
 
 /** The inventory fields a spreadsheet column can be mapped to. */
 export const importFields = [
@@ -36,6 +37,15 @@ export const importMappingBody = z.object({
   defaultKind: assetKind.optional(),
   /** Used when no `unit` column is mapped, or the cell is empty. */
   defaultUnitId: z.uuid().optional(),
+  /**
+   * Unknown people the user confirmed (issue 9 item 7): each `value` as the file writes it (a name or
+   * an address) becomes an invited user with this address, name and role on the unit, in the apply's
+   * transaction, and is assigned where the file names her.
+   */
+  invite: z
+    .array(z.object({ value: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().min(1).max(200), role: z.enum(roles), unitId: z.uuid() }))
+    .max(500)
+    .optional(),
 });
 export type ImportMapping = z.infer<typeof importMappingBody>;
 
@@ -65,10 +75,12 @@ export const importReport = z.object({
   validRows: z.number().int(),
   /** Rows without an id matched to an existing asset by kind, unit and name (first 1,000): the apply updates it instead of creating a duplicate. */
   matches: z.array(z.object({ row: z.number().int(), assetId: z.uuid(), name: z.string(), unitName: z.string() })),
+  /** People the file names that no user matches (first 500): each can be invited with the apply. `unitId` is the unit of her first row. */
+  unknownPeople: z.array(z.object({ value: z.string(), field: importField, rows: z.array(z.number().int()), unitId: z.uuid().nullable() })).optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
-export const importStatus = z.enum(['uploaded', 'checked', 'applying', 'applied', 'failed']);
+export const importStatus = z.enum(['uploaded', 'checked', 'applying', 'applied', 'failed', 'undone']);
 
 export const assetImportView = z.object({
   id: z.uuid(),
@@ -86,6 +98,9 @@ export const assetImportView = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Applied, not undone, and recorded what it did: the undo may be tried (it is refused if the assets changed since). */
+  undoable: z.boolean(),
+  undoneAt: z.string().nullable(),
 });
 export type AssetImportView = z.infer<typeof assetImportView>;
 
@@ -95,3 +110,25 @@ export const applyImportQuery = z.object({
   /** Write only the rows without problems and leave the others for a later import (the report keeps them). */
   onlyValid: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
 });
+
+/** The fields whose values the import reads through the vocabulary, to which an organisation may add its own words. */
+export const importWordFields = ['kind', 'hosting', 'thirdCountryTransfer', 'personalData', 'lifecycle'] as const;
+export const importWordField = z.enum(importWordFields);
+
+/** An organisation's own word for one of the import's values, e.g. "Regionens datacenter" → hosting `own_datacenter`. */
+export const importWordBody = z.object({
+  field: importWordField,
+  code: z.string().trim().min(1).max(40),
+  word: z.string().trim().min(1).max(100),
+});
+export type ImportWordInput = z.infer<typeof importWordBody>;
+
+export const importWordView = z.object({
+  id: z.uuid(),
+  field: importWordField,
+  code: z.string(),
+  word: z.string(),
+  createdAt: z.string(),
+});
+export type ImportWordView = z.infer<typeof importWordView>;
+export const importWordList = z.object({ items: z.array(importWordView) });

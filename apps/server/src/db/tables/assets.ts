@@ -181,6 +181,10 @@ export interface AssetImportsTable {
   finished_at: NullableTimestamp;
   /** Renewed while an apply runs; an `applying` import past it is orphaned (migration 20261202T0320). */
   lease_until: Timestamp | null;
+  /** What an applied import did, to undo it as a whole (migration 20261205T0700 in modules/asset-import). */
+  undo: NullableJson;
+  undone_at: NullableTimestamp;
+  undone_by: string | null;
 }
 
 export interface AssetTables {

@@ -5,7 +5,20 @@ import type { assetAuditFields } from '../assets/assets.audit.js';
 import type { AssetValues } from '../assets/assets.repository.js';
 import { assetBulkWrites as assets } from '../assets/assets.service.js';
 import type { KnownAsset, PlannedRow } from './check.js';
-import { assetsBefore } from './asset-import.repository.js';
+import { assetsBefore, processorsOf } from './asset-import.repository.js';
+
+/**
+ * What an apply did, kept on the import so it can be undone as a whole (issue 9 item 9): the assets
+ * it created, the columns it changed with their values before, the processing links it replaced,
+ * and each touched asset's state after the apply (see `assetStates`) to know whether anything
+ * else has changed it since.
+ */
+export interface UndoRecord {
+  created: string[];
+  updated: { id: string; before: Partial<AssetValues> }[];
+  linksBefore: { setId: string; processors: string[] }[];
+  states: Record<string, string>;
+}
 
 const BATCH = 1000;
 /** The asset's audit field (assets.audit.ts) of each column an import writes: checked against the vocabulary by the type. */
@@ -30,7 +43,7 @@ const AUDIT_FIELD: Record<keyof AssetValues, keyof typeof assetAuditFields> = {
 };
 
 /** An asset's columns as the fields its audit events record (the same names the assets service writes). */
-function auditFieldsOf(values: Partial<Record<keyof AssetValues, unknown>>): Record<string, unknown> {
+export function auditFieldsOf(values: Partial<Record<keyof AssetValues, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [column, field] of Object.entries(AUDIT_FIELD)) out[field] = values[column as keyof AssetValues] ?? null;
   return out;
@@ -54,7 +67,7 @@ export async function applyPlan(
   ctx: { organizationId: string; userId: string | null; refs: Map<string, KnownAsset> },
   plan: PlannedRow[],
   onProgress: (done: number) => Promise<void>,
-): Promise<{ created: number; updated: number; links: number; events: AuditInput[] }> {
+): Promise<{ created: number; updated: number; links: number; events: AuditInput[]; undo: Omit<UndoRecord, 'states'> }> {
   let done = 0;
   // A `processedBy` reference is an asset's Tillit id or external id, in the inventory or in the file.
   const idOfExternal = new Map<string, string>([...ctx.refs].map(([ref, a]) => [ref, a.id]));
@@ -115,6 +128,8 @@ export async function applyPlan(
 
   const synced = plan.filter((p) => p.processedBy && p.kind === 'information_set');
   const syncedIds = synced.map((p) => idOfRow.get(p.row)!);
+  const syncedExisting = synced.filter((p) => p.existingId).map((p) => p.existingId!);
+  const linksBefore = await processorsOf(trx, syncedExisting);
   const before = syncedIds.length ? await assets.processorsOfSets(trx, syncedIds) : [];
   if (syncedIds.length) await assets.deleteLinksOfSets(trx, syncedIds);
   const links: { organization_id: string; asset_id: string; information_set_id: string }[] = [];
@@ -136,5 +151,14 @@ export async function applyPlan(
     for (const id of await assets.processorsOfSets(trx, updatedSets)) affected.add(id);
   }
   await assets.recomputeProcessors(trx, [...affected]);
-  return { created: creates.length, updated: updates.length, links: links.length, events };
+  const undo = {
+    created: creates.map((c) => c.id),
+    updated: updates.flatMap((p) => {
+      const b = beforeRows.get(p.existingId!);
+      if (!b) return [];
+      return [{ id: b.id, before: Object.fromEntries(Object.keys(p.values).map((c) => [c, b[c as keyof typeof b] ?? null])) as Partial<AssetValues> }];
+    }),
+    linksBefore: syncedExisting.map((setId) => ({ setId, processors: [...(linksBefore.get(setId) ?? [])] })),
+  };
+  return { created: creates.length, updated: updates.length, links: links.length, events, undo };
 }

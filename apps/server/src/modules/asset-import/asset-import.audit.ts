@@ -6,10 +6,17 @@ import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabu
  * (entity type `asset`, action `import`), with the asset's fields.
  */
 export const assetImportAudit = defineAuditVocabulary({
-  entityTypes: { asset_import: { sv: 'Import av tillgångar', en: 'Asset import' } },
+  entityTypes: {
+    asset_import: { sv: 'Import av tillgångar', en: 'Asset import' },
+    asset_import_word: { sv: 'Eget ord för import', en: 'Own import word' },
+  },
   actions: {
     upload: { sv: 'Uppladdad', en: 'Uploaded' },
+    // Not `check`: classification's `check` (granskad) reads otherwise, and one code reads one way.
     dry_run: { sv: 'Provkörd', en: 'Dry run' },
+    import_undo: { sv: 'Import ångrad', en: 'Import undone' },
+    word_add: { sv: 'Eget ord tillagt', en: 'Own word added' },
+    word_remove: { sv: 'Eget ord borttaget', en: 'Own word removed' },
   },
   fields: {
     asset_import: {
@@ -24,6 +31,13 @@ export const assetImportAudit = defineAuditVocabulary({
       toUpdate: { sv: 'Ändras', en: 'To change', kind: 'number' },
       unchanged: { sv: 'Oförändrade', en: 'Unchanged', kind: 'number' },
       problems: { sv: 'Problem', en: 'Problems', kind: 'number' },
+      removed: { sv: 'Borttagna tillgångar', en: 'Assets removed', kind: 'number' },
+      reverted: { sv: 'Återställda tillgångar', en: 'Assets restored', kind: 'number' },
+    },
+    asset_import_word: {
+      field: { sv: 'Fält', en: 'Field' },
+      code: { sv: 'Värde', en: 'Value' },
+      word: { sv: 'Ord', en: 'Word' },
     },
   },
 });

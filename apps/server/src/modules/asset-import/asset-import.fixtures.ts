@@ -1,6 +1,9 @@
 import type { FixtureWorld, RouteFixture, RouteFixtures } from '../../platform/fixtures.js';
+import { norm } from './check.js';
 import { parseCsv } from './parse.js';
 import * as repo from './asset-import.repository.js';
+import { systemActor } from '../../platform/access.js';
+import { createAssetImportService } from './asset-import.service.js';
 
 let n = 0;
 /** Two new systems, one per row; unique external ids so every file creates its own. */
@@ -22,7 +25,7 @@ async function uploaded(w: FixtureWorld) {
 /** The rows go to the world's unit: the importer needs asset.write there. */
 const mapping = (w: FixtureWorld) => ({
   mapping: { name: 'Namn', supplier: 'Leverantör', externalId: 'Externt id' },
-  defaultKind: 'system',
+  defaultKind: 'system' as const,
   defaultUnitId: w.unit.id,
 });
 
@@ -67,4 +70,37 @@ export const assetImportFixtures: RouteFixtures = {
     'refused',
     { wait: 'true' },
   ),
+  // Undo: the two systems an applied import created in the world's unit are removed (an event each) and the summary.
+  'POST /api/v1/asset-imports/:id/undo': {
+    scope: 'unit',
+    sibling: 'deny',
+    build: async (w) => {
+      const { id } = await uploaded(w);
+      await createAssetImportService(w.db).apply(systemActor(w.organizationId), id, mapping(w), { wait: true, onlyValid: false });
+      return { params: { id } };
+    },
+    audit: [
+      { action: 'import_undo', entityType: 'asset' },
+      { action: 'import_undo', entityType: 'asset' },
+      { action: 'import_undo', entityType: 'asset_import' },
+    ],
+  },
+  'GET /api/v1/asset-import-words': { scope: 'organization', build: async () => ({}), audit: [] },
+  // Own words change every import of the organisation: asset.import on the top unit decides.
+  'POST /api/v1/asset-import-words': {
+    scope: 'organization',
+    sibling: 'deny',
+    build: async (w) => ({ body: { field: 'hosting', code: 'own_datacenter', word: `Vår hall ${w.marker} ${++n}` } }),
+    audit: [{ action: 'word_add', entityType: 'asset_import_word' }],
+  },
+  'DELETE /api/v1/asset-import-words/:id': {
+    scope: 'organization',
+    sibling: 'deny',
+    build: async (w) => {
+      const word = `Vår hall ${w.marker} ${++n}`;
+      const made = await w.tx((trx) => repo.insertWord(trx, { organization_id: w.organizationId, field: 'hosting', code: 'own_datacenter', word, normalized: norm(word), created_by: null }));
+      return { params: { id: made!.id } };
+    },
+    audit: [{ action: 'word_remove', entityType: 'asset_import_word' }],
+  },
 };

@@ -1,4 +1,4 @@
-import { applyImportQuery, assetImportView, idParams, importMappingBody, uploadImportQuery } from '@tillit/core';
+import { applyImportQuery, assetImportView, idParams, importMappingBody, importWordBody, importWordList, importWordView, uploadImportQuery } from '@tillit/core';
 import { defineRoute } from '../../platform/http/route.js';
 
 const tag = 'asset-imports';
@@ -44,5 +44,25 @@ export const assetImportRoutes = [
     method: 'POST', url: '/api/v1/asset-imports/:id/apply', permission: 'asset.import', tag, summary: 'Genomför importen (allt eller inget, eller med onlyValid bara raderna utan problem)', status: 202,
     params: idParams, query: applyImportQuery, body: importMappingBody, response: assetImportView,
     handler: ({ actor, params, query, body, services }) => services.assetImport.apply(actor, params.id, body, query),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/asset-imports/:id/undo', permission: 'asset.import', tag, summary: 'Ångra en genomförd import som helhet (nekas med 409 om tillgångarna har ändrats sedan)',
+    params: idParams, response: assetImportView,
+    handler: ({ actor, params, services }) => services.assetImport.undo(actor, params.id),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/v1/asset-import-words', permission: 'asset.import', tag, summary: 'Organisationens egna ord för importens värden',
+    response: importWordList,
+    handler: ({ actor, services }) => services.assetImportWords.list(actor),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/v1/asset-import-words', permission: 'asset.import', tag, summary: 'Lägg till ett eget ord (till exempel "Regionens datacenter" för egen drift)', status: 201,
+    body: importWordBody, response: importWordView,
+    handler: ({ actor, body, services }) => services.assetImportWords.add(actor, body),
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/v1/asset-import-words/:id', permission: 'asset.import', tag, summary: 'Ta bort ett eget ord',
+    params: idParams,
+    handler: ({ actor, params, services }) => services.assetImportWords.remove(actor, params.id),
   }),
 ];

@@ -2,13 +2,17 @@ import { errorMessage, messages, type AssetImportView, type ImportMapping, type 
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudits } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
-import type { Db } from '../../db/database.js';
-import { applyPlan } from './apply.js';
-import { assetRefs, dropUnchanged, planImport, suggestMapping } from './check.js';
+import type { Db, Trx } from '../../db/database.js';
+import { applyPlan, type UndoRecord } from './apply.js';
+import { undoImport } from './undo.js';
+import { assetRefs, dropUnchanged, INVITEE, planImport, suggestMapping } from './check.js';
 import { parseUpload, type ParsedSheet } from './parse.js';
 import { buildProblemWorkbook } from './problems.js';
 import { buildTemplate } from './template.js';
 import * as repo from './asset-import.repository.js';
+import type { createUsersService } from '../users/users.service.js';
+
+type UsersService = ReturnType<typeof createUsersService>;
 
 /** JSON with the keys of every object sorted, to compare values read back from jsonb. */
 function stable(v: unknown): string {
@@ -26,7 +30,10 @@ export async function failOrphanedImports(db: Db) {
   return repo.failOrphaned(db);
 }
 
-export function createAssetImportService(db: Db) {
+/** What the import needs of the users module: inviting a person in the apply's transaction (role ceilings and unit scope checked there). */
+type Inviter = () => Pick<UsersService, 'inviteInTransaction'>;
+
+export function createAssetImportService(db: Db, users?: Inviter) {
   function toView(r: ImportRow, locale: 'sv' | 'en'): AssetImportView {
     return {
       id: r.id,
@@ -44,6 +51,8 @@ export function createAssetImportService(db: Db) {
       error: r.error_code ? { code: r.error_code, message: errorMessage(locale, r.error_code) } : null,
       createdAt: r.created_at.toISOString(),
       finishedAt: r.finished_at?.toISOString() ?? null,
+      undoable: r.status === 'applied' && !r.undone_at && r.has_undo,
+      undoneAt: r.undone_at?.toISOString() ?? null,
     };
   }
 
@@ -63,7 +72,7 @@ export function createAssetImportService(db: Db) {
    */
   async function check(actor: Actor, id: string, mapping: ImportMapping, record = true) {
     const row = await load(actor, id);
-    if (row.status === 'applying' || row.status === 'applied') throw new AppError('import_not_ready', { status: row.status });
+    if (row.status === 'applying' || row.status === 'applied' || row.status === 'undone') throw new AppError('import_not_ready', { status: row.status });
     const sheets = await repo.sheetsOf(db, id);
     if (!sheets) throw new AppError('import_not_ready', { status: row.status });
     const sheet: ParsedSheet | undefined = mapping.sheet ? sheets.find((s) => s.name === mapping.sheet) : sheets[0];
@@ -89,7 +98,27 @@ export function createAssetImportService(db: Db) {
         }]);
       });
     }
-    return { ...result, refs, sheet, recorded };
+    return { ...result, refs, sheet, recorded, mapping };
+  }
+
+  /**
+   * The unknown people the user confirmed become invited users (through the users service, in this
+   * transaction: its access checks, role ceilings and audit events apply), and the rows that name
+   * them get their ids. Only those the planned rows still name are invited.
+   */
+  async function inviteConfirmed(trx: Trx, actor: Actor, checked: Awaited<ReturnType<typeof check>>) {
+    const invite = checked.mapping.invite ?? [];
+    const columns = ['information_owner_id', 'system_owner_id', 'system_steward_id'] as const;
+    const used = new Set(checked.plan.flatMap((p) => columns.map((c) => p.values[c]).filter((v): v is string => typeof v === 'string' && v.startsWith(INVITEE))));
+    if (!used.size) return;
+    if (!users) throw new AppError('forbidden');
+    const ids = new Map<string, string>();
+    for (const placeholder of used) {
+      const p = invite[Number(placeholder.slice(INVITEE.length))]!;
+      const { user } = await users().inviteInTransaction(trx, actor, { email: p.email, name: p.name, role: p.role, unitId: p.unitId });
+      ids.set(placeholder, user.id);
+    }
+    for (const p of checked.plan) for (const c of columns) if (typeof p.values[c] === 'string' && ids.has(p.values[c])) p.values[c] = ids.get(p.values[c])!;
   }
 
   async function run(actor: Actor, id: string, fileName: string, checked: Awaited<ReturnType<typeof check>>) {
@@ -100,6 +129,7 @@ export function createAssetImportService(db: Db) {
     try {
       let last = 0;
       await db.transaction().execute(async (trx) => {
+        await inviteConfirmed(trx, actor, checked);
         const counts = await applyPlan(trx, { organizationId: actor.organizationId, userId: actor.userId, refs: checked.refs }, checked.plan, async (done) => {
           // Progress goes through its own connection so the UI sees it while the transaction runs.
           if (done - last >= 500 || done === checked.plan.length) {
@@ -119,6 +149,10 @@ export function createAssetImportService(db: Db) {
           },
         ]);
         await repo.update(trx, id, { ...checked.recorded, sheet: checked.sheet.name, status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
+        // What it did and each asset's state now, so the import can be undone while nothing else changed them.
+        const touched = [...counts.undo.created, ...counts.undo.updated.map((u) => u.id)];
+        const states = Object.fromEntries([...(await repo.assetStates(trx, actor.organizationId, touched))].map(([assetId, a]) => [assetId, a.state]));
+        await repo.recordUndo(trx, id, { ...counts.undo, states } satisfies UndoRecord);
       });
     } catch (e) {
       const code = e instanceof AppError ? e.code : (e as { code?: string })?.code === '23505' ? 'duplicate_external_id' : 'internal';
@@ -168,11 +202,22 @@ export function createAssetImportService(db: Db) {
       // Refused applies write nothing (the answer carries the report); the apply's transaction records it.
       const checked = await check(actor, id, mapping, false);
       if (checked.report.problemCount > 0 && !options.onlyValid) throw new AppError('import_has_errors', { report: checked.report });
+      // Inviting people is managing users: refused before anything starts when the actor may not (the users service checks each one's unit and role again).
+      if (checked.plan.some((p) => [p.values.information_owner_id, p.values.system_owner_id, p.values.system_steward_id].some((v) => v?.startsWith(INVITEE)))) {
+        requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
+      }
       if (!(await repo.claimForApply(db, id, checked.plan.length))) throw new AppError('import_not_ready');
       const row = await load(actor, id);
       const running = run(actor, id, row.file_name, checked);
       if (options.wait) await running;
       else running.catch(() => undefined);
+      return view(actor, id);
+    },
+
+    /** Undoes an applied import as a whole (see undo.ts), in one transaction. */
+    async undo(actor: Actor, id: string): Promise<AssetImportView> {
+      requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
+      await db.transaction().execute((trx) => undoImport(trx, actor, id));
       return view(actor, id);
     },
 

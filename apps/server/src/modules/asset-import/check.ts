@@ -37,6 +37,9 @@ export interface PlannedRow {
   processedBy?: string[];
 }
 
+/** The placeholder a planned row holds for a person invited with the apply (index into `mapping.invite`). */
+export const INVITEE = 'invitee:';
+
 /** The key under which two assets are the same one: kind, unit and the name compared case- and spacing-insensitively. */
 export const sameAssetKey = (kind: string, unitId: string, name: string) => `${kind}|${unitId}|${norm(name)}`;
 
@@ -50,7 +53,8 @@ export function assetRefs(assets: KnownAsset[]): Map<string, KnownAsset> {
   return out;
 }
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** A word or name as the check compares it: trimmed, lower case, single spaces. */
+export const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 const LIMITS: Partial<Record<ImportField, number>> = { name: 200, description: 4000, supplier: 200, externalId: 100 };
 type EnumField = keyof typeof assetImportVocabulary.values;
 
@@ -111,17 +115,35 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     problems.push({ row, field, column: field && column[field] !== undefined ? sheet.headers[column[field]!]! : null, code, message, value });
   };
 
-  /** A person by e-mail address, or by name when exactly one user has it (ambiguous names say who they could be). */
-  const personOf = (v: string, n: number, f: ImportField): string | null => {
+  /** People the user confirmed to invite, by the file's value: the apply puts the new user's id where this placeholder is. */
+  const invitees = new Map<string, string>((mapping.invite ?? []).map((p, i) => [norm(p.value), `${INVITEE}${i}`]));
+  const unknownPeople = new Map<string, NonNullable<ImportReport['unknownPeople']>[number]>();
+  const unknown = (v: string, n: number, f: ImportField, unitId: string | null) => {
+    const had = unknownPeople.get(norm(v));
+    if (had) {
+      if (had.rows.length < 20) had.rows.push(n);
+    } else if (unknownPeople.size < 500) unknownPeople.set(norm(v), { value: v, field: f, rows: [n], unitId });
+  };
+  /**
+   * A person by e-mail address, or by name when exactly one user has it (ambiguous names say who
+   * they could be); an unknown one is listed for the user to invite, or is one she confirmed.
+   */
+  const personOf = (v: string, n: number, f: ImportField, unitId: string | null): string | null => {
     if (v.includes('@')) {
       const id = usersByEmail.get(v.toLowerCase());
-      if (!id) problem(n, f, 'unknown_user', v);
-      return id ?? null;
+      if (id) return id;
+    } else {
+      const found = usersByName.get(norm(v)) ?? [];
+      if (found.length === 1) return found[0]!.id;
+      if (found.length > 1) {
+        problem(n, f, 'ambiguous_user', v, { candidates: found.map((u) => `${u.name} <${u.email}>`).join(', ') });
+        return null;
+      }
     }
-    const found = usersByName.get(norm(v)) ?? [];
-    if (found.length === 1) return found[0]!.id;
-    if (found.length > 1) problem(n, f, 'ambiguous_user', v, { candidates: found.map((u) => `${u.name} <${u.email}>`).join(', ') });
-    else problem(n, f, 'unknown_user_name', v);
+    const invited = invitees.get(norm(v));
+    if (invited) return invited;
+    unknown(v, n, f, unitId);
+    problem(n, f, v.includes('@') ? 'unknown_user' : 'unknown_user_name', v);
     return null;
   };
   const vocabulary = vocabularyOf(lookups.words);
@@ -227,7 +249,7 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     for (const [f, col] of [['informationOwner', 'information_owner_id'], ['systemOwner', 'system_owner_id'], ['systemSteward', 'system_steward_id']] as const) {
       const v = cell(f);
       if (v === undefined) continue;
-      values[col] = v ? personOf(v, n, f) : null;
+      values[col] = v ? personOf(v, n, f, values.unit_id ?? existing?.unitId ?? null) : null;
     }
     const enums = [['hosting', 'hosting', null], ['thirdCountryTransfer', 'third_country_transfer', 'unknown'], ['personalData', 'personal_data', 'none'], ['lifecycle', 'lifecycle', 'in_use']] as const;
     for (const [f, col, fallback] of enums) {
@@ -286,7 +308,7 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
   problems.sort((a, b) => a.row - b.row);
   return {
     plan,
-    report: { rows: sheet.rows.length, toCreate: plan.filter((p) => !p.existingId).length, toUpdate: plan.filter((p) => p.existingId).length, unchanged: 0, validRows: plan.length, byKind, links, problems, problemCount, matches },
+    report: { rows: sheet.rows.length, toCreate: plan.filter((p) => !p.existingId).length, toUpdate: plan.filter((p) => p.existingId).length, unchanged: 0, validRows: plan.length, byKind, links, problems, problemCount, matches, unknownPeople: [...unknownPeople.values()] },
   };
 }
 

@@ -2,10 +2,12 @@ import { assetImportRoutes } from './asset-import.routes.js';
 import { createAssetImportService, failOrphanedImports } from './asset-import.service.js';
 import { defineModule } from '../../platform/module.js';
 import { assetImportAudit } from './asset-import.audit.js';
+import { createImportWords } from './words.js';
 
 declare module '../../platform/module.js' {
   interface AppServices {
     assetImport: ReturnType<typeof createAssetImportService>;
+    assetImportWords: ReturnType<typeof createImportWords>;
   }
 }
 
@@ -13,7 +15,7 @@ declare module '../../platform/module.js' {
 export default defineModule({
   name: 'asset-import',
   routes: assetImportRoutes,
-  services: ({ db }) => ({ assetImport: createAssetImportService(db) }),
+  services: ({ db, services }) => ({ assetImport: createAssetImportService(db, () => services.users), assetImportWords: createImportWords(db) }),
   permissions: [{ permission: 'asset.import' }],
   audit: assetImportAudit,
   // Imports left `applying` by a crash are released every minute and at start (issue 8 item 12).

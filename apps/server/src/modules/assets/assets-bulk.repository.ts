@@ -54,3 +54,9 @@ export function deleteLinksOfSets(trx: Trx, setIds: string[]) {
 export function insertLinks(trx: Trx, links: { organization_id: string; asset_id: string; information_set_id: string }[]) {
   return trx.insertInto('asset_links').values(links).onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing()).execute();
 }
+
+/** Removes assets (an undone import's): their links, integrations and stored levels go with them (ON DELETE CASCADE). */
+export async function deleteMany(trx: Trx, organizationId: string, ids: string[]) {
+  if (!ids.length) return;
+  await sql`delete from assets where organization_id = ${organizationId} and id = any(${sql.val(ids)}::uuid[])`.execute(trx);
+}

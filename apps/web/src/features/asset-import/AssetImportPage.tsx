@@ -10,6 +10,7 @@ import { useAssetImport, useImportFinished } from './api';
 import { ImportProgress } from './ImportProgress';
 import { ImportResult } from './ImportResult';
 import { MappingStep } from './MappingStep';
+import { OwnWords } from './OwnWords';
 import { UploadStep } from './UploadStep';
 
 /** Upload → map columns → check (dry run) → apply (all or nothing) → follow progress. The import's id is in the address. */
@@ -30,7 +31,7 @@ export function AssetImportPage() {
     }
   }, [status, finished]);
 
-  const active = !id ? 0 : status === 'applied' ? 4 : status === 'applying' || status === 'failed' ? 3 : status === 'checked' ? 2 : 1;
+  const active = !id ? 0 : status === 'applied' || status === 'undone' ? 4 : status === 'applying' || status === 'failed' ? 3 : status === 'checked' ? 2 : 1;
   const restart = () => setParams({}, { replace: false });
 
   return (
@@ -58,7 +59,10 @@ export function AssetImportPage() {
         </Text>
       </Paper>
       {!id ? (
-        <UploadStep onUploaded={(v) => setParams({ id: v.id })} />
+        <>
+          <UploadStep onUploaded={(v) => setParams({ id: v.id })} />
+          <OwnWords />
+        </>
       ) : view.isPending ? (
         <LoadingState />
       ) : view.error ? (
@@ -74,7 +78,7 @@ export function AssetImportPage() {
         )
       ) : view.data.status === 'applying' ? (
         <ImportProgress view={view.data} />
-      ) : view.data.status === 'applied' || view.data.status === 'failed' ? (
+      ) : view.data.status === 'applied' || view.data.status === 'failed' || view.data.status === 'undone' ? (
         <ImportResult view={view.data} onRestart={restart} />
       ) : (
         <MappingStep key={view.data.id} view={view.data} />

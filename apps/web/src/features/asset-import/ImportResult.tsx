@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssetImportView } from '../../api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { ImportReportView } from './ImportReportView';
+import { UndoImport } from './UndoImport';
 
 export function ImportResult({ view, onRestart }: { view: AssetImportView; onRestart: () => void }) {
   const { t } = useTranslation('assetImport');
@@ -22,6 +23,21 @@ export function ImportResult({ view, onRestart }: { view: AssetImportView; onRes
     );
   }
   const report = view.report;
+  if (view.status === 'undone') {
+    return (
+      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="result-heading" data-testid="import-undone">
+        <Stack gap="md" align="flex-start">
+          <Title order={2} size="h3" id="result-heading">
+            {t('undo.doneTitle')}
+          </Title>
+          <Text>{t('undo.doneText', { date: formatDateTime(view.undoneAt) })}</Text>
+          <Anchor component="button" onClick={onRestart}>
+            {t('result.another')}
+          </Anchor>
+        </Stack>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="result-heading" data-testid="import-applied">
       <Stack gap="md">
@@ -37,6 +53,7 @@ export function ImportResult({ view, onRestart }: { view: AssetImportView; onRes
             : t('result.textShort', { date: formatDateTime(view.finishedAt) })}
         </Text>
         {report && <ImportReportView report={report} />}
+        <UndoImport view={view} />
         <Group gap="lg">
           <Anchor component={Link} to="/assets?sort=-updatedAt" data-testid="import-open-inventory">
             {t('result.openInventory')}

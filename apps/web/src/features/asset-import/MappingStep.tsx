@@ -11,6 +11,7 @@ import { formatNumber } from '../../lib/format';
 import { useUnits } from '../units/api';
 import { useApplyImport, useCheckImport } from './api';
 import { ImportReportView } from './ImportReportView';
+import { UnknownPeople, type Invitee } from './UnknownPeople';
 import { TableScroll } from '../assets/TableScroll';
 
 type Mapping = Partial<Record<ImportField, string>>;
@@ -23,9 +24,9 @@ function stopEnterWhenClosed(e: React.KeyboardEvent<HTMLInputElement>) {
   if (e.key === 'Enter' && e.currentTarget.getAttribute('aria-expanded') !== 'true') e.preventDefault();
 }
 
-function bodyOf(mapping: Mapping, defaultKind: AssetKind | null, defaultUnitId: string | null, sheet: string | null): ImportMapping {
+function bodyOf(mapping: Mapping, defaultKind: AssetKind | null, defaultUnitId: string | null, sheet: string | null, invite: Invitee[] = []): ImportMapping {
   const clean = Object.fromEntries(importFields.filter((f) => mapping[f]).map((f) => [f, mapping[f]!])) as Mapping;
-  return { ...(sheet ? { sheet } : {}), mapping: clean, ...(defaultKind ? { defaultKind } : {}), ...(defaultUnitId ? { defaultUnitId } : {}) };
+  return { ...(sheet ? { sheet } : {}), mapping: clean, ...(defaultKind ? { defaultKind } : {}), ...(defaultUnitId ? { defaultUnitId } : {}), ...(invite.length ? { invite } : {}) };
 }
 
 /** Map the file's columns to inventory fields (suggested from the headers), check, then apply. */
@@ -43,8 +44,10 @@ export function MappingStep({ view }: { view: AssetImportView }) {
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const reportRef = useRef<HTMLElement>(null);
   const [appliedReport, setAppliedReport] = useState<AssetImportView['report']>(null);
-  const body = useMemo(() => bodyOf(mapping, defaultKind, defaultUnitId, view.sheet), [mapping, defaultKind, defaultUnitId, view.sheet]);
-  const checkedKey = view.status === 'checked' && view.mapping ? JSON.stringify(bodyOf(view.mapping.mapping, view.mapping.defaultKind ?? null, view.mapping.defaultUnitId ?? null, view.sheet)) : null;
+  /** Unknown people the user confirmed: invited with the apply. */
+  const [invite, setInvite] = useState<Invitee[]>(view.mapping?.invite ?? []);
+  const body = useMemo(() => bodyOf(mapping, defaultKind, defaultUnitId, view.sheet, invite), [mapping, defaultKind, defaultUnitId, view.sheet, invite]);
+  const checkedKey = view.status === 'checked' && view.mapping ? JSON.stringify(bodyOf(view.mapping.mapping, view.mapping.defaultKind ?? null, view.mapping.defaultUnitId ?? null, view.sheet, view.mapping.invite)) : null;
   const upToDate = checkedKey === JSON.stringify(body);
   const report = appliedReport ?? (upToDate ? view.report : null);
   // A new dry-run result gets focus and comes into view, so keyboard and screen-reader users land on it.
@@ -179,6 +182,22 @@ export function MappingStep({ view }: { view: AssetImportView }) {
             {t('assetImport:report.title')}
           </Title>
           <ImportReportView report={report} />
+          {invite.length > 0 && <Text size="sm" mt="sm" data-testid="import-invitees">{t('assetImport:people.confirmed', { count: invite.length, names: invite.map((p) => `${p.name} <${p.email}>`).join(', ') })}</Text>}
+          {(report.unknownPeople ?? []).length > 0 && (
+            <UnknownPeople
+              key={JSON.stringify(report.unknownPeople)}
+              people={report.unknownPeople!}
+              defaultUnitId={defaultUnitId}
+              loading={check.isPending}
+              onConfirm={(more) => {
+                const next = [...invite.filter((p) => !more.some((m) => m.value === p.value)), ...more];
+                setInvite(next);
+                setErrors({});
+                setAppliedReport(null);
+                check.mutate({ id: view.id, mapping: bodyOf(mapping, defaultKind, defaultUnitId, view.sheet, next) }, { onError: showError });
+              }}
+            />
+          )}
           {report.problemCount === 0 ? (
             <Group mt="md">
               {report.validRows === 0 && report.rows > 0 && <Text data-testid="import-nothing">{t('assetImport:report.nothingToDo')}</Text>}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { assetImportApi, assetKeys, classificationKeys, queryKeys, type AssetImportView, type ImportMapping } from '../../api';
+import { assetImportApi, assetKeys, classificationKeys, queryKeys, type AssetImportView, type ImportMapping, type ImportWordBody } from '../../api';
 
 const POLL_MS = 1000;
 
@@ -48,4 +48,34 @@ export function useImportFinished() {
     void queryClient.invalidateQueries({ queryKey: classificationKeys.coverageAll });
     void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
   };
+}
+
+/** Undo the import as a whole; the inventory and figures are out of date afterwards. */
+export function useUndoImport() {
+  const set = useSetImport();
+  const finished = useImportFinished();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => assetImportApi.undo(id),
+    onSuccess: (view) => {
+      set(view);
+      finished();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
+    },
+  });
+}
+
+/** The organisation's own words for the import's values. */
+export function useImportWords() {
+  return useQuery({ queryKey: assetKeys.importWords, queryFn: assetImportApi.words });
+}
+
+export function useAddImportWord() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (body: ImportWordBody) => assetImportApi.addWord(body), onSuccess: () => void queryClient.invalidateQueries({ queryKey: assetKeys.importWords }) });
+}
+
+export function useRemoveImportWord() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: (id: string) => assetImportApi.removeWord(id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: assetKeys.importWords }) });
 }
