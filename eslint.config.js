@@ -17,15 +17,36 @@ const noQueries = {
 };
 const noRawSql = { selector: "TaggedTemplateExpression[tag.name='sql']", message: noQueries.message };
 const databaseImports = [
-  { group: ['kysely'], allowTypeImports: true, message: 'A service does not query the database: use its repository. / En tjänst frågar inte databasen själv.' },
-  { group: ['**/db/database.js'], allowTypeImports: true, message: 'A service gets the database from its factory and passes it to its repository.' },
-  { group: ['**/db/migrations/**', '**/db/migrate.js', '**/migrations/*', './migrations/*'], message: 'Migrations run at start-up, not from a module.' },
+  {
+    group: ['kysely'],
+    allowTypeImports: true,
+    message: 'A service does not query the database: use its repository. / En tjänst frågar inte databasen själv.',
+  },
+  {
+    group: ['**/db/database.js'],
+    allowTypeImports: true,
+    message: 'A service gets the database from its factory and passes it to its repository.',
+  },
+  {
+    group: ['**/db/migrations/**', '**/db/migrate.js', '**/migrations/*', './migrations/*'],
+    message: 'Migrations run at start-up, not from a module.',
+  },
   // These hold bulk writes and raw SQL of their own (exempt below, like seed/); a service that
   // imported them would get the database access it is denied. The manifest (module.ts) names them.
   {
-    group: ['**/*.seed.js', '**/*.bench.js', '**/*.generator.js', '**/*.fixtures.js', '**/*.seed', '**/*.bench', '**/*.generator', '**/*.fixtures'],
+    group: [
+      '**/*.seed.js',
+      '**/*.bench.js',
+      '**/*.generator.js',
+      '**/*.fixtures.js',
+      '**/*.seed',
+      '**/*.bench',
+      '**/*.generator',
+      '**/*.fixtures',
+    ],
     allowTypeImports: true,
-    message: 'A service does not use demo seeds, bench, generators or fixtures: they write the database in bulk. / En tjänst använder inte seed-, bench- eller fixturfiler.',
+    message:
+      'A service does not use demo seeds, bench, generators or fixtures: they write the database in bulk. / En tjänst använder inte seed-, bench- eller fixturfiler.',
   },
 ];
 const otherModulesInternals = {
@@ -52,7 +73,18 @@ const notServiceLayer = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'data-*/**', 'bench/results/**', 'coverage/**', '.stryker-tmp/**', 'reports/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'data-*/**',
+      'bench/results/**',
+      'coverage/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -74,7 +106,17 @@ export default tseslint.config(
     files: ['apps/server/src/platform/**/*.ts'],
     ignores: ['apps/server/src/platform/**/*.test.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/services.js'], message: 'The platform does not depend on the modules (see platform/module.ts, AppServices).' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/services.js'],
+              message: 'The platform does not depend on the modules (see platform/module.ts, AppServices).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -94,7 +136,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/*.repository.js', 'kysely', '**/db/**'], message: 'A route calls a service, never a repository or the database.' },
+            {
+              group: ['**/*.repository.js', 'kysely', '**/db/**'],
+              message: 'A route calls a service, never a repository or the database.',
+            },
             { group: ['**/platform/audit/*'], message: 'Audit events are written by the service, in its transaction.' },
             otherModulesInternals,
           ],
@@ -107,7 +152,18 @@ export default tseslint.config(
     // A module's migrations are frozen once committed: they import kysely only, never code that may change later.
     files: [`${MODULES}/*/migrations/*.ts`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['../**', './**'], allowTypeImports: true, message: 'A migration is frozen: write its SQL out instead of importing code that may change.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../**', './**'],
+              allowTypeImports: true,
+              message: 'A migration is frozen: write its SQL out instead of importing code that may change.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -120,7 +176,11 @@ export default tseslint.config(
           patterns: [
             { group: ['**/*.service.js', '**/*.routes.js', '**/module.js'], message: 'A repository does not call services or routes.' },
             { group: ['**/platform/audit/*', '**/platform/access.js'], message: 'Access checks and audit events belong in the service.' },
-            { group: ['../*/*', '!../../**'], allowTypeImports: true, message: 'A repository queries its own module’s tables; ask the other module’s service.' },
+            {
+              group: ['../*/*', '!../../**'],
+              allowTypeImports: true,
+              message: 'A repository queries its own module’s tables; ask the other module’s service.',
+            },
           ],
         },
       ],

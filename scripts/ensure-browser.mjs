@@ -58,8 +58,11 @@ async function runs(executable, env) {
 /** The browser to use, without installing anything; null when there is none. */
 export async function findBrowser({ env = process.env } = {}) {
   if (env.CHROMIUM_PATH) {
-    if (isExecutable(env.CHROMIUM_PATH) && (await runs(env.CHROMIUM_PATH, env))) return { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
-    throw new BrowserMissing(`CHROMIUM_PATH=${env.CHROMIUM_PATH} är ingen Chromium som går att starta. / CHROMIUM_PATH=${env.CHROMIUM_PATH} is not a Chromium that starts.`);
+    if (isExecutable(env.CHROMIUM_PATH) && (await runs(env.CHROMIUM_PATH, env)))
+      return { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
+    throw new BrowserMissing(
+      `CHROMIUM_PATH=${env.CHROMIUM_PATH} är ingen Chromium som går att starta. / CHROMIUM_PATH=${env.CHROMIUM_PATH} is not a Chromium that starts.`,
+    );
   }
   for (const name of ['chromium', 'chromium-browser']) {
     const found = onPath(name, env);
@@ -92,9 +95,19 @@ async function installFromNpm(env, log) {
   if (!npm) return false;
   log(`Hämtar Chromium från npm (${NPM_CHROMIUM.name}@${NPM_CHROMIUM.version}, ~65 MB) …`);
   fs.mkdirSync(cacheDir, { recursive: true });
-  fs.writeFileSync(path.join(cacheDir, 'package.json'), JSON.stringify({ private: true, description: 'Chromium for the browser tests (scripts/ensure-browser.mjs)' }));
+  fs.writeFileSync(
+    path.join(cacheDir, 'package.json'),
+    JSON.stringify({ private: true, description: 'Chromium for the browser tests (scripts/ensure-browser.mjs)' }),
+  );
   const spec = `${NPM_CHROMIUM.name}@${NPM_CHROMIUM.version}`;
-  if (!(await run(npm, ['install', '--prefix', cacheDir, '--no-save', '--no-package-lock', '--no-fund', '--no-audit', '--loglevel=error', spec], env))) return false;
+  if (
+    !(await run(
+      npm,
+      ['install', '--prefix', cacheDir, '--no-save', '--no-package-lock', '--no-fund', '--no-audit', '--loglevel=error', spec],
+      env,
+    ))
+  )
+    return false;
   const packed = path.join(cacheDir, 'node_modules', NPM_CHROMIUM.name, 'bin', 'chromium.br');
   if (!fs.existsSync(packed)) return false;
   fs.mkdirSync(unpacked, { recursive: true });

@@ -157,7 +157,8 @@ export function loadWebResources(repoRoot = root) {
   const dirs = [path.join(web, 'i18n')];
   const features = path.join(web, 'features');
   if (fs.existsSync(features)) {
-    for (const f of fs.readdirSync(features).sort()) if (fs.existsSync(path.join(features, f, 'i18n'))) dirs.push(path.join(features, f, 'i18n'));
+    for (const f of fs.readdirSync(features).sort())
+      if (fs.existsSync(path.join(features, f, 'i18n'))) dirs.push(path.join(features, f, 'i18n'));
   }
   const out = {};
   for (const lang of LANGUAGES) {
@@ -165,7 +166,10 @@ export function loadWebResources(repoRoot = root) {
     for (const dir of dirs) {
       const langDir = path.join(dir, lang);
       if (!fs.existsSync(langDir)) continue;
-      for (const file of fs.readdirSync(langDir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const file of fs
+        .readdirSync(langDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()) {
         const ns = file.replace(/\.json$/, '');
         if (out[lang][ns]) throw new Error(`translation namespace ${ns} exists twice (${path.relative(repoRoot, langDir)})`);
         out[lang][ns] = readJson(path.join(langDir, file));
@@ -179,7 +183,13 @@ export function loadWebResources(repoRoot = root) {
 export function loadCoreResources(repoRoot = root) {
   const dir = path.join(repoRoot, 'packages/core/src');
   const modules = path.join(dir, 'modules');
-  const moduleDirs = fs.existsSync(modules) ? fs.readdirSync(modules).sort().map((m) => path.join(modules, m)).filter((d) => fs.existsSync(path.join(d, 'sv.json')) || fs.existsSync(path.join(d, 'en.json'))) : [];
+  const moduleDirs = fs.existsSync(modules)
+    ? fs
+        .readdirSync(modules)
+        .sort()
+        .map((m) => path.join(modules, m))
+        .filter((d) => fs.existsSync(path.join(d, 'sv.json')) || fs.existsSync(path.join(d, 'en.json')))
+    : [];
   return Object.fromEntries(
     LANGUAGES.map((lang) => {
       const merged = readJson(path.join(dir, 'i18n', `${lang}.json`));
@@ -243,7 +253,10 @@ function jsonFiles(dir) {
  * versioned data), core's and each module's texts and permissions.json, and the web app's texts.
  */
 export function checkDuplicateKeys(repoRoot = root) {
-  const files = [...jsonFiles(path.join(repoRoot, 'packages/core/src')), ...jsonFiles(path.join(repoRoot, 'apps/web/src')).filter((f) => f.split(path.sep).includes('i18n'))];
+  const files = [
+    ...jsonFiles(path.join(repoRoot, 'packages/core/src')),
+    ...jsonFiles(path.join(repoRoot, 'apps/web/src')).filter((f) => f.split(path.sep).includes('i18n')),
+  ];
   const problems = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
@@ -253,7 +266,8 @@ export function checkDuplicateKeys(repoRoot = root) {
       problems.push(`${path.relative(repoRoot, file)}: ogiltig JSON / invalid JSON (${e.message})`);
       continue;
     }
-    for (const key of duplicateKeys(text)) problems.push(`${path.relative(repoRoot, file)}: nyckeln / key '${key}' finns två gånger / is declared twice`);
+    for (const key of duplicateKeys(text))
+      problems.push(`${path.relative(repoRoot, file)}: nyckeln / key '${key}' finns två gånger / is declared twice`);
   }
   return problems;
 }

@@ -78,7 +78,9 @@ async function compile(esbuild, srcDir, outDir) {
         // sibling files, @tillit/core, npm packages) is left for Node to resolve at run time.
         name: 'one-module-per-file',
         setup(build) {
-          build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' || args.path.endsWith('.json') ? undefined : { path: args.path, external: true }));
+          build.onResolve({ filter: /.*/ }, (args) =>
+            args.kind === 'entry-point' || args.path.endsWith('.json') ? undefined : { path: args.path, external: true },
+          );
         },
       },
     ],
@@ -98,7 +100,10 @@ export async function buildServer() {
     await compile(esbuild, serverSrc, fresh);
     const core = path.join(fresh, 'node_modules/@tillit/core');
     await compile(esbuild, coreSrc, core);
-    fs.writeFileSync(path.join(core, 'package.json'), JSON.stringify({ name: '@tillit/core', private: true, type: 'module', exports: { '.': './index.js', './*': './*.js' } }, null, 2));
+    fs.writeFileSync(
+      path.join(core, 'package.json'),
+      JSON.stringify({ name: '@tillit/core', private: true, type: 'module', exports: { '.': './index.js', './*': './*.js' } }, null, 2),
+    );
     fs.writeFileSync(path.join(fresh, 'package.json'), JSON.stringify({ private: true, type: 'module' }, null, 2));
     fs.writeFileSync(path.join(fresh, STAMP), signature + '\n');
     const old = path.join(aside, `old-${process.pid}`);

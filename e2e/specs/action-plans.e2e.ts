@@ -29,7 +29,10 @@ describe('action plans: self-assess a requirement and create a measure for the g
     await dialog.getByTestId('gap-measure-title').fill('Inför halvårsvis avstämning av behörigheter');
     await dialog.getByTestId('gap-measure-owner').click();
     await dialog.getByTestId('gap-measure-owner').fill('agare');
-    await page.getByRole('option', { name: /agare@exempel\.se/ }).first().click();
+    await page
+      .getByRole('option', { name: /agare@exempel\.se/ })
+      .first()
+      .click();
     await dialog.getByTestId('gap-measure-due').click();
     await page.getByRole('button', { name: 'Nästa månad' }).click();
     await page.locator('table button:not([data-outside])', { hasText: /^15$/ }).first().click();

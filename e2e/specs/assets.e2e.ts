@@ -53,7 +53,12 @@ describe('information assets: classify a set, approve it, and see the system inh
     await steward.waitForURL(/\/classifications\/[0-9a-f-]{36}$/);
     const versionPath = new URL(steward.url()).pathname;
     await steward.getByTestId('classification-summary').waitFor();
-    for (const [aspect, level] of [['C', 3], ['I', 2], ['A', 2], ['T', 1]] as const) {
+    for (const [aspect, level] of [
+      ['C', 3],
+      ['I', 2],
+      ['A', 2],
+      ['T', 1],
+    ] as const) {
       await steward.getByTestId(`answer-${aspect}-life_health-${level}`).check();
     }
     await expect.poll(() => steward.getByTestId('proposed-profile').getAttribute('data-profile')).toBe('K3 R2 T2 S1');
@@ -71,7 +76,8 @@ describe('information assets: classify a set, approve it, and see the system inh
     // Submitting without justifications lists what is missing instead.
     await steward.getByTestId('submit-classification').click();
     await expect.poll(() => steward.getByTestId('submit-issues').locator('[data-code="justification_required"]').count()).toBe(3);
-    for (const aspect of ['C', 'I', 'A']) await steward.getByTestId(`justification-${aspect}`).fill('Röjande eller fel kan skada patienter.');
+    for (const aspect of ['C', 'I', 'A'])
+      await steward.getByTestId(`justification-${aspect}`).fill('Röjande eller fel kan skada patienter.');
     await steward.getByTestId('submit-classification').click();
     await steward.getByTestId('confirm-button').click();
     await steward.locator('[data-testid="classification-page"][data-status="submitted"]').waitFor();
@@ -81,7 +87,10 @@ describe('information assets: classify a set, approve it, and see the system inh
     const owner = await newPage(b.browser, b.baseUrl);
     await signIn(owner, 'agare@exempel.se');
     await owner.getByTestId('nav-classifications').click();
-    await owner.getByTestId('awaiting-table').getByRole('link', { name: new RegExp(setName) }).click();
+    await owner
+      .getByTestId('awaiting-table')
+      .getByRole('link', { name: new RegExp(setName) })
+      .click();
     await owner.waitForURL((url) => url.pathname === versionPath);
     await expectNoAxeViolations(owner, 'submitted classification');
     await owner.getByTestId('approve-classification').click();

@@ -46,7 +46,9 @@ describe('foundation: the administrator’s first steps', () => {
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-table').waitFor();
     await expect.poll(() => page.locator('[data-testid="audit-row"][data-action="invite"]').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid="audit-row"][data-action="create"][data-entity-type="unit"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="audit-row"][data-action="create"][data-entity-type="unit"]').count())
+      .toBeGreaterThan(0);
     // What the page shows is read, not decoded: labels and names, never a code or an id.
     const grant = page.locator('[data-testid="audit-row"][data-action="grant"]').first();
     await grant.getByTestId('audit-row-toggle').click();

@@ -35,7 +35,11 @@ async function tabThrough(page: Page, container: Locator): Promise<FocusReading[
 function expectVisibleFocus(readings: FocusReading[], form: string, fields: RegExp[]) {
   const weak = readings.filter((r) => !r.changed || r.contrast < 3).map((r) => `${r.control}: ${r.indicator} (${r.contrast.toFixed(2)}:1)`);
   expect(weak, `controls of ${form} without a visible focus indicator of 3:1`).toEqual([]);
-  for (const field of fields) expect(readings.map((r) => r.control), `${form} reaches ${field} by Tab`).toEqual(expect.arrayContaining([expect.stringMatching(field)]));
+  for (const field of fields)
+    expect(
+      readings.map((r) => r.control),
+      `${form} reaches ${field} by Tab`,
+    ).toEqual(expect.arrayContaining([expect.stringMatching(field)]));
 }
 
 /** The page is drawn: its heading is there and nothing is loading any more. */
@@ -53,7 +57,8 @@ async function overflow(page: Page) {
     const culprits: string[] = [];
     // Inside a container that scrolls or clips sideways (a table's scroll region) width is allowed.
     const clipped = (el: Element) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
       return false;
     };
     if (excess > 0) {
@@ -62,24 +67,39 @@ async function overflow(page: Page) {
         const parentRight = el.parentElement?.getBoundingClientRect().right ?? 0;
         if (right > vw + 1 && parentRight <= vw + 1 && !clipped(el) && !el.closest('header') && culprits.length < 6) {
           const id = el.getAttribute('data-testid') ?? (typeof el.className === 'string' ? el.className.split(' ')[0] : '');
-          culprits.push(`${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(right)} px`);
+          culprits.push(
+            `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(right)} px`,
+          );
         }
       }
     }
     if (excess > 0 && !culprits.some((c) => !c.startsWith('header'))) {
       // Nothing sticks out of its parent: the widest element says where to look.
       let widest: Element | null = null;
-      for (const el of Array.from(document.body.querySelectorAll('*'))) if (!el.closest('header') && (!widest || el.getBoundingClientRect().right > widest.getBoundingClientRect().right)) widest = el;
+      for (const el of Array.from(document.body.querySelectorAll('*')))
+        if (!el.closest('header') && (!widest || el.getBoundingClientRect().right > widest.getBoundingClientRect().right)) widest = el;
       const chain: string[] = [];
-      for (let p = widest; p && chain.length < 6; p = p.parentElement) chain.push(`${p.tagName.toLowerCase()}.${typeof p.className === 'string' ? p.className.split(' ')[0] : ''}[${getComputedStyle(p).position}]`);
-      const positioned = Array.from(document.body.querySelectorAll('*')).filter((el) => ['absolute', 'fixed'].includes(getComputedStyle(el).position) && el.getBoundingClientRect().right > vw + 1 && !el.closest('header'));
-      for (const el of positioned.slice(0, 3)) culprits.push(`positioned ${el.tagName.toLowerCase()}.${typeof el.className === 'string' ? el.className.split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(el.getBoundingClientRect().right)} px`);
+      for (let p = widest; p && chain.length < 6; p = p.parentElement)
+        chain.push(
+          `${p.tagName.toLowerCase()}.${typeof p.className === 'string' ? p.className.split(' ')[0] : ''}[${getComputedStyle(p).position}]`,
+        );
+      const positioned = Array.from(document.body.querySelectorAll('*')).filter(
+        (el) =>
+          ['absolute', 'fixed'].includes(getComputedStyle(el).position) &&
+          el.getBoundingClientRect().right > vw + 1 &&
+          !el.closest('header'),
+      );
+      for (const el of positioned.slice(0, 3))
+        culprits.push(
+          `positioned ${el.tagName.toLowerCase()}.${typeof el.className === 'string' ? el.className.split(' ')[0] : ''} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(el.getBoundingClientRect().right)} px`,
+        );
       if (widest) culprits.push(`widest ${chain.join(' < ')} to ${Math.round(widest.getBoundingClientRect().right)} px`);
     }
     // The fixed header does not widen the document, but what sticks out of it cannot be reached.
     for (const el of Array.from(document.querySelectorAll('header *'))) {
       const right = el.getBoundingClientRect().right;
-      if (right > vw + 1 && !clipped(el) && culprits.length < 8) culprits.push(`header ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(right)} px`);
+      if (right > vw + 1 && !clipped(el) && culprits.length < 8)
+        culprits.push(`header ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" to ${Math.round(right)} px`);
     }
     return { excess, culprits };
   });
@@ -104,7 +124,12 @@ describe('keyboard focus and reflow (WCAG 2.4.7, 1.4.10)', () => {
     await page.getByTestId('register-asset').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('asset-name').waitFor();
-    expectVisibleFocus(await tabThrough(page, dialog), 'the asset form', [/asset-kind/, /asset-name/, /asset-unit/, /asset-submit|Registrera/]);
+    expectVisibleFocus(await tabThrough(page, dialog), 'the asset form', [
+      /asset-kind/,
+      /asset-name/,
+      /asset-unit/,
+      /asset-submit|Registrera/,
+    ]);
     await page.context().close();
   });
 
@@ -130,7 +155,8 @@ describe('keyboard focus and reflow (WCAG 2.4.7, 1.4.10)', () => {
     const users = (await adminApi.get<{ items: { id: string }[] }>('/users?pageSize=5')).items;
     const samples: Record<string, () => Promise<string[]>> = {
       '/assets/:id': async () => [...new Set([...byKind, longest])].map((id) => `/assets/${id}`),
-      '/classifications/:id': async () => [...new Map(versions.map((v) => [v.status, v.id])).values()].map((id) => `/classifications/${id}`),
+      '/classifications/:id': async () =>
+        [...new Map(versions.map((v) => [v.status, v.id])).values()].map((id) => `/classifications/${id}`),
       '/users/:id': async () => [`/users/${users[0]!.id}`],
       '/link/:token': async () => [await invite(adminApi, `bred.${Date.now()}@exempel.se`, 'Smal Skärm')],
     };

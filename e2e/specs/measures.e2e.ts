@@ -26,7 +26,10 @@ async function expectReflow(page: Page, label: string) {
       .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('[class*="ScrollContainer"]'))
       .filter((el) => !Array.from(el.children).some((c) => c.getBoundingClientRect().right > width + 1))
       .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)}`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 30)}" right=${Math.round(el.getBoundingClientRect().right)}`,
+      );
   });
   expect(out, `content wider than 320 px: ${label}`).toEqual([]);
   await page.setViewportSize({ width: 1360, height: 900 });
@@ -62,7 +65,7 @@ describe('measures: create one, finish it, and have someone else verify its effe
     // The owner is not offered the verification.
     expect(await steward.getByTestId('verification-form').count()).toBe(0);
     await steward.getByTestId('nav-my-measures').click();
-    await steward.getByTestId("measure-views").getByText("Genomförda, ej verifierade").click();
+    await steward.getByTestId('measure-views').getByText('Genomförda, ej verifierade').click();
     await steward.locator('[data-testid="measure-row"]', { hasText: title }).waitFor();
     await expectNoAxeViolations(steward, 'my measures');
     await steward.context().close();

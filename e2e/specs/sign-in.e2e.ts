@@ -37,7 +37,12 @@ describe('sign-in with one e-mail address in two organisations', () => {
     await signIn(admin, 'admin@exempel.se');
     const api = await sessionApi(admin);
     const inRegion = await invite(api, email, 'Tove Tvåorg');
-    const created = await api.post<{ adminLink: string | null }>('/organizations', { name: otherOrg, orgNumber: orgNumber(stamp), kind: 'municipality', admin: { email, name: 'Tove Tvåorg' } });
+    const created = await api.post<{ adminLink: string | null }>('/organizations', {
+      name: otherOrg,
+      orgNumber: orgNumber(stamp),
+      kind: 'municipality',
+      admin: { email, name: 'Tove Tvåorg' },
+    });
     await admin.context().close();
     for (const link of [inRegion, new URL(created.adminLink!).pathname]) {
       const person = await newPage(b.browser, b.baseUrl);

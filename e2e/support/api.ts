@@ -8,7 +8,11 @@ import type { Page } from 'playwright-core';
 export async function sessionApi(page: Page) {
   const session = await page.request.get('/api/v1/auth/session');
   expect(session.status(), 'signed in').toBe(200);
-  const view = (await session.json()) as { csrfToken: string; permissions: string[]; user: { isPlatformAdmin: boolean; organizationId: string } };
+  const view = (await session.json()) as {
+    csrfToken: string;
+    permissions: string[];
+    user: { isPlatformAdmin: boolean; organizationId: string };
+  };
   const headers = { 'x-csrf-token': view.csrfToken };
   return {
     session: view,

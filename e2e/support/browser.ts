@@ -13,7 +13,16 @@ export function useBrowser() {
   beforeAll(async () => {
     ctx.browser = await chromium.launch({
       executablePath: inject('chromiumPath'),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
     });
   });
   afterAll(async () => {
@@ -24,7 +33,13 @@ export function useBrowser() {
 
 export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
   // bypassCSP: axe-core is injected as an inline script, which Tillit's CSP (rightly) refuses.
-  const context = await browser.newContext({ bypassCSP: true, baseURL: baseUrl, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1360, height: 900 } });
+  const context = await browser.newContext({
+    bypassCSP: true,
+    baseURL: baseUrl,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1360, height: 900 },
+  });
   return context.newPage();
 }
 
@@ -40,9 +55,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function expectNoAxeViolations(page: Page, label: string) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }

@@ -20,7 +20,13 @@ export async function rememberUnfocused(container: Locator) {
     // Every element, since a field may draw its ring on a wrapper (tags and multi-selects: focus-within).
     for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
       const cs = getComputedStyle(el);
-      store.set(el, { outline: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, shadow: cs.boxShadow });
+      store.set(el, {
+        outline:
+          cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0
+            ? 'none'
+            : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+        shadow: cs.boxShadow,
+      });
     }
     (window as unknown as { __unfocused: typeof store }).__unfocused = store;
   });
@@ -54,22 +60,36 @@ export async function readFocus(page: Page): Promise<FocusReading> {
         break;
       }
     }
-    const label = el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || el.tagName).trim().slice(0, 40);
+    const label =
+      el.getAttribute('aria-label') ??
+      el.getAttribute('data-testid') ??
+      ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || el.tagName).trim().slice(0, 40);
     const control = `${el.tagName.toLowerCase()} "${label}"`;
     const candidates: { changed: boolean; colour: string; indicator: string }[] = [];
     // The control itself, or the field box around it (two levels up at most).
     for (let node: Element | null = el, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
       const cs = getComputedStyle(node);
       const before = (window as unknown as { __unfocused?: WeakMap<Element, { outline: string; shadow: string }> }).__unfocused?.get(node);
-      const outline = cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`;
-      if (outline !== 'none') candidates.push({ changed: outline !== (before?.outline ?? 'none'), colour: cs.outlineColor, indicator: `outline ${outline}` });
-      if (cs.boxShadow !== 'none') candidates.push({ changed: cs.boxShadow !== (before?.shadow ?? 'none'), colour: cs.boxShadow, indicator: `box-shadow ${cs.boxShadow}` });
+      const outline =
+        cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0
+          ? 'none'
+          : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`;
+      if (outline !== 'none')
+        candidates.push({ changed: outline !== (before?.outline ?? 'none'), colour: cs.outlineColor, indicator: `outline ${outline}` });
+      if (cs.boxShadow !== 'none')
+        candidates.push({
+          changed: cs.boxShadow !== (before?.shadow ?? 'none'),
+          colour: cs.boxShadow,
+          indicator: `box-shadow ${cs.boxShadow}`,
+        });
     }
     const scored = candidates.map((c) => {
       const colour = parse(c.colour);
       return { ...c, contrast: colour && colour.alpha > 0.5 ? contrast(colour.rgb, bg) : 1 };
     });
     const best = scored.filter((c) => c.changed).sort((a, b) => b.contrast - a.contrast)[0];
-    return best ? { control, changed: true, contrast: best.contrast, indicator: best.indicator } : { control, changed: false, contrast: 1, indicator: 'none' };
+    return best
+      ? { control, changed: true, contrast: best.contrast, indicator: best.indicator }
+      : { control, changed: false, contrast: 1, indicator: 'none' };
   });
 }

@@ -39,7 +39,16 @@ export async function setup(project: TestProject) {
   let output = '';
   server = spawn(process.execPath, [distMain, 'start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TILLIT_DB_PORT: String(dbPort), TILLIT_DATA_DIR: dataDir, TILLIT_PUBLIC_URL: baseUrl, TILLIT_LOG_LEVEL: 'warn', TILLIT_DEMO: 'true' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TILLIT_DB_PORT: String(dbPort),
+      TILLIT_DATA_DIR: dataDir,
+      TILLIT_PUBLIC_URL: baseUrl,
+      TILLIT_LOG_LEVEL: 'warn',
+      TILLIT_DEMO: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d) => (output += d));
@@ -47,7 +56,10 @@ export async function setup(project: TestProject) {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`Tillit exited before it was ready:\n${output}`);
-    const ok = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`Tillit did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 300));

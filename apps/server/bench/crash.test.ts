@@ -64,7 +64,13 @@ async function signIn(baseUrl: string, email: string): Promise<Session> {
   });
   expect(r.status, await r.clone().text()).toBe(200);
   const body = (await r.json()) as { csrfToken: string };
-  return { cookie: r.headers.getSetCookie().find((c) => c.startsWith('tillit_session='))!.split(';')[0]!, csrf: body.csrfToken };
+  return {
+    cookie: r.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tillit_session='))!
+      .split(';')[0]!,
+    csrf: body.csrfToken,
+  };
 }
 
 /** What every acknowledged change must have left: its state, and its audit event with the right content. */
@@ -76,12 +82,15 @@ async function checkAcknowledged(url: string, l: CrashLoad): Promise<string[]> {
     const acked = [...l.acked];
     const unitIds = [...l.units.keys()];
     const units = new Map(
-      (await client.query<{ id: string; name: string }>('select id, name from units where id = any($1::uuid[])', [unitIds])).rows.map((u) => [u.id, u.name]),
+      (await client.query<{ id: string; name: string }>('select id, name from units where id = any($1::uuid[])', [unitIds])).rows.map(
+        (u) => [u.id, u.name],
+      ),
     );
     for (const [id, state] of l.units) {
       if (state.expected === null) continue;
       if (state.expected === 'deleted' && units.has(id)) problems.push(`unit ${id} deleted but still there`);
-      if (state.expected !== 'deleted' && units.get(id) !== state.expected.name) problems.push(`unit ${id}: "${units.get(id)}" instead of "${state.expected.name}"`);
+      if (state.expected !== 'deleted' && units.get(id) !== state.expected.name)
+        problems.push(`unit ${id}: "${units.get(id)}" instead of "${state.expected.name}"`);
     }
     const entityIds = acked.map((a) => ('unitId' in a ? a.unitId : 'versionId' in a ? a.versionId : a.importId));
     const events = (
@@ -93,22 +102,35 @@ async function checkAcknowledged(url: string, l: CrashLoad): Promise<string[]> {
     const has = (id: string, action: string, test: (e: (typeof events)[number]) => boolean = () => true) =>
       events.some((e) => e.entity_id === id && e.action === action && test(e));
     const versions = new Map(
-      (await client.query<{ id: string; status: string }>('select id, status from classification_versions where id = any($1::uuid[])', [acked.flatMap((a) => (a.op === 'approve' ? [a.versionId] : []))])).rows.map((v) => [v.id, v.status]),
+      (
+        await client.query<{ id: string; status: string }>('select id, status from classification_versions where id = any($1::uuid[])', [
+          acked.flatMap((a) => (a.op === 'approve' ? [a.versionId] : [])),
+        ])
+      ).rows.map((v) => [v.id, v.status]),
     );
     const importedNames = new Set(
-      (await client.query<{ name: string }>('select name from assets where name = any($1::text[])', [acked.flatMap((a) => (a.op === 'import' ? a.names : []))])).rows.map((r) => r.name),
+      (
+        await client.query<{ name: string }>('select name from assets where name = any($1::text[])', [
+          acked.flatMap((a) => (a.op === 'import' ? a.names : [])),
+        ])
+      ).rows.map((r) => r.name),
     );
     for (const a of acked) {
-      if (a.op === 'create' && !has(a.unitId, 'create', (e) => e.changes?.name?.after === a.name)) problems.push(`no create event naming "${a.name}"`);
-      if (a.op === 'update' && !has(a.unitId, 'update', (e) => e.changes?.name?.after === a.name)) problems.push(`no update event to "${a.name}"`);
+      if (a.op === 'create' && !has(a.unitId, 'create', (e) => e.changes?.name?.after === a.name))
+        problems.push(`no create event naming "${a.name}"`);
+      if (a.op === 'update' && !has(a.unitId, 'update', (e) => e.changes?.name?.after === a.name))
+        problems.push(`no update event to "${a.name}"`);
       if (a.op === 'delete' && !has(a.unitId, 'delete')) problems.push(`no delete event for unit ${a.unitId}`);
       if (a.op === 'approve') {
-        if (versions.get(a.versionId) !== 'approved') problems.push(`classification ${a.versionId} is ${versions.get(a.versionId)}, not approved`);
-        if (!has(a.versionId, 'approve', (e) => e.actor_name === a.approverName)) problems.push(`no approve event by ${a.approverName} for ${a.versionId}`);
+        if (versions.get(a.versionId) !== 'approved')
+          problems.push(`classification ${a.versionId} is ${versions.get(a.versionId)}, not approved`);
+        if (!has(a.versionId, 'approve', (e) => e.actor_name === a.approverName))
+          problems.push(`no approve event by ${a.approverName} for ${a.versionId}`);
       }
       if (a.op === 'import') {
         for (const n of a.names) if (!importedNames.has(n)) problems.push(`imported asset "${n}" missing`);
-        if (!has(a.importId, 'import', (e) => e.changes?.created?.after === a.names.length)) problems.push(`no import event for ${a.importId} with ${a.names.length} created`);
+        if (!has(a.importId, 'import', (e) => e.changes?.created?.after === a.names.length))
+          problems.push(`no import event for ${a.importId} with ${a.names.length} created`);
       }
     }
     return problems;
@@ -151,7 +173,8 @@ async function untilBack(baseUrl: string, oldPostmaster: number, deadlineMs: num
   }
 }
 
-it(`keeps every acknowledged change and its audit event through ${kills} kill -9 of PostgreSQL (a third of them with the server)`, () => crashRounds());
+it(`keeps every acknowledged change and its audit event through ${kills} kill -9 of PostgreSQL (a third of them with the server)`, () =>
+  crashRounds());
 
 async function crashRounds() {
   log(`seed ${seed} (replay with CRASH_SEED=${seed}), ${kills} kills, data ${dataDir}`);
@@ -175,7 +198,11 @@ async function crashRounds() {
   });
   let sessions = await signInBoth();
   const approverName = demo.users.find((u) => u.email === 'samordnare@exempel.se')!.name;
-  const units = (await (await fetch(`${server!.baseUrl}/api/v1/units`, { headers: { cookie: sessions.writer.cookie } })).json()) as { id: string; name: string; parentId: string | null }[];
+  const units = (await (await fetch(`${server!.baseUrl}/api/v1/units`, { headers: { cookie: sessions.writer.cookie } })).json()) as {
+    id: string;
+    name: string;
+    parentId: string | null;
+  }[];
   const root = units.find((u) => !u.parentId)!;
   const hsf = units.find((u) => u.name === 'Hälso- och sjukvårdsförvaltningen')!;
   load = startCrashLoad({
@@ -194,7 +221,9 @@ async function crashRounds() {
 
   // Every round kills PostgreSQL hard; a third of them (seeded order) kill the node process with it
   // (a node restart costs far more than PostgreSQL's own recovery, so the budget holds when loaded).
-  const targets = rng.shuffle(Array.from({ length: kills }, (_, i) => (i % 3 ? 'postgres' : 'node+postgres') as 'node+postgres' | 'postgres'));
+  const targets = rng.shuffle(
+    Array.from({ length: kills }, (_, i) => (i % 3 ? 'postgres' : 'node+postgres') as 'node+postgres' | 'postgres'),
+  );
   const recovery: Record<string, number[]> = { 'node+postgres': [], postgres: [] };
   for (const [round, target] of targets.entries()) {
     const ackedBefore = load.acked.length;
@@ -219,7 +248,9 @@ async function crashRounds() {
     // A crash may cut a session's last-seen update but never the session itself.
     const probe = await fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: sessions.writer.cookie } });
     const probes = await Promise.all(
-      Object.values(sessions).map((x) => fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: x.cookie } }).then((r) => r.status)),
+      Object.values(sessions).map((x) =>
+        fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: x.cookie } }).then((r) => r.status),
+      ),
     );
     if (probe.status === 401 || probes.includes(401)) sessions = await signInBoth();
     // The checks see the load held still, so what they read and what was acknowledged match.
@@ -251,12 +282,19 @@ async function crashRounds() {
   const code = await new Promise<number | null>((r) => cli.once('exit', r));
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   log(
-    `done in ${((performance.now() - started) / 1000).toFixed(0)} s: ${kills} kills (${recovery['node+postgres']!.length} node+postgres, ${recovery.postgres!.length} postgres), ${load.acked.length} acknowledged changes (${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}) of ${load.attempts} requests, ${problems.length} problems; median recovery node+postgres ${median(recovery['node+postgres']!).toFixed(0)} ms, postgres ${median(recovery.postgres!).toFixed(0)} ms`,
+    `done in ${((performance.now() - started) / 1000).toFixed(0)} s: ${kills} kills (${recovery['node+postgres']!.length} node+postgres, ${recovery.postgres!.length} postgres), ${load.acked.length} acknowledged changes (${Object.entries(
+      counts,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(
+        ', ',
+      )}) of ${load.attempts} requests, ${problems.length} problems; median recovery node+postgres ${median(recovery['node+postgres']!).toFixed(0)} ms, postgres ${median(recovery.postgres!).toFixed(0)} ms`,
   );
   log(`tillit audit verify: exit ${code}\n${out.trim()}`);
   expect(problems).toEqual([]);
   expect(load.acked.length).toBeGreaterThan(kills * 5);
-  for (const op of ['create', 'update', 'delete', 'approve', 'import'] as const) expect(counts[op], `acknowledged ${op}s`).toBeGreaterThan(0);
+  for (const op of ['create', 'update', 'delete', 'approve', 'import'] as const)
+    expect(counts[op], `acknowledged ${op}s`).toBeGreaterThan(0);
   expect(code, out).toBe(0);
   expect(out).toMatch(/^OK/m);
   expect(out).not.toMatch(/BRUTEN/);

@@ -39,7 +39,11 @@ export const benchEndpoints: BenchEndpoint[] = [
   { name: 'units list', prepare: async () => ({ path: '/api/v1/units' }) },
   { name: 'dashboard', prepare: async () => ({ path: '/api/v1/dashboard' }) },
   // The full walk (ADR 0002), then, from the checkpoint it set, what the audit page's button costs.
-  { name: 'audit verify', once: true, prepare: async () => ({ path: '/api/v1/audit-events/verify', method: 'POST', body: { full: true } }) },
+  {
+    name: 'audit verify',
+    once: true,
+    prepare: async () => ({ path: '/api/v1/audit-events/verify', method: 'POST', body: { full: true } }),
+  },
   {
     name: 'audit verify (incremental)',
     once: true,

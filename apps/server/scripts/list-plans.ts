@@ -29,7 +29,12 @@ const pool = new pg.Pool({ connectionString: url, max: 2 });
 let captured: CompiledQuery | null = null;
 const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (e) => void (captured = e.query) });
 
-const org = (await pool.query<{ id: string; root: string }>(`select o.id, u.id as root from organizations o join units u on u.organization_id = o.id and u.parent_id is null where o.name = $1`, [process.env.ORG_NAME ?? 'Region Stor'])).rows[0];
+const org = (
+  await pool.query<{ id: string; root: string }>(
+    `select o.id, u.id as root from organizations o join units u on u.organization_id = o.id and u.parent_id is null where o.name = $1`,
+    [process.env.ORG_NAME ?? 'Region Stor'],
+  )
+).rows[0];
 if (!org) throw new Error('Region Stor not found: npm run tillit -- seed --profile stor');
 type Page = { items: unknown[]; total: number; totalCapped: boolean; offset: number | null; nextCursor: string | null };
 const lists: Record<string, [(q: never) => Promise<Page>, { parse: (v: unknown) => unknown }]> = {
@@ -61,7 +66,11 @@ const cells: [name: string, list: string, query: Record<string, string>, pages?:
   ['assets page 100 by supplier', 'assets', { sort: 'supplier' }, 100],
   ['assets by reviewDueAt', 'assets', { sort: 'reviewDueAt' }],
   ['assets by externalId', 'assets', { sort: 'externalId' }],
-  ['assets systems due, by -levelC', 'assets', { kind: 'system', lifecycle: 'in_use,phasing_out', reviewState: 'overdue,due_soon', sort: '-levelC' }],
+  [
+    'assets systems due, by -levelC',
+    'assets',
+    { kind: 'system', lifecycle: 'in_use,phasing_out', reviewState: 'overdue,due_soon', sort: '-levelC' },
+  ],
   ['assets personal data sensitive', 'assets', { personalData: 'sensitive' }],
   ['assets search common (journal)', 'assets', { q: 'journal' }],
   ['assets search rare', 'assets', { q: 'qzxv' }],
@@ -76,7 +85,13 @@ const cells: [name: string, list: string, query: Record<string, string>, pages?:
   ['users by -lastLoginAt', 'users', { sort: '-lastLoginAt' }],
   ['users search (berg)', 'users', { q: 'berg' }],
 ];
-const actor = (await pool.query<{ id: string }>(`select actor_user_id as id from audit_events where organization_id = $1 and actor_user_id is not null limit 1`, [org.id])).rows[0]?.id ?? '';
+const actor =
+  (
+    await pool.query<{ id: string }>(
+      `select actor_user_id as id from audit_events where organization_id = $1 and actor_user_id is not null limit 1`,
+      [org.id],
+    )
+  ).rows[0]?.id ?? '';
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 const out: string[] = [];
@@ -87,7 +102,8 @@ for (const [name, list, raw, pages] of cells) {
   const q = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === '$actor' ? actor : v]));
   let query = schema.parse(q);
   let page = await run(query as never);
-  for (let i = 1; i < (pages ?? 1) && page.nextCursor; i++) page = await run((query = schema.parse({ ...q, cursor: page.nextCursor })) as never);
+  for (let i = 1; i < (pages ?? 1) && page.nextCursor; i++)
+    page = await run((query = schema.parse({ ...q, cursor: page.nextCursor })) as never);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -95,7 +111,9 @@ for (const [name, list, raw, pages] of cells) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  console.log(`| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${page.items.length} | ${page.totalCapped ? 'minst ' : ''}${page.total} |`);
+  console.log(
+    `| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} | ${page.items.length} | ${page.totalCapped ? 'minst ' : ''}${page.total} |`,
+  );
   if (explainFile && captured) {
     const c = captured as CompiledQuery;
     const plan = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${c.sql}`, [...c.parameters]);

@@ -59,7 +59,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     json(req, body as string, done);
   });
   // Spreadsheet uploads (inventory import) arrive as the raw file body, larger than JSON requests may be.
-  app.addContentTypeParser(['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['application/octet-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
+  );
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -147,7 +151,11 @@ function safeRelative(root: string, urlPath: string): string | null {
   return full.startsWith(root + path.sep) ? path.relative(root, full) : null;
 }
 
-const isFile = (p: string) => fs.promises.stat(p).then((s) => s.isFile(), () => false);
+const isFile = (p: string) =>
+  fs.promises.stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 declare module 'fastify' {
   interface FastifyInstance {

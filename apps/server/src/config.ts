@@ -16,7 +16,12 @@ const envSchema = z.object({
   TILLIT_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
   TILLIT_DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.5).max(120).default(5),
   TILLIT_DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
-  TILLIT_PG_MEMORY_MB: z.coerce.number().int().min(256).max(4 * 1024 * 1024).optional(),
+  TILLIT_PG_MEMORY_MB: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(4 * 1024 * 1024)
+    .optional(),
   TILLIT_PG_SETTINGS: z
     .string()
     .optional()
@@ -40,25 +45,48 @@ const envSchema = z.object({
       }
     }, 'at least 32 bytes, as 64 hex digits or base64'),
   TILLIT_AUDIT_RECEIPTS: z.string().min(1).optional(),
-  TILLIT_AUDIT_RECEIPT_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(10),
+  TILLIT_AUDIT_RECEIPT_MINUTES: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .default(10),
   TILLIT_DATA_DIR: z.string().min(1).default('./data'),
   TILLIT_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   TILLIT_PUBLIC_URL: z.string().url().optional(),
-  TILLIT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-  TILLIT_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TILLIT_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  TILLIT_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // false | true (trust every hop: only when the proxy replaces X-Forwarded-For) | a hop count | trusted proxy addresses/CIDRs.
   TILLIT_TRUST_PROXY: z
     .string()
     .trim()
     .prefault('false')
-    .refine((v) => /^(true|false|\d{1,2}|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/.test(v), 'true, false, a hop count or a comma-separated list of proxy addresses')
+    .refine(
+      (v) => /^(true|false|\d{1,2}|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/.test(v),
+      'true, false, a hop count or a comma-separated list of proxy addresses',
+    )
     .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   TILLIT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TILLIT_SMTP_URL: z.string().url().optional(),
   TILLIT_MAIL_FROM: z.string().min(3).default('Tillit <tillit@localhost>'),
-  TILLIT_DEMO: z.enum(['true', 'false']).prefault('true').transform((v) => v === 'true'),
+  TILLIT_DEMO: z
+    .enum(['true', 'false'])
+    .prefault('true')
+    .transform((v) => v === 'true'),
   TILLIT_WEB_DIST: z.string().optional(),
-  TILLIT_JOBS: z.enum(['true', 'false']).prefault('true').transform((v) => v === 'true'),
+  TILLIT_JOBS: z
+    .enum(['true', 'false'])
+    .prefault('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;

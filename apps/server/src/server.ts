@@ -86,13 +86,13 @@ async function migrate(url: string, ownerUrl: string | null, log: Logger): Promi
 
 async function migrateAs(owner: Db, ownerUrl: string | null, log: Logger): Promise<void> {
   const applied = await migrateToLatest(owner).catch((e: unknown) => {
-      if (!ownerUrl && (e as { code?: string }).code === '42501') {
-        throw new StartupError(
-          'Databasen behöver migreras men DATABASE_URL:s roll får inte ändra schemat. Kör `tillit migrate` med TILLIT_OWNER_DATABASE_URL. / The database needs migrating but the role of DATABASE_URL may not change the schema; run `tillit migrate` with TILLIT_OWNER_DATABASE_URL.',
-        );
-      }
-      throw e;
-    });
+    if (!ownerUrl && (e as { code?: string }).code === '42501') {
+      throw new StartupError(
+        'Databasen behöver migreras men DATABASE_URL:s roll får inte ändra schemat. Kör `tillit migrate` med TILLIT_OWNER_DATABASE_URL. / The database needs migrating but the role of DATABASE_URL may not change the schema; run `tillit migrate` with TILLIT_OWNER_DATABASE_URL.',
+      );
+    }
+    throw e;
+  });
   if (applied.length) log.info({ applied }, 'migrations applied');
 }
 
@@ -137,13 +137,22 @@ export async function startServer(config: Config, opts: { onReady?: (db: Db) => 
   }
   let jobs: JobRunner | null = null;
   try {
-    if (config.jobs) jobs = await startJobRunner(database.db, database.url, jobDefinitions(), jobContext({ db: database.db, config, mailer, log: app.log }, app.services), log);
+    if (config.jobs)
+      jobs = await startJobRunner(
+        database.db,
+        database.url,
+        jobDefinitions(),
+        jobContext({ db: database.db, config, mailer, log: app.log }, app.services),
+        log,
+      );
   } catch (e) {
     await app.close();
     await database.close();
     throw e;
   }
-  const receipts = config.jobs ? startReceiptWriter(database.db, { file: config.auditReceiptsFile, intervalMs: config.auditReceiptIntervalMs }, log) : null;
+  const receipts = config.jobs
+    ? startReceiptWriter(database.db, { file: config.auditReceiptsFile, intervalMs: config.auditReceiptIntervalMs }, log)
+    : null;
   let stopping: Promise<void> | null = null;
   return {
     app,

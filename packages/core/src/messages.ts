@@ -8,7 +8,10 @@ import type { Locale } from './schemas/common.js';
 type Section = Record<string, unknown>;
 type CentralMessages = typeof centralSv;
 /** Core's texts with every module's merged in, section by section (errors, mail, labels, …). */
-type Messages = { [K in keyof CentralMessages | keyof ModuleMessages]: (K extends keyof CentralMessages ? CentralMessages[K] : unknown) & (K extends keyof ModuleMessages ? ModuleMessages[K] : unknown) };
+type Messages = {
+  [K in keyof CentralMessages | keyof ModuleMessages]: (K extends keyof CentralMessages ? CentralMessages[K] : unknown) &
+    (K extends keyof ModuleMessages ? ModuleMessages[K] : unknown);
+};
 
 /** Adds each module's sections to the central texts; a key two declare fails at load (one owner). */
 function withModules(central: Record<string, Section>, locale: Locale): Messages {

@@ -40,8 +40,11 @@ describe('roles and permissions', () => {
   });
 
   it('lets the system owner keep its systems in the register without classifying, deciding or reading the audit log', () => {
-    expect(permissionsOf('system_owner')).toEqual(expect.arrayContaining(['org.read', 'unit.read', 'user.read', 'asset.read', 'asset.write', 'classification.read']));
-    for (const p of ['classification.write', 'classification.approve', 'audit.read', 'asset.import'] as const) expect(roleGrants('system_owner', p), p).toBe(false);
+    expect(permissionsOf('system_owner')).toEqual(
+      expect.arrayContaining(['org.read', 'unit.read', 'user.read', 'asset.read', 'asset.write', 'classification.read']),
+    );
+    for (const p of ['classification.write', 'classification.approve', 'audit.read', 'asset.import'] as const)
+      expect(roleGrants('system_owner', p), p).toBe(false);
   });
 
   it('knows which permissions are read-only (all a read-scoped API token may use)', () => {
@@ -67,7 +70,9 @@ describe('roles and permissions', () => {
   it('refuses at load a roles.json with an unknown role or an undeclared permission', () => {
     const risks = defineCoreModule({ name: 'risks', permissions: { 'risk.read': ['auditor'] }, messages: { sv: {}, en: {} } });
     expect(() => buildRolePermissions({ roles: { auditr: ['org.read'] } }, [])).toThrow(/unknown role auditr/);
-    expect(() => buildRolePermissions({ roles: { auditor: ['org.read', 'org.raed'] } }, [])).toThrow(/auditor is granted org.raed, which no one declares/);
+    expect(() => buildRolePermissions({ roles: { auditor: ['org.read', 'org.raed'] } }, [])).toThrow(
+      /auditor is granted org.raed, which no one declares/,
+    );
     expect(() => buildRolePermissions({ roles: { auditor: 'org.read' } }, [])).toThrow(/must list permissions/);
     const built = buildRolePermissions({ roles: { auditor: ['org.read'] } }, [risks]);
     expect(built.auditor).toEqual(['org.read', 'risk.read']);

@@ -52,11 +52,16 @@ const rolePermissions: Record<Role, Permission[]> = buildRolePermissions(rolesDa
 export function buildRolePermissions(data: { roles: Record<string, unknown> }, modules: readonly CoreModule[]): Record<Role, Permission[]> {
   const known = new Set<string>([...centralPermissions, ...modules.flatMap((m) => Object.keys(m.permissions))]);
   for (const [role, granted] of Object.entries(data.roles)) {
-    if (!(roles as readonly string[]).includes(role)) throw new Error(`data/roles.json: unknown role ${role} (roles are ${roles.join(', ')})`);
+    if (!(roles as readonly string[]).includes(role))
+      throw new Error(`data/roles.json: unknown role ${role} (roles are ${roles.join(', ')})`);
     if (!Array.isArray(granted)) throw new Error(`data/roles.json: ${role} must list permissions`);
-    for (const p of granted) if (!known.has(p as string)) throw new Error(`data/roles.json: ${role} is granted ${String(p)}, which no one declares`);
+    for (const p of granted)
+      if (!known.has(p as string)) throw new Error(`data/roles.json: ${role} is granted ${String(p)}, which no one declares`);
   }
-  const out = Object.fromEntries(roles.map((r) => [r, [...((data.roles[r] as Permission[] | undefined) ?? [])]])) as Record<Role, Permission[]>;
+  const out = Object.fromEntries(roles.map((r) => [r, [...((data.roles[r] as Permission[] | undefined) ?? [])]])) as Record<
+    Role,
+    Permission[]
+  >;
   const seen = new Set<string>(centralPermissions);
   for (const m of modules) {
     for (const [permission, grantedTo] of Object.entries(m.permissions)) {

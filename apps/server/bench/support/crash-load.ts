@@ -36,7 +36,12 @@ export interface CrashLoad {
 
 const CLASSIFICATION = {
   answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
-  justifications: { C: 'Journaluppgifter om patienter.', I: 'Fel uppgift kan ge fel behandling.', A: 'Mottagningen stannar utan journalen.', T: 'Loggning krävs enligt lag.' },
+  justifications: {
+    C: 'Journaluppgifter om patienter.',
+    I: 'Fel uppgift kan ge fel behandling.',
+    A: 'Mottagningen stannar utan journalen.',
+    T: 'Loggning krävs enligt lag.',
+  },
 };
 
 export function startCrashLoad(opts: {
@@ -87,7 +92,12 @@ export function startCrashLoad(opts: {
     const r = await fetch(`${opts.baseUrl()}${path}`, {
       method,
       // PATCH needs If-Match (428 without it); each worker changes only its own objects, so `*` (any version).
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(method === 'PATCH' ? { 'if-match': '*' } : {}), ...(body !== undefined ? { 'content-type': contentType } : {}) },
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        ...(method === 'PATCH' ? { 'if-match': '*' } : {}),
+        ...(body !== undefined ? { 'content-type': contentType } : {}),
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     });
@@ -126,7 +136,12 @@ export function startCrashLoad(opts: {
           load.acked.push({ op: 'delete', unitId: target });
           load.units.set(target, { expected: 'deleted' });
         } else if (roll < 0.95) {
-          const asset = await call(s.steward, 'POST', '/api/v1/assets', { kind: 'information_set', name: `${opts.prefix}-mängd-${w}-${n}`, unitId: opts.assetUnitId, personalData: 'patient' });
+          const asset = await call(s.steward, 'POST', '/api/v1/assets', {
+            kind: 'information_set',
+            name: `${opts.prefix}-mängd-${w}-${n}`,
+            unitId: opts.assetUnitId,
+            personalData: 'patient',
+          });
           const draft = await call(s.steward, 'POST', `/api/v1/assets/${String(asset.id)}/classifications`);
           await call(s.steward, 'PATCH', `/api/v1/classifications/${String(draft.id)}`, CLASSIFICATION);
           await call(s.steward, 'POST', `/api/v1/classifications/${String(draft.id)}/submit`);
@@ -135,7 +150,13 @@ export function startCrashLoad(opts: {
         } else {
           const names = [`${opts.prefix}-system-${w}-${n}-a`, `${opts.prefix}-system-${w}-${n}-b`];
           const csv = `Namn;Typ\r\n${names.map((x) => `${x};system`).join('\r\n')}\r\n`;
-          const imp = await call(s.approver, 'POST', `/api/v1/asset-imports?fileName=${encodeURIComponent(`krock-${w}-${n}.csv`)}`, csv, 'text/csv');
+          const imp = await call(
+            s.approver,
+            'POST',
+            `/api/v1/asset-imports?fileName=${encodeURIComponent(`krock-${w}-${n}.csv`)}`,
+            csv,
+            'text/csv',
+          );
           const applied = await call(s.approver, 'POST', `/api/v1/asset-imports/${String(imp.id)}/apply?wait=true`, {
             mapping: imp.suggestedMapping,
             defaultKind: 'system',

@@ -64,7 +64,11 @@ export function generatorFingerprint(): string {
   walk(src);
   // And the migrations the template was made with: a migration that sorts before one the template has
   // applied cannot be applied to it later.
-  hash.update(migrationFiles().map((m) => m.name).join('\n'));
+  hash.update(
+    migrationFiles()
+      .map((m) => m.name)
+      .join('\n'),
+  );
   for (const f of files.sort())
     hash.update(path.relative(src, f)).update('\0').update(fs.readFileSync(f, 'utf8').replace(/\s+/g, '')).update('\0');
   return hash.digest('hex').slice(0, 10);

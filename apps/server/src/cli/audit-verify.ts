@@ -22,7 +22,9 @@ export async function verifyAllChains(
   const anchors = new Map<string, ChainPoint[]>();
   for (const r of opts.against ?? []) {
     if (!receiptIsGenuine(r)) {
-      print(`OGILTIGT kvitto för händelse ${r.eventId} (${r.at}): inte signerat med den här installationens nyckel / not signed by this installation's key`);
+      print(
+        `OGILTIGT kvitto för händelse ${r.eventId} (${r.at}): inte signerat med den här installationens nyckel / not signed by this installation's key`,
+      );
       broken++;
       continue;
     }

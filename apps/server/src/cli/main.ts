@@ -44,7 +44,9 @@ program
     if (cfg.demo) await printDemoLogins(server.database.db);
     const address = server.app.server.address();
     const port = typeof address === 'object' && address ? address.port : cfg.port;
-    console.log(`\nTillit körs på ${cfg.publicUrl.replace(/:\d+$/, `:${port}`)} (startade på ${((Date.now() - started) / 1000).toFixed(1)} s). Avsluta med Ctrl-C.\n`);
+    console.log(
+      `\nTillit körs på ${cfg.publicUrl.replace(/:\d+$/, `:${port}`)} (startade på ${((Date.now() - started) / 1000).toFixed(1)} s). Avsluta med Ctrl-C.\n`,
+    );
   });
 
 program
@@ -58,13 +60,16 @@ program
 
 program
   .command('seed')
-  .description('Skapa en organisation om den saknas: exempel (demo), stor (Region Stor, för prestandamätning) eller nationell (21 regioner, 290 kommuner)')
+  .description(
+    'Skapa en organisation om den saknas: exempel (demo), stor (Region Stor, för prestandamätning) eller nationell (21 regioner, 290 kommuner)',
+  )
   .option('--profile <profile>', 'exempel | stor | nationell', 'exempel')
   .option('--seed <n>', 'slumpfrö för stor och nationell: samma frö ger samma data', '1')
   .option('--until <date>', 'historikens slut (ÅÅÅÅ-MM-DD); standard i dag')
   .option('--scale <n>', 'för stor och nationell: N gånger profilens storlek i varje organisation (t.ex. 5)', '1')
   .action(async (opts: { profile: string; seed: string; until?: string; scale: string }) => {
-    if (opts.profile !== 'exempel' && !generatedProfiles.includes(opts.profile as GeneratedProfile)) throw new StartupError(`Okänd profil: ${opts.profile}`);
+    if (opts.profile !== 'exempel' && !generatedProfiles.includes(opts.profile as GeneratedProfile))
+      throw new StartupError(`Okänd profil: ${opts.profile}`);
     const seed = Number(opts.seed);
     if (!Number.isInteger(seed)) throw new StartupError(`--seed ska vara ett heltal: ${opts.seed}`);
     const until = opts.until ? new Date(`${opts.until}T00:00:00Z`) : undefined;
@@ -77,7 +82,13 @@ program
         await seedDemo(database.db, { log: log() });
         await printDemoLogins(database.db);
       } else {
-        const report = await generate(database.db, database.url, { profile: opts.profile as GeneratedProfile, seed, until, scale, log: log() });
+        const report = await generate(database.db, database.url, {
+          profile: opts.profile as GeneratedProfile,
+          seed,
+          until,
+          scale,
+          log: log(),
+        });
         printGenerateReport(report);
       }
     } finally {
@@ -127,7 +138,10 @@ audit
   .command('verify')
   .description('Kontrollera hashkedjan för varje organisation, hela kedjan (eller med --incremental från senaste kontrollpunkten)')
   .option('--incremental', 'kontrollera bara händelserna efter varje organisations kontrollpunkt')
-  .option('--against <receipts>', 'kvitton sparade utanför databasen (kvittofilen eller nedladdade kvitton): kedjan ska passera vart och ett')
+  .option(
+    '--against <receipts>',
+    'kvitton sparade utanför databasen (kvittofilen eller nedladdade kvitton): kedjan ska passera vart och ett',
+  )
   .action(async (opts: { incremental?: boolean; against?: string }) => {
     const against = opts.against ? await readReceipts(opts.against) : undefined;
     const database = await openDatabase(config(), log(), { attach: true });
@@ -160,7 +174,10 @@ program
   .action(async (file: string, opts: { force?: boolean }) => {
     const database = await openDatabase(config(), log(), { attach: true });
     try {
-      const r = await restoreDatabase(database.ownerUrl ?? database.url, file, { force: Boolean(opts.force), runtimeRole: database.ownerUrl ? userOf(database.url) : null });
+      const r = await restoreDatabase(database.ownerUrl ?? database.url, file, {
+        force: Boolean(opts.force),
+        runtimeRole: database.ownerUrl ? userOf(database.url) : null,
+      });
       console.log(`Återställt från ${file}: ${r.tables} tabeller, ${r.rows} rader.`);
     } finally {
       await database.close();

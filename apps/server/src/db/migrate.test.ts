@@ -34,12 +34,21 @@ describe('migration files', () => {
       'modules/units/units.service.ts',
     ]);
     const found = migrationFiles(central, modules);
-    expect(found.map((m) => m.name)).toEqual(['20261122T0400_foundation', '20261202T0900_roles', '20261203T0100_later', '20261204T0100_risks']);
+    expect(found.map((m) => m.name)).toEqual([
+      '20261122T0400_foundation',
+      '20261202T0900_roles',
+      '20261203T0100_later',
+      '20261204T0100_risks',
+    ]);
     expect(path.relative(modules, found[3]!.file)).toBe(path.join('risks', 'migrations', '20261204T0100_risks.ts'));
   });
 
   it('refuse one name in two folders (a migration is known by its name alone)', () => {
-    const { central, modules } = tree(['db/migrations/20261204T0100_risks.ts', 'modules/risks/module.ts', 'modules/risks/migrations/20261204T0100_risks.ts']);
+    const { central, modules } = tree([
+      'db/migrations/20261204T0100_risks.ts',
+      'modules/risks/module.ts',
+      'modules/risks/migrations/20261204T0100_risks.ts',
+    ]);
     expect(() => migrationFiles(central, modules)).toThrow(/20261204T0100_risks exists twice/);
   });
 

@@ -50,7 +50,8 @@ export function migrationFiles(centralDir = MIGRATIONS_DIR, modulesDir = MODULES
       if (f.endsWith('.map') || !isFile(file)) continue;
       const m = MIGRATION_FILE.exec(f);
       if (!m || !realTimestamp(m)) {
-        if (/\.[cm]?[jt]sx?$/.test(f)) throw new Error(`${file}: not a migration name (YYYYMMDDTHHMM_lower_case_name.ts with a real date and time)`);
+        if (/\.[cm]?[jt]sx?$/.test(f))
+          throw new Error(`${file}: not a migration name (YYYYMMDDTHHMM_lower_case_name.ts with a real date and time)`);
         continue; // a README or the like
       }
       const name = f.replace(/\.[jt]s$/, '');

@@ -92,9 +92,13 @@ export async function provisionRoles(superuserUrl: string, c: DbCredentials, dat
       [c.runtime, 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOINHERIT'],
     ] as const) {
       const exists = await admin.query('select 1 from pg_roles where rolname = $1', [login.user]);
-      await admin.query(`${exists.rowCount ? 'ALTER' : 'CREATE'} ROLE ${ident(login.user)} ${attributes} PASSWORD ${literal(login.password)}`);
+      await admin.query(
+        `${exists.rowCount ? 'ALTER' : 'CREATE'} ROLE ${ident(login.user)} ${attributes} PASSWORD ${literal(login.password)}`,
+      );
     }
-    const db = await admin.query<{ owner: string }>('select pg_get_userbyid(datdba) as owner from pg_database where datname = $1', [database]);
+    const db = await admin.query<{ owner: string }>('select pg_get_userbyid(datdba) as owner from pg_database where datname = $1', [
+      database,
+    ]);
     if (!db.rowCount) await admin.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(c.owner.user)}`);
     else if (db.rows[0]!.owner !== c.owner.user) await admin.query(`ALTER DATABASE ${ident(database)} OWNER TO ${ident(c.owner.user)}`);
     // Only the two roles (and the superuser) may connect; temporary tables are DDL the runtime role does not need.

@@ -18,7 +18,9 @@ const manifestFiles = fs
   .map((d) => ['module.ts', 'module.js'].map((f) => path.join(here, d.name, f)).find((f) => fs.existsSync(f)))
   .filter((f): f is string => f !== undefined)
   .sort();
-const loaded = await Promise.all(manifestFiles.map(async (f) => ((await import(pathToFileURL(f).href)) as { default: ModuleManifest }).default));
+const loaded = await Promise.all(
+  manifestFiles.map(async (f) => ((await import(pathToFileURL(f).href)) as { default: ModuleManifest }).default),
+);
 
 export const modules: readonly ModuleManifest[] = orderModules(loaded);
 

@@ -8,7 +8,21 @@ describe('module manifests', () => {
     const names = modules.map((m) => m.name);
     expect(new Set(names).size).toBe(names.length);
     // The modules of today; a new folder with a module.ts appears here without any list being edited.
-    expect(names).toEqual(expect.arrayContaining(['asset-import', 'assets', 'audit', 'auth', 'classification', 'dashboard', 'information-types', 'organizations', 'tokens', 'units', 'users']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'asset-import',
+        'assets',
+        'audit',
+        'auth',
+        'classification',
+        'dashboard',
+        'information-types',
+        'organizations',
+        'tokens',
+        'units',
+        'users',
+      ]),
+    );
   });
 
   it('gives every route a permission some module owns, and every permission exactly one owner', () => {

@@ -5,8 +5,14 @@ import type { JobDef } from './jobs/queue.js';
 /** Removes what has expired: sessions past their absolute end, stale throttle windows, used or old links. */
 export async function housekeeping(db: Db): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
-  await db.deleteFrom('login_throttle').where('window_start', '<', sql<Date>`now() - interval '1 day'`).execute();
-  await db.deleteFrom('user_links').where('expires_at', '<', sql<Date>`now() - interval '30 days'`).execute();
+  await db
+    .deleteFrom('login_throttle')
+    .where('window_start', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
+  await db
+    .deleteFrom('user_links')
+    .where('expires_at', '<', sql<Date>`now() - interval '30 days'`)
+    .execute();
 }
 
 /** Every hour, on one instance (a pg-boss schedule), instead of a timer in each instance. */

@@ -67,18 +67,29 @@ function answersFor(profile: Partial<Profile>, patient: boolean, only?: AspectKe
 }
 
 /** Approved long ago (overdue), nearly a year ago (due within 30 days) or recently (valid). */
-function approvedDates(state: 'valid' | 'due_soon' | 'overdue', i: number, now: number): Pick<ClassificationOverrides, 'approvedAt' | 'reviewDueAt'> {
+function approvedDates(
+  state: 'valid' | 'due_soon' | 'overdue',
+  i: number,
+  now: number,
+): Pick<ClassificationOverrides, 'approvedAt' | 'reviewDueAt'> {
   const approvedAt =
-    state === 'overdue' ? new Date(now - (380 + ((i * 13) % 200)) * DAY) : state === 'due_soon' ? new Date(now - (360 - (i % 20)) * DAY) : new Date(now - (20 + ((i * 37) % 300)) * DAY);
+    state === 'overdue'
+      ? new Date(now - (380 + ((i * 13) % 200)) * DAY)
+      : state === 'due_soon'
+        ? new Date(now - (360 - (i % 20)) * DAY)
+        : new Date(now - (20 + ((i * 37) % 300)) * DAY);
   return { approvedAt, reviewDueAt: new Date(approvedAt.getTime() + 365 * DAY) };
 }
 
 type State = 'none' | 'draft' | 'submitted' | 'returned' | 'overdue' | 'due_soon' | 'valid';
 const setState = (i: number): State => {
-  const s = (['valid', 'valid', 'valid', 'due_soon', 'valid', 'none', 'valid', 'draft', 'valid', 'submitted', 'valid', 'overdue'] as const)[i % 12]!;
+  const s = (['valid', 'valid', 'valid', 'due_soon', 'valid', 'none', 'valid', 'draft', 'valid', 'submitted', 'valid', 'overdue'] as const)[
+    i % 12
+  ]!;
   return s === 'submitted' && i % 24 === 21 ? 'returned' : s;
 };
-const systemState = (i: number): State => (['valid', 'valid', 'overdue', 'valid', 'none', 'valid', 'draft', 'due_soon', 'submitted'] as const)[i % 9]!;
+const systemState = (i: number): State =>
+  (['valid', 'valid', 'overdue', 'valid', 'none', 'valid', 'draft', 'due_soon', 'submitted'] as const)[i % 9]!;
 
 export const seedDemoAssets: DemoExtension = async (db, ctx) => {
   const org = ctx.organizationId;
@@ -90,7 +101,12 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
       ['agare', ctx.users.get('information_owner')!],
     ]);
     for (const p of data.people) {
-      const user = await makeUser(trx, org, { email: p.email, name: p.name, password: region.password, roles: [{ role: p.role as Role, unitId: ctx.units.get(p.unit)!.id }] });
+      const user = await makeUser(trx, org, {
+        email: p.email,
+        name: p.name,
+        password: region.password,
+        roles: [{ role: p.role as Role, unitId: ctx.units.get(p.unit)!.id }],
+      });
       people.set(p.key, user.id);
     }
     // Steward and owner per förvaltning (Medicinsk teknik has its own steward).
@@ -103,10 +119,18 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
       if (t === 'rs') return { steward: people.get('ida')!, owner: people.get('karl')! };
       return { steward: people.get('hugo')!, owner: people.get('ebba')! };
     };
-    const types = new Map((await trx.selectFrom('information_types').select(['id', 'key']).where('organization_id', '=', org).execute()).map((t) => [t.key, t.id]));
+    const types = new Map(
+      (await trx.selectFrom('information_types').select(['id', 'key']).where('organization_id', '=', org).execute()).map((t) => [
+        t.key,
+        t.id,
+      ]),
+    );
     const presetTypes = new Map(informationTypePreset.types.map((t) => [t.key, t]));
 
-    const processors = new Map<string, { id: string; organization_id: string; unitKey: string; raise?: Record<string, { level: number; reason: string }> }>();
+    const processors = new Map<
+      string,
+      { id: string; organization_id: string; unitKey: string; raise?: Record<string, { level: number; reason: string }> }
+    >();
     for (const [i, s] of data.systems.entries()) {
       const { steward, owner } = roleOf(s.unit);
       const asset = await makeAsset(trx, unit(s.unit), s.kind as 'system' | 'process', {
@@ -124,7 +148,11 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
         systemOwnerId: owner,
         informationOwnerId: owner,
       });
-      processors.set(s.key, { ...asset, unitKey: s.unit, ...('raise' in s ? { raise: s.raise as Record<string, { level: number; reason: string }> } : {}) });
+      processors.set(s.key, {
+        ...asset,
+        unitKey: s.unit,
+        ...('raise' in s ? { raise: s.raise as Record<string, { level: number; reason: string }> } : {}),
+      });
     }
 
     const now = Date.now();
@@ -147,33 +175,71 @@ export const seedDemoAssets: DemoExtension = async (db, ctx) => {
       for (const key of s.in) await linkSets(trx, processors.get(key)!, [set.id], { recompute: false });
       const profile = ('profile' in s ? s.profile : type.recommended) as Profile;
       const deviates = aspectKeys.some((a) => profile[a] !== type.recommended[a]);
-      const reason = deviates ? ('deviationReason' in s ? (s.deviationReason as string) : 'Informationsmängden bedöms annorlunda än informationstypen utifrån hur den används här.') : null;
-      await classify(trx, set, setState(i), i, now, { ...answersFor(profile, personalData === 'patient'), typeDeviationReason: reason, authorId: steward, deciderId: owner }, { ...answersFor(profile, personalData === 'patient', ['C', 'I'], true), authorId: steward });
+      const reason = deviates
+        ? 'deviationReason' in s
+          ? (s.deviationReason as string)
+          : 'Informationsmängden bedöms annorlunda än informationstypen utifrån hur den används här.'
+        : null;
+      await classify(
+        trx,
+        set,
+        setState(i),
+        i,
+        now,
+        { ...answersFor(profile, personalData === 'patient'), typeDeviationReason: reason, authorId: steward, deciderId: owner },
+        { ...answersFor(profile, personalData === 'patient', ['C', 'I'], true), authorId: steward },
+      );
     }
 
     for (const [j, key] of [...processors.keys()].entries()) {
       const p = processors.get(key)!;
       const { steward, owner } = roleOf(p.unitKey);
-      const derived = await trx.selectFrom('assets').select(['derived_c', 'derived_i', 'derived_a', 'derived_t']).where('id', '=', p.id).executeTakeFirstOrThrow();
+      const derived = await trx
+        .selectFrom('assets')
+        .select(['derived_c', 'derived_i', 'derived_a', 'derived_t'])
+        .where('id', '=', p.id)
+        .executeTakeFirstOrThrow();
       const inherited: Profile = { C: derived.derived_c, I: derived.derived_i, A: derived.derived_a, T: derived.derived_t };
       // Every aspect is assessed for the system too: at the level its sets give it, and at level 1
       // (a moderate consequence) where no classified set reaches.
       const own = answersFor(Object.fromEntries(aspectKeys.map((a) => [a, inherited[a] ?? 1])), false);
       const justifications: Record<string, string> = { ...own.justifications };
-      for (const a of aspectKeys) if ((inherited[a] ?? 0) >= 2) justifications[a] = 'Systemet ärver nivån från de informationsmängder det behandlar (den värsta konsekvensen avgör).';
+      for (const a of aspectKeys)
+        if ((inherited[a] ?? 0) >= 2)
+          justifications[a] = 'Systemet ärver nivån från de informationsmängder det behandlar (den värsta konsekvensen avgör).';
       for (const [a, r] of Object.entries(p.raise ?? {})) justifications[a] = r.reason;
-      await classify(trx, p, systemState(j), j, now, { answers: own.answers, justifications, raises: p.raise ?? {}, authorId: steward, deciderId: owner }, { answers: own.answers, authorId: steward });
+      await classify(
+        trx,
+        p,
+        systemState(j),
+        j,
+        now,
+        { answers: own.answers, justifications, raises: p.raise ?? {}, authorId: steward, deciderId: owner },
+        { answers: own.answers, authorId: steward },
+      );
     }
   });
 };
 
-async function classify(trx: Trx, asset: { id: string; organization_id: string }, state: State, i: number, now: number, complete: ClassificationOverrides, partial: ClassificationOverrides) {
+async function classify(
+  trx: Trx,
+  asset: { id: string; organization_id: string },
+  state: State,
+  i: number,
+  now: number,
+  complete: ClassificationOverrides,
+  partial: ClassificationOverrides,
+) {
   if (state === 'none') return;
   if (state === 'draft') return void (await makeClassification(trx, asset, { ...partial, status: 'draft' }));
   if (state === 'submitted') return void (await makeClassification(trx, asset, { ...complete, status: 'submitted' }));
-  if (state === 'returned') return void (await makeClassification(trx, asset, { ...complete, status: 'returned', decisionComment: 'Motivera tillgängligheten tydligare.' }));
+  if (state === 'returned')
+    return void (await makeClassification(trx, asset, {
+      ...complete,
+      status: 'returned',
+      decisionComment: 'Motivera tillgängligheten tydligare.',
+    }));
   await makeClassification(trx, asset, { ...complete, status: 'approved', ...approvedDates(state, i, now) });
   // A few valid classifications are being redone: a draft on top of the approved version.
   if (state === 'valid' && i % 10 === 6) await makeClassification(trx, asset, { ...partial, status: 'draft' });
 }
-

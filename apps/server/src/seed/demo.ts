@@ -18,7 +18,11 @@ export type DemoExtension = DemoSeedStep;
 
 /** Creates Region Exempel once; a second run finds it and does nothing. */
 export async function seedDemo(db: Db, opts: { log?: Logger } = {}): Promise<{ created: boolean; organizationId: string }> {
-  const existing = await db.selectFrom('organizations').select('id').where('org_number', '=', demo.organization.orgNumber).executeTakeFirst();
+  const existing = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('org_number', '=', demo.organization.orgNumber)
+    .executeTakeFirst();
   if (existing) return { created: false, organizationId: existing.id };
   const result = await db.transaction().execute(async (trx) => {
     const { org, root } = await makeOrganization(trx, demo.organization);

@@ -37,7 +37,13 @@ type AssetOverrides = Partial<{
   securityProtection: boolean;
 }>;
 
-export async function makeAsset(trx: Trx, unit: { id: string; organization_id: string }, kind: 'information_set' | 'system' | 'process', overrides: AssetOverrides = {}, actor?: Actor) {
+export async function makeAsset(
+  trx: Trx,
+  unit: { id: string; organization_id: string },
+  kind: 'information_set' | 'system' | 'process',
+  overrides: AssetOverrides = {},
+  actor?: Actor,
+) {
   const n = next();
   const values = {
     organization_id: unit.organization_id,
@@ -65,16 +71,39 @@ export async function makeAsset(trx: Trx, unit: { id: string; organization_id: s
     security_protection: overrides.securityProtection ?? false,
   };
   const { id } = await assetsRepo.insert(trx, values);
-  await recordAudit(trx, actor ?? systemActor(unit.organization_id), { action: 'create', entityType: 'asset', entityId: id, entityLabel: values.name, unitId: unit.id, after: { kind, name: values.name } });
+  await recordAudit(trx, actor ?? systemActor(unit.organization_id), {
+    action: 'create',
+    entityType: 'asset',
+    entityId: id,
+    entityLabel: values.name,
+    unitId: unit.id,
+    after: { kind, name: values.name },
+  });
   return { id, kind, name: values.name, unit_id: unit.id, organization_id: unit.organization_id };
 }
 
-export const makeSystem = (trx: Trx, unit: { id: string; organization_id: string }, overrides: AssetOverrides = {}, actor?: Actor) => makeAsset(trx, unit, 'system', overrides, actor);
-export const makeInformationSet = (trx: Trx, unit: { id: string; organization_id: string }, overrides: AssetOverrides = {}, actor?: Actor) => makeAsset(trx, unit, 'information_set', overrides, actor);
+export const makeSystem = (trx: Trx, unit: { id: string; organization_id: string }, overrides: AssetOverrides = {}, actor?: Actor) =>
+  makeAsset(trx, unit, 'system', overrides, actor);
+export const makeInformationSet = (
+  trx: Trx,
+  unit: { id: string; organization_id: string },
+  overrides: AssetOverrides = {},
+  actor?: Actor,
+) => makeAsset(trx, unit, 'information_set', overrides, actor);
 
 /** The system/process processes the information sets; its inherited levels are recomputed unless told not to (bulk seeding). */
-export async function linkSets(trx: Trx, processor: { id: string; organization_id: string }, setIds: string[], opts: { recompute?: boolean } = {}) {
-  if (setIds.length) await trx.insertInto('asset_links').values(setIds.map((setId) => ({ organization_id: processor.organization_id, asset_id: processor.id, information_set_id: setId }))).onConflict((oc) => oc.doNothing()).execute();
+export async function linkSets(
+  trx: Trx,
+  processor: { id: string; organization_id: string },
+  setIds: string[],
+  opts: { recompute?: boolean } = {},
+) {
+  if (setIds.length)
+    await trx
+      .insertInto('asset_links')
+      .values(setIds.map((setId) => ({ organization_id: processor.organization_id, asset_id: processor.id, information_set_id: setId })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   if (opts.recompute !== false) await levels.recomputeProcessors(trx, [processor.id]);
 }
 
@@ -102,7 +131,12 @@ export async function makeClassification(trx: Trx, asset: { id: string; organiza
   const model = await currentModel(trx, asset.organization_id);
   const row = (await assetsRepo.findById(trx, asset.organization_id, asset.id))!;
   const facts = await liveFacts(trx, row);
-  const content = { answers: (o.answers ?? {}) as never, justifications: (o.justifications ?? {}) as never, raises: (o.raises ?? {}) as never, type_deviation_reason: o.typeDeviationReason ?? null };
+  const content = {
+    answers: (o.answers ?? {}) as never,
+    justifications: (o.justifications ?? {}) as never,
+    raises: (o.raises ?? {}) as never,
+    type_deviation_reason: o.typeDeviationReason ?? null,
+  };
   const status = o.status ?? 'approved';
   const approvedAt = o.approvedAt ?? new Date();
   const reviewDueAt = o.reviewDueAt ?? new Date(approvedAt.getTime() + 365 * 86_400_000);
@@ -129,10 +163,23 @@ export async function makeClassification(trx: Trx, asset: { id: string; organiza
   if (status === 'approved') {
     await versionsRepo.supersedeOthers(trx, asset.id, id, approvedAt);
     const d = derive(model.definition, { ...content, ...facts, inherited: facts.inherited?.levels ?? null });
-    await levels.applyApproved(trx, row, { id, profile: d.profile as Profile, specialAnalysis: d.specialAnalysis, approvedAt, reviewDueAt });
+    await levels.applyApproved(trx, row, {
+      id,
+      profile: d.profile as Profile,
+      specialAnalysis: d.specialAnalysis,
+      approvedAt,
+      reviewDueAt,
+    });
   } else {
     await levels.setOpenVersion(trx, asset.id, { id, status });
   }
-  await recordAudit(trx, actor, { action: status === 'approved' ? 'approve' : 'create', entityType: 'classification', entityId: id, entityLabel: row.name, unitId: row.unit_id, changes: { status: { after: status } } });
+  await recordAudit(trx, actor, {
+    action: status === 'approved' ? 'approve' : 'create',
+    entityType: 'classification',
+    entityId: id,
+    entityLabel: row.name,
+    unitId: row.unit_id,
+    changes: { status: { after: status } },
+  });
   return { id, status };
 }

@@ -15,7 +15,12 @@ let counter = 0;
 
 export type MeasureOverrides = Partial<NewMeasure> & { status?: MeasureStatus; cancelReason?: string };
 
-export async function makeMeasure(trx: Trx, unit: { id: string; organization_id: string }, overrides: MeasureOverrides = {}, actor: Actor = systemActor(unit.organization_id)) {
+export async function makeMeasure(
+  trx: Trx,
+  unit: { id: string; organization_id: string },
+  overrides: MeasureOverrides = {},
+  actor: Actor = systemActor(unit.organization_id),
+) {
   const n = ++counter;
   const { status, cancelReason, ...input } = overrides;
   const m = await createMeasureIn(trx, actor, { title: `Åtgärd ${n}`, dueDate: '2027-06-30', ...input, unitId: input.unitId ?? unit.id });
@@ -31,11 +36,26 @@ export async function setMeasureStatus(trx: Trx, actor: Actor, id: string, statu
     cancel_reason: status === 'cancelled' ? (cancelReason ?? 'Ersatt av en annan åtgärd') : null,
     completed_at: status === 'done' ? new Date() : null,
   });
-  await recordAudit(trx, actor, { action: 'change_status', entityType: 'measure', entityId: id, entityLabel: before.title, unitId: before.unit_id, changes: { status: { before: before.status, after: status } } });
+  await recordAudit(trx, actor, {
+    action: 'change_status',
+    entityType: 'measure',
+    entityId: id,
+    entityLabel: before.title,
+    unitId: before.unit_id,
+    changes: { status: { before: before.status, after: status } },
+  });
 }
 
 /** Records a verification of effect by `verifierId` (not the owner) of a measure that is done. */
-export async function verifyMeasure(trx: Trx, organizationId: string, id: string, verifierId: string, result: VerificationResult, method = 'Stickprov i loggar och intervju med förvaltningen', verifiedOn?: string) {
+export async function verifyMeasure(
+  trx: Trx,
+  organizationId: string,
+  id: string,
+  verifierId: string,
+  result: VerificationResult,
+  method = 'Stickprov i loggar och intervju med förvaltningen',
+  verifiedOn?: string,
+) {
   const before = (await repo.findById(trx, organizationId, id))!;
   const on = verifiedOn ?? new Date().toISOString().slice(0, 10);
   await repo.insertVerification(trx, organizationId, id, { verified_by: verifierId, verified_on: on, method, result, comment: null });
@@ -44,7 +64,17 @@ export async function verifyMeasure(trx: Trx, organizationId: string, id: string
   const who = await trx.selectFrom('users').select('name').where('id', '=', verifierId).executeTakeFirstOrThrow();
   const actor: Actor = { ...systemActor(organizationId, who.name), kind: 'user', userId: verifierId };
   await recordAudit(trx, actor, {
-    action: 'verify', entityType: 'measure', entityId: id, entityLabel: before.title, unitId: before.unit_id,
-    changes: { status: { before: before.status, after: status }, verifiedBy: { after: verifierId }, verifiedOn: { after: on }, method: { after: method }, result: { after: result } },
+    action: 'verify',
+    entityType: 'measure',
+    entityId: id,
+    entityLabel: before.title,
+    unitId: before.unit_id,
+    changes: {
+      status: { before: before.status, after: status },
+      verifiedBy: { after: verifierId },
+      verifiedOn: { after: on },
+      method: { after: method },
+      result: { after: result },
+    },
   });
 }

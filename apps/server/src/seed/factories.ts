@@ -28,11 +28,21 @@ export function orgNumberFor(n: number): string {
 
 export async function makeOrganization(trx: Trx, overrides: Partial<{ name: string; orgNumber: string; kind: string }> = {}) {
   const n = next();
-  const input = { name: `Region Test ${n}`, orgNumber: orgNumberFor(Math.floor(Math.random() * 90000) + 10000), kind: 'region', ...overrides };
+  const input = {
+    name: `Region Test ${n}`,
+    orgNumber: orgNumberFor(Math.floor(Math.random() * 90000) + 10000),
+    kind: 'region',
+    ...overrides,
+  };
   return insertOrganization(trx, systemActor('00000000-0000-0000-0000-000000000000', 'Tillit (system)'), input);
 }
 
-export async function makeUnit(trx: Trx, parent: { id: string; organization_id: string; path: string[] }, overrides: Partial<{ name: string; kind: string; description: string | null }> = {}, actor?: Actor) {
+export async function makeUnit(
+  trx: Trx,
+  parent: { id: string; organization_id: string; path: string[] },
+  overrides: Partial<{ name: string; kind: string; description: string | null }> = {},
+  actor?: Actor,
+) {
   const unit = await unitsRepo.insert(trx, {
     organization_id: parent.organization_id,
     parent_id: parent.id,
@@ -41,7 +51,14 @@ export async function makeUnit(trx: Trx, parent: { id: string; organization_id: 
     kind: overrides.kind ?? 'unit',
     description: overrides.description ?? null,
   });
-  await recordAudit(trx, actor ?? systemActor(parent.organization_id), { action: 'create', entityType: 'unit', entityId: unit.id, entityLabel: unit.name, unitId: unit.id, after: { name: unit.name, kind: unit.kind } });
+  await recordAudit(trx, actor ?? systemActor(parent.organization_id), {
+    action: 'create',
+    entityType: 'unit',
+    entityId: unit.id,
+    entityLabel: unit.name,
+    unitId: unit.id,
+    after: { name: unit.name, kind: unit.kind },
+  });
   return unit;
 }
 
@@ -55,7 +72,15 @@ const cachedHash = (password: string) => {
 export async function makeUser(
   trx: Trx,
   organizationId: string,
-  overrides: Partial<{ email: string; name: string; password: string | null; status: string; isPlatformAdmin: boolean; locale: string; roles: { role: Role; unitId: string }[] }> = {},
+  overrides: Partial<{
+    email: string;
+    name: string;
+    password: string | null;
+    status: string;
+    isPlatformAdmin: boolean;
+    locale: string;
+    roles: { role: Role; unitId: string }[];
+  }> = {},
   actor?: Actor,
 ) {
   const n = next();
@@ -70,10 +95,23 @@ export async function makeUser(
     locale: overrides.locale ?? 'sv',
   });
   const who = actor ?? systemActor(organizationId);
-  await recordAudit(trx, who, { action: 'create', entityType: 'user', entityId: user.id, entityLabel: user.name, after: { email: user.email, name: user.name, status: user.status } });
+  await recordAudit(trx, who, {
+    action: 'create',
+    entityType: 'user',
+    entityId: user.id,
+    entityLabel: user.name,
+    after: { email: user.email, name: user.name, status: user.status },
+  });
   for (const g of overrides.roles ?? []) {
     const grant = await usersRepo.insertGrant(trx, { organization_id: organizationId, user_id: user.id, role: g.role, unit_id: g.unitId });
-    await recordAudit(trx, who, { action: 'grant', entityType: 'role_assignment', entityId: grant!.id, entityLabel: user.name, unitId: g.unitId, after: { role: g.role, unitId: g.unitId, userId: user.id } });
+    await recordAudit(trx, who, {
+      action: 'grant',
+      entityType: 'role_assignment',
+      entityId: grant!.id,
+      entityLabel: user.name,
+      unitId: g.unitId,
+      after: { role: g.role, unitId: g.unitId, userId: user.id },
+    });
   }
   return user;
 }

@@ -56,7 +56,9 @@ describe('a role granted on a unit', () => {
       (await adminOfA.post('/api/v1/users', { email: 'ny-b@access.example', name: 'Ny i B', role: 'auditor', unitId: units.b.id }))
         .statusCode,
     ).toBe(403);
-    expect((await adminOfA.post(`/api/v1/users/${auditorId}/roles`, { role: 'data_protection_officer', unitId: units.a.id })).statusCode).toBe(200);
+    expect(
+      (await adminOfA.post(`/api/v1/users/${auditorId}/roles`, { role: 'data_protection_officer', unitId: units.a.id })).statusCode,
+    ).toBe(200);
     expect((await adminOfA.post(`/api/v1/users/${auditorId}/roles`, { role: 'risk_owner', unitId: units.b.id })).statusCode).toBe(403);
     expect((await adminOfA.post(`/api/v1/users/${auditorId}/roles`, { role: 'admin', unitId: units.root.id })).statusCode).toBe(403);
     const rootGrant = (await orgAdmin.get(`/api/v1/users/${auditorId}`))

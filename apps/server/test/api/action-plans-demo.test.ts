@@ -7,7 +7,11 @@ const t = useTestApp({ template: 'demo' });
 describe('Region Exempel’s action plans', () => {
   it('has plans for most classified systems with a mix of answers and measures for gaps', async () => {
     const coordinator = await signIn(t.app, 'samordnare@exempel.se', demo.password);
-    const plans = (await coordinator.get('/api/v1/action-plans')).json() as { id: string; assetKind: string; progress: { met: number; notMet: number; partlyMet: number; total: number } }[];
+    const plans = (await coordinator.get('/api/v1/action-plans')).json() as {
+      id: string;
+      assetKind: string;
+      progress: { met: number; notMet: number; partlyMet: number; total: number };
+    }[];
     expect(plans.filter((p) => p.assetKind === 'system').length).toBeGreaterThan(10);
     const overview = (await coordinator.get('/api/v1/action-plans/overview')).json();
     expect(overview.progress.met).toBeGreaterThan(0);

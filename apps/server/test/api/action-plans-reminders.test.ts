@@ -7,11 +7,18 @@ import { bodyOf, useSmtpSink } from '../helpers/smtp-sink.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
 const sink = useSmtpSink();
-const t = useTestApp({ env: () => ({ TILLIT_SMTP_URL: `smtp://127.0.0.1:${sink.port}`, TILLIT_MAIL_FROM: 'Tillit <tillit@region.example>', TILLIT_PUBLIC_URL: 'https://tillit.region.example' }) });
+const t = useTestApp({
+  env: () => ({
+    TILLIT_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    TILLIT_MAIL_FROM: 'Tillit <tillit@region.example>',
+    TILLIT_PUBLIC_URL: 'https://tillit.region.example',
+  }),
+});
 const log = pino({ level: 'silent' });
 const job = (name: string) => jobDefinitions().filter((d) => d.name === name);
 const start = (name: string) => t.db.transaction().execute((trx) => enqueueJob(trx, name, {}));
-const run = (name: string) => runDueJobs(t.db, job(name), jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }), log);
+const run = (name: string) =>
+  runDueJobs(t.db, job(name), jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }), log);
 
 describe('stale self-assessments reach the asset’s people as a digest', () => {
   it('one notice per plan in the notification centre, one mail per person', async () => {
@@ -19,7 +26,11 @@ describe('stale self-assessments reach the asset’s people as a digest', () => 
     const steward = users['forvaltare@region.example']!;
     const set = await t.db.transaction().execute(async (trx) => {
       const s = await makeInformationSet(trx, units.a, { name: 'Remisser', personalData: 'patient', systemStewardId: steward.id });
-      await makeClassification(trx, s, { status: 'approved', answers: { C: { privacy: 2 }, I: { life_health: 2 }, A: { operations: 2 }, T: { legal: 2 } }, justifications: { C: 'a', I: 'b', A: 'c', T: 'd' } } as Parameters<typeof makeClassification>[2]);
+      await makeClassification(trx, s, {
+        status: 'approved',
+        answers: { C: { privacy: 2 }, I: { life_health: 2 }, A: { operations: 2 }, T: { legal: 2 } },
+        justifications: { C: 'a', I: 'b', A: 'c', T: 'd' },
+      } as Parameters<typeof makeClassification>[2]);
       return s;
     });
     const client = await signIn(t.app, 'forvaltare@region.example');
@@ -36,7 +47,11 @@ describe('stale self-assessments reach the asset’s people as a digest', () => 
     expect((await client.get('/api/v1/notifications')).json().items ?? []).toHaveLength(0);
 
     // Thirteen months later (as the database sees it): both answers are older than the interval.
-    await t.db.updateTable('plan_requirements').set({ assessed_at: new Date(Date.now() - 400 * 86_400_000) }).where('id', 'in', [a.id, b.id]).execute();
+    await t.db
+      .updateTable('plan_requirements')
+      .set({ assessed_at: new Date(Date.now() - 400 * 86_400_000) })
+      .where('id', 'in', [a.id, b.id])
+      .execute();
     await start('notifications.produce.plans.stale');
     expect(await run('notifications.produce.plans.stale')).toBe(1);
     const notices = (await client.get('/api/v1/notifications')).json();

@@ -11,7 +11,12 @@ const complete = {
 } as unknown as Parameters<typeof makeClassification>[2];
 
 async function setup() {
-  const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_steward', unit: 'a' }, { role: 'system_steward', unit: 'b' }, { role: 'auditor' }]);
+  const seeded = await seedOrg(t.db, [
+    { role: 'security_coordinator' },
+    { role: 'system_steward', unit: 'a' },
+    { role: 'system_steward', unit: 'b' },
+    { role: 'auditor' },
+  ]);
   const { set, system } = await t.db.transaction().execute(async (trx) => {
     const set = await makeInformationSet(trx, seeded.units.a, { name: 'Journalanteckningar', personalData: 'patient' });
     await makeClassification(trx, set, { status: 'approved', ...complete });
@@ -30,7 +35,18 @@ async function setup() {
   };
 }
 
-type Req = { id: string; key: string; rowVersion: number; status: string | null; change: string | null; previous: { status: string | null; how: string | null } | null; how: string | null; coveredBy: { assetId: string; status: string | null }[]; measures: { id: string }[]; evidence: { id: string; kind: string }[] };
+type Req = {
+  id: string;
+  key: string;
+  rowVersion: number;
+  status: string | null;
+  change: string | null;
+  previous: { status: string | null; how: string | null } | null;
+  how: string | null;
+  coveredBy: { assetId: string; status: string | null }[];
+  measures: { id: string }[];
+  evidence: { id: string; kind: string }[];
+};
 const requirementsOf = (plan: { themes: { requirements: Req[] }[] }) => plan.themes.flatMap((th) => th.requirements);
 
 describe('action plans', () => {
@@ -43,13 +59,25 @@ describe('action plans', () => {
     expect((await steward.post('/api/v1/action-plans/generate', {})).json()).toMatchObject({ created: 0, refreshed: 0, unchanged: 2 });
 
     const plan = (await steward.get(`/api/v1/assets/${set.id}/action-plan`)).json();
-    expect(plan).toMatchObject({ assetId: set.id, current: true, levels: { C: 3, I: 3, A: 3, T: 3 }, catalogueLabel: `${baseCatalogue.name.sv} ${baseCatalogue.version}` });
-    expect(plan.triggers.map((x: { code: string }) => x.code)).toEqual(['personal_data', 'sensitive_personal_data', 'patient_data', 'secrecy']);
+    expect(plan).toMatchObject({
+      assetId: set.id,
+      current: true,
+      levels: { C: 3, I: 3, A: 3, T: 3 },
+      catalogueLabel: `${baseCatalogue.name.sv} ${baseCatalogue.version}`,
+    });
+    expect(plan.triggers.map((x: { code: string }) => x.code)).toEqual([
+      'personal_data',
+      'sensitive_personal_data',
+      'patient_data',
+      'secrecy',
+    ]);
     const keys = requirementsOf(plan).map((r) => r.key);
     expect(keys).toContain('TB-LOG-02'); // patient data
     expect(keys).not.toContain('TB-DSK-02'); // no third-country transfer
     expect(keys).not.toContain('TB-KON-02'); // the set is not needed for an essential service
-    expect(plan.themes.map((th: { theme: string }) => th.theme)).toEqual(baseCatalogue.themes.map((th) => th.code).filter((c) => plan.themes.some((p: { theme: string }) => p.theme === c)));
+    expect(plan.themes.map((th: { theme: string }) => th.theme)).toEqual(
+      baseCatalogue.themes.map((th) => th.code).filter((c) => plan.themes.some((p: { theme: string }) => p.theme === c)),
+    );
 
     // The system inherits the set's levels and patient-data triggers, and is needed for an essential service.
     const sysPlan = (await steward.get(`/api/v1/assets/${system.id}/action-plan`)).json();
@@ -72,14 +100,22 @@ describe('action plans', () => {
     expect(noReason.json().error).toMatchObject({ code: 'not_applicable_reason_required', details: { field: 'naReason' } });
     expect(noReason.json().error.message).toMatch(/Skäl/);
 
-    const met = await steward.patch(`/api/v1/plan-requirements/${first!.id}`, { status: 'met', how: 'Behörigheter beslutas av chef i e-tjänst.' });
+    const met = await steward.patch(`/api/v1/plan-requirements/${first!.id}`, {
+      status: 'met',
+      how: 'Behörigheter beslutas av chef i e-tjänst.',
+    });
     expect(met.statusCode, met.body).toBe(200);
     expect(met.json()).toMatchObject({ status: 'met', assessedBy: { id: steward.userId } });
     const events = async () => (await t.db.selectFrom('audit_events').select('id').where('entity_id', '=', first!.id).execute()).length;
     expect(await events()).toBe(1);
     await steward.patch(`/api/v1/plan-requirements/${first!.id}`, { status: 'met', how: 'Behörigheter beslutas av chef i e-tjänst.' });
     expect(await events()).toBe(1);
-    const stale = await steward.request({ method: 'PATCH', url: `/api/v1/plan-requirements/${first!.id}`, payload: { status: 'not_met' }, headers: { 'if-match': `"${first!.rowVersion}"` } });
+    const stale = await steward.request({
+      method: 'PATCH',
+      url: `/api/v1/plan-requirements/${first!.id}`,
+      payload: { status: 'not_met' },
+      headers: { 'if-match': `"${first!.rowVersion}"` },
+    });
     expect(stale.statusCode).toBe(412);
 
     await steward.patch(`/api/v1/plan-requirements/${second!.id}`, { status: 'not_met' });
@@ -110,8 +146,17 @@ describe('action plans', () => {
 
     const link = await steward.post(`/api/v1/plan-requirements/${req.id}/evidence/link`, { title: 'Rutin', url: 'javascript:alert(1)' });
     expect(link.statusCode).toBe(400);
-    expect((await steward.post(`/api/v1/plan-requirements/${req.id}/evidence/link`, { title: 'Rutin', url: 'https://intra.example/rutin' })).statusCode).toBe(201);
-    const upload = (fileName: string, payload: Buffer) => steward.request({ method: 'POST', url: `/api/v1/plan-requirements/${req.id}/evidence/file?fileName=${encodeURIComponent(fileName)}`, payload, headers: { 'content-type': 'application/octet-stream' } });
+    expect(
+      (await steward.post(`/api/v1/plan-requirements/${req.id}/evidence/link`, { title: 'Rutin', url: 'https://intra.example/rutin' }))
+        .statusCode,
+    ).toBe(201);
+    const upload = (fileName: string, payload: Buffer) =>
+      steward.request({
+        method: 'POST',
+        url: `/api/v1/plan-requirements/${req.id}/evidence/file?fileName=${encodeURIComponent(fileName)}`,
+        payload,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
     const fake = await upload('rapport.pdf', Buffer.from('MZ\x90\x00 not a pdf'));
     expect(fake.statusCode).toBe(415);
     expect(fake.json().error).toMatchObject({ code: 'evidence_type_not_allowed', details: { field: 'fileName' } });
@@ -125,10 +170,21 @@ describe('action plans', () => {
     expect(down.rawPayload.toString()).toBe('%PDF-1.7\n%test\n');
 
     const owner = users['system_steward@a']!.id;
-    const bad = await steward.post(`/api/v1/plan-requirements/${req.id}/measures`, { title: 'Inför kontroll', ownerId: owner, startDate: '2027-05-01', dueDate: '2027-03-31', priority: 'high' });
+    const bad = await steward.post(`/api/v1/plan-requirements/${req.id}/measures`, {
+      title: 'Inför kontroll',
+      ownerId: owner,
+      startDate: '2027-05-01',
+      dueDate: '2027-03-31',
+      priority: 'high',
+    });
     expect(bad.statusCode).toBe(400);
     expect(await t.db.selectFrom('measures').select('id').execute()).toHaveLength(0);
-    const made = await steward.post(`/api/v1/plan-requirements/${req.id}/measures`, { title: 'Inför kontroll', ownerId: owner, dueDate: '2027-03-31', priority: 'high' });
+    const made = await steward.post(`/api/v1/plan-requirements/${req.id}/measures`, {
+      title: 'Inför kontroll',
+      ownerId: owner,
+      dueDate: '2027-03-31',
+      priority: 'high',
+    });
     expect(made.statusCode, made.body).toBe(201);
     expect(made.json().measures).toEqual([expect.objectContaining({ title: 'Inför kontroll', status: 'planned', dueDate: '2027-03-31' })]);
     const link2 = await t.db.selectFrom('measure_links').selectAll().executeTakeFirstOrThrow();
@@ -139,7 +195,11 @@ describe('action plans', () => {
     const { steward, units } = await setup();
     const secret = await t.db.transaction().execute(async (trx) => {
       const s = await makeInformationSet(trx, units.a, { name: 'Skyddsklassade uppgifter' });
-      await makeClassification(trx, s, { status: 'approved', answers: { C: { privacy: 4 }, I: { life_health: 1 }, A: { operations: 1 }, T: { legal: 1 } }, justifications: complete!.justifications } as Parameters<typeof makeClassification>[2]);
+      await makeClassification(trx, s, {
+        status: 'approved',
+        answers: { C: { privacy: 4 }, I: { life_health: 1 }, A: { operations: 1 }, T: { legal: 1 } },
+        justifications: complete!.justifications,
+      } as Parameters<typeof makeClassification>[2]);
       return s;
     });
     await steward.post('/api/v1/action-plans/generate', { assetIds: [secret.id] });
@@ -173,7 +233,9 @@ describe('action plans', () => {
     expect((await steward.get('/api/v1/action-plans/migration')).statusCode).toBe(403); // organisation-wide: the top unit's
     const preview = (await coordinator.get('/api/v1/action-plans/migration')).json();
     expect(preview).toMatchObject({ plans: 2, changed: 2, removed: 2, toVersion: { label: `${baseCatalogue.name.sv} 2027.1` } });
-    expect(preview.requirements).toEqual(expect.arrayContaining([{ key: 'TB-LOG-01', title: expect.any(String), change: 'changed', plans: 2 }]));
+    expect(preview.requirements).toEqual(
+      expect.arrayContaining([{ key: 'TB-LOG-01', title: expect.any(String), change: 'changed', plans: 2 }]),
+    );
     expect((await steward.get(`/api/v1/action-plans/${plan.id}`)).json().outdated).toEqual({ catalogue: true, profile: false });
 
     const moved = await coordinator.post('/api/v1/action-plans/migration');

@@ -18,7 +18,7 @@ describe('Region Exempel’s information assets', () => {
     for (const work of ['draft', 'submitted', 'returned']) expect(await count(`workStatus=${work}`), work).toBeGreaterThan(0);
     // Level 4 is for säkerhetsskydd only: the demo region has no such information.
     expect(await count('specialAnalysis=true')).toBe(0);
-    expect(await count('aspect=C&minLevel=4') + (await count('aspect=I&minLevel=4')) + (await count('aspect=A&minLevel=4'))).toBe(0);
+    expect((await count('aspect=C&minLevel=4')) + (await count('aspect=I&minLevel=4')) + (await count('aspect=A&minLevel=4'))).toBe(0);
     const kpis = (await coordinator.get('/api/v1/classification/kpis')).json();
     expect(kpis.systemClassificationRate).toBeGreaterThan(0.4);
     expect(kpis.systemClassificationRate).toBeLessThan(0.9);

@@ -33,8 +33,21 @@ describe('inventory of information assets', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const system = res.json();
-    expect(system).toMatchObject({ kind: 'system', unitName: 'Förvaltning A', systemSteward: { id: users['system_steward@a']!.id }, tags: ['vård', 'kritisk'], classification: { reviewState: 'missing' } });
-    const set = (await steward.post('/api/v1/assets', { kind: 'information_set', name: 'Journalanteckningar', unitId: units.a.id, personalData: 'patient' })).json();
+    expect(system).toMatchObject({
+      kind: 'system',
+      unitName: 'Förvaltning A',
+      systemSteward: { id: users['system_steward@a']!.id },
+      tags: ['vård', 'kritisk'],
+      classification: { reviewState: 'missing' },
+    });
+    const set = (
+      await steward.post('/api/v1/assets', {
+        kind: 'information_set',
+        name: 'Journalanteckningar',
+        unitId: units.a.id,
+        personalData: 'patient',
+      })
+    ).json();
     const linked = await steward.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: set.id });
     expect(linked.statusCode, linked.body).toBe(200);
     expect(linked.json().informationSets.map((s: { id: string }) => s.id)).toEqual([set.id]);
@@ -52,11 +65,18 @@ describe('inventory of information assets', () => {
 
   it('names the field of an unknown owner, refuses self-links and wrong link kinds, and duplicate external ids', async () => {
     const { units, steward } = await setup();
-    const unknown = await steward.post('/api/v1/assets', { kind: 'system', name: 'X', unitId: units.a.id, informationOwnerId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await steward.post('/api/v1/assets', {
+      kind: 'system',
+      name: 'X',
+      unitId: units.a.id,
+      informationOwnerId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatchObject({ code: 'unknown_user', details: { field: 'informationOwnerId' } });
     expect(unknown.json().error.message).toMatch(/finns inte/);
-    const system = (await steward.post('/api/v1/assets', { kind: 'system', name: 'PACS', unitId: units.a.id, externalId: 'PACS-1' })).json();
+    const system = (
+      await steward.post('/api/v1/assets', { kind: 'system', name: 'PACS', unitId: units.a.id, externalId: 'PACS-1' })
+    ).json();
     const self = await steward.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: system.id });
     expect(self.json().error).toMatchObject({ code: 'asset_self_link', details: { field: 'informationSetId' } });
     const selfIntegration = await steward.post(`/api/v1/assets/${system.id}/integrations`, { toAssetId: system.id });
@@ -65,9 +85,16 @@ describe('inventory of information assets', () => {
     const other = (await steward.post('/api/v1/assets', { kind: 'system', name: 'RIS', unitId: units.a.id })).json();
     const notASet = await steward.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: other.id });
     expect(notASet.json().error.code).toBe('asset_link_kind_mismatch');
-    const integration = await steward.post(`/api/v1/assets/${system.id}/integrations`, { toAssetId: other.id, description: 'Bilder och svar' });
+    const integration = await steward.post(`/api/v1/assets/${system.id}/integrations`, {
+      toAssetId: other.id,
+      description: 'Bilder och svar',
+    });
     expect(integration.statusCode, integration.body).toBe(201);
-    expect(integration.json().integrations[0]).toMatchObject({ from: { id: system.id }, to: { id: other.id }, description: 'Bilder och svar' });
+    expect(integration.json().integrations[0]).toMatchObject({
+      from: { id: system.id },
+      to: { id: other.id },
+      description: 'Bilder och svar',
+    });
     const dup = await steward.post('/api/v1/assets', { kind: 'system', name: 'Y', unitId: units.a.id, externalId: 'PACS-1' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error).toMatchObject({ code: 'duplicate_external_id', details: { field: 'externalId' } });
@@ -101,11 +128,21 @@ describe('inventory of information assets', () => {
 
   it('audits changes, blocks deleting a unit that holds assets, and exports the inventory to Excel', async () => {
     const { units, steward, coordinator } = await setup();
-    const system = (await steward.post('/api/v1/assets', { kind: 'system', name: 'Lönesystem', unitId: units.a.id, hosting: 'own_datacenter' })).json();
+    const system = (
+      await steward.post('/api/v1/assets', { kind: 'system', name: 'Lönesystem', unitId: units.a.id, hosting: 'own_datacenter' })
+    ).json();
     await steward.patch(`/api/v1/assets/${system.id}`, { lifecycle: 'phasing_out', supplier: 'Lön AB' });
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_id', '=', system.id).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes'])
+      .where('entity_id', '=', system.id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((e) => e.action)).toEqual(['create', 'update']);
-    expect(audit[1]!.changes).toMatchObject({ lifecycle: { before: 'in_use', after: 'phasing_out' }, supplier: { before: null, after: 'Lön AB' } });
+    expect(audit[1]!.changes).toMatchObject({
+      lifecycle: { before: 'in_use', after: 'phasing_out' },
+      supplier: { before: null, after: 'Lön AB' },
+    });
 
     const unit = (await coordinator.post('/api/v1/units', { parentId: units.b.id, name: 'Tom enhet', kind: 'unit' })).json();
     const held = (await coordinator.post('/api/v1/assets', { kind: 'information_set', name: 'Lönelistor', unitId: unit.id })).json();

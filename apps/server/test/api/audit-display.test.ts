@@ -246,7 +246,10 @@ describe('events as a person reads them', () => {
       const draft = (await coordinator.post(`/api/v1/assets/${set.id}/classifications`)).json();
       await coordinator.patch(`/api/v1/classifications/${draft.id}`, {
         answers: Object.fromEntries(
-          (['C', 'I', 'A', 'T'] as const).map((a) => [a, Object.fromEntries(klassaPresetModel.categories.map((c, i) => [c.key, i === 0 ? 2 : i === 1 ? 3 : 'not_relevant']))]),
+          (['C', 'I', 'A', 'T'] as const).map((a) => [
+            a,
+            Object.fromEntries(klassaPresetModel.categories.map((c, i) => [c.key, i === 0 ? 2 : i === 1 ? 3 : 'not_relevant'])),
+          ]),
         ),
         justifications: { C: 'Känsliga uppgifter.', I: 'Fel uppgift ger fel beslut.', A: 'Verksamheten stannar.', T: 'Loggning krävs.' },
         raises: { A: { level: 3, reason: 'Många beroenden.' } },

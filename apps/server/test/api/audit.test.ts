@@ -149,7 +149,9 @@ describe('the hash chain', () => {
     // … and even a superuser meets the trigger unless switching it off.
     const su = createDb(t.superuserUrl, 1);
     try {
-      await expect(su.updateTable('audit_events').set({ actor_name: 'Någon annan' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+      await expect(su.updateTable('audit_events').set({ actor_name: 'Någon annan' }).where('id', '=', row.id).execute()).rejects.toThrow(
+        /append-only/,
+      );
       await expect(su.deleteFrom('audit_events').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
       await expect(sql`TRUNCATE audit_events`.execute(su)).rejects.toThrow(/append-only/);
       await expect(sql`TRUNCATE audit_events CASCADE`.execute(su)).rejects.toThrow(/append-only/);
@@ -245,7 +247,8 @@ describe('the hash chain', () => {
         unitId: r.unit_id,
         changes: r.changes,
       });
-      await tamper((db) => db.updateTable('audit_events').set({ actor_name: 'Förfalskad', hash: forged }).where('id', '=', victim.id).execute(),
+      await tamper((db) =>
+        db.updateTable('audit_events').set({ actor_name: 'Förfalskad', hash: forged }).where('id', '=', victim.id).execute(),
       );
       expect((await verifyAuditChain(t.db, org.id)).firstBrokenId).toBe(String(next.id));
     });
@@ -270,7 +273,13 @@ describe('the hash chain', () => {
     }
 
     const checkpointOf = (orgId: string) =>
-      t.db.selectFrom('audit_checkpoints').selectAll().where('organization_id', '=', orgId).orderBy('event_id', 'desc').orderBy('id', 'desc').executeTakeFirst();
+      t.db
+        .selectFrom('audit_checkpoints')
+        .selectAll()
+        .where('organization_id', '=', orgId)
+        .orderBy('event_id', 'desc')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
 
     it('continues from the checkpoint, moves it forward, and finds tampering after it', async () => {
       const { admin, org, rows, units, adminId } = await orgWithHistory();

@@ -17,13 +17,19 @@ describe('sign-in under parallel guessing', () => {
     expect(codes.filter((c) => c === 'account_locked').length).toBeGreaterThanOrEqual(55);
     const right = await login({ email, password: PASSWORD }, '203.0.113.200');
     expect(right.json().error.code).toBe('account_locked');
-    const row = await t.db.selectFrom('users').select(['failed_login_count', 'locked_until']).where('id', '=', users.auditor!.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('users')
+      .select(['failed_login_count', 'locked_until'])
+      .where('id', '=', users.auditor!.id)
+      .executeTakeFirstOrThrow();
     expect(row.failed_login_count).toBe(5);
     expect(row.locked_until!.getTime()).toBeGreaterThan(Date.now());
   }, 120_000);
 
   it('applies the per-address limit to the counted value: of 60 parallel misses from one address only 30 are judged', async () => {
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => login({ email: `nobody${i}@test.example`, password: 'x' }, '198.51.100.77')));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => login({ email: `nobody${i}@test.example`, password: 'x' }, '198.51.100.77')),
+    );
     const statuses = answers.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 429).length).toBe(30);
     expect(statuses.filter((s) => s === 401).length).toBe(30);
@@ -39,7 +45,14 @@ describe('the same answers for unknown and real accounts', () => {
       real.push((await login({ email: users.auditor!.email, password: 'wrong-password' }, '192.0.2.71')).json().error.code);
       unknown.push((await login({ email: 'no-such-person@test.example', password: 'wrong-password' }, '192.0.2.72')).json().error.code);
     }
-    expect(real).toEqual(['invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'invalid_credentials', 'account_locked']);
+    expect(real).toEqual([
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+      'invalid_credentials',
+      'account_locked',
+    ]);
     expect(unknown).toEqual(real);
     const r = await login({ email: users.auditor!.email, password: 'x' }, '192.0.2.73');
     const u = await login({ email: 'no-such-person@test.example', password: 'x' }, '192.0.2.73');
@@ -66,12 +79,22 @@ describe('e-mail addresses per organisation', () => {
     const invited = await adminB.post('/api/v1/users', { email: shared, name: 'Samma adress', role: 'auditor', unitId: b.units.root.id });
     expect(invited.statusCode).toBe(201);
     // Still unique within one organisation.
-    const again = await adminB.post('/api/v1/users', { email: shared.toUpperCase(), name: 'Igen', role: 'auditor', unitId: b.units.root.id });
+    const again = await adminB.post('/api/v1/users', {
+      email: shared.toUpperCase(),
+      name: 'Igen',
+      role: 'auditor',
+      unitId: b.units.root.id,
+    });
     expect(again.json().error.code).toBe('duplicate_email');
 
     // The account in B has no password yet: signing in by e-mail alone still reaches A's account.
     expect((await login({ email: shared, password: PASSWORD }, '192.0.2.75')).statusCode).toBe(200);
-    const bUser = await t.db.selectFrom('users').select('id').where('organization_id', '=', b.org.id).where('email', '=', shared).executeTakeFirstOrThrow();
+    const bUser = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', b.org.id)
+      .where('email', '=', shared)
+      .executeTakeFirstOrThrow();
     const hash = await t.db.selectFrom('users').select('password_hash').where('id', '=', a.users.auditor!.id).executeTakeFirstOrThrow();
     await t.db.updateTable('users').set({ status: 'active', password_hash: hash.password_hash }).where('id', '=', bUser.id).execute();
     const ambiguous = await login({ email: shared, password: PASSWORD }, '192.0.2.75');

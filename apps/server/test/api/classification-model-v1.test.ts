@@ -7,22 +7,43 @@ import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 const t = useTestApp();
 
 const rows = async (organizationId: string) => {
-  const models = await t.db.selectFrom('classification_models').select(['version', 'created_by']).where('organization_id', '=', organizationId).execute();
-  const events = await t.db.selectFrom('audit_events').select(['action', 'entity_type']).where('organization_id', '=', organizationId).where('entity_type', '=', 'classification_model').execute();
+  const models = await t.db
+    .selectFrom('classification_models')
+    .select(['version', 'created_by'])
+    .where('organization_id', '=', organizationId)
+    .execute();
+  const events = await t.db
+    .selectFrom('audit_events')
+    .select(['action', 'entity_type'])
+    .where('organization_id', '=', organizationId)
+    .where('entity_type', '=', 'classification_model')
+    .execute();
   return { models, events };
 };
 
 describe('the classification model’s version 1', () => {
   it('is created with the organisation, audited there, and reading the model writes nothing', async () => {
     const { org, users } = await seedOrg(t.db, [{ role: 'security_coordinator' }]);
-    expect(await rows(org.id)).toEqual({ models: [{ version: 1, created_by: null }], events: [{ action: 'create', entity_type: 'classification_model' }] });
-    const before = await t.db.selectFrom('audit_events').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+    expect(await rows(org.id)).toEqual({
+      models: [{ version: 1, created_by: null }],
+      events: [{ action: 'create', entity_type: 'classification_model' }],
+    });
+    const before = await t.db
+      .selectFrom('audit_events')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organization_id', '=', org.id)
+      .executeTakeFirstOrThrow();
 
     const coordinator = await signIn(t.app, users.security_coordinator!.email);
     for (const url of ['/api/v1/classification-model', '/api/v1/classification-models', '/api/v1/information-types/export']) {
       expect((await coordinator.get(url)).statusCode, url).toBe(200);
     }
-    const after = await t.db.selectFrom('audit_events').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', org.id).where('action', '!=', 'login').executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('audit_events')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organization_id', '=', org.id)
+      .where('action', '!=', 'login')
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     expect((await rows(org.id)).models).toHaveLength(1);
   });

@@ -18,19 +18,47 @@ const noticesOf = (userId: string) =>
   t.db.selectFrom('notifications').select(['kind', 'entity_id', 'params', 'link']).where('user_id', '=', userId).orderBy('kind').execute();
 
 async function setup() {
-  const { org, units, users } = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'information_owner', unit: 'a' }, { role: 'system_steward', unit: 'a' }]);
+  const { org, units, users } = await seedOrg(t.db, [
+    { role: 'security_coordinator' },
+    { role: 'information_owner', unit: 'a' },
+    { role: 'system_steward', unit: 'a' },
+  ]);
   const owner = users['information_owner@a']!;
   const steward = users['system_steward@a']!;
-  const other = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { roles: [{ role: 'information_owner', unitId: units.a.id }] }));
+  const other = await t.db
+    .transaction()
+    .execute((trx) => makeUser(trx, org.id, { roles: [{ role: 'information_owner', unitId: units.a.id }] }));
   const assets = await t.db.transaction().execute(async (trx) => {
-    const journal = await makeAsset(trx, units.a, 'system', { name: 'Journalsystemet', informationOwnerId: owner.id, systemStewardId: steward.id, hosting: 'own_datacenter' });
+    const journal = await makeAsset(trx, units.a, 'system', {
+      name: 'Journalsystemet',
+      informationOwnerId: owner.id,
+      systemStewardId: steward.id,
+      hosting: 'own_datacenter',
+    });
     await makeClassification(trx, journal);
-    const lab = await makeAsset(trx, units.a, 'system', { name: 'Labbsystemet', informationOwnerId: other.id, systemStewardId: steward.id });
+    const lab = await makeAsset(trx, units.a, 'system', {
+      name: 'Labbsystemet',
+      informationOwnerId: other.id,
+      systemStewardId: steward.id,
+    });
     await makeClassification(trx, lab);
-    const unclassified = await makeAsset(trx, units.a, 'system', { name: 'Oklassat', informationOwnerId: owner.id, systemStewardId: steward.id });
+    const unclassified = await makeAsset(trx, units.a, 'system', {
+      name: 'Oklassat',
+      informationOwnerId: owner.id,
+      systemStewardId: steward.id,
+    });
     return { journal, lab, unclassified };
   });
-  return { org, units, owner, steward, other, assets, coordinator: await signIn(t.app, users.security_coordinator!.email), stewardClient: await signIn(t.app, steward.email) };
+  return {
+    org,
+    units,
+    owner,
+    steward,
+    other,
+    assets,
+    coordinator: await signIn(t.app, users.security_coordinator!.email),
+    stewardClient: await signIn(t.app, steward.email),
+  };
 }
 
 describe('reasons to review reach people', () => {
@@ -42,7 +70,14 @@ describe('reasons to review reach people', () => {
     expect((await stewardClient.patch(`/api/v1/assets/${assets.journal.id}`, { hosting: 'saas' })).statusCode).toBe(200);
     expect((await stewardClient.patch(`/api/v1/assets/${assets.unclassified.id}`, { hosting: 'saas' })).statusCode).toBe(200);
     expect(await produce()).toBe(2);
-    expect(await noticesOf(owner.id)).toEqual([{ kind: 'classification.facts_changed', entity_id: assets.journal.id, params: { asset: 'Journalsystemet' }, link: `/assets/${assets.journal.id}` }]);
+    expect(await noticesOf(owner.id)).toEqual([
+      {
+        kind: 'classification.facts_changed',
+        entity_id: assets.journal.id,
+        params: { asset: 'Journalsystemet' },
+        link: `/assets/${assets.journal.id}`,
+      },
+    ]);
     expect((await noticesOf(steward.id)).map((n) => [n.kind, n.entity_id])).toEqual([['classification.facts_changed', assets.journal.id]]);
 
     // Read, and run again: the same reason is not told twice (not only while unread).
@@ -50,12 +85,18 @@ describe('reasons to review reach people', () => {
     expect(await produce()).toBe(0);
 
     // A new integration between the two decided systems: a prompt to consider a raise, to each end's owner and the steward.
-    expect((await stewardClient.post(`/api/v1/assets/${assets.journal.id}/integrations`, { toAssetId: assets.lab.id })).statusCode).toBe(201);
+    expect((await stewardClient.post(`/api/v1/assets/${assets.journal.id}/integrations`, { toAssetId: assets.lab.id })).statusCode).toBe(
+      201,
+    );
     await produce();
     expect((await noticesOf(other.id)).map((n) => [n.kind, n.entity_id])).toEqual([['classification.integration_added', assets.lab.id]]);
     expect((await noticesOf(owner.id)).map((n) => n.kind)).toEqual(['classification.facts_changed', 'classification.integration_added']);
     expect((await noticesOf(steward.id)).map((n) => [n.kind, n.entity_id]).sort()).toEqual(
-      [['classification.facts_changed', assets.journal.id], ['classification.integration_added', assets.journal.id], ['classification.integration_added', assets.lab.id]].sort(),
+      [
+        ['classification.facts_changed', assets.journal.id],
+        ['classification.integration_added', assets.journal.id],
+        ['classification.integration_added', assets.lab.id],
+      ].sort(),
     );
   });
 
@@ -75,10 +116,14 @@ describe('reasons to review reach people', () => {
     const first = (await coordinator.get('/api/v1/classifications?reviewReasons=true&pageSize=1')).json();
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = (await coordinator.get(`/api/v1/classifications?reviewReasons=true&pageSize=1&cursor=${encodeURIComponent(first.nextCursor)}`)).json();
+    const second = (
+      await coordinator.get(`/api/v1/classifications?reviewReasons=true&pageSize=1&cursor=${encodeURIComponent(first.nextCursor)}`)
+    ).json();
     expect([first.items[0].assetId, second.items[0].assetId].sort()).toEqual([assets.journal.id, assets.lab.id].sort());
     const assetsFirst = (await coordinator.get('/api/v1/assets?reviewReasons=true&pageSize=1')).json();
-    const assetsSecond = (await coordinator.get(`/api/v1/assets?reviewReasons=true&pageSize=1&cursor=${encodeURIComponent(assetsFirst.nextCursor)}`)).json();
+    const assetsSecond = (
+      await coordinator.get(`/api/v1/assets?reviewReasons=true&pageSize=1&cursor=${encodeURIComponent(assetsFirst.nextCursor)}`)
+    ).json();
     expect([assetsFirst.items[0].id, assetsSecond.items[0].id].sort()).toEqual([assets.journal.id, assets.lab.id].sort());
 
     // Refused filter values name the field.

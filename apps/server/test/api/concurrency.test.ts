@@ -4,9 +4,11 @@ import { seedOrg, signIn, useTestApp, withToken, type Client } from '../helpers/
 const t = useTestApp();
 
 const ifMatch = (v: number | string) => ({ 'if-match': typeof v === 'number' ? `"${v}"` : v });
-const patch = (c: Client, url: string, payload: object, headers: Record<string, string>) => c.request({ method: 'PATCH', url, payload, headers });
+const patch = (c: Client, url: string, payload: object, headers: Record<string, string>) =>
+  c.request({ method: 'PATCH', url, payload, headers });
 /** A PATCH without If-Match, as an old web app or a careless script would send it. */
-const bare = (c: Client, url: string, payload: object) => c.request({ method: 'PATCH', url, payload, headers: { 'if-match': undefined as unknown as string } });
+const bare = (c: Client, url: string, payload: object) =>
+  c.request({ method: 'PATCH', url, payload, headers: { 'if-match': undefined as unknown as string } });
 
 describe('optimistic concurrency (ETag / If-Match)', () => {
   it('returns the version as ETag and in the view, and answers a stale If-Match with 412 and the current state', async () => {
@@ -34,7 +36,12 @@ describe('optimistic concurrency (ETag / If-Match)', () => {
     expect(second.headers.etag).toBe('"2"');
 
     // In English when the user reads English; with the current version the save goes through.
-    const en = await bob.request({ method: 'PATCH', url: `/api/v1/assets/${asset.id}`, payload: { supplier: 'x' }, headers: { ...ifMatch(1), 'accept-language': 'en' } });
+    const en = await bob.request({
+      method: 'PATCH',
+      url: `/api/v1/assets/${asset.id}`,
+      payload: { supplier: 'x' },
+      headers: { ...ifMatch(1), 'accept-language': 'en' },
+    });
     expect(en.statusCode).toBe(412);
     const retry = await patch(bob, `/api/v1/assets/${asset.id}`, { supplier: 'Bob AB' }, ifMatch(2));
     expect(retry.statusCode).toBe(200);
@@ -65,11 +72,22 @@ describe('optimistic concurrency (ETag / If-Match)', () => {
     const sys2 = (await coord.post('/api/v1/assets', { kind: 'system', name: 'B', unitId: units.a.id })).json();
     const withIntegration = (await coord.post(`/api/v1/assets/${sys1.id}/integrations`, { toAssetId: sys2.id, description: 'HL7' })).json();
     const integration = withIntegration.integrations[0];
-    const type = (await coord.post('/api/v1/information-types', { name: `Typ ${Date.now()}`, personalData: 'none', recommended: { C: 1, I: 1, A: 1, T: 1 } })).json();
+    const type = (
+      await coord.post('/api/v1/information-types', {
+        name: `Typ ${Date.now()}`,
+        personalData: 'none',
+        recommended: { C: 1, I: 1, A: 1, T: 1 },
+      })
+    ).json();
     const org = (await admin.get('/api/v1/organization')).json();
     const cases: [Client, string, object, number][] = [
       [admin, `/api/v1/units/${units.b.id}`, { description: 'x' }, (await admin.get(`/api/v1/units/${units.b.id}`)).json().rowVersion],
-      [admin, `/api/v1/users/${users.security_coordinator!.id}`, { name: 'Ny Namn' }, (await admin.get(`/api/v1/users/${users.security_coordinator!.id}`)).json().rowVersion],
+      [
+        admin,
+        `/api/v1/users/${users.security_coordinator!.id}`,
+        { name: 'Ny Namn' },
+        (await admin.get(`/api/v1/users/${users.security_coordinator!.id}`)).json().rowVersion,
+      ],
       [admin, '/api/v1/organization', { name: 'Region Ny' }, org.rowVersion],
       [coord, `/api/v1/information-types/${type.id}`, { description: 'x' }, type.rowVersion],
       [coord, `/api/v1/asset-integrations/${integration.id}`, { description: 'FHIR' }, integration.rowVersion],
@@ -100,7 +118,13 @@ describe('optimistic concurrency (ETag / If-Match)', () => {
     const names = Array.from({ length: 10 }, (_, i) => `Namn ${i}`);
     const results = await Promise.all(names.map((name) => bare(script, `/api/v1/assets/${asset.id}`, { name })));
     expect(results.map((r) => r.statusCode)).toEqual(names.map(() => 200));
-    const rows = await t.db.selectFrom('audit_events').select(['changes', 'id']).where('entity_id', '=', asset.id).where('action', '=', 'update').orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('audit_events')
+      .select(['changes', 'id'])
+      .where('entity_id', '=', asset.id)
+      .where('action', '=', 'update')
+      .orderBy('id')
+      .execute();
     expect(rows).toHaveLength(10);
     let previous = 'Start';
     for (const r of rows) {
@@ -121,7 +145,9 @@ describe('optimistic concurrency (ETag / If-Match)', () => {
     const second = Object.keys(users).find((k) => k.startsWith('owner2-'))!;
     const anna = await signIn(t.app, users['information_owner@a']!.email);
     const bert = await signIn(t.app, users[second]!.email);
-    const set = (await anna.post('/api/v1/assets', { kind: 'information_set', name: 'Remisser', unitId: units.a.id, personalData: 'none' })).json();
+    const set = (
+      await anna.post('/api/v1/assets', { kind: 'information_set', name: 'Remisser', unitId: units.a.id, personalData: 'none' })
+    ).json();
     const draft = (await anna.post(`/api/v1/assets/${set.id}/classifications`)).json();
     const url = `/api/v1/classifications/${draft.id}`;
     const v = draft.rowVersion as number;

@@ -9,8 +9,13 @@ import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 const t = useTestApp();
 const DAY = 86_400_000;
 
-type Section = { module: string; title: string; figures: { key: string; label: string; hint: string; value: number | null; link: string | null }[] };
-const figure = (sections: Section[], module: string, key: string) => sections.find((s) => s.module === module)?.figures.find((f) => f.key === key);
+type Section = {
+  module: string;
+  title: string;
+  figures: { key: string; label: string; hint: string; value: number | null; link: string | null }[];
+};
+const figure = (sections: Section[], module: string, key: string) =>
+  sections.find((s) => s.module === module)?.figures.find((f) => f.key === key);
 
 describe('the start page', () => {
   it('counts the organisation’s own units, users and recent events', async () => {
@@ -39,9 +44,14 @@ describe('the start page', () => {
 
   it('shows every module that contributes to the start page, named in the user’s language, to a user who may see everything', async () => {
     const { org, units } = await seedOrg(t.db, []);
-    const all = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { roles: roles.map((role) => ({ role, unitId: units.root.id })) }));
+    const all = await t.db
+      .transaction()
+      .execute((trx) => makeUser(trx, org.id, { roles: roles.map((role) => ({ role, unitId: units.root.id })) }));
     const me = await signIn(t.app, all.email);
-    const contributing = modules.filter((m) => m.dashboard).sort((a, b) => a.dashboard!.order - b.dashboard!.order).map((m) => m.name);
+    const contributing = modules
+      .filter((m) => m.dashboard)
+      .sort((a, b) => a.dashboard!.order - b.dashboard!.order)
+      .map((m) => m.name);
     expect(contributing).toEqual(expect.arrayContaining(['dashboard', 'assets', 'classification']));
     for (const lang of ['sv', 'en']) {
       const res = await me.request({ method: 'GET', url: '/api/v1/dashboard', headers: { 'accept-language': lang } });
@@ -61,12 +71,18 @@ describe('the start page', () => {
   });
 
   it('gives each role the sections its permissions allow, with figures from the data and what awaits it', async () => {
-    const seeded = await seedOrg(t.db, roles.map((role) => ({ role })));
+    const seeded = await seedOrg(
+      t.db,
+      roles.map((role) => ({ role })),
+    );
     const { org, units, users } = seeded;
     const owner = users.information_owner!;
     await t.db.transaction().execute(async (trx) => {
       const journal = await makeAsset(trx, units.a, 'system', { name: 'Journalen', systemOwnerId: owner.id, lifecycle: 'in_use' });
-      await makeClassification(trx, journal, { approvedAt: new Date(Date.now() - 350 * DAY), reviewDueAt: new Date(Date.now() + 15 * DAY) });
+      await makeClassification(trx, journal, {
+        approvedAt: new Date(Date.now() - 350 * DAY),
+        reviewDueAt: new Date(Date.now() + 15 * DAY),
+      });
       const lab = await makeAsset(trx, units.a, 'system', { name: 'Labbet', lifecycle: 'in_use', informationOwnerId: owner.id });
       await makeClassification(trx, lab, { status: 'submitted', authorId: users.system_steward!.id });
       await makeAsset(trx, units.b, 'information_set', { name: 'Patientuppgifter', informationOwnerId: owner.id });
@@ -78,8 +94,16 @@ describe('the start page', () => {
       const res = await me.get('/api/v1/dashboard');
       expect(res.statusCode, role).toBe(200);
       const body = res.json();
-      const expected = ['dashboard', ...(roleGrants(role, 'asset.read') ? ['assets'] : []), ...(roleGrants(role, 'classification.read') ? ['classification'] : []), ...(roleGrants(role, 'measure.read') ? ['measures'] : [])];
-      expect(body.sections.map((s: Section) => s.module), role).toEqual(expected);
+      const expected = [
+        'dashboard',
+        ...(roleGrants(role, 'asset.read') ? ['assets'] : []),
+        ...(roleGrants(role, 'classification.read') ? ['classification'] : []),
+        ...(roleGrants(role, 'measure.read') ? ['measures'] : []),
+      ];
+      expect(
+        body.sections.map((s: Section) => s.module),
+        role,
+      ).toEqual(expected);
       expect(figure(body.sections, 'dashboard', 'users')?.value, role).toBe(roles.length);
       expect(figure(body.sections, 'dashboard', 'users')?.link, role).toBe(roleGrants(role, 'user.read') ? '/users' : null);
       if (roleGrants(role, 'asset.read')) {
@@ -111,11 +135,25 @@ describe('the start page', () => {
 
   it('lists my unread notifications', async () => {
     const { org, users } = await seedOrg(t.db, [{ role: 'auditor' }]);
-    await t.app.services.notifications.deliver([{ organizationId: org.id, userId: users.auditor!.id, kind: 'audit.chain_broken', entityType: 'audit_chain', entityId: org.id, params: { eventId: '7' }, link: '/audit' }]);
+    await t.app.services.notifications.deliver([
+      {
+        organizationId: org.id,
+        userId: users.auditor!.id,
+        kind: 'audit.chain_broken',
+        entityType: 'audit_chain',
+        entityId: org.id,
+        params: { eventId: '7' },
+        link: '/audit',
+      },
+    ]);
     const me = await signIn(t.app, users.auditor!.email);
     const body = (await me.get('/api/v1/dashboard')).json();
     expect(body.notifications.unread).toBe(1);
-    expect(body.notifications.latest[0]).toMatchObject({ kind: 'audit.chain_broken', link: '/audit', title: expect.stringContaining('händelse 7') });
+    expect(body.notifications.latest[0]).toMatchObject({
+      kind: 'audit.chain_broken',
+      link: '/audit',
+      title: expect.stringContaining('händelse 7'),
+    });
   });
 
   it('needs a signed-in user', async () => {

@@ -7,7 +7,12 @@ const t = useTestApp();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function upload(client: Client, file: Buffer, fileName: string, type: string) {
-  return client.request({ method: 'POST', url: `/api/v1/asset-imports?fileName=${encodeURIComponent(fileName)}`, payload: file, headers: { 'content-type': type } });
+  return client.request({
+    method: 'POST',
+    url: `/api/v1/asset-imports?fileName=${encodeURIComponent(fileName)}`,
+    payload: file,
+    headers: { 'content-type': type },
+  });
 }
 
 async function coordinator() {
@@ -68,7 +73,16 @@ describe('import caps', () => {
   }
 
   const header = ['Typ', 'Namn', 'Beskrivning', 'Leverantör', 'Drift', 'Externt id', 'Taggar', 'Livscykel'];
-  const row = (i: number) => ['System', `System ${i}`, `Beskrivning av system ${i} med lite text`, 'Leverantör AB', 'Egen drift', `S-${i}`, 'a, b', 'I drift'];
+  const row = (i: number) => [
+    'System',
+    `System ${i}`,
+    `Beskrivning av system ${i} med lite text`,
+    'Leverantör AB',
+    'Egen drift',
+    `S-${i}`,
+    'a, b',
+    'I drift',
+  ];
 
   it('keeps other requests fast while a large workbook is read', async () => {
     const client = await coordinator();
@@ -95,7 +109,9 @@ describe('import caps', () => {
     parseCsv(file);
     const blocking = performance.now() - before;
     const { worst, took, probes } = await probedUpload(client, file, 'stor.csv', 'text/csv', 45_000);
-    console.log(`import-caps csv: ${(file.length / 1e6).toFixed(1)} MB, read alone ${Math.round(blocking)} ms, upload ${Math.round(took)} ms, ${probes} probes, worst ${Math.round(worst)} ms`);
+    console.log(
+      `import-caps csv: ${(file.length / 1e6).toFixed(1)} MB, read alone ${Math.round(blocking)} ms, upload ${Math.round(took)} ms, ${probes} probes, worst ${Math.round(worst)} ms`,
+    );
     // Read on the event loop, some probe would wait (nearly) the whole read.
     expect(worst).toBeLessThan(blocking / 2);
   });
@@ -124,7 +140,11 @@ describe('import caps', () => {
     expect(res.json().suggestedMapping).toEqual({ name: 'Namn', kind: 'Typ' });
     const { id } = res.json() as { id: string };
     // Change what was stored: a view that computed the suggestions again would not show this.
-    await t.db.updateTable('asset_imports').set({ suggested_mappings: JSON.stringify({ CSV: { name: 'Okänd' } }) }).where('id', '=', id).execute();
+    await t.db
+      .updateTable('asset_imports')
+      .set({ suggested_mappings: JSON.stringify({ CSV: { name: 'Okänd' } }) })
+      .where('id', '=', id)
+      .execute();
     const viewed = await client.request({ method: 'GET', url: `/api/v1/asset-imports/${id}` });
     expect(viewed.statusCode).toBe(200);
     expect(viewed.json().suggestedMapping).toEqual({ name: 'Okänd' });

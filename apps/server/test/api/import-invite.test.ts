@@ -4,9 +4,10 @@ import { signIn, useTestApp, type Client } from '../helpers/app.js';
 
 const t = useTestApp();
 
-const CSV = 'Typ;Namn;Förvaltning;Informationsägare;Systemförvaltare\r\n'
-  + 'System;Journalsystem;Förvaltning A;Ingrid Okänd;nisse@region.example\r\n'
-  + 'System;PACS;Förvaltning A;ingrid  okänd;\r\n';
+const CSV =
+  'Typ;Namn;Förvaltning;Informationsägare;Systemförvaltare\r\n' +
+  'System;Journalsystem;Förvaltning A;Ingrid Okänd;nisse@region.example\r\n' +
+  'System;PACS;Förvaltning A;ingrid  okänd;\r\n';
 
 let n = 0;
 async function setup() {
@@ -16,15 +17,37 @@ async function setup() {
     const a = await makeUnit(trx, root, { name: 'Förvaltning A', kind: 'administration' });
     const b = await makeUnit(trx, root, { name: 'Förvaltning B', kind: 'administration' });
     // The coordinator who is also the organisation's administrator may invite; the coordinator alone may not.
-    const both = await makeUser(trx, org.id, { email: `both${k}@region.example`, roles: [{ role: 'security_coordinator', unitId: root.id }, { role: 'admin', unitId: root.id }] });
-    const coordinator = await makeUser(trx, org.id, { email: `coord${k}@region.example`, roles: [{ role: 'security_coordinator', unitId: root.id }] });
-    const adminOfA = await makeUser(trx, org.id, { email: `admina${k}@region.example`, roles: [{ role: 'security_coordinator', unitId: root.id }, { role: 'admin', unitId: a.id }] });
+    const both = await makeUser(trx, org.id, {
+      email: `both${k}@region.example`,
+      roles: [
+        { role: 'security_coordinator', unitId: root.id },
+        { role: 'admin', unitId: root.id },
+      ],
+    });
+    const coordinator = await makeUser(trx, org.id, {
+      email: `coord${k}@region.example`,
+      roles: [{ role: 'security_coordinator', unitId: root.id }],
+    });
+    const adminOfA = await makeUser(trx, org.id, {
+      email: `admina${k}@region.example`,
+      roles: [
+        { role: 'security_coordinator', unitId: root.id },
+        { role: 'admin', unitId: a.id },
+      ],
+    });
     return { org, root, a, b, both, coordinator, adminOfA };
   });
 }
 
 async function checked(client: Client) {
-  const imp = (await client.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=f.csv', payload: Buffer.from(CSV), headers: { 'content-type': 'text/csv' } })).json();
+  const imp = (
+    await client.request({
+      method: 'POST',
+      url: '/api/v1/asset-imports?fileName=f.csv',
+      payload: Buffer.from(CSV),
+      headers: { 'content-type': 'text/csv' },
+    })
+  ).json();
   const res = await client.post(`/api/v1/asset-imports/${imp.id}/check`, { mapping: imp.suggestedMapping });
   expect(res.statusCode, res.body).toBe(200);
   return { id: imp.id as string, mapping: imp.suggestedMapping, report: res.json().report };
@@ -53,18 +76,52 @@ describe('unknown people in an import', () => {
 
     const res = await client.post(`/api/v1/asset-imports/${c.id}/apply?wait=true`, mapping);
     expect(res.statusCode, res.body).toBe(202);
-    const ingrid = await t.db.selectFrom('users').select(['id', 'status', 'name']).where('organization_id', '=', w.org.id).where('email', '=', 'ingrid.okand@region.example').executeTakeFirstOrThrow();
-    const nisse = await t.db.selectFrom('users').select(['id', 'status']).where('organization_id', '=', w.org.id).where('email', '=', 'nisse@region.example').executeTakeFirstOrThrow();
+    const ingrid = await t.db
+      .selectFrom('users')
+      .select(['id', 'status', 'name'])
+      .where('organization_id', '=', w.org.id)
+      .where('email', '=', 'ingrid.okand@region.example')
+      .executeTakeFirstOrThrow();
+    const nisse = await t.db
+      .selectFrom('users')
+      .select(['id', 'status'])
+      .where('organization_id', '=', w.org.id)
+      .where('email', '=', 'nisse@region.example')
+      .executeTakeFirstOrThrow();
     expect([ingrid.status, nisse.status]).toEqual(['invited', 'invited']);
-    const grants = await t.db.selectFrom('role_assignments').select(['user_id', 'role', 'unit_id']).where('user_id', 'in', [ingrid.id, nisse.id]).orderBy('role').execute();
-    expect(grants).toEqual([{ user_id: ingrid.id, role: 'information_owner', unit_id: w.a.id }, { user_id: nisse.id, role: 'system_steward', unit_id: w.a.id }]);
-    const assets = await t.db.selectFrom('assets').select(['name', 'information_owner_id', 'system_steward_id']).where('organization_id', '=', w.org.id).orderBy('name').execute();
+    const grants = await t.db
+      .selectFrom('role_assignments')
+      .select(['user_id', 'role', 'unit_id'])
+      .where('user_id', 'in', [ingrid.id, nisse.id])
+      .orderBy('role')
+      .execute();
+    expect(grants).toEqual([
+      { user_id: ingrid.id, role: 'information_owner', unit_id: w.a.id },
+      { user_id: nisse.id, role: 'system_steward', unit_id: w.a.id },
+    ]);
+    const assets = await t.db
+      .selectFrom('assets')
+      .select(['name', 'information_owner_id', 'system_steward_id'])
+      .where('organization_id', '=', w.org.id)
+      .orderBy('name')
+      .execute();
     expect(assets).toEqual([
       { name: 'Journalsystem', information_owner_id: ingrid.id, system_steward_id: nisse.id },
       { name: 'PACS', information_owner_id: ingrid.id, system_steward_id: null },
     ]);
-    const events = await t.db.selectFrom('audit_events').select(['action', 'entity_type']).where('actor_user_id', '=', w.both.id).where('action', 'in', ['invite', 'grant']).orderBy('id').execute();
-    expect(events.map((e) => `${e.action}:${e.entity_type}`)).toEqual(['invite:user', 'grant:role_assignment', 'invite:user', 'grant:role_assignment']);
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_type'])
+      .where('actor_user_id', '=', w.both.id)
+      .where('action', 'in', ['invite', 'grant'])
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => `${e.action}:${e.entity_type}`)).toEqual([
+      'invite:user',
+      'grant:role_assignment',
+      'invite:user',
+      'grant:role_assignment',
+    ]);
   });
 
   it('are not invited by someone who may not manage users, nor on a unit outside her reach; nothing is written then', async () => {
@@ -79,7 +136,14 @@ describe('unknown people in an import', () => {
     const c2 = await checked(adminOfA);
     const outside = await adminOfA.post(`/api/v1/asset-imports/${c2.id}/apply?wait=true`, { mapping: c2.mapping, invite: invite(w.b.id) });
     expect(outside.statusCode).toBe(403);
-    expect(await t.db.selectFrom('users').select('id').where('organization_id', '=', w.org.id).where('email', 'in', ['ingrid.okand@region.example', 'nisse@region.example']).execute()).toEqual([]);
+    expect(
+      await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('organization_id', '=', w.org.id)
+        .where('email', 'in', ['ingrid.okand@region.example', 'nisse@region.example'])
+        .execute(),
+    ).toEqual([]);
     expect(await t.db.selectFrom('assets').select('id').where('organization_id', '=', w.org.id).execute()).toEqual([]);
     // A refused apply can be tried again: within her unit it works.
     const again = await adminOfA.post(`/api/v1/asset-imports/${c2.id}/apply?wait=true`, { mapping: c2.mapping, invite: invite(w.a.id) });

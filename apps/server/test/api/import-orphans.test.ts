@@ -21,7 +21,12 @@ describe('imports are never stuck in applying (issue 8 item 12)', () => {
   it('an apply whose process died is released by the sweep, and can be checked and applied again', async () => {
     const { users } = await seedOrg(t.db, [{ role: 'security_coordinator' }]);
     const coordinator = await signIn(t.app, users.security_coordinator!.email);
-    const up = await coordinator.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=inv.xlsx', payload: await workbook(), headers: { 'content-type': XLSX } });
+    const up = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/asset-imports?fileName=inv.xlsx',
+      payload: await workbook(),
+      headers: { 'content-type': XLSX },
+    });
     expect(up.statusCode, up.body).toBe(201);
     const imp = up.json();
     const mapping = imp.suggestedMapping;
@@ -34,8 +39,15 @@ describe('imports are never stuck in applying (issue 8 item 12)', () => {
     expect(stuck.statusCode).toBe(409);
 
     // A live apply (fresh lease) is left alone; the expired one is released.
-    const other = await coordinator.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=live.xlsx', payload: await workbook(), headers: { 'content-type': XLSX } });
-    await sql`update asset_imports set status = 'applying', lease_until = now() + interval '1 minute' where id = ${other.json().id}`.execute(t.db);
+    const other = await coordinator.request({
+      method: 'POST',
+      url: '/api/v1/asset-imports?fileName=live.xlsx',
+      payload: await workbook(),
+      headers: { 'content-type': XLSX },
+    });
+    await sql`update asset_imports set status = 'applying', lease_until = now() + interval '1 minute' where id = ${other.json().id}`.execute(
+      t.db,
+    );
     const released = await failOrphanedImports(t.db);
     expect(released.map((r) => r.id)).toEqual([imp.id]);
     const failed = (await coordinator.get(`/api/v1/asset-imports/${imp.id}`)).json();
@@ -57,7 +69,14 @@ describe('imports are never stuck in applying (issue 8 item 12)', () => {
     expect(job).toMatchObject({ cron: '* * * * *', runAtStart: true });
     const { users } = await seedOrg(t.db, [{ role: 'security_coordinator' }]);
     const coordinator = await signIn(t.app, users.security_coordinator!.email);
-    const up = (await coordinator.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=inv.xlsx', payload: await workbook(), headers: { 'content-type': XLSX } })).json();
+    const up = (
+      await coordinator.request({
+        method: 'POST',
+        url: '/api/v1/asset-imports?fileName=inv.xlsx',
+        payload: await workbook(),
+        headers: { 'content-type': XLSX },
+      })
+    ).json();
     // An import stuck before leases existed has none.
     await sql`update asset_imports set status = 'applying', lease_until = null where id = ${up.id}`.execute(t.db);
     await job!.run({}, jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }, t.app.services));

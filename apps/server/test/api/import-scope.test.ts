@@ -17,10 +17,19 @@ describe('import links and unit scope', () => {
     ws.addRow(HEADERS);
     ws.addRow(['Informationsmängd', 'Egna uppgifter', 'Förvaltning A', 'INF-A', 'SYS-B']);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
-    const imp = (await coordinator.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=i.xlsx', payload: file, headers: { 'content-type': XLSX } })).json();
+    const imp = (
+      await coordinator.request({
+        method: 'POST',
+        url: '/api/v1/asset-imports?fileName=i.xlsx',
+        payload: file,
+        headers: { 'content-type': XLSX },
+      })
+    ).json();
     const res = await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping });
     expect(res.statusCode).toBe(409);
-    const problems = res.json().error.details.report.problems.map((p: { row: number; field: string; code: string }) => `${p.row}:${p.field}:${p.code}`);
+    const problems = res
+      .json()
+      .error.details.report.problems.map((p: { row: number; field: string; code: string }) => `${p.row}:${p.field}:${p.code}`);
     expect(problems).toEqual(['2:processedBy:forbidden_linked_asset']);
     expect(await t.db.selectFrom('assets').select('id').where('name', '=', 'Egna uppgifter').execute()).toEqual([]);
   });

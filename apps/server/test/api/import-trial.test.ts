@@ -22,7 +22,11 @@ async function setup() {
     const { org, root } = await makeOrganization(trx);
     const hsf = await makeUnit(trx, root, { name: 'Hälso- och sjukvårdsförvaltningen', kind: 'administration' });
     const service = await makeUnit(trx, root, { name: 'Regionservice', kind: 'administration' });
-    const coordinator = await makeUser(trx, org.id, { email: mail('samordnare'), name: 'Sara Samordnare', roles: [{ role: 'security_coordinator', unitId: root.id }] });
+    const coordinator = await makeUser(trx, org.id, {
+      email: mail('samordnare'),
+      name: 'Sara Samordnare',
+      roles: [{ role: 'security_coordinator', unitId: root.id }],
+    });
     const ingrid = await makeUser(trx, org.id, { email: 'ingrid.informationsagare@region.example', name: 'Ingrid Informationsägare' });
     const sven = await makeUser(trx, org.id, { email: 'sven@region.example', name: 'Sven  Systemförvaltare' });
     const karin1 = await makeUser(trx, org.id, { email: 'karin.andersson@region.example', name: 'Karin Andersson' });
@@ -38,7 +42,12 @@ async function setup() {
 }
 
 async function upload(client: Client, file: Buffer, fileName: string, type = 'text/csv') {
-  const res = await client.request({ method: 'POST', url: `/api/v1/asset-imports?fileName=${encodeURIComponent(fileName)}`, payload: file, headers: { 'content-type': type } });
+  const res = await client.request({
+    method: 'POST',
+    url: `/api/v1/asset-imports?fileName=${encodeURIComponent(fileName)}`,
+    payload: file,
+    headers: { 'content-type': type },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -47,21 +56,37 @@ async function sheetRows(file: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(file as unknown as ArrayBuffer);
   const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0]!.eachRow((row) =>
+    out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return out;
 }
 
-const problemList = (report: { problems: { row: number; field: string; code: string }[] }) => report.problems.map((p) => `${p.row}:${p.field}:${p.code}`);
+const problemList = (report: { problems: { row: number; field: string; code: string }[] }) =>
+  report.problems.map((p) => `${p.row}:${p.field}:${p.code}`);
 
 describe('the trial file: a region list with names, duplicates and Swedish hosting words', () => {
   it('is checked with clear choices, imports the valid rows, gives the rest back to fix, and does not double on re-import', async () => {
     const w = await setup();
     const coordinator = await signIn(t.app, w.coordinator.email);
     const imp = await upload(coordinator, TRIAL, 'systemförteckning.csv');
-    expect(imp.suggestedMapping).toMatchObject({ externalId: 'System-id', name: 'Systemnamn', kind: 'Typ', unit: 'Förvaltning', informationOwner: 'Informationsägare', hosting: 'Drift', thirdCountryTransfer: 'Tredjeland', lifecycle: 'Livscykel' });
+    expect(imp.suggestedMapping).toMatchObject({
+      externalId: 'System-id',
+      name: 'Systemnamn',
+      kind: 'Typ',
+      unit: 'Förvaltning',
+      informationOwner: 'Informationsägare',
+      hosting: 'Drift',
+      thirdCountryTransfer: 'Tredjeland',
+      lifecycle: 'Livscykel',
+    });
 
     const checked = (await coordinator.post(`/api/v1/asset-imports/${imp.id}/check`, { mapping: imp.suggestedMapping })).json();
-    expect(problemList(checked.report)).toEqual(['4:informationOwner:ambiguous_user', '5:informationOwner:unknown_user_name', '6:name:duplicate_name_in_file']);
+    expect(problemList(checked.report)).toEqual([
+      '4:informationOwner:ambiguous_user',
+      '5:informationOwner:unknown_user_name',
+      '6:name:duplicate_name_in_file',
+    ]);
     const [ambiguous, unknown, duplicate] = checked.report.problems;
     // The choices are named: who "Karin Andersson" could be, and which row the duplicate repeats.
     expect(ambiguous.message).toContain('karin.andersson@region.example');
@@ -69,11 +94,15 @@ describe('the trial file: a region list with names, duplicates and Swedish hosti
     expect(unknown.message).toMatch(/e-postadressen/);
     expect(duplicate.message).toMatch(/rad 2/);
     // "LifeCare" is the hand-registered "Lifecare": updated, with the existing asset named, not created twice.
-    expect(checked.report.matches).toEqual([{ row: 7, assetId: w.lifecare.id, name: 'Lifecare', unitName: 'Hälso- och sjukvårdsförvaltningen' }]);
+    expect(checked.report.matches).toEqual([
+      { row: 7, assetId: w.lifecare.id, name: 'Lifecare', unitName: 'Hälso- och sjukvårdsförvaltningen' },
+    ]);
     expect(checked.report).toMatchObject({ rows: 7, toCreate: 3, toUpdate: 1, unchanged: 0, validRows: 4, problemCount: 3 });
 
     // All or nothing refuses; the user chooses to import the valid rows now.
-    expect((await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping })).statusCode).toBe(409);
+    expect((await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping })).statusCode).toBe(
+      409,
+    );
     const problems = await coordinator.get(`/api/v1/asset-imports/${imp.id}/problems.xlsx`);
     expect(problems.statusCode).toBe(200);
     const fix = await sheetRows(problems.rawPayload);
@@ -81,9 +110,25 @@ describe('the trial file: a region list with names, duplicates and Swedish hosti
     expect(fix.slice(1).map((r) => r[1]!.trim())).toEqual(['Heroma', 'Microsoft 365', 'COSMIC']);
     expect(fix[1]![imp.headers.length]).toMatch(/^Informationsägare: Flera användare/);
 
-    const applied = (await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true&onlyValid=true`, { mapping: imp.suggestedMapping })).json();
+    const applied = (
+      await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true&onlyValid=true`, { mapping: imp.suggestedMapping })
+    ).json();
     expect(applied.status).toBe('applied');
-    const systems = await t.db.selectFrom('assets').select(['id', 'name', 'hosting', 'information_owner_id', 'system_steward_id', 'third_country_transfer', 'external_id', 'lifecycle', 'personal_data']).orderBy('name').execute();
+    const systems = await t.db
+      .selectFrom('assets')
+      .select([
+        'id',
+        'name',
+        'hosting',
+        'information_owner_id',
+        'system_steward_id',
+        'third_country_transfer',
+        'external_id',
+        'lifecycle',
+        'personal_data',
+      ])
+      .orderBy('name')
+      .execute();
     expect(systems.map((s) => [s.name, s.hosting, s.third_country_transfer, s.lifecycle])).toEqual([
       ['Cosmic', 'own_datacenter', 'no', 'in_use'],
       ['LifeCare', 'saas', 'unknown', 'in_use'],
@@ -93,15 +138,50 @@ describe('the trial file: a region list with names, duplicates and Swedish hosti
     const cosmic = systems.find((s) => s.name === 'Cosmic')!;
     expect([cosmic.information_owner_id, cosmic.system_steward_id]).toEqual([w.ingrid.id, w.sven.id]);
     expect(systems.find((s) => s.name === 'LifeCare')!.id).toBe(w.lifecare.id);
-    const summary = await t.db.selectFrom('audit_events').select('changes').where('entity_type', '=', 'asset_import').where('action', '=', 'import').executeTakeFirstOrThrow();
+    const summary = await t.db
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('entity_type', '=', 'asset_import')
+      .where('action', '=', 'import')
+      .executeTakeFirstOrThrow();
     expect(summary.changes).toEqual({ created: { after: 3 }, updated: { after: 1 }, links: { after: 0 }, leftOut: { after: 3 } });
 
     // The rows given back are fixed in Excel (an e-mail for Karin, a colleague for Per, the duplicate deleted) and imported.
     const fixed = Buffer.from(
-      [fix[0]!.slice(0, -1).join(';'), ['VIS-003', 'Heroma', 'System', 'Regionservice', 'karin.andersson.2@region.example', 'Sven Systemförvaltare', 'CGI', 'Extern drift', 'Ja', 'Nej', 'I drift'].join(';'), ['VIS-004', 'Microsoft 365', 'System', 'Regionservice', 'Ingrid Informationsägare', '', 'Microsoft', 'Moln', 'Ja', 'Ja', 'I drift'].join(';')].join('\r\n'),
+      [
+        fix[0]!.slice(0, -1).join(';'),
+        [
+          'VIS-003',
+          'Heroma',
+          'System',
+          'Regionservice',
+          'karin.andersson.2@region.example',
+          'Sven Systemförvaltare',
+          'CGI',
+          'Extern drift',
+          'Ja',
+          'Nej',
+          'I drift',
+        ].join(';'),
+        [
+          'VIS-004',
+          'Microsoft 365',
+          'System',
+          'Regionservice',
+          'Ingrid Informationsägare',
+          '',
+          'Microsoft',
+          'Moln',
+          'Ja',
+          'Ja',
+          'I drift',
+        ].join(';'),
+      ].join('\r\n'),
     );
     const second = await upload(coordinator, fixed, 'rättad.csv');
-    const secondApplied = (await coordinator.post(`/api/v1/asset-imports/${second.id}/apply?wait=true`, { mapping: second.suggestedMapping })).json();
+    const secondApplied = (
+      await coordinator.post(`/api/v1/asset-imports/${second.id}/apply?wait=true`, { mapping: second.suggestedMapping })
+    ).json();
     expect(secondApplied.report).toMatchObject({ toCreate: 2, toUpdate: 0, problemCount: 0 });
 
     // The same trial file once more: nothing is created twice, and the rows already in are unchanged.
@@ -118,11 +198,21 @@ describe('the trial file: a region list with names, duplicates and Swedish hosti
     const imp = await upload(coordinator, TRIAL, 'systemförteckning.csv');
     await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true&onlyValid=true`, { mapping: imp.suggestedMapping });
     // An information set processed by two systems, one of them without an external id.
-    const set = await coordinator.post('/api/v1/assets', { kind: 'information_set', name: 'Patientjournal', unitId: w.hsf.id, personalData: 'patient' });
+    const set = await coordinator.post('/api/v1/assets', {
+      kind: 'information_set',
+      name: 'Patientjournal',
+      unitId: w.hsf.id,
+      personalData: 'patient',
+    });
     expect(set.statusCode, set.body).toBe(201);
     const setId = set.json().id;
     for (const name of ['Cosmic', 'LifeCare']) {
-      const system = await t.db.selectFrom('assets').select('id').where('organization_id', '=', w.org.id).where('name', '=', name).executeTakeFirstOrThrow();
+      const system = await t.db
+        .selectFrom('assets')
+        .select('id')
+        .where('organization_id', '=', w.org.id)
+        .where('name', '=', name)
+        .executeTakeFirstOrThrow();
       const link = await coordinator.post(`/api/v1/assets/${system.id}/information-sets`, { informationSetId: setId });
       expect(link.statusCode, link.body).toBeLessThan(300);
     }
@@ -136,17 +226,43 @@ describe('the trial file: a region list with names, duplicates and Swedish hosti
     const journal = rows.find((r) => r[col('Namn')] === 'Patientjournal')!;
     const lifecare = rows.find((r) => r[col('Namn')] === 'LifeCare')!;
     // The words the screen shows, never codes; "Behandlas i" names a system without an external id by its Tillit id.
-    expect([lifecare[col('Typ')], lifecare[col('Drift')], lifecare[col('Tredjelandsöverföring')], lifecare[col('Livscykel')]]).toEqual(['System', 'Programvarutjänst (SaaS)', 'Vet inte ännu', 'I drift']);
+    expect([lifecare[col('Typ')], lifecare[col('Drift')], lifecare[col('Tredjelandsöverföring')], lifecare[col('Livscykel')]]).toEqual([
+      'System',
+      'Programvarutjänst (SaaS)',
+      'Vet inte ännu',
+      'I drift',
+    ]);
     expect(journal[col('Personuppgifter')]).toBe('Patientuppgifter');
     expect(journal[col('Behandlas i')]!.split('; ').sort()).toEqual(['VIS-001', w.lifecare.id].sort());
 
-    const back = await upload(coordinator, exported.rawPayload, 'export.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const back = await upload(
+      coordinator,
+      exported.rawPayload,
+      'export.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(back.suggestedMapping).toMatchObject({ tillitId: 'Tillit-id', processedBy: 'Behandlas i', externalId: 'Externt id' });
     const unchanged = (await coordinator.post(`/api/v1/asset-imports/${back.id}/check`, { mapping: back.suggestedMapping })).json();
     expect(unchanged.report).toMatchObject({ rows: 5, toCreate: 0, toUpdate: 0, unchanged: 5, links: 0, problemCount: 0 });
-    const before = await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', w.org.id).where('entity_type', '=', 'asset').execute();
-    expect((await coordinator.post(`/api/v1/asset-imports/${back.id}/apply?wait=true`, { mapping: back.suggestedMapping })).json().status).toBe('applied');
-    expect((await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', w.org.id).where('entity_type', '=', 'asset').execute()).length).toBe(before.length);
+    const before = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('organization_id', '=', w.org.id)
+      .where('entity_type', '=', 'asset')
+      .execute();
+    expect(
+      (await coordinator.post(`/api/v1/asset-imports/${back.id}/apply?wait=true`, { mapping: back.suggestedMapping })).json().status,
+    ).toBe('applied');
+    expect(
+      (
+        await t.db
+          .selectFrom('audit_events')
+          .select('id')
+          .where('organization_id', '=', w.org.id)
+          .where('entity_type', '=', 'asset')
+          .execute()
+      ).length,
+    ).toBe(before.length);
 
     // Edited in Excel: a renamed system keeps its id and is updated, not duplicated.
     const wb = new ExcelJS.Workbook();
@@ -155,9 +271,18 @@ describe('the trial file: a region list with names, duplicates and Swedish hosti
     ws.eachRow((row) => {
       if (row.getCell(col('Namn') + 1).value === 'LifeCare') row.getCell(col('Namn') + 1).value = 'Lifecare vårdplanering';
     });
-    const edited = await upload(coordinator, Buffer.from(await wb.xlsx.writeBuffer()), 'export-redigerad.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const editedApplied = (await coordinator.post(`/api/v1/asset-imports/${edited.id}/apply?wait=true`, { mapping: edited.suggestedMapping })).json();
+    const edited = await upload(
+      coordinator,
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      'export-redigerad.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const editedApplied = (
+      await coordinator.post(`/api/v1/asset-imports/${edited.id}/apply?wait=true`, { mapping: edited.suggestedMapping })
+    ).json();
     expect(editedApplied.report).toMatchObject({ toCreate: 0, toUpdate: 1, unchanged: 4 });
-    expect((await t.db.selectFrom('assets').select('name').where('id', '=', w.lifecare.id).executeTakeFirstOrThrow()).name).toBe('Lifecare vårdplanering');
+    expect((await t.db.selectFrom('assets').select('name').where('id', '=', w.lifecare.id).executeTakeFirstOrThrow()).name).toBe(
+      'Lifecare vårdplanering',
+    );
   });
 });

@@ -16,7 +16,12 @@ async function workbook(rows: string[][]): Promise<Buffer> {
 }
 
 async function applied(client: Client, rows: string[][]) {
-  const up = await client.request({ method: 'POST', url: '/api/v1/asset-imports?fileName=f.xlsx', payload: await workbook(rows), headers: { 'content-type': XLSX } });
+  const up = await client.request({
+    method: 'POST',
+    url: '/api/v1/asset-imports?fileName=f.xlsx',
+    payload: await workbook(rows),
+    headers: { 'content-type': XLSX },
+  });
   expect(up.statusCode, up.body).toBe(201);
   const imp = up.json();
   const res = await client.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping });
@@ -41,7 +46,8 @@ const ROWS = [
   ['Informationsmängd', 'Remisser', 'Förvaltning A', '', 'INF-A', 'SYS-1'],
 ];
 
-const assetNames = async (orgId: string) => (await t.db.selectFrom('assets').select('name').where('organization_id', '=', orgId).orderBy('name').execute()).map((a) => a.name);
+const assetNames = async (orgId: string) =>
+  (await t.db.selectFrom('assets').select('name').where('organization_id', '=', orgId).orderBy('name').execute()).map((a) => a.name);
 
 describe('undoing an import as a whole', () => {
   it('removes what it created, restores what it changed and the links it replaced, with an event per asset and a summary', async () => {
@@ -60,9 +66,23 @@ describe('undoing an import as a whole', () => {
     // The existing set had no links before the import; it has none again.
     expect(await t.db.selectFrom('asset_links').select('asset_id').where('information_set_id', '=', w.setA.id).execute()).toEqual([]);
 
-    const events = await t.db.selectFrom('audit_events').select(['entity_type', 'entity_label', 'changes']).where('organization_id', '=', w.org.id).where('action', '=', 'import_undo').orderBy('id').execute();
-    expect(events.map((e) => `${e.entity_type}:${e.entity_label}`).sort()).toEqual(['asset:Journalanteckningar', 'asset:Journalsystem', 'asset:Röntgen', 'asset_import:f.xlsx']);
-    expect(events.find((e) => e.entity_label === 'Röntgen')!.changes).toMatchObject({ name: { before: 'Röntgen PACS', after: 'Röntgen' }, hosting: { before: 'cloud', after: 'external_operation' } });
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['entity_type', 'entity_label', 'changes'])
+      .where('organization_id', '=', w.org.id)
+      .where('action', '=', 'import_undo')
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => `${e.entity_type}:${e.entity_label}`).sort()).toEqual([
+      'asset:Journalanteckningar',
+      'asset:Journalsystem',
+      'asset:Röntgen',
+      'asset_import:f.xlsx',
+    ]);
+    expect(events.find((e) => e.entity_label === 'Röntgen')!.changes).toMatchObject({
+      name: { before: 'Röntgen PACS', after: 'Röntgen' },
+      hosting: { before: 'cloud', after: 'external_operation' },
+    });
     expect(events.at(-1)!.changes).toEqual({ removed: { after: 2 }, reverted: { after: 2 } });
 
     // Once is enough: a second undo is refused and writes nothing.
@@ -77,7 +97,12 @@ describe('undoing an import as a whole', () => {
     const journal = await t.db.selectFrom('assets').select('id').where('name', '=', 'Journalsystem').executeTakeFirstOrThrow();
     // Someone edits a created asset, and another links a system to an existing set the import changed.
     const etag = (await w.coordinator.get(`/api/v1/assets/${journal.id}`)).headers.etag as string;
-    const edit = await w.coordinator.request({ method: 'PATCH', url: `/api/v1/assets/${journal.id}`, payload: { supplier: 'Leverantören AB' }, headers: { 'if-match': etag } });
+    const edit = await w.coordinator.request({
+      method: 'PATCH',
+      url: `/api/v1/assets/${journal.id}`,
+      payload: { supplier: 'Leverantören AB' },
+      headers: { 'if-match': etag },
+    });
     expect(edit.statusCode, edit.body).toBe(200);
     const link = await w.coordinator.post(`/api/v1/assets/${w.sysB.id}/information-sets`, { informationSetId: w.setA.id });
     expect(link.statusCode, link.body).toBe(200);
@@ -87,7 +112,10 @@ describe('undoing an import as a whole', () => {
     const res = await w.coordinator.post(`/api/v1/asset-imports/${id}/undo`);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('import_changed_since');
-    const named = res.json().error.details.assets.map((a: { name: string }) => a.name).sort();
+    const named = res
+      .json()
+      .error.details.assets.map((a: { name: string }) => a.name)
+      .sort();
     // The link touches both ends: the set and the system.
     expect(named).toEqual(['Journalsystem', 'Remisser', 'Röntgen PACS']);
     expect(res.json().error.details.count).toBe(3);

@@ -4,7 +4,18 @@ import { seedOrg, signIn, useTestApp, type Client } from '../helpers/app.js';
 
 const t = useTestApp();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADERS = ['Typ', 'Namn', 'Förvaltning', 'Systemförvaltare', 'Drift', 'Personuppgifter', 'Livscykel', 'Externt id', 'Behandlas i', 'Taggar'];
+const HEADERS = [
+  'Typ',
+  'Namn',
+  'Förvaltning',
+  'Systemförvaltare',
+  'Drift',
+  'Personuppgifter',
+  'Livscykel',
+  'Externt id',
+  'Behandlas i',
+  'Taggar',
+];
 
 async function workbook(rows: (string | null)[][], headers = HEADERS): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -15,12 +26,21 @@ async function workbook(rows: (string | null)[][], headers = HEADERS): Promise<B
 }
 
 async function upload(client: Client, file: Buffer, fileName = 'inventarie.xlsx', type = XLSX) {
-  return client.request({ method: 'POST', url: `/api/v1/asset-imports?fileName=${encodeURIComponent(fileName)}`, payload: file, headers: { 'content-type': type } });
+  return client.request({
+    method: 'POST',
+    url: `/api/v1/asset-imports?fileName=${encodeURIComponent(fileName)}`,
+    payload: file,
+    headers: { 'content-type': type },
+  });
 }
 
 async function setup() {
   const seeded = await seedOrg(t.db, [{ role: 'security_coordinator' }, { role: 'system_steward', unit: 'a' }]);
-  return { ...seeded, coordinator: await signIn(t.app, seeded.users.security_coordinator!.email), steward: seeded.users['system_steward@a']! };
+  return {
+    ...seeded,
+    coordinator: await signIn(t.app, seeded.users.security_coordinator!.email),
+    steward: seeded.users['system_steward@a']!,
+  };
 }
 
 describe('import of a system inventory', () => {
@@ -36,10 +56,28 @@ describe('import of a system inventory', () => {
     expect(up.statusCode, up.body).toBe(201);
     const imp = up.json();
     expect(imp).toMatchObject({ status: 'uploaded', rowCount: 4, sheets: ['Inventarie'], headers: HEADERS });
-    expect(imp.suggestedMapping).toEqual({ kind: 'Typ', name: 'Namn', unit: 'Förvaltning', systemSteward: 'Systemförvaltare', hosting: 'Drift', personalData: 'Personuppgifter', lifecycle: 'Livscykel', externalId: 'Externt id', processedBy: 'Behandlas i', tags: 'Taggar' });
+    expect(imp.suggestedMapping).toEqual({
+      kind: 'Typ',
+      name: 'Namn',
+      unit: 'Förvaltning',
+      systemSteward: 'Systemförvaltare',
+      hosting: 'Drift',
+      personalData: 'Personuppgifter',
+      lifecycle: 'Livscykel',
+      externalId: 'Externt id',
+      processedBy: 'Behandlas i',
+      tags: 'Taggar',
+    });
 
     const checked = (await coordinator.post(`/api/v1/asset-imports/${imp.id}/check`, { mapping: imp.suggestedMapping })).json();
-    expect(checked.report).toMatchObject({ rows: 4, toCreate: 4, toUpdate: 0, byKind: { system: 2, information_set: 2 }, links: 3, problemCount: 0 });
+    expect(checked.report).toMatchObject({
+      rows: 4,
+      toCreate: 4,
+      toUpdate: 0,
+      byKind: { system: 2, information_set: 2 },
+      links: 3,
+      problemCount: 0,
+    });
     expect((await t.db.selectFrom('assets').select('id').execute()).length).toBe(0);
 
     const applied = await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping });
@@ -55,24 +93,42 @@ describe('import of a system inventory', () => {
     expect(pacs.informationSets.map((s: { name: string }) => s.name)).toEqual(['Bilder', 'Journalanteckningar']);
     // Upload and dry run keep state on the import (the file, the report): each is an event; the
     // apply's check found the same report as the dry run before it, so it wrote none.
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_type', '=', 'asset_import').orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes'])
+      .where('entity_type', '=', 'asset_import')
+      .orderBy('id')
+      .execute();
     expect(audit.map((e) => e.action)).toEqual(['upload', 'dry_run', 'import']);
     expect(audit[0]!.changes).toMatchObject({ fileName: { after: 'inventarie.xlsx' }, rows: { after: 4 } });
     expect(audit[1]!.changes).toEqual({ toCreate: { after: 4 }, toUpdate: { after: 0 }, unchanged: { after: 0 }, problems: { after: 0 } });
     expect(audit[2]!.changes).toEqual({ created: { after: 4 }, updated: { after: 0 }, links: { after: 3 } });
-    expect((await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping })).json().error.code).toBe('import_not_ready');
+    expect(
+      (await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping })).json().error.code,
+    ).toBe('import_not_ready');
 
     // Re-import: same external ids update, the set's links are replaced, a new row is created.
-    const again = await upload(coordinator, await workbook([
-      ['System', 'Journalsystem (ny version)', 'Förvaltning A', steward.email, 'Moln', 'Patientuppgifter', 'I drift', 'SYS-1', '', ''],
-      ['Informationsmängd', 'Journalanteckningar', 'Förvaltning A', '', '', 'Patientuppgifter', '', 'INF-1', 'SYS-1', ''],
-      ['Process', 'Remisshantering', 'Förvaltning A', '', '', 'Patientuppgifter', '', 'PRC-1', '', ''],
-    ]));
-    const second = (await coordinator.post(`/api/v1/asset-imports/${again.json().id}/apply?wait=true`, { mapping: imp.suggestedMapping })).json();
+    const again = await upload(
+      coordinator,
+      await workbook([
+        ['System', 'Journalsystem (ny version)', 'Förvaltning A', steward.email, 'Moln', 'Patientuppgifter', 'I drift', 'SYS-1', '', ''],
+        ['Informationsmängd', 'Journalanteckningar', 'Förvaltning A', '', '', 'Patientuppgifter', '', 'INF-1', 'SYS-1', ''],
+        ['Process', 'Remisshantering', 'Förvaltning A', '', '', 'Patientuppgifter', '', 'PRC-1', '', ''],
+      ]),
+    );
+    const second = (
+      await coordinator.post(`/api/v1/asset-imports/${again.json().id}/apply?wait=true`, { mapping: imp.suggestedMapping })
+    ).json();
     expect(second.report).toMatchObject({ toCreate: 1, toUpdate: 2 });
     expect((await coordinator.get('/api/v1/assets')).json().total).toBe(5);
-    expect((await coordinator.get(`/api/v1/assets/${systems[0].id}`)).json()).toMatchObject({ name: 'Journalsystem (ny version)', hosting: 'cloud', tags: [] });
-    expect((await coordinator.get(`/api/v1/assets/${pacs.id}`)).json().informationSets.map((s: { name: string }) => s.name)).toEqual(['Bilder']);
+    expect((await coordinator.get(`/api/v1/assets/${systems[0].id}`)).json()).toMatchObject({
+      name: 'Journalsystem (ny version)',
+      hosting: 'cloud',
+      tags: [],
+    });
+    expect((await coordinator.get(`/api/v1/assets/${pacs.id}`)).json().informationSets.map((s: { name: string }) => s.name)).toEqual([
+      'Bilder',
+    ]);
   });
 
   it('reports every row problem by row and field, and saves nothing', async () => {
@@ -89,7 +145,11 @@ describe('import of a system inventory', () => {
     const res = await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('import_has_errors');
-    const problems = res.json().error.details.report.problems.map((p: { row: number; field: string; code: string; column: string }) => `${p.row}:${p.field}:${p.code}:${p.column}`);
+    const problems = res
+      .json()
+      .error.details.report.problems.map(
+        (p: { row: number; field: string; code: string; column: string }) => `${p.row}:${p.field}:${p.code}:${p.column}`,
+      );
     expect(problems).toEqual([
       '3:systemSteward:unknown_user:Systemförvaltare',
       '4:externalId:duplicate_external_id:Externt id',
@@ -104,9 +164,14 @@ describe('import of a system inventory', () => {
     // A refused apply writes nothing, not even the report (the answer carries it).
     expect((await coordinator.get(`/api/v1/asset-imports/${imp.id}`)).json()).toMatchObject({ status: 'uploaded', report: null });
 
-    const wrongColumn = await coordinator.post(`/api/v1/asset-imports/${imp.id}/check`, { mapping: { ...imp.suggestedMapping, supplier: 'Leverantörsnamn' } });
+    const wrongColumn = await coordinator.post(`/api/v1/asset-imports/${imp.id}/check`, {
+      mapping: { ...imp.suggestedMapping, supplier: 'Leverantörsnamn' },
+    });
     expect(wrongColumn.statusCode).toBe(400);
-    expect(wrongColumn.json().error).toMatchObject({ code: 'import_unknown_column', details: { field: 'supplier', column: 'Leverantörsnamn' } });
+    expect(wrongColumn.json().error).toMatchObject({
+      code: 'import_unknown_column',
+      details: { field: 'supplier', column: 'Leverantörsnamn' },
+    });
     const garbage = await upload(coordinator, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 2, 3]));
     expect(garbage.json().error.code).toBe('import_unreadable_file');
     const steward2 = await signIn(t.app, steward.email);
@@ -119,10 +184,19 @@ describe('import of a system inventory', () => {
     const file = Buffer.from(csv, 'latin1');
     const imp = (await upload(coordinator, file, 'system.csv', 'text/csv')).json();
     expect(imp.headers).toEqual(['Namn', 'Leverantör', 'Externt id']);
-    const applied = (await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, { mapping: imp.suggestedMapping, defaultKind: 'system', defaultUnitId: units.b.id })).json();
+    const applied = (
+      await coordinator.post(`/api/v1/asset-imports/${imp.id}/apply?wait=true`, {
+        mapping: imp.suggestedMapping,
+        defaultKind: 'system',
+        defaultUnitId: units.b.id,
+      })
+    ).json();
     expect(applied.status).toBe('applied');
     const list = (await coordinator.get(`/api/v1/assets?unitId=${units.b.id}&sort=name`)).json().items;
-    expect(list.map((a: { name: string; supplier: string }) => [a.name, a.supplier])).toEqual([['Lönesystem', 'Lön; Personal AB'], ['Passersystem', 'Lås AB']]);
+    expect(list.map((a: { name: string; supplier: string }) => [a.name, a.supplier])).toEqual([
+      ['Lönesystem', 'Lön; Personal AB'],
+      ['Passersystem', 'Lås AB'],
+    ]);
   });
 
   it('applies in the background and reports progress until it is done', async () => {

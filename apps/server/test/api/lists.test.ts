@@ -7,7 +7,14 @@ import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
 const t = useTestApp();
 
-type Page = { items: { id: string; name: string; supplier: string | null }[]; total: number; totalCapped: boolean; offset: number | null; nextCursor: string | null; prevCursor: string | null };
+type Page = {
+  items: { id: string; name: string; supplier: string | null }[];
+  total: number;
+  totalCapped: boolean;
+  offset: number | null;
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
 
 /** Ten assets with repeated names and suppliers, some without a supplier: ties and empty keys on every sort. */
 async function inventory() {
@@ -15,7 +22,8 @@ async function inventory() {
   const names = ['Beta', 'alfa', 'Beta', 'Gamma', 'alfa', 'Delta', 'Beta', 'Epsilon', 'gamma', 'Alfa'];
   const suppliers = ['Atea', null, 'atea', 'Tieto', null, 'Atea', 'CGI', null, 'Tieto', 'CGI'];
   await t.db.transaction().execute(async (trx) => {
-    for (const [i, name] of names.entries()) await makeAsset(trx, seeded.units[i % 2 ? 'a' : 'b'], i % 3 ? 'system' : 'information_set', { name, supplier: suppliers[i]! });
+    for (const [i, name] of names.entries())
+      await makeAsset(trx, seeded.units[i % 2 ? 'a' : 'b'], i % 3 ? 'system' : 'information_set', { name, supplier: suppliers[i]! });
   });
   return { ...seeded, admin: await signIn(t.app, seeded.users.admin!.email) };
 }
@@ -58,12 +66,16 @@ describe('one list helper: keyset pages', () => {
     const { admin } = await inventory();
     for (const sort of ['supplier', '-supplier']) {
       const items = ((await admin.get(`/api/v1/assets?sort=${sort}`)).json() as Page).items;
-      expect(items.slice(-3).map((a) => a.supplier), sort).toEqual([null, null, null]);
+      expect(
+        items.slice(-3).map((a) => a.supplier),
+        sort,
+      ).toEqual([null, null, null]);
       const keyed = items.slice(0, 7).map((a) => a.supplier!.toLowerCase());
       const sorted = [...keyed].sort();
       expect(keyed, sort).toEqual(sort === 'supplier' ? sorted : sorted.reverse());
       for (let i = 1; i < items.length; i++) {
-        if (items[i]!.supplier?.toLowerCase() === items[i - 1]!.supplier?.toLowerCase()) expect(items[i]!.id > items[i - 1]!.id === (sort === 'supplier') || items[i]!.supplier === null).toBe(true);
+        if (items[i]!.supplier?.toLowerCase() === items[i - 1]!.supplier?.toLowerCase())
+          expect(items[i]!.id > items[i - 1]!.id === (sort === 'supplier') || items[i]!.supplier === null).toBe(true);
       }
     }
   });
@@ -83,23 +95,40 @@ describe('one list helper: keyset pages', () => {
   it('refuses a damaged cursor, or one made for another sort, naming the field', async () => {
     const { admin } = await inventory();
     const first = (await admin.get('/api/v1/assets?pageSize=3&sort=name')).json() as Page;
-    for (const [cursor, sort] of [['not-a-cursor', 'name'], ['%7B%7D', 'name'], [first.nextCursor, 'kind'], [Buffer.from('{"s":"name","d":"after","k":"x","i":"1; drop table assets","o":0}').toString('base64url'), 'name']]) {
+    for (const [cursor, sort] of [
+      ['not-a-cursor', 'name'],
+      ['%7B%7D', 'name'],
+      [first.nextCursor, 'kind'],
+      [Buffer.from('{"s":"name","d":"after","k":"x","i":"1; drop table assets","o":0}').toString('base64url'), 'name'],
+    ]) {
       const res = await admin.get(`/api/v1/assets?sort=${sort}&cursor=${cursor}`);
       expect(res.statusCode, String(cursor)).toBe(400);
       expect(res.json().error.details.issues[0].path[1], String(cursor)).toBe('cursor');
     }
-    const time = Buffer.from('{"s":"-updatedAt","d":"after","k":"2026-02-30","i":"3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b","o":0}').toString('base64url');
+    const time = Buffer.from('{"s":"-updatedAt","d":"after","k":"2026-02-30","i":"3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b","o":0}').toString(
+      'base64url',
+    );
     expect((await admin.get(`/api/v1/assets?sort=-updatedAt&cursor=${time}`)).statusCode).toBe(400);
     // A time far outside timestamptz's range is refused as input, not met by a database error.
-    const far = Buffer.from('{"s":"-updatedAt","d":"after","k":"-999999999999999999","i":"3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b","o":0}').toString('base64url');
+    const far = Buffer.from(
+      '{"s":"-updatedAt","d":"after","k":"-999999999999999999","i":"3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b","o":0}',
+    ).toString('base64url');
     expect((await admin.get(`/api/v1/assets?sort=-updatedAt&cursor=${far}`)).statusCode).toBe(400);
-    const near = Buffer.from('{"s":"-updatedAt","d":"after","k":"-9999999999999999","i":"3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b","o":0}').toString('base64url');
+    const near = Buffer.from(
+      '{"s":"-updatedAt","d":"after","k":"-9999999999999999","i":"3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b","o":0}',
+    ).toString('base64url');
     expect((await admin.get(`/api/v1/assets?sort=-updatedAt&cursor=${near}`)).statusCode).toBe(200);
   });
 
   it('pages the audit log newest first by time, every event once by cursor, with the exact total at the end', async () => {
     const { admin, org } = await inventory();
-    const all = await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).orderBy('occurred_at', 'desc').orderBy('id', 'desc').execute();
+    const all = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('organization_id', '=', org.id)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     const seen: string[] = [];
     let page = (await admin.get('/api/v1/audit-events?pageSize=4')).json() as Page;
     for (;;) {
@@ -115,11 +144,16 @@ describe('one list helper: keyset pages', () => {
     const { admin, org, users } = await inventory();
     const actor = users.admin!.id;
     // 10 000 events of one actor (exactly the cap) and 40 more without one: copies of an event, their hashes do not matter to a list.
-    const copy = (n: number, actorId: string | null) => sql`
+    const copy = (n: number, actorId: string | null) =>
+      sql`
       insert into audit_events (organization_id, occurred_at, actor_user_id, actor_name, action, entity_type, entity_id, entity_label, unit_id, changes, prev_hash, hash, chain_version)
       select e.organization_id, e.occurred_at - g * interval '1 second', ${actorId}::uuid, e.actor_name, e.action, e.entity_type, e.entity_id, e.entity_label, e.unit_id, e.changes, e.prev_hash, e.hash, e.chain_version
       from (select * from audit_events where organization_id = ${org.id} order by id limit 1) e, generate_series(1, ${n}) g`.execute(t.db);
-    await copy(10_000 - Number((await sql<{ n: string }>`select count(*) as n from audit_events where actor_user_id = ${actor}`.execute(t.db)).rows[0]!.n), actor);
+    await copy(
+      10_000 -
+        Number((await sql<{ n: string }>`select count(*) as n from audit_events where actor_user_id = ${actor}`.execute(t.db)).rows[0]!.n),
+      actor,
+    );
     await copy(40, null);
     const deep = (await admin.get('/api/v1/audit-events?page=200&pageSize=50')).json() as Page;
     expect(deep).toMatchObject({ offset: 9950, total: 10_001, totalCapped: true });
@@ -174,7 +208,8 @@ describe('statements per request', () => {
 describe('sorting the inventory by unit', () => {
   it('follows a unit’s rename (the unit’s name is kept on its assets for the index)', async () => {
     const { admin, units } = await inventory();
-    const names = async () => ((await admin.get('/api/v1/assets?sort=unit&pageSize=500')).json() as { items: { unitName: string }[] }).items.map((a) => a.unitName);
+    const names = async () =>
+      ((await admin.get('/api/v1/assets?sort=unit&pageSize=500')).json() as { items: { unitName: string }[] }).items.map((a) => a.unitName);
     const before = await names();
     expect(before).toEqual([...before].sort((x, y) => x.localeCompare(y)));
     expect((await admin.patch(`/api/v1/units/${units.a.id}`, { name: 'Ö-förvaltningen' })).statusCode).toBe(200);

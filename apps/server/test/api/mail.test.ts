@@ -43,8 +43,17 @@ const log = pino({ level: 'silent' });
 
 /** The mail jobs in pg-boss's table, oldest first. */
 async function mailJobs() {
-  const r = await sql<{ state: string; retry_count: number; retry_limit: number; dead_letter: string | null; output: unknown; start_after: Date }>`
-    SELECT state, retry_count, retry_limit, dead_letter, output, start_after FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on`.execute(t.db);
+  const r = await sql<{
+    state: string;
+    retry_count: number;
+    retry_limit: number;
+    dead_letter: string | null;
+    output: unknown;
+    start_after: Date;
+  }>`
+    SELECT state, retry_count, retry_limit, dead_letter, output, start_after FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on`.execute(
+    t.db,
+  );
   return r.rows;
 }
 
@@ -83,7 +92,12 @@ describe('mail through a real SMTP server', () => {
     // The link reaches only its addressee: the admin's answer does not carry it.
     expect(res.json().link).toBeNull();
     expect(bodyOf(mail.raw)).toMatch(/\/link\/[A-Za-z0-9_-]{40,}/);
-    const invite = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'invite').where('organization_id', '=', org.id).executeTakeFirstOrThrow();
+    const invite = await t.db
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('action', '=', 'invite')
+      .where('organization_id', '=', org.id)
+      .executeTakeFirstOrThrow();
     expect(invite.changes).toMatchObject({ linkDelivery: { after: 'mailed' } });
     expect(bodyOf(mail.raw)).toContain(org.name);
 

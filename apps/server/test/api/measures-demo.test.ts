@@ -13,10 +13,23 @@ describe('Region Exempel’s measures', () => {
     for (const s of ['planned', 'in_progress', 'done', 'verified', 'cancelled']) expect(await count(`status=${s}`), s).toBeGreaterThan(5);
     expect(await count('view=overdue')).toBeGreaterThan(10);
     expect(await count('view=unverified')).toBe(await count('status=done'));
-    const results = await t.db.selectFrom('measure_verifications').select(({ fn }) => ['result', fn.countAll<number>().as('n')]).groupBy('result').execute();
-    expect(Object.fromEntries(results.map((r) => [r.result, Number(r.n)]))).toMatchObject({ effective: expect.any(Number), not_effective: expect.any(Number), partly: expect.any(Number) });
+    const results = await t.db
+      .selectFrom('measure_verifications')
+      .select(({ fn }) => ['result', fn.countAll<number>().as('n')])
+      .groupBy('result')
+      .execute();
+    expect(Object.fromEntries(results.map((r) => [r.result, Number(r.n)]))).toMatchObject({
+      effective: expect.any(Number),
+      not_effective: expect.any(Number),
+      partly: expect.any(Number),
+    });
     // Reopened after a verification that found no effect: open again, with the history kept.
-    const reopened = await t.db.selectFrom('measures').select('id').where('status', '=', 'in_progress').where('last_result', 'in', ['not_effective', 'partly']).execute();
+    const reopened = await t.db
+      .selectFrom('measures')
+      .select('id')
+      .where('status', '=', 'in_progress')
+      .where('last_result', 'in', ['not_effective', 'partly'])
+      .execute();
     expect(reopened.length).toBeGreaterThan(0);
     const detail = (await coordinator.get(`/api/v1/measures/${reopened[0]!.id}`)).json();
     expect(detail.verifications.length).toBeGreaterThan(0);

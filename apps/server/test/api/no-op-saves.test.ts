@@ -32,7 +32,9 @@ describe('saves that change something are audited; saves that change nothing wri
     expect((await coordinator.get('/api/v1/classification-models')).json()).toHaveLength(1);
     expect(await countEvents(t.db, org.id)).toBe(before);
 
-    const changed = await coordinator.post('/api/v1/classification-models', { definition: { ...current.definition, reviewMonths: current.definition.reviewMonths + 12 } });
+    const changed = await coordinator.post('/api/v1/classification-models', {
+      definition: { ...current.definition, reviewMonths: current.definition.reviewMonths + 12 },
+    });
     expect(changed.statusCode, changed.body).toBe(201);
     expect(changed.json()).toMatchObject({ version: 2, isCurrent: true });
     expect(await countEvents(t.db, org.id)).toBe(before + 1);

@@ -8,25 +8,48 @@ import { bodyOf, headerOf, useSmtpSink } from '../helpers/smtp-sink.js';
 import { seedOrg, signIn, useTestApp } from '../helpers/app.js';
 
 const sink = useSmtpSink();
-const t = useTestApp({ env: () => ({ TILLIT_SMTP_URL: `smtp://127.0.0.1:${sink.port}`, TILLIT_MAIL_FROM: 'Tillit <tillit@region.example>', TILLIT_PUBLIC_URL: 'https://tillit.region.example' }) });
+const t = useTestApp({
+  env: () => ({
+    TILLIT_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    TILLIT_MAIL_FROM: 'Tillit <tillit@region.example>',
+    TILLIT_PUBLIC_URL: 'https://tillit.region.example',
+  }),
+});
 const log = pino({ level: 'silent' });
 const DAY = 86_400_000;
 const job = (name: string) => jobDefinitions().filter((d) => d.name === name);
 /** As the cron schedule does: one job of the kind, then worked. */
 const start = (name: string) => t.db.transaction().execute((trx) => enqueueJob(trx, name, {}));
-const run = (name: string) => runDueJobs(t.db, job(name), jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }), log);
+const run = (name: string) =>
+  runDueJobs(t.db, job(name), jobContext({ db: t.db, config: t.config, mailer: t.mailer, log: t.app.log }), log);
 
 describe('the e-mail digest, through the job queue to a real SMTP server', () => {
   it('mails each user the unread notices once, in their language, with links; nothing when there is nothing new', async () => {
     const { org, units, users } = await seedOrg(t.db, [{ role: 'information_owner', unit: 'a', email: 'agare@region.example' }]);
-    const english = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { email: 'owner@region.example', locale: 'en', roles: [{ role: 'information_owner', unitId: units.a.id }] }));
-    const quiet = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { email: 'tyst@region.example', roles: [{ role: 'information_owner', unitId: units.b.id }] }));
+    const english = await t.db
+      .transaction()
+      .execute((trx) =>
+        makeUser(trx, org.id, { email: 'owner@region.example', locale: 'en', roles: [{ role: 'information_owner', unitId: units.a.id }] }),
+      );
+    const quiet = await t.db
+      .transaction()
+      .execute((trx) =>
+        makeUser(trx, org.id, { email: 'tyst@region.example', roles: [{ role: 'information_owner', unitId: units.b.id }] }),
+      );
     const asset = await t.db.transaction().execute(async (trx) => {
-      const a = await makeAsset(trx, units.a, 'system', { name: 'Röntgensystemet', systemOwnerId: users['agare@region.example']!.id, systemStewardId: english.id });
+      const a = await makeAsset(trx, units.a, 'system', {
+        name: 'Röntgensystemet',
+        systemOwnerId: users['agare@region.example']!.id,
+        systemStewardId: english.id,
+      });
       await makeClassification(trx, a, { approvedAt: new Date(Date.now() - 380 * DAY), reviewDueAt: new Date(Date.now() - 2 * DAY) });
       return a;
     });
-    for (const [email, digest] of [['agare@region.example', 'daily'], ['owner@region.example', 'weekly'], ['tyst@region.example', 'daily']] as const) {
+    for (const [email, digest] of [
+      ['agare@region.example', 'daily'],
+      ['owner@region.example', 'weekly'],
+      ['tyst@region.example', 'daily'],
+    ] as const) {
       const c = await signIn(t.app, email);
       expect((await c.patch('/api/v1/notifications/preferences', { digest })).statusCode).toBe(200);
     }

@@ -22,12 +22,25 @@ async function produce(name: string, now = new Date()) {
   return c.services.notifications.deliver(await producer(name).produce(c, now));
 }
 const notificationsOf = (userId: string) =>
-  t.db.selectFrom('notifications').select(['kind', 'entity_id', 'params', 'link', 'read_at']).where('user_id', '=', userId).orderBy('kind').orderBy('entity_id').execute();
+  t.db
+    .selectFrom('notifications')
+    .select(['kind', 'entity_id', 'params', 'link', 'read_at'])
+    .where('user_id', '=', userId)
+    .orderBy('kind')
+    .orderBy('entity_id')
+    .execute();
 
 async function orgWithReviews() {
-  const { org, units, users } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'information_owner', unit: 'a' }, { role: 'security_coordinator' }, { role: 'auditor' }]);
+  const { org, units, users } = await seedOrg(t.db, [
+    { role: 'admin' },
+    { role: 'information_owner', unit: 'a' },
+    { role: 'security_coordinator' },
+    { role: 'auditor' },
+  ]);
   const owner = users['information_owner@a']!;
-  const steward = await t.db.transaction().execute((trx) => makeUser(trx, org.id, { roles: [{ role: 'system_steward', unitId: units.a.id }] }));
+  const steward = await t.db
+    .transaction()
+    .execute((trx) => makeUser(trx, org.id, { roles: [{ role: 'system_steward', unitId: units.a.id }] }));
   const assets = await t.db.transaction().execute(async (trx) => {
     const soon = await makeAsset(trx, units.a, 'system', { name: 'Journalsystemet', systemOwnerId: owner.id, systemStewardId: steward.id });
     await makeClassification(trx, soon, { approvedAt: new Date(Date.now() - 340 * DAY), reviewDueAt: new Date(Date.now() + 10 * DAY) });
@@ -53,7 +66,11 @@ describe('the scheduled producers on known data', () => {
         ['classification.review_overdue', assets.late.id],
       ].sort(),
     );
-    expect(mine.find((n) => n.kind === 'classification.review_due')).toMatchObject({ params: { asset: 'Journalsystemet' }, link: `/assets/${assets.soon.id}`, read_at: null });
+    expect(mine.find((n) => n.kind === 'classification.review_due')).toMatchObject({
+      params: { asset: 'Journalsystemet' },
+      link: `/assets/${assets.soon.id}`,
+      read_at: null,
+    });
     expect((await notificationsOf(steward.id)).map((n) => n.entity_id)).toEqual([assets.soon.id]);
     expect(await notificationsOf(users.admin!.id)).toEqual([]);
   });
@@ -84,10 +101,19 @@ describe('the scheduled producers on known data', () => {
   });
 
   it('tells the asset’s named owner about a submitted classification, but not one she prepared alone (four eyes), nor the coordinator or readers', async () => {
-    const { org, units, users } = await seedOrg(t.db, [{ role: 'information_owner', unit: 'a' }, { role: 'security_coordinator' }, { role: 'information_owner', unit: 'b' }, { role: 'auditor' }]);
+    const { org, units, users } = await seedOrg(t.db, [
+      { role: 'information_owner', unit: 'a' },
+      { role: 'security_coordinator' },
+      { role: 'information_owner', unit: 'b' },
+      { role: 'auditor' },
+    ]);
     const owner = users['information_owner@a']!;
     const author = users.security_coordinator!;
-    const deputy = await t.db.transaction().execute(async (trx) => makeUser(trx, org.id, { roles: [{ role: 'information_owner', unitId: (await makeUnit(trx, units.a, { name: 'Avdelning' })).id }] }));
+    const deputy = await t.db
+      .transaction()
+      .execute(async (trx) =>
+        makeUser(trx, org.id, { roles: [{ role: 'information_owner', unitId: (await makeUnit(trx, units.a, { name: 'Avdelning' })).id }] }),
+      );
     const version = await t.db.transaction().execute(async (trx) => {
       const asset = await makeAsset(trx, units.a, 'system', { name: 'Labbsystemet', informationOwnerId: owner.id });
       const own = await makeAsset(trx, units.a, 'system', { name: 'Eget system', informationOwnerId: owner.id });
@@ -97,7 +123,15 @@ describe('the scheduled producers on known data', () => {
       return makeClassification(trx, asset, { status: 'submitted', authorId: author.id });
     });
     await produce('classification.decisions');
-    expect(await notificationsOf(owner.id)).toEqual([{ kind: 'classification.awaiting_decision', entity_id: version.id, params: { asset: 'Labbsystemet' }, link: `/classifications/${version.id}`, read_at: null }]);
+    expect(await notificationsOf(owner.id)).toEqual([
+      {
+        kind: 'classification.awaiting_decision',
+        entity_id: version.id,
+        params: { asset: 'Labbsystemet' },
+        link: `/classifications/${version.id}`,
+        read_at: null,
+      },
+    ]);
     expect(await notificationsOf(author.id)).toEqual([]);
     expect(await notificationsOf(users['information_owner@b']!.id)).toEqual([]); // a sibling unit
     expect(await notificationsOf(deputy.id)).toEqual([]); // a sub-unit of the asset's unit does not decide above itself
@@ -110,7 +144,13 @@ describe('the scheduled producers on known data', () => {
     await produce('audit.verify');
     expect(await notificationsOf(broken.users.admin!.id)).toEqual([]);
 
-    const victim = await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', broken.org.id).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    const victim = await t.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('organization_id', '=', broken.org.id)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     // Tampering needs more than the runtime role may do: an insider with full database rights.
     const su = createDb(t.superuserUrl, 1);
     try {
@@ -126,7 +166,9 @@ describe('the scheduled producers on known data', () => {
       await su.destroy();
     }
     await produce('audit.verify');
-    expect(await notificationsOf(broken.users.admin!.id)).toEqual([expect.objectContaining({ kind: 'audit.chain_broken', link: '/audit', params: { eventId: String(victim.id) } })]);
+    expect(await notificationsOf(broken.users.admin!.id)).toEqual([
+      expect.objectContaining({ kind: 'audit.chain_broken', link: '/audit', params: { eventId: String(victim.id) } }),
+    ]);
     expect(await notificationsOf(broken.users.security_coordinator!.id)).toEqual([]);
     expect(await notificationsOf(intact.users.admin!.id)).toEqual([]);
   });
@@ -134,9 +176,18 @@ describe('the scheduled producers on known data', () => {
 
 describe('the job queue under the producers', () => {
   it('keeps every scheduled job’s cron in the database, in Swedish time, so each slot starts once across instances', async () => {
-    const rows = (await sql<{ name: string; cron: string; timezone: string }>`SELECT name, cron, timezone FROM pgboss.schedule`.execute(t.db)).rows;
+    const rows = (
+      await sql<{ name: string; cron: string; timezone: string }>`SELECT name, cron, timezone FROM pgboss.schedule`.execute(t.db)
+    ).rows;
     const scheduled = jobDefinitions().filter((d) => d.cron);
-    expect(scheduled.map((d) => d.name)).toEqual(expect.arrayContaining(['notifications.produce.classification.reviews', 'notifications.produce.audit.verify', 'notifications.digest', 'platform.housekeeping']));
+    expect(scheduled.map((d) => d.name)).toEqual(
+      expect.arrayContaining([
+        'notifications.produce.classification.reviews',
+        'notifications.produce.audit.verify',
+        'notifications.digest',
+        'platform.housekeeping',
+      ]),
+    );
     for (const d of scheduled) expect(rows).toContainEqual({ name: d.name, cron: d.cron, timezone: 'Europe/Stockholm' });
   });
 
@@ -151,7 +202,13 @@ describe('the job queue under the producers', () => {
     }
     await t.db.transaction().execute((trx) => enqueueJob(trx, def.name, { n: 42 }));
     expect(await runDueJobs(t.db, [def], {}, log)).toBe(1);
-    const rows = (await sql<{ name: string; state: string; data: unknown }>`SELECT name, state, data FROM pgboss.job WHERE name LIKE 'test.always_fails%' ORDER BY name`.execute(t.db)).rows;
+    const rows = (
+      await sql<{
+        name: string;
+        state: string;
+        data: unknown;
+      }>`SELECT name, state, data FROM pgboss.job WHERE name LIKE 'test.always_fails%' ORDER BY name`.execute(t.db)
+    ).rows;
     expect(rows).toEqual([
       { name: 'test.always_fails', state: 'failed', data: { n: 42 } },
       { name: 'test.always_fails.dead', state: 'created', data: { n: 42 } },
@@ -194,18 +251,42 @@ describe('the notification API', () => {
     const me = await signIn(t.app, users['information_owner@a']!.email);
     const initial = (await me.get('/api/v1/notifications/preferences')).json();
     expect(initial.digest).toBe('off');
-    expect(initial.kinds.map((k: { kind: string }) => k.kind)).toEqual(expect.arrayContaining(['classification.review_due', 'classification.review_overdue', 'classification.awaiting_decision', 'audit.chain_broken']));
+    expect(initial.kinds.map((k: { kind: string }) => k.kind)).toEqual(
+      expect.arrayContaining([
+        'classification.review_due',
+        'classification.review_overdue',
+        'classification.awaiting_decision',
+        'audit.chain_broken',
+      ]),
+    );
     expect(initial.kinds.every((k: { inApp: boolean; label: string }) => k.inApp && k.label)).toBe(true);
 
     const res = await me.patch('/api/v1/notifications/preferences', { digest: 'weekly', inApp: { 'classification.review_due': false } });
     expect(res.statusCode).toBe(200);
     expect(res.json().digest).toBe('weekly');
     expect(res.json().kinds.find((k: { kind: string }) => k.kind === 'classification.review_due').inApp).toBe(false);
-    const events = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('organization_id', '=', org.id).where('entity_type', '=', 'notification_preferences').execute();
-    expect(events).toEqual([{ action: 'update', changes: { digest: { before: 'off', after: 'weekly' }, mutedKinds: { before: [], after: ['Klassning ska omprövas'] } } }]);
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes'])
+      .where('organization_id', '=', org.id)
+      .where('entity_type', '=', 'notification_preferences')
+      .execute();
+    expect(events).toEqual([
+      {
+        action: 'update',
+        changes: { digest: { before: 'off', after: 'weekly' }, mutedKinds: { before: [], after: ['Klassning ska omprövas'] } },
+      },
+    ]);
     // The same again changes nothing and writes no event.
     await me.patch('/api/v1/notifications/preferences', { digest: 'weekly' });
-    expect(await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).where('entity_type', '=', 'notification_preferences').execute()).toHaveLength(1);
+    expect(
+      await t.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('organization_id', '=', org.id)
+        .where('entity_type', '=', 'notification_preferences')
+        .execute(),
+    ).toHaveLength(1);
 
     await produce('classification.reviews');
     expect((await notificationsOf(owner.id)).map((n) => n.kind)).toEqual(['classification.review_overdue']);
@@ -218,7 +299,12 @@ describe('the notification API', () => {
     const unknown = await me.patch('/api/v1/notifications/preferences', { digest: 'daily', inApp: { 'no.such_kind': false } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toMatchObject({ code: 'unknown_notification_kind', details: { field: 'inApp.no.such_kind' } });
-    const badDigest = await me.request({ method: 'PATCH', url: '/api/v1/notifications/preferences', payload: { digest: 'hourly' }, headers: { 'accept-language': 'en' } });
+    const badDigest = await me.request({
+      method: 'PATCH',
+      url: '/api/v1/notifications/preferences',
+      payload: { digest: 'hourly' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(badDigest.statusCode).toBe(400);
     expect(JSON.stringify(badDigest.json().error)).toMatch(/digest/);
     expect((await me.get('/api/v1/notifications/preferences')).json().digest).toBe('off');

@@ -7,7 +7,8 @@ const t = useTestApp({ mailer: createMailer(undefined, '') });
 
 const NEW_PASSWORD = 'ett-långt-nytt-lösenord';
 const tokenOf = (link: string) => link.split('/link/')[1]!;
-const accept = (token: string, password = NEW_PASSWORD) => t.app.inject({ method: 'POST', url: '/api/v1/auth/links/accept', payload: { token, password } });
+const accept = (token: string, password = NEW_PASSWORD) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/links/accept', payload: { token, password } });
 
 describe('role ceilings', () => {
   it('refuses granting a role to oneself, even to an admin of the whole organisation', async () => {
@@ -25,25 +26,44 @@ describe('role ceilings', () => {
   it('lets a sub-unit admin grant and invite only roles whose permissions it holds there', async () => {
     const { users, units } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'admin', unit: 'a' }, { role: 'auditor', unit: 'a' }]);
     const subAdmin = await signIn(t.app, users['admin@a']!.email);
-    const above = await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'security_coordinator', unitId: units.a.id });
+    const above = await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, {
+      role: 'security_coordinator',
+      unitId: units.a.id,
+    });
     expect(above.statusCode).toBe(403);
     expect(above.json().error.code).toBe('role_above_own');
-    const invite = await subAdmin.post('/api/v1/users', { email: 'docka@test.example', name: 'Docka', role: 'information_owner', unitId: units.a.id });
+    const invite = await subAdmin.post('/api/v1/users', {
+      email: 'docka@test.example',
+      name: 'Docka',
+      role: 'information_owner',
+      unitId: units.a.id,
+    });
     expect(invite.json().error.code).toBe('role_above_own');
     expect(await t.db.selectFrom('users').select('id').where('email', '=', 'docka@test.example').executeTakeFirst()).toBeUndefined();
     // Within its own permissions it still manages roles.
-    expect((await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'data_protection_officer', unitId: units.a.id })).statusCode).toBe(200);
+    expect(
+      (await subAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'data_protection_officer', unitId: units.a.id }))
+        .statusCode,
+    ).toBe(200);
     // The organisation's top admin appoints coordinators.
     const rootAdmin = await signIn(t.app, users.admin!.email);
-    expect((await rootAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'security_coordinator', unitId: units.a.id })).statusCode).toBe(200);
+    expect(
+      (await rootAdmin.post(`/api/v1/users/${users['auditor@a']!.id}/roles`, { role: 'security_coordinator', unitId: units.a.id }))
+        .statusCode,
+    ).toBe(200);
   });
 });
 
-describe('managing a person above one\'s own role', () => {
+describe("managing a person above one's own role", () => {
   // An admin of unit A lacks classification.approve, which an information owner on A holds: a reset
   // link issued by her would let her sign in as that owner and approve classifications.
   const setup = async () => {
-    const { users, units } = await seedOrg(t.db, [{ role: 'admin' }, { role: 'admin', unit: 'a' }, { role: 'information_owner', unit: 'a' }, { role: 'auditor', unit: 'a' }]);
+    const { users, units } = await seedOrg(t.db, [
+      { role: 'admin' },
+      { role: 'admin', unit: 'a' },
+      { role: 'information_owner', unit: 'a' },
+      { role: 'auditor', unit: 'a' },
+    ]);
     const subAdmin = await signIn(t.app, users['admin@a']!.email);
     return { users, units, subAdmin, owner: users['information_owner@a']!.id };
   };
@@ -78,7 +98,9 @@ describe('managing a person above one\'s own role', () => {
     const res = await subAdmin.post(`/api/v1/users/${owner}/unlock`);
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('user_above_own');
-    expect((await t.db.selectFrom('users').select('failed_login_count').where('id', '=', owner).executeTakeFirstOrThrow()).failed_login_count).toBe(10);
+    expect(
+      (await t.db.selectFrom('users').select('failed_login_count').where('id', '=', owner).executeTakeFirstOrThrow()).failed_login_count,
+    ).toBe(10);
   });
 
   it('refuses removing a role she could not have given, while the top admin may', async () => {
@@ -118,7 +140,12 @@ describe('one-time links', () => {
     const admin = await signIn(t.app, users.admin!.email);
     const res = await admin.post(`/api/v1/users/${users.auditor!.id}/reset-password`);
     expect(res.json()).toMatchObject({ mailed: false, link: expect.stringContaining('/link/') });
-    const event = await t.db.selectFrom('audit_events').select('changes').where('action', '=', 'password_reset').where('entity_id', '=', users.auditor!.id).executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('audit_events')
+      .select('changes')
+      .where('action', '=', 'password_reset')
+      .where('entity_id', '=', users.auditor!.id)
+      .executeTakeFirstOrThrow();
     expect(event.changes).toEqual({ linkDelivery: { after: 'shown' } });
   });
 });

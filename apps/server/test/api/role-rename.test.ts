@@ -15,7 +15,12 @@ describe('the system steward role (formerly system_administrator)', () => {
     // A database from before the rename: the grant and an event carry the old code.
     await t.db.updateTable('role_assignments').set({ role: 'system_administrator' }).where('user_id', '=', steward.id).execute();
     await t.db.transaction().execute((trx) =>
-      recordAudit(trx, systemActor(org.id), { action: 'grant', entityType: 'role_assignment', entityLabel: steward.email, changes: { role: { after: 'system_administrator' } } }),
+      recordAudit(trx, systemActor(org.id), {
+        action: 'grant',
+        entityType: 'role_assignment',
+        entityLabel: steward.email,
+        changes: { role: { after: 'system_administrator' } },
+      }),
     );
 
     await t.db.transaction().execute((trx) => up(trx));

@@ -38,7 +38,9 @@ describe('API tokens', () => {
     const after = await t.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', rootToken.id).executeTakeFirstOrThrow();
     expect(after.revoked_at).toBeNull();
     expect((await subAdmin.del(`/api/v1/api-tokens/${own.id}`)).statusCode).toBe(204);
-    expect(((await root.get('/api/v1/api-tokens')).json() as { id: string }[]).map((x) => x.id).sort()).toEqual([own.id, rootToken.id].sort());
+    expect(((await root.get('/api/v1/api-tokens')).json() as { id: string }[]).map((x) => x.id).sort()).toEqual(
+      [own.id, rootToken.id].sort(),
+    );
   });
 });
 

@@ -41,7 +41,9 @@ describe('the unit tree under concurrent changes (issue 8 item 11)', () => {
     const alice = await signIn(t.app, users.admin!.email);
     const bob = await signIn(t.app, users.admin!.email);
     for (let run = 0; run < 5; run++) {
-      const parent = (await alice.post('/api/v1/units', { parentId: run % 2 ? units.b.id : units.a.id, name: `P${run}`, kind: 'operation' })).json();
+      const parent = (
+        await alice.post('/api/v1/units', { parentId: run % 2 ? units.b.id : units.a.id, name: `P${run}`, kind: 'operation' })
+      ).json();
       const [moved, child] = await Promise.all([
         alice.post(`/api/v1/units/${parent.id}/move`, { parentId: run % 2 ? units.a.id : units.b.id }),
         bob.post('/api/v1/units', { parentId: parent.id, name: `Barn${run}`, kind: 'unit' }),
@@ -54,7 +56,11 @@ describe('the unit tree under concurrent changes (issue 8 item 11)', () => {
 
   it('the database refuses a path that does not match the parent, and `units repair` puts old trees right', async () => {
     const { org, units } = await seedOrg(t.db, [{ role: 'admin' }]);
-    const bad = t.db.transaction().execute((trx) => sql`update units set path = ${sql.val([units.root.id, units.a.id, units.b.id])}::uuid[] where id = ${units.b.id}`.execute(trx));
+    const bad = t.db
+      .transaction()
+      .execute((trx) =>
+        sql`update units set path = ${sql.val([units.root.id, units.a.id, units.b.id])}::uuid[] where id = ${units.b.id}`.execute(trx),
+      );
     await expect(bad).rejects.toMatchObject({ code: '23514' });
     // A tree broken before the check existed: written by a superuser with triggers off for the transaction.
     const su = createDb(t.superuserUrl, 1);
@@ -69,7 +75,12 @@ describe('the unit tree under concurrent changes (issue 8 item 11)', () => {
     const report = await repairUnitPaths(t.db);
     expect(report.find((r) => r.organizationId === org.id)).toMatchObject({ repaired: 1, unreachable: [] });
     await expectConsistentTree(org.id);
-    const events = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_id', '=', units.b.id).where('action', '=', 'repair').execute();
+    const events = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes'])
+      .where('entity_id', '=', units.b.id)
+      .where('action', '=', 'repair')
+      .execute();
     expect(events).toHaveLength(1);
     expect((await repairUnitPaths(t.db)).find((r) => r.organizationId === org.id)!.repaired).toBe(0);
   });

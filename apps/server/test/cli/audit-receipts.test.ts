@@ -29,7 +29,9 @@ const quiet = { error: () => undefined };
 /** `tillit audit verify [--against file]`, for one organisation's line. */
 async function verify(orgName: string, against?: string) {
   const lines: string[] = [];
-  const broken = await verifyAllChains(t.db, { incremental: false, against: against ? await readReceipts(against) : undefined }, (l) => lines.push(l));
+  const broken = await verifyAllChains(t.db, { incremental: false, against: against ? await readReceipts(against) : undefined }, (l) =>
+    lines.push(l),
+  );
   return { broken, line: lines.find((l) => l.includes(` ${orgName}:`)) ?? lines.join('\n') };
 }
 
@@ -42,7 +44,14 @@ async function history() {
     for (const name of names) expect((await c.post('/api/v1/units', { parentId: units.a.id, name, kind: 'unit' })).statusCode).toBe(201);
   };
   const head = async () =>
-    (await t.db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    (
+      await t.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('organization_id', '=', org.id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
   await add(admin, ['Ett', 'Två', 'Tre']);
   const first = await head();
   expect(await writeReceipts(t.db, file, quiet)).toBeGreaterThanOrEqual(1);
@@ -88,7 +97,15 @@ async function moveCheckpoint(db: Db, orgId: string, eventId: number) {
   const at = new Date();
   await db
     .insertInto('audit_checkpoints')
-    .values({ organization_id: orgId, event_id: e.id, hash: e.hash, verified_at: at, verified_by: null, verified_by_name: 'x', mac: mac('audit checkpoint', [orgId, e.id, e.hash, at.toISOString()]) })
+    .values({
+      organization_id: orgId,
+      event_id: e.id,
+      hash: e.hash,
+      verified_at: at,
+      verified_by: null,
+      verified_by_name: 'x',
+      mac: mac('audit checkpoint', [orgId, e.id, e.hash, at.toISOString()]),
+    })
     .execute();
 }
 
@@ -96,7 +113,10 @@ describe('tillit audit verify --against receipts', () => {
   it('passes an untouched chain, and every receipt is genuine and names its head', async () => {
     const { org, file, receipts } = await history();
     for (const r of receipts) expect(receiptIsGenuine(r)).toBe(true);
-    expect(await verify(org.name, file)).toEqual({ broken: 0, line: expect.stringMatching(new RegExp(`^OK {5}${org.name}: \\d+ händelser kontrollerade, 2 kvitton$`)) });
+    expect(await verify(org.name, file)).toEqual({
+      broken: 0,
+      line: expect.stringMatching(new RegExp(`^OK {5}${org.name}: \\d+ händelser kontrollerade, 2 kvitton$`)),
+    });
   });
 
   it('detects a middle event edited and the chain recomputed', async () => {
@@ -112,7 +132,12 @@ describe('tillit audit verify --against receipts', () => {
     // With the key, and every later hash recomputed and the checkpoint moved along: the database alone says intact …
     await asInsider(async (db) => {
       await recomputeFrom(db, org.id, victim.id);
-      const head = await db.selectFrom('audit_events').select('id').where('organization_id', '=', org.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const head = await db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('organization_id', '=', org.id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       await moveCheckpoint(db, org.id, head.id);
     });
     expect((await verify(org.name)).line).toMatch(/^OK /);
@@ -138,7 +163,15 @@ describe('tillit audit verify --against receipts', () => {
     // A checkpoint row the insider wrote without the key.
     await su
       .insertInto('audit_checkpoints')
-      .values({ organization_id: org.id, event_id: events.at(-1)!.id + 1000, hash: 'f'.repeat(64), verified_at: new Date(), verified_by: null, verified_by_name: 'x', mac: 'a'.repeat(64) })
+      .values({
+        organization_id: org.id,
+        event_id: events.at(-1)!.id + 1000,
+        hash: 'f'.repeat(64),
+        verified_at: new Date(),
+        verified_by: null,
+        verified_by_name: 'x',
+        mac: 'a'.repeat(64),
+      })
       .execute();
     expect((await verify(org.name)).line).toMatch(/^BRUTEN /);
     // Moved back behind removed events (a genuine older checkpoint kept): only the receipts tell.
@@ -155,7 +188,10 @@ describe('tillit audit verify --against receipts', () => {
   it('counts a receipt signed with another key as a failure, and refuses a file that holds no receipts', async () => {
     const { org, events } = await history();
     const file = path.join(dir, 'foreign.json');
-    await fs.writeFile(file, JSON.stringify(signReceipt(org.id, { eventId: events.at(-1)!.id, hash: events.at(-1)!.hash }, new Date(), randomBytes(32)), null, 2));
+    await fs.writeFile(
+      file,
+      JSON.stringify(signReceipt(org.id, { eventId: events.at(-1)!.id, hash: events.at(-1)!.hash }, new Date(), randomBytes(32)), null, 2),
+    );
     const r = await verify(org.name, file);
     expect(r.broken).toBeGreaterThanOrEqual(1);
     const junk = path.join(dir, 'junk.txt');

@@ -39,7 +39,12 @@ async function emptyDatabase(): Promise<Target> {
   await admin.end();
   created.push(name);
   const url = withDatabase(inject('runtimeDatabaseUrl'), name);
-  return { url, ownerUrl: withDatabase(inject('ownerDatabaseUrl'), name), superuserUrl: withDatabase(inject('databaseUrl'), name), db: createDb(url, 2) };
+  return {
+    url,
+    ownerUrl: withDatabase(inject('ownerDatabaseUrl'), name),
+    superuserUrl: withDatabase(inject('databaseUrl'), name),
+    db: createDb(url, 2),
+  };
 }
 
 const restore = (target: Target, file: string, opts: { force: boolean }) =>
@@ -120,9 +125,13 @@ describe('backup and restore', () => {
       expect((await verifyAuditChain(target.db, org.id)).ok).toBe(true);
       // The restored log is append-only like the original, and the runtime role has its rights back.
       await expect(target.db.deleteFrom('audit_events').execute()).rejects.toThrow(/permission denied/);
-      const owners = await sql<{ owner: string }>`select distinct pg_get_userbyid(relowner) as owner from pg_class where relnamespace = 'public'::regnamespace`.execute(target.db);
+      const owners = await sql<{
+        owner: string;
+      }>`select distinct pg_get_userbyid(relowner) as owner from pg_class where relnamespace = 'public'::regnamespace`.execute(target.db);
       expect(owners.rows).toEqual([{ owner: userOf(target.ownerUrl) }]);
-      expect(await sql`select nspname from pg_namespace where nspname like 'tillit_restore_%'`.execute(target.db)).toMatchObject({ rows: [] });
+      expect(await sql`select nspname from pg_namespace where nspname like 'tillit_restore_%'`.execute(target.db)).toMatchObject({
+        rows: [],
+      });
     } finally {
       await target.db.destroy();
     }
@@ -187,7 +196,9 @@ describe('backup and restore', () => {
       const error = await restore(target, bad, { force: true }).catch((e: unknown) => e);
       expect(String(error)).toMatch(/foreign key|violates/);
       expect(await snapshot(target.db)).toEqual(before);
-      expect(await sql`select nspname from pg_namespace where nspname like 'tillit_restore_%'`.execute(target.db)).toMatchObject({ rows: [] });
+      expect(await sql`select nspname from pg_namespace where nspname like 'tillit_restore_%'`.execute(target.db)).toMatchObject({
+        rows: [],
+      });
     } finally {
       await target.db.destroy();
     }

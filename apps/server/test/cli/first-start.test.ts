@@ -24,7 +24,16 @@ describe('the first start from the compiled server', () => {
   it('becomes ready and prints the demo sign-ins in Swedish, with no warning, no raw role code and no PostgreSQL chatter', async () => {
     const [port, dbPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, [distMain, 'start'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TILLIT_DB_PORT: String(dbPort), TILLIT_DATA_DIR: dataDir, TILLIT_LOG_LEVEL: 'info', TILLIT_DEMO: 'true', TILLIT_JOBS: 'false' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TILLIT_DB_PORT: String(dbPort),
+        TILLIT_DATA_DIR: dataDir,
+        TILLIT_LOG_LEVEL: 'info',
+        TILLIT_DEMO: 'true',
+        TILLIT_JOBS: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -80,10 +80,16 @@ describe('when the database is unavailable', () => {
     const sv = await admin.get('/api/v1/units');
     expect(sv.statusCode).toBe(503);
     expect(sv.headers['retry-after']).toBe('5');
-    expect(sv.json()).toEqual({ error: { code: 'database_unavailable', message: 'Databasen är inte tillgänglig just nu. Försök igen om en liten stund.' } });
+    expect(sv.json()).toEqual({
+      error: { code: 'database_unavailable', message: 'Databasen är inte tillgänglig just nu. Försök igen om en liten stund.' },
+    });
     const en = await admin.request({ method: 'GET', url: '/api/v1/units', headers: { 'accept-language': 'en' } });
     expect(en.json().error.message).toBe('The database is not available right now. Try again in a moment.');
-    const write = await admin.post('/api/v1/units', { parentId: (await database.db.selectFrom('units').select('id').executeTakeFirstOrThrow()).id, name: 'Under avbrott', kind: 'unit' });
+    const write = await admin.post('/api/v1/units', {
+      parentId: (await database.db.selectFrom('units').select('id').executeTakeFirstOrThrow()).id,
+      name: 'Under avbrott',
+      kind: 'unit',
+    });
     expect(write.statusCode).toBe(503);
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
     proxy.set('up');

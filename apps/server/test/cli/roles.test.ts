@@ -32,18 +32,34 @@ async function as<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-const refusal = (c: pg.Client, text: string) => c.query(text).then(() => 'allowed', (e: Error) => e.message);
+const refusal = (c: pg.Client, text: string) =>
+  c.query(text).then(
+    () => 'allowed',
+    (e: Error) => e.message,
+  );
 
 describe('the runtime role', () => {
   it('owns nothing, changes no schema, runs no programs, and only adds to the audit log', async () => {
     await as(database.url, async (c) => {
-      expect((await c.query('select rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = current_user')).rows[0]).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false });
-      expect((await c.query(`select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and pg_get_userbyid(relowner) = current_user`)).rows[0].n).toBe(0);
+      expect((await c.query('select rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname = current_user')).rows[0]).toEqual({
+        rolsuper: false,
+        rolcreatedb: false,
+        rolcreaterole: false,
+      });
+      expect(
+        (
+          await c.query(
+            `select count(*)::int as n from pg_class where relnamespace = 'public'::regnamespace and pg_get_userbyid(relowner) = current_user`,
+          )
+        ).rows[0].n,
+      ).toBe(0);
       expect(await refusal(c, 'CREATE TABLE intruder (id int)')).toMatch(/permission denied for schema public/);
       expect(await refusal(c, 'ALTER TABLE units ADD COLUMN x int')).toMatch(/must be owner/);
       expect(await refusal(c, 'ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update')).toMatch(/must be owner/);
       expect(await refusal(c, 'DROP TABLE audit_events')).toMatch(/must be owner/);
-      expect(await refusal(c, "COPY (select 1) TO PROGRAM 'true'")).toMatch(/permission denied|must be superuser|pg_execute_server_program/);
+      expect(await refusal(c, "COPY (select 1) TO PROGRAM 'true'")).toMatch(
+        /permission denied|must be superuser|pg_execute_server_program/,
+      );
       expect(await refusal(c, 'UPDATE audit_events SET actor_name = actor_name')).toMatch(/permission denied/);
       expect(await refusal(c, 'DELETE FROM audit_checkpoints')).toMatch(/permission denied/);
       expect(await refusal(c, 'UPDATE audit_checkpoints SET hash = hash')).toMatch(/permission denied/);
@@ -71,7 +87,9 @@ describe('the runtime role', () => {
 describe('two roles with DATABASE_URL', () => {
   async function freshDatabase() {
     const name = `two_${randomBytes(5).toString('hex')}`;
-    await as(withDatabase(inject('databaseUrl'), 'postgres'), (c) => c.query(`CREATE DATABASE ${name} OWNER "${userOf(inject('ownerDatabaseUrl'))}"`));
+    await as(withDatabase(inject('databaseUrl'), 'postgres'), (c) =>
+      c.query(`CREATE DATABASE ${name} OWNER "${userOf(inject('ownerDatabaseUrl'))}"`),
+    );
     return {
       name,
       runtime: withDatabase(inject('runtimeDatabaseUrl'), name),
@@ -79,7 +97,8 @@ describe('two roles with DATABASE_URL', () => {
       drop: () => as(withDatabase(inject('databaseUrl'), 'postgres'), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
     };
   }
-  const config = (env: Record<string, string>) => loadConfig({ TILLIT_LOG_LEVEL: 'silent', TILLIT_AUDIT_KEY: inject('auditKey'), ...env } as NodeJS.ProcessEnv);
+  const config = (env: Record<string, string>) =>
+    loadConfig({ TILLIT_LOG_LEVEL: 'silent', TILLIT_AUDIT_KEY: inject('auditKey'), ...env } as NodeJS.ProcessEnv);
 
   it('migrates as the owner and serves as the runtime role; with the runtime URL alone it refuses to half-migrate', async () => {
     const d = await freshDatabase();
@@ -95,7 +114,9 @@ describe('two roles with DATABASE_URL', () => {
           expect(await refusal(c, 'SELECT count(*) FROM organizations')).toBe('allowed');
           expect(await refusal(c, 'UPDATE audit_events SET actor_name = actor_name')).toMatch(/permission denied/);
         });
-        const owners = await as(d.owner, (c) => c.query(`select distinct pg_get_userbyid(relowner) as o from pg_class where relnamespace = 'public'::regnamespace`));
+        const owners = await as(d.owner, (c) =>
+          c.query(`select distinct pg_get_userbyid(relowner) as o from pg_class where relnamespace = 'public'::regnamespace`),
+        );
         expect(owners.rows).toEqual([{ o: userOf(d.owner) }]);
       } finally {
         await opened.close();
@@ -146,10 +167,27 @@ describe('the embedded PostgreSQL', () => {
   }, 180_000);
 
   it('sizes memory from the machine, within bounds', () => {
-    expect(memorySettings(24 * 1024 ** 3)).toEqual({ shared_buffers: '4096MB', effective_cache_size: '12288MB', work_mem: '64MB', maintenance_work_mem: '1024MB' });
-    expect(memorySettings(2 * 1024 ** 3)).toEqual({ shared_buffers: '512MB', effective_cache_size: '1024MB', work_mem: '10MB', maintenance_work_mem: '128MB' });
-    expect(memorySettings(256 * 1024 ** 2)).toEqual({ shared_buffers: '128MB', effective_cache_size: '256MB', work_mem: '4MB', maintenance_work_mem: '64MB' });
-    expect(postgresFlags({ memoryMb: 1024, settings: { work_mem: '9MB' } })).toEqual(expect.arrayContaining(['-c', 'work_mem=9MB', 'listen_addresses=127.0.0.1']));
+    expect(memorySettings(24 * 1024 ** 3)).toEqual({
+      shared_buffers: '4096MB',
+      effective_cache_size: '12288MB',
+      work_mem: '64MB',
+      maintenance_work_mem: '1024MB',
+    });
+    expect(memorySettings(2 * 1024 ** 3)).toEqual({
+      shared_buffers: '512MB',
+      effective_cache_size: '1024MB',
+      work_mem: '10MB',
+      maintenance_work_mem: '128MB',
+    });
+    expect(memorySettings(256 * 1024 ** 2)).toEqual({
+      shared_buffers: '128MB',
+      effective_cache_size: '256MB',
+      work_mem: '4MB',
+      maintenance_work_mem: '64MB',
+    });
+    expect(postgresFlags({ memoryMb: 1024, settings: { work_mem: '9MB' } })).toEqual(
+      expect.arrayContaining(['-c', 'work_mem=9MB', 'listen_addresses=127.0.0.1']),
+    );
     expect(() => loadConfig({ TILLIT_PG_SETTINGS: 'work_mem' } as NodeJS.ProcessEnv)).toThrow(/TILLIT_PG_SETTINGS/);
     expect(() => loadConfig({ TILLIT_AUDIT_KEY: 'short' } as NodeJS.ProcessEnv)).toThrow(/TILLIT_AUDIT_KEY/);
   });

@@ -4,7 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import demo from '../../src/seed/data/region-exempel.json' with { type: 'json' };
-import { freePort, postmasterPid, repoRoot, spawnServer, stopServer, waitReady, type ServerProcess } from '../../bench/support/server-process.js';
+import {
+  freePort,
+  postmasterPid,
+  repoRoot,
+  spawnServer,
+  stopServer,
+  waitReady,
+  type ServerProcess,
+} from '../../bench/support/server-process.js';
 import { startWriteLoad } from '../../bench/support/write-load.js';
 
 /**
@@ -55,8 +63,17 @@ it('backs up and verifies through the running server’s database, with no faile
     body: JSON.stringify({ email: 'admin@exempel.se', password: demo.password }),
   });
   expect(login.status).toBe(200);
-  const session = { cookie: login.headers.getSetCookie().find((c) => c.startsWith('tillit_session='))!.split(';')[0]!, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
-  const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie: session.cookie } })).json()) as { id: string; parentId: string | null }[];
+  const session = {
+    cookie: login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('tillit_session='))!
+      .split(';')[0]!,
+    csrf: ((await login.json()) as { csrfToken: string }).csrfToken,
+  };
+  const units = (await (await fetch(`${base}/api/v1/units`, { headers: { cookie: session.cookie } })).json()) as {
+    id: string;
+    parentId: string | null;
+  }[];
   const root = units.find((u) => !u.parentId)!;
 
   const postmaster = postmasterPid(dataDir);

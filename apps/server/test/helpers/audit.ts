@@ -34,7 +34,7 @@ export async function events(client: Client, query: string, locale: 'sv' | 'en' 
 /** Every event of the organisation, all pages (keyset: OFFSET pages stop at LIST_OFFSET_MAX rows). */
 export async function allEvents(client: Client, locale: 'sv' | 'en'): Promise<Shown[]> {
   const out: Shown[] = [];
-  for (let cursor: string | null = null; ; ) {
+  for (let cursor: string | null = null; ;) {
     const res = await client.request({
       method: 'GET',
       url: `/api/v1/audit-events?pageSize=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,

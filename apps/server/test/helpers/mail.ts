@@ -6,7 +6,9 @@ import type { Db } from '../../src/db/database.js';
  * link (only its addressee may follow it), so tests read it where the mail is: in the job queue.
  */
 export async function lastMailedToken(db: Db): Promise<string> {
-  const r = await sql<{ data: { text: string } }>`SELECT data FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on DESC LIMIT 1`.execute(db);
+  const r = await sql<{
+    data: { text: string };
+  }>`SELECT data FROM pgboss.job WHERE name = 'mail.send' ORDER BY created_on DESC LIMIT 1`.execute(db);
   const text = r.rows[0]?.data.text ?? '';
   const token = /\/link\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
   if (!token) throw new Error('no queued mail with a link');

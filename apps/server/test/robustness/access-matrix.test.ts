@@ -155,7 +155,13 @@ async function prepareTarget(route: RouteDef, fixture: RouteFixture, marker: str
  * A request that gets through may change its target, so it gets a fresh one. Reads, and requests
  * refused before the handler (no permission anywhere), share one target per route.
  */
-async function targetFor(route: RouteDef, fixture: RouteFixture, mayPass: boolean, foreign: boolean, actor?: FixtureWorld['actor']): Promise<Target> {
+async function targetFor(
+  route: RouteDef,
+  fixture: RouteFixture,
+  mayPass: boolean,
+  foreign: boolean,
+  actor?: FixtureWorld['actor'],
+): Promise<Target> {
   if (route.method !== 'GET' && mayPass) return prepareTarget(route, fixture, foreign ? 'qzother' : 'qzsecret', actor);
   const shared = sharedTargets.get(route) ?? (await prepareTarget(route, fixture, 'qzsecret'));
   sharedTargets.set(route, shared);

@@ -82,7 +82,10 @@ describe('audit completeness', () => {
 
   it.each(changing.map((r) => [routeKey(r), r] as const))('%s', async (_name, route: RouteDef) => {
     const fixture = fixtureOf(route)!;
-    const req = injectOf(route, await fixture.build(fixtureWorld(t.db, units.a, units.root, 'qzaudit', { id: userId, organizationId: units.a.organization_id })));
+    const req = injectOf(
+      route,
+      await fixture.build(fixtureWorld(t.db, units.a, units.root, 'qzaudit', { id: userId, organizationId: units.a.organization_id })),
+    );
     // A fresh session each time: signing out and changing the password end sessions.
     const session = route.permission === 'public' ? null : await mintSession(t.app, t.db, userId);
     const mark = await markAudit(t.db);

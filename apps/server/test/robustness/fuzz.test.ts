@@ -8,7 +8,20 @@ import { buildOpenApi } from '../../src/platform/http/openapi.js';
 import { makeUser } from '../../src/seed/factories.js';
 import { seedOrg } from '../helpers/app.js';
 import { verifyAuditChain } from '../../src/platform/audit/verify.js';
-import { acceptLanguage, anonymous, bodyChoice, jsonText, methodOverride, mutate, paramChoice, queryChoice, signedIn, type BodyChoice, type ParamChoice, type QueryChoice } from './support/fuzz-inputs.js';
+import {
+  acceptLanguage,
+  anonymous,
+  bodyChoice,
+  jsonText,
+  methodOverride,
+  mutate,
+  paramChoice,
+  queryChoice,
+  signedIn,
+  type BodyChoice,
+  type ParamChoice,
+  type QueryChoice,
+} from './support/fuzz-inputs.js';
 import { brief, errorCode, errorShapeProblem, errorsLogged, mintSession, useRobustApp, type Session } from './support/harness.js';
 import { encode, fillPath, label, operationsOf, queryString, sample, type Operation } from './support/openapi.js';
 
@@ -52,7 +65,9 @@ function seedOf(op: Operation): number {
 
 /** A user with every role on the root and platform administration: reaches every service method. */
 async function superUser(): Promise<{ session: Session; token: string }> {
-  const user = await t.db.transaction().execute((trx) => makeUser(trx, orgId, { isPlatformAdmin: true, roles: roles.map((role) => ({ role, unitId: rootId })) }));
+  const user = await t.db
+    .transaction()
+    .execute((trx) => makeUser(trx, orgId, { isPlatformAdmin: true, roles: roles.map((role) => ({ role, unitId: rootId })) }));
   const session = await mintSession(t.app, t.db, user.id);
   const res = await session.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'fuzz', scope: 'write' } });
   expect(res.statusCode, res.body).toBe(201);
@@ -68,14 +83,21 @@ function buildRequest(op: Operation, c: FuzzCase): InjectOptions {
     const choice = c.params[p.name]!;
     const listed = pools.get(collectionOf(op.path, p.name));
     const real = listed?.length ? listed : pool;
-    values[p.name] = choice.kind === 'real' ? real[choice.index % real.length]! : choice.kind === 'raw' ? choice.text : encode(choice.value);
+    values[p.name] =
+      choice.kind === 'real' ? real[choice.index % real.length]! : choice.kind === 'raw' ? choice.text : encode(choice.value);
   }
   const query = c.query.kind === 'raw' ? c.query.text : queryString(c.query.pairs);
-  const req: InjectOptions = { method: (c.method ?? op.method) as InjectOptions['method'], url: fillPath(op.path, values) + query, headers: {} };
+  const req: InjectOptions = {
+    method: (c.method ?? op.method) as InjectOptions['method'],
+    url: fillPath(op.path, values) + query,
+    headers: {},
+  };
   if (c.language) req.headers!['accept-language'] = c.language;
   const body = c.body;
   if (body.kind === 'mutated' || body.kind === 'junk') {
-    const valid = op.body ? sample(op.body, { marker: 'fuzz', uuid: (f) => (/unit|parent/i.test(f) ? unitA : pool[f.length % pool.length]!) }) : {};
+    const valid = op.body
+      ? sample(op.body, { marker: 'fuzz', uuid: (f) => (/unit|parent/i.test(f) ? unitA : pool[f.length % pool.length]!) })
+      : {};
     req.payload = jsonText(body.kind === 'mutated' ? mutate(valid, body) : body.value);
     req.headers!['content-type'] = 'application/json';
   } else if (body.kind === 'raw') {
@@ -128,13 +150,19 @@ function problems(op: Operation, res: LightMyRequestResponse, anonymous: boolean
 
 describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`, () => {
   beforeAll(async () => {
-    console.info(`fuzz: seed ${SEED}, ${RUNS} cases per operation, ${operations.length} operations (set TILLIT_FUZZ_SEED / TILLIT_FUZZ_RUNS to change)`);
+    console.info(
+      `fuzz: seed ${SEED}, ${RUNS} cases per operation, ${operations.length} operations (set TILLIT_FUZZ_SEED / TILLIT_FUZZ_RUNS to change)`,
+    );
     const seeded = await seedOrg(t.db, [{ role: 'admin' }, { role: 'auditor', unit: 'a' }, { role: 'information_owner', unit: 'b' }]);
     orgId = seeded.org.id;
     unitA = seeded.units.a.id;
     rootId = seeded.units.root.id;
     const { session } = await superUser();
-    const ids = new Set<string>([seeded.org.id, ...Object.values(seeded.units).map((u) => u.id), ...Object.values(seeded.users).map((u) => u.id)]);
+    const ids = new Set<string>([
+      seeded.org.id,
+      ...Object.values(seeded.units).map((u) => u.id),
+      ...Object.values(seeded.users).map((u) => u.id),
+    ]);
     for (const op of operations.filter((o) => o.method === 'GET' && o.pathParams.length === 0)) {
       const res = await session.request({ method: 'GET', url: op.path });
       if (res.statusCode !== 200) continue;
@@ -173,39 +201,50 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
     }
   }, 150_000); // every query parameter of every list × 5 values: heavy on a loaded machine
 
-  it.each(operations.map((op) => [label(op), op] as const))('%s', async (_name, op) => {
-    const who = await superUser();
-    const arbitrary = fc.record({
-      params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramChoice]))) as fc.Arbitrary<Record<string, ParamChoice>>,
-      query: queryChoice(op),
-      body: op.body || op.method !== 'GET' ? bodyChoice() : fc.constant<BodyChoice>({ kind: 'none' }),
-      language: acceptLanguage,
-      anon: anonymous,
-      user: signedIn,
-      method: methodOverride,
-    });
-    const details = await fc.check(
-      fc.asyncProperty(arbitrary, async (c) => {
-        const req = buildRequest(op, c);
-        for (const [mode, anon] of [[c.anon, true], [c.user, false]] as const) {
-          const logFrom = t.log.length;
-          const res = await t.app.inject(withAuth(req, mode, who));
-          const key = `${anon ? 'anonymous' : 'signed in'} ${res.statusCode} ${res.statusCode >= 400 ? errorCode(res) : ''}`.trim();
-          outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
-          const found = problems(op, res, anon, logFrom);
-          if (found.length) {
-            throw new Error(`${label(op)} as ${mode}: ${found.join('; ')}\n  request: ${req.method} ${brief(req.url, 200)} ${brief(req.headers)} ${brief(req.payload ?? '')}\n  answer: ${res.statusCode} ${brief(res.body)}`);
+  it.each(operations.map((op) => [label(op), op] as const))(
+    '%s',
+    async (_name, op) => {
+      const who = await superUser();
+      const arbitrary = fc.record({
+        params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, paramChoice]))) as fc.Arbitrary<Record<string, ParamChoice>>,
+        query: queryChoice(op),
+        body: op.body || op.method !== 'GET' ? bodyChoice() : fc.constant<BodyChoice>({ kind: 'none' }),
+        language: acceptLanguage,
+        anon: anonymous,
+        user: signedIn,
+        method: methodOverride,
+      });
+      const details = await fc.check(
+        fc.asyncProperty(arbitrary, async (c) => {
+          const req = buildRequest(op, c);
+          for (const [mode, anon] of [
+            [c.anon, true],
+            [c.user, false],
+          ] as const) {
+            const logFrom = t.log.length;
+            const res = await t.app.inject(withAuth(req, mode, who));
+            const key = `${anon ? 'anonymous' : 'signed in'} ${res.statusCode} ${res.statusCode >= 400 ? errorCode(res) : ''}`.trim();
+            outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+            const found = problems(op, res, anon, logFrom);
+            if (found.length) {
+              throw new Error(
+                `${label(op)} as ${mode}: ${found.join('; ')}\n  request: ${req.method} ${brief(req.url, 200)} ${brief(req.headers)} ${brief(req.payload ?? '')}\n  answer: ${res.statusCode} ${brief(res.body)}`,
+              );
+            }
           }
-        }
-      }),
-      { seed: seedOf(op), numRuns: RUNS, endOnFailure: true },
-    );
-    // Our own short report: fast-check's would print the 100 000-character inputs in full.
-    if (details.failed) {
-      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      throw new Error(`fuzz case failed (seed ${details.seed}, path "${details.counterexamplePath}"; rerun with TILLIT_FUZZ_SEED=${SEED}):\n${cause}`);
-    }
-  }, 90_000); // one operation's cases send up to 100 000-character bodies: heavy on a loaded machine
+        }),
+        { seed: seedOf(op), numRuns: RUNS, endOnFailure: true },
+      );
+      // Our own short report: fast-check's would print the 100 000-character inputs in full.
+      if (details.failed) {
+        const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+        throw new Error(
+          `fuzz case failed (seed ${details.seed}, path "${details.counterexamplePath}"; rerun with TILLIT_FUZZ_SEED=${SEED}):\n${cause}`,
+        );
+      }
+    },
+    90_000,
+  ); // one operation's cases send up to 100 000-character bodies: heavy on a loaded machine
 
   it('leaves an audit trail that still verifies after all the hostile input', async () => {
     // Directly: the fuzzing itself may have used up the organisation's verification allowance (429).
@@ -218,11 +257,18 @@ describe(`API fuzzing (seed ${SEED}, ${RUNS} cases × 2 requests per operation)`
     expect(errorsLogged(t.log)).toEqual([]);
     const sorted = [...outcomes].sort((a, b) => b[1] - a[1]);
     const total = sorted.reduce((n, [, c]) => n + c, 0);
-    console.info(`fuzz: ${total} requests over ${operations.length} operations\n${sorted.map(([k, c]) => `  ${String(c).padStart(5)}  ${k}`).join('\n')}`);
+    console.info(
+      `fuzz: ${total} requests over ${operations.length} operations\n${sorted.map(([k, c]) => `  ${String(c).padStart(5)}  ${k}`).join('\n')}`,
+    );
     const signedIn = (pred: (status: number, code: string) => boolean) =>
-      sorted.filter(([k]) => k.startsWith('signed in')).filter(([k]) => pred(Number(k.split(' ')[2]), k.split(' ')[3] ?? '')).reduce((n, [, c]) => n + c, 0);
+      sorted
+        .filter(([k]) => k.startsWith('signed in'))
+        .filter(([k]) => pred(Number(k.split(' ')[2]), k.split(' ')[3] ?? ''))
+        .reduce((n, [, c]) => n + c, 0);
     expect(signedIn((s) => s < 300)).toBeGreaterThan(0);
     expect(signedIn((_, code) => code === 'validation_failed')).toBeGreaterThan(0);
-    expect(signedIn((_, code) => ['not_found', 'conflict', 'invalid_parent_unit', 'unknown_unit', 'unit_closed'].includes(code))).toBeGreaterThan(0);
+    expect(
+      signedIn((_, code) => ['not_found', 'conflict', 'invalid_parent_unit', 'unknown_unit', 'unit_closed'].includes(code)),
+    ).toBeGreaterThan(0);
   });
 });

@@ -146,10 +146,20 @@ describe('several instances on one database', () => {
     });
     const log = pino({ level: 'silent' });
     const runners = await Promise.all(
-      [a, b, a, b].map((s, i) => startJobRunner(s.database.db, s.database.url, [def], { by: i % 2 ? 'B' : 'A' }, log, { pollingSeconds: 0.5, batchSize: 4, schedule: false })),
+      [a, b, a, b].map((s, i) =>
+        startJobRunner(s.database.db, s.database.url, [def], { by: i % 2 ? 'B' : 'A' }, log, {
+          pollingSeconds: 0.5,
+          batchSize: 4,
+          schedule: false,
+        }),
+      ),
     );
     const states = async () =>
-      (await sql<{ state: string; retry_count: number }>`SELECT state, retry_count FROM pgboss.job WHERE name = ${kind}`.execute(b.database.db)).rows;
+      (
+        await sql<{ state: string; retry_count: number }>`SELECT state, retry_count FROM pgboss.job WHERE name = ${kind}`.execute(
+          b.database.db,
+        )
+      ).rows;
     try {
       // Budget, not a timing assertion: on a loaded machine this takes longer, never less correct.
       for (let i = 0; i < 180 && !(await states()).every((j) => j.state === 'completed'); i++) await new Promise((r) => setTimeout(r, 500));

@@ -45,7 +45,10 @@ describe('benchmark data generator', () => {
     // walk, like the receipt writer's after start, starts there instead of at the first event.
     const head = await stor.db.selectFrom('audit_events').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(await readCheckpoint(stor.db, org.id)).toMatchObject({ eventId: head.id, hash: head.hash, verifiedByName: 'Tillit (testdata)' });
-    expect(await verifyWithCheckpoint(stor.db, org.id, { full: false, by: { userId: null, name: 'test' } })).toMatchObject({ ok: true, checked: 0 });
+    expect(await verifyWithCheckpoint(stor.db, org.id, { full: false, by: { userId: null, name: 'test' } })).toMatchObject({
+      ok: true,
+      checked: 0,
+    });
     const events = await stor.db.selectFrom('audit_events').select(['occurred_at']).orderBy('id').execute();
     for (let i = 1; i < events.length; i++)
       expect(events[i]!.occurred_at.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.occurred_at.getTime());
@@ -61,7 +64,21 @@ describe('benchmark data generator', () => {
     const rows = await stor.db
       .selectFrom('classification_versions as v')
       .leftJoin('information_types as t', 't.id', 'v.information_type_id')
-      .select(['v.status', 'v.answers', 'v.justifications', 'v.type_deviation_reason', 'v.personal_data', 'v.level_c', 'v.level_i', 'v.level_a', 'v.level_t', 't.rec_c', 't.rec_i', 't.rec_a', 't.rec_t'])
+      .select([
+        'v.status',
+        'v.answers',
+        'v.justifications',
+        'v.type_deviation_reason',
+        'v.personal_data',
+        'v.level_c',
+        'v.level_i',
+        'v.level_a',
+        'v.level_t',
+        't.rec_c',
+        't.rec_i',
+        't.rec_a',
+        't.rec_t',
+      ])
       .where('v.status', '!=', 'draft')
       .execute();
     expect(rows.length).toBeGreaterThan(20);
@@ -69,7 +86,13 @@ describe('benchmark data generator', () => {
     expect(notRelevant).toBeGreaterThan(0);
     for (const r of rows) {
       const typeRecommended = r.rec_c === null ? null : { C: r.rec_c, I: r.rec_i, A: r.rec_a, T: r.rec_t };
-      const input = { answers: r.answers as Answers, justifications: r.justifications as Justifications, typeDeviationReason: r.type_deviation_reason, personalData: r.personal_data as PersonalDataKind, typeRecommended };
+      const input = {
+        answers: r.answers as Answers,
+        justifications: r.justifications as Justifications,
+        typeDeviationReason: r.type_deviation_reason,
+        personalData: r.personal_data as PersonalDataKind,
+        typeRecommended,
+      };
       expect(submissionIssues(klassaPresetModel, input)).toEqual([]);
     }
   });
@@ -116,7 +139,8 @@ describe('benchmark data generator', () => {
   it('--scale N makes N × Region Stor in its one organisation, the same for the same seed and scale', async () => {
     const five = planProfile('stor', 1, 5);
     expect(five.organizations).toEqual(planProfile('stor', 1).organizations);
-    for (const [key, size] of Object.entries(profiles.stor.sizes)) expect(five.sizes[key], key).toBe(key === 'administrations' ? size : size * 5);
+    for (const [key, size] of Object.entries(profiles.stor.sizes))
+      expect(five.sizes[key], key).toBe(key === 'administrations' ? size : size * 5);
     expect(planProfile('stor', 1, 5)).toEqual(five);
 
     // Twice the (small) scale of the first test: twice its people and history, in one organisation, still verifiable.
@@ -124,9 +148,23 @@ describe('benchmark data generator', () => {
     const report = await generate(t.db, t.url, { profile: 'stor', seed: 7, until, scale: 0.004 });
     expect(report).toMatchObject({ created: ['Region Stor'], scale: 0.004, auditEvents: 8000 });
     const count = async (table: 'users' | 'assets' | 'organizations') =>
-      Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const small = async (table: 'users' | 'assets') =>
-      Number((await stor.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await stor.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('organizations')).toBe(1);
     expect(await count('users')).toBe(2 * (await small('users')));
     expect(await count('assets')).toBeGreaterThan(1.8 * (await small('assets')));

@@ -54,8 +54,24 @@ export type ImportWordBody = z.input<typeof importWordBody>;
 export type ImportField = (typeof importFields)[number];
 /** The inventory fields a column can feed, in the order the mapping table shows them (core's list, without zod). */
 export const importFields = [
-  'name', 'kind', 'unit', 'description', 'externalId', 'informationOwner', 'systemOwner', 'systemSteward', 'supplier',
-  'hosting', 'lifecycle', 'personalData', 'thirdCountryTransfer', 'thirdCountries', 'tags', 'informationType', 'processedBy', 'tillitId',
+  'name',
+  'kind',
+  'unit',
+  'description',
+  'externalId',
+  'informationOwner',
+  'systemOwner',
+  'systemSteward',
+  'supplier',
+  'hosting',
+  'lifecycle',
+  'personalData',
+  'thirdCountryTransfer',
+  'thirdCountries',
+  'tags',
+  'informationType',
+  'processedBy',
+  'tillitId',
 ] as const satisfies readonly CoreImportField[];
 // Fails to compile when core adds a field that this list lacks.
 export const importFieldsComplete: Exclude<CoreImportField, ImportField> extends never ? true : never = true;
@@ -73,15 +89,47 @@ export const workStatuses: WorkStatus[] = ['draft', 'submitted', 'returned'];
  * filtered view is a link and the same object is sent to the list and to the Excel export.
  */
 export const assetFilterKeys = [
-  'q', 'kind', 'unitId', 'lifecycle', 'hosting', 'personalData', 'thirdCountryTransfer', 'reviewState', 'workStatus',
-  'informationOwnerId', 'systemOwnerId', 'systemStewardId', 'personId', 'supplier', 'tag', 'informationTypeId',
-  'processesSetId', 'processedById', 'aspect', 'minLevel', 'specialAnalysis', 'reviewReasons',
+  'q',
+  'kind',
+  'unitId',
+  'lifecycle',
+  'hosting',
+  'personalData',
+  'thirdCountryTransfer',
+  'reviewState',
+  'workStatus',
+  'informationOwnerId',
+  'systemOwnerId',
+  'systemStewardId',
+  'personId',
+  'supplier',
+  'tag',
+  'informationTypeId',
+  'processesSetId',
+  'processedById',
+  'aspect',
+  'minLevel',
+  'specialAnalysis',
+  'reviewReasons',
 ] as const;
 export type AssetFilterKey = (typeof assetFilterKeys)[number];
 export type AssetFilters = Partial<Record<AssetFilterKey, string>>;
 export type AssetListQuery = AssetFilters & { sort?: string; page?: number; pageSize?: number; cursor?: string };
 
-export const assetSorts = ['name', 'kind', 'unit', 'lifecycle', 'supplier', 'externalId', 'updatedAt', 'reviewDueAt', 'levelC', 'levelI', 'levelA', 'levelT'] as const;
+export const assetSorts = [
+  'name',
+  'kind',
+  'unit',
+  'lifecycle',
+  'supplier',
+  'externalId',
+  'updatedAt',
+  'reviewDueAt',
+  'levelC',
+  'levelI',
+  'levelA',
+  'levelT',
+] as const;
 export type AssetSort = (typeof assetSorts)[number];
 
 const id = (value: string) => encodeURIComponent(value);
@@ -91,12 +139,14 @@ export const assetsApi = {
   facets: () => request<AssetFacets>('GET', '/assets/facets'),
   get: (assetId: string) => request<AssetDetailView>('GET', `/assets/${id(assetId)}`),
   create: (body: CreateAssetBody) => request<AssetDetailView>('POST', '/assets', { body }),
-  update: (assetId: string, body: UpdateAssetBody, version: number) => request<AssetDetailView>('PATCH', `/assets/${id(assetId)}`, { body, ifMatch: version }),
+  update: (assetId: string, body: UpdateAssetBody, version: number) =>
+    request<AssetDetailView>('PATCH', `/assets/${id(assetId)}`, { body, ifMatch: version }),
   remove: (assetId: string) => request<void>('DELETE', `/assets/${id(assetId)}`),
   linkSet: (assetId: string, informationSetId: string) =>
     request<AssetDetailView>('POST', `/assets/${id(assetId)}/information-sets`, { body: { informationSetId } }),
   unlinkSet: (assetId: string, setId: string) => request<AssetDetailView>('DELETE', `/assets/${id(assetId)}/information-sets/${id(setId)}`),
-  addIntegration: (assetId: string, body: CreateIntegrationBody) => request<AssetDetailView>('POST', `/assets/${id(assetId)}/integrations`, { body }),
+  addIntegration: (assetId: string, body: CreateIntegrationBody) =>
+    request<AssetDetailView>('POST', `/assets/${id(assetId)}/integrations`, { body }),
   updateIntegration: (integrationId: string, body: UpdateIntegrationBody, version: number) =>
     request<IntegrationView>('PATCH', `/asset-integrations/${id(integrationId)}`, { body, ifMatch: version }),
   removeIntegration: (integrationId: string) => request<void>('DELETE', `/asset-integrations/${id(integrationId)}`),
@@ -107,12 +157,18 @@ export const assetsApi = {
 export const assetImportApi = {
   /** The file goes as the raw request body; the server reads .xlsx and .csv. */
   upload: (file: File) =>
-    request<AssetImportView>('POST', '/asset-imports', { query: { fileName: file.name }, body: new Blob([file], { type: importContentType(file.name) }) }),
+    request<AssetImportView>('POST', '/asset-imports', {
+      query: { fileName: file.name },
+      body: new Blob([file], { type: importContentType(file.name) }),
+    }),
   get: (importId: string) => request<AssetImportView>('GET', `/asset-imports/${id(importId)}`),
   check: (importId: string, body: ImportMapping) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/check`, { body }),
   /** `onlyValid`: write the rows without problems and leave the others (the user chose so). */
   apply: (importId: string, body: ImportMapping, onlyValid = false) =>
-    request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, { body, ...(onlyValid ? { query: { onlyValid: 'true' } } : {}) }),
+    request<AssetImportView>('POST', `/asset-imports/${id(importId)}/apply`, {
+      body,
+      ...(onlyValid ? { query: { onlyValid: 'true' } } : {}),
+    }),
   /** Undoes an applied import as a whole; 409 `import_changed_since` names the assets changed since. */
   undo: (importId: string) => request<AssetImportView>('POST', `/asset-imports/${id(importId)}/undo`),
   words: () => request<{ items: ImportWordView[] }>('GET', '/asset-import-words'),

@@ -87,7 +87,8 @@ export const classificationApi = {
   setDecisionDelegate: (assetId: string, delegateId: string | null) =>
     request<{ delegate: { id: string; name: string } | null }>('PUT', `/assets/${id(assetId)}/decision-delegate`, { body: { delegateId } }),
   /** The coordinator's quality check (granskad): advice, not a decision. */
-  check: (versionId: string, comment: string | null) => request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/check`, { body: { comment } }),
+  check: (versionId: string, comment: string | null) =>
+    request<ClassificationVersionView>('POST', `/classifications/${id(versionId)}/check`, { body: { comment } }),
 
   coverage: (unitId?: string) => request<CoverageView>('GET', '/classification/coverage', { query: { unitId } }),
   kpis: () => request<ClassificationKpis>('GET', '/classification/kpis'),
@@ -101,7 +102,10 @@ export const informationTypesApi = {
     request<InformationTypeView>('PATCH', `/information-types/${id(typeId)}`, { body, ifMatch: version }),
   remove: (typeId: string) => request<void>('DELETE', `/information-types/${id(typeId)}`),
   importFile: (file: InformationTypeLibraryFile, dryRun: boolean) =>
-    request<ImportInformationTypesResult>('POST', '/information-types/import', { query: { dryRun: dryRun ? 'true' : 'false' }, body: file }),
+    request<ImportInformationTypesResult>('POST', '/information-types/import', {
+      query: { dryRun: dryRun ? 'true' : 'false' },
+      body: file,
+    }),
   importPreset: () => request<ImportInformationTypesResult>('POST', '/information-types/preset'),
   exportPath: () => apiPath('/information-types/export'),
 };

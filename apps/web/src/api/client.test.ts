@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isApiError, onEditConflict, request } from './client';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('the API client and concurrent edits', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -15,7 +16,9 @@ describe('the API client and concurrent edits', () => {
   });
 
   it('announces a 412 edit_conflict to the shared notice and still fails the call', async () => {
-    vi.stubGlobal('fetch', async () => json(412, { error: { code: 'edit_conflict', message: 'Någon annan har ändrat detta', details: { currentVersion: 5 } } }));
+    vi.stubGlobal('fetch', async () =>
+      json(412, { error: { code: 'edit_conflict', message: 'Någon annan har ändrat detta', details: { currentVersion: 5 } } }),
+    );
     const heard: string[] = [];
     const stop = onEditConflict((e) => heard.push(e.message));
     const call = request('PATCH', '/assets/x', { body: {}, ifMatch: 3 });

@@ -89,7 +89,11 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
 }
 
 /** The one way the web app talks to the API. Features call the typed functions in `endpoints.ts`. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLocale() };
   // Only send a content type with a body: the server refuses an empty JSON body. A file (Blob) goes as is.
   const raw = options.body instanceof Blob ? options.body : null;

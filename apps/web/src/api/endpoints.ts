@@ -45,17 +45,20 @@ export const api = {
   },
   organization: {
     get: () => request<OrganizationView>('GET', '/organization'),
-    update: ({ body, version }: { body: UpdateOrganizationBody; version: number }) => request<OrganizationView>('PATCH', '/organization', { body, ifMatch: version }),
+    update: ({ body, version }: { body: UpdateOrganizationBody; version: number }) =>
+      request<OrganizationView>('PATCH', '/organization', { body, ifMatch: version }),
   },
   organizations: {
     list: () => request<OrganizationView[]>('GET', '/organizations'),
     create: (body: CreateOrganizationBody) => request<CreatedOrganization>('POST', '/organizations', { body }),
   },
   units: {
-    list: (query: { includeClosed?: boolean } = {}) => request<UnitView[]>('GET', '/units', { query: { includeClosed: query.includeClosed ? 'true' : undefined } }),
+    list: (query: { includeClosed?: boolean } = {}) =>
+      request<UnitView[]>('GET', '/units', { query: { includeClosed: query.includeClosed ? 'true' : undefined } }),
     get: (unitId: string) => request<UnitView>('GET', `/units/${id(unitId)}`),
     create: (body: CreateUnitBody) => request<UnitView>('POST', '/units', { body }),
-    update: (unitId: string, body: UpdateUnitBody, version: number) => request<UnitView>('PATCH', `/units/${id(unitId)}`, { body, ifMatch: version }),
+    update: (unitId: string, body: UpdateUnitBody, version: number) =>
+      request<UnitView>('PATCH', `/units/${id(unitId)}`, { body, ifMatch: version }),
     move: (unitId: string, body: MoveUnitBody) => request<UnitView>('POST', `/units/${id(unitId)}/move`, { body }),
     close: (unitId: string) => request<UnitView>('POST', `/units/${id(unitId)}/close`),
     reopen: (unitId: string) => request<UnitView>('POST', `/units/${id(unitId)}/reopen`),
@@ -65,7 +68,8 @@ export const api = {
     list: (query: UserListQuery = {}) => request<Page<UserView>>('GET', '/users', { query: { ...query } }),
     get: (userId: string) => request<UserView>('GET', `/users/${id(userId)}`),
     invite: (body: InviteUserBody) => request<LinkResponse>('POST', '/users', { body }),
-    update: (userId: string, body: UpdateUserBody, version: number) => request<UserView>('PATCH', `/users/${id(userId)}`, { body, ifMatch: version }),
+    update: (userId: string, body: UpdateUserBody, version: number) =>
+      request<UserView>('PATCH', `/users/${id(userId)}`, { body, ifMatch: version }),
     grantRole: (userId: string, body: GrantRoleBody) => request<UserView>('POST', `/users/${id(userId)}/roles`, { body }),
     revokeRole: (userId: string, assignmentId: string) => request<UserView>('DELETE', `/users/${id(userId)}/roles/${id(assignmentId)}`),
     resetPassword: (userId: string) => request<LinkResponse>('POST', `/users/${id(userId)}/reset-password`),

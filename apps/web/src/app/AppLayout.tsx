@@ -24,7 +24,15 @@ export function SkipLink() {
 export function Brand() {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to="/" underline="never" c="tillit.8" fw={700} fz="xl" style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+    <Anchor
+      component={Link}
+      to="/"
+      underline="never"
+      c="tillit.8"
+      fw={700}
+      fz="xl"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}
+    >
       <IconShieldCheck size={26} aria-hidden />
       {t('appName')}
       <VisuallyHidden component="span">{` – ${t('tagline')}`}</VisuallyHidden>

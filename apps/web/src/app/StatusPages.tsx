@@ -36,7 +36,13 @@ export function FullPageError({ error, onRetry }: { error: unknown; onRetry: () 
 }
 
 /** A page that only says what happened and leads back to the start page. */
-function MessagePage({ titleKey, textKey }: { titleKey: 'state.noAccessTitle' | 'state.notFoundTitle'; textKey: 'state.noAccessText' | 'state.notFoundText' }) {
+function MessagePage({
+  titleKey,
+  textKey,
+}: {
+  titleKey: 'state.noAccessTitle' | 'state.notFoundTitle';
+  textKey: 'state.noAccessText' | 'state.notFoundText';
+}) {
   const { t } = useTranslation();
   useDocumentTitle(t('pageTitle', { page: t(titleKey) }));
   return (

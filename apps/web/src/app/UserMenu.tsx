@@ -46,7 +46,12 @@ export function UserMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to="/account/password" leftSection={<IconLock size={16} aria-hidden />} data-testid="menu-change-password">
+        <Menu.Item
+          component={Link}
+          to="/account/password"
+          leftSection={<IconLock size={16} aria-hidden />}
+          data-testid="menu-change-password"
+        >
           {t('userMenu.changePassword')}
         </Menu.Item>
         <Menu.Item onClick={signOut} leftSection={<IconLogout size={16} aria-hidden />} data-testid="menu-sign-out">

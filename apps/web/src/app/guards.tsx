@@ -43,7 +43,15 @@ export function PublicOnly({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequirePermission({ permission, platformAdmin, children }: { permission?: Permission; platformAdmin?: boolean; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  platformAdmin,
+  children,
+}: {
+  permission?: Permission;
+  platformAdmin?: boolean;
+  children: ReactNode;
+}) {
   const access = useAccess();
   const allowed = (permission ? access.can(permission) : true) && (platformAdmin ? access.isPlatformAdmin : true);
   return allowed ? <>{children}</> : <NoAccess />;

@@ -6,7 +6,9 @@ import { namespaces } from '../i18n/resources';
 const manifestFiles = Object.keys(import.meta.glob('../features/*/module.tsx'));
 const featureFolders = [...new Set(Object.keys(import.meta.glob('../features/*/*.tsx')).map((f) => f.split('/')[2]!))];
 // Shared namespaces in i18n/, a feature's own in features/<feature>/i18n/.
-const swedishFiles = Object.keys({ ...import.meta.glob('../i18n/sv/*.json'), ...import.meta.glob('../features/*/i18n/sv/*.json') }).map((f) => f.replace(/^.*\/(.*)\.json$/, '$1'));
+const swedishFiles = Object.keys({ ...import.meta.glob('../i18n/sv/*.json'), ...import.meta.glob('../features/*/i18n/sv/*.json') }).map(
+  (f) => f.replace(/^.*\/(.*)\.json$/, '$1'),
+);
 
 describe('web feature manifests', () => {
   it('finds every feature folder by its module.tsx, named like the folder', () => {

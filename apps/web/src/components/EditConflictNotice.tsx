@@ -22,14 +22,33 @@ export function EditConflictNotice() {
     setMessage(null);
   };
   return (
-    <Affix position={{ top: 16, left: '50%' }} style={{ transform: 'translateX(-50%)', maxWidth: 560, width: 'calc(100% - 32px)' }} zIndex={1000}>
-      <Alert color="orange" variant="filled" role="alert" title={t('editConflict.title')} data-testid="edit-conflict" withCloseButton closeButtonLabel={t('editConflict.dismiss')} onClose={() => setMessage(null)}>
+    <Affix
+      position={{ top: 16, left: '50%' }}
+      style={{ transform: 'translateX(-50%)', maxWidth: 560, width: 'calc(100% - 32px)' }}
+      zIndex={1000}
+    >
+      <Alert
+        color="orange"
+        variant="filled"
+        role="alert"
+        title={t('editConflict.title')}
+        data-testid="edit-conflict"
+        withCloseButton
+        closeButtonLabel={t('editConflict.dismiss')}
+        onClose={() => setMessage(null)}
+      >
         <Text size="sm">{message}</Text>
         <Text size="sm" mt={4}>
           {t('editConflict.hint')}
         </Text>
         <Group mt="sm">
-          <Button size="xs" color="dark" leftSection={<IconRefresh size={14} aria-hidden />} onClick={reload} data-testid="edit-conflict-reload">
+          <Button
+            size="xs"
+            color="dark"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            onClick={reload}
+            data-testid="edit-conflict-reload"
+          >
             {t('editConflict.reload')}
           </Button>
         </Group>

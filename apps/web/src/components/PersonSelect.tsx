@@ -20,14 +20,24 @@ export function PersonSelect({ label, value, onChange, known, activeOnly = true,
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const results = useUsers({ q: debounced.trim() || undefined, pageSize: 20, sort: 'name', ...(activeOnly ? { status: 'active' as const } : {}) });
+  const results = useUsers({
+    q: debounced.trim() || undefined,
+    pageSize: 20,
+    sort: 'name',
+    ...(activeOnly ? { status: 'active' as const } : {}),
+  });
   const needLookup = Boolean(value) && known?.id !== value;
   const selected = useUser(needLookup ? (value ?? '') : '');
 
   const data = useMemo(() => {
     const options = (results.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }));
     // The chosen person stays an option even when the latest search does not include them.
-    const chosen = known && known.id === value ? { value: known.id, label: known.name } : selected.data ? { value: selected.data.id, label: `${selected.data.name} (${selected.data.email})` } : null;
+    const chosen =
+      known && known.id === value
+        ? { value: known.id, label: known.name }
+        : selected.data
+          ? { value: selected.data.id, label: `${selected.data.name} (${selected.data.email})` }
+          : null;
     if (value && chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen);
     return options;
   }, [results.data, selected.data, known, value]);

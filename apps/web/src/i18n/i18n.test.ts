@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoreParity, checkDuplicateKeys, checkUsedKeys, checkWebParity, compareLanguages, duplicateKeys, flattenKeys, missingKeysIn } from '../../../../scripts/i18n-keys.mjs';
+import {
+  checkCoreParity,
+  checkDuplicateKeys,
+  checkUsedKeys,
+  checkWebParity,
+  compareLanguages,
+  duplicateKeys,
+  flattenKeys,
+  missingKeysIn,
+} from '../../../../scripts/i18n-keys.mjs';
 
 describe('translations', () => {
   it('has the same keys in Swedish and English in every web namespace', () => {
@@ -23,7 +32,8 @@ describe('the key checker', () => {
   it('finds a key one object declares twice, which JSON.parse would silently let win', () => {
     const permissionsJson = '{ "permissions": { "risk.read": ["auditor"], "risk.write": [], "risk.read": ["admin"] } }';
     expect(duplicateKeys(permissionsJson)).toEqual(['permissions.risk.read']);
-    const texts = '{ "errors": { "a": "x \\" y", "b": "z" }, "mail": { "a": "the same key in another section" }, "list": [{ "k": 1, "k": 2 }, true, null, -1.5e3] }';
+    const texts =
+      '{ "errors": { "a": "x \\" y", "b": "z" }, "mail": { "a": "the same key in another section" }, "list": [{ "k": 1, "k": 2 }, true, null, -1.5e3] }';
     expect(duplicateKeys(texts)).toEqual(['list[0].k']);
     expect(duplicateKeys('{"a": {}, "b": [], "a": 1}')).toEqual(['a']);
   });

@@ -21,7 +21,9 @@ const swedish: Leaf[] = [
   ...Object.entries(web).flatMap(([file, m]) => leaves(m.default, `web:${file.replace(/^.*\/(.*)\.json$/, '$1')}`)),
   ...leaves(messages.sv, 'core'),
   // Only the Swedish texts of the server's files (they hold both languages side by side).
-  ...Object.entries(server).flatMap(([file, m]) => leaves(m.default, `server:${file.split('/').slice(-2).join('/')}`).filter((l) => !/\.en\./.test(l.where))),
+  ...Object.entries(server).flatMap(([file, m]) =>
+    leaves(m.default, `server:${file.split('/').slice(-2).join('/')}`).filter((l) => !/\.en\./.test(l.where)),
+  ),
 ];
 
 /** Groups whose entries are state labels, keyed by state code. */
@@ -36,7 +38,9 @@ describe('one Swedish label per state', () => {
       labels.set(l.text, [...(labels.get(l.text) ?? []), l.where]);
       byKey.set(l.key, labels);
     }
-    const conflicts = [...byKey].filter(([, labels]) => labels.size > 1).map(([key, labels]) => `${key}: ${[...labels].map(([text, where]) => `"${text}" (${where.join(', ')})`).join(' vs ')}`);
+    const conflicts = [...byKey]
+      .filter(([, labels]) => labels.size > 1)
+      .map(([key, labels]) => `${key}: ${[...labels].map(([text, where]) => `"${text}" (${where.join(', ')})`).join(' vs ')}`);
     expect(conflicts).toEqual([]);
     // The check has something to compare: the web's and core's status labels are both in it.
     expect(byKey.get('submitted')?.values().next().value?.length).toBeGreaterThan(1);
@@ -44,7 +48,9 @@ describe('one Swedish label per state', () => {
 
   it('takes the labels decided in core’s states', () => {
     const expected: Record<string, string> = { ...states.reviewStates, ...states.classificationStatuses, reviewDueAt: states.reviewDueAt };
-    const differing = swedish.filter((l) => (STATE_GROUPS.test(l.where) || l.key === 'reviewDueAt') && expected[l.key] !== undefined && l.text !== expected[l.key]);
+    const differing = swedish.filter(
+      (l) => (STATE_GROUPS.test(l.where) || l.key === 'reviewDueAt') && expected[l.key] !== undefined && l.text !== expected[l.key],
+    );
     expect(differing.map((l) => `${l.where}: "${l.text}", not "${expected[l.key]}"`)).toEqual([]);
   });
 

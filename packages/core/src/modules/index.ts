@@ -8,7 +8,9 @@ type ErrorCodesOf<M> = M extends CoreModule<string, infer E, ModuleTexts> ? E : 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Every module's core contribution, in name order. */
-export const coreModules: readonly CoreModule[] = Object.values(registry as Record<string, CoreModule>).sort((a, b) => a.name.localeCompare(b.name));
+export const coreModules: readonly CoreModule[] = Object.values(registry as Record<string, CoreModule>).sort((a, b) =>
+  a.name.localeCompare(b.name),
+);
 
 /** The permissions the modules bring (literal types, from their `permissions.json`). */
 export type ModulePermission = PermissionsOf<Registered>;

@@ -33,8 +33,14 @@ describe('core module folders', () => {
     const plans = defineCoreModule({ name: 'plans', errors: { plan_closed: 409 }, messages: { sv: {}, en: {} } });
     const alsoRisks = defineCoreModule({ name: 'also-risks', errors: { risk_closed: 400 }, messages: { sv: {}, en: {} } });
     const errors = (m: { errors: Record<string, number> }) => m.errors;
-    expect(mergeOwned('error code', { forbidden: 403 }, errors, [risks, plans])).toEqual({ forbidden: 403, risk_closed: 409, plan_closed: 409 });
+    expect(mergeOwned('error code', { forbidden: 403 }, errors, [risks, plans])).toEqual({
+      forbidden: 403,
+      risk_closed: 409,
+      plan_closed: 409,
+    });
     expect(() => mergeOwned('error code', { risk_closed: 403 }, errors, [risks])).toThrow(/risk_closed is declared twice \(module risks\)/);
-    expect(() => mergeOwned('error code', { forbidden: 403 }, errors, [risks, plans, alsoRisks])).toThrow(/risk_closed is declared twice \(module also-risks\)/);
+    expect(() => mergeOwned('error code', { forbidden: 403 }, errors, [risks, plans, alsoRisks])).toThrow(
+      /risk_closed is declared twice \(module also-risks\)/,
+    );
   });
 });

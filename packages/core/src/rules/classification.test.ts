@@ -19,7 +19,8 @@ import {
 } from './classification.js';
 
 /** Every category of the aspect assessed: the given levels, the rest marked "ej relevant". */
-const all = (levels: Record<string, number>): Record<string, Answer> => Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+const all = (levels: Record<string, number>): Record<string, Answer> =>
+  Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
 
 const withoutTraceability: ClassificationModelDefinition = {
   ...model,
@@ -62,7 +63,8 @@ describe('level 4 is for säkerhetsskydd only', () => {
   });
 
   it('puts no example answer at 4 other than säkerhetsskydd, and no information type at 4', () => {
-    for (const q of model.questions) for (const e of q.examples.filter((x) => x.level >= 4)) expect(e.text.sv, `${q.aspect}/${q.category}`).toMatch(/säkerhetsskydd/);
+    for (const q of model.questions)
+      for (const e of q.examples.filter((x) => x.level >= 4)) expect(e.text.sv, `${q.aspect}/${q.category}`).toMatch(/säkerhetsskydd/);
     for (const t of informationTypePreset.types) for (const l of Object.values(t.recommended)) expect(l ?? 0, t.key).toBeLessThan(4);
     expect(model.levels[3]!.description?.sv).toMatch(/dödsfall/);
   });
@@ -94,7 +96,10 @@ describe('legal minimums', () => {
       'Patientdatalagen (2008:355) 4 kap. 1–2 §§',
     ]);
     expect(d.aspects.T.final).toBe(3);
-    expect(d.aspects.T.minimumReasons[0]!.references.map(formatReference)).toEqual(['Patientdatalagen (2008:355) 4 kap. 3 §', 'HSLF-FS 2016:40 4 kap. 9–9 a §§']);
+    expect(d.aspects.T.minimumReasons[0]!.references.map(formatReference)).toEqual([
+      'Patientdatalagen (2008:355) 4 kap. 3 §',
+      'HSLF-FS 2016:40 4 kap. 9–9 a §§',
+    ]);
   });
 
   it('grounds every floor in at least one reference and says it is policy', () => {
@@ -105,7 +110,8 @@ describe('legal minimums', () => {
   });
 
   it('gives the facts of an information set their own floors, apart from the kind of personal data', () => {
-    const floors = (facts: Parameters<typeof applicableMinimums>[1]) => applicableMinimums(model, facts).map((m) => `${m.ruleId}:${m.aspect}${m.level}`);
+    const floors = (facts: Parameters<typeof applicableMinimums>[1]) =>
+      applicableMinimums(model, facts).map((m) => `${m.ruleId}:${m.aspect}${m.level}`);
     expect(floors({ secrecyChapter: 39 })).toEqual(['secrecy_confidentiality:C2']);
     expect(floors({ protectedIdentity: true })).toEqual(['protected_identity_confidentiality:C3']);
     expect(floors({ criminalOffenceData: true })).toEqual(['criminal_offence_data_confidentiality:C3']);
@@ -114,7 +120,14 @@ describe('legal minimums', () => {
   });
 
   it('matches a rule on named OSL chapters only, and refuses a rule without a condition', () => {
-    const social = { id: 'social_services', when: { secrecyChapters: [26] }, aspect: 'C' as const, level: 3, reason: { sv: 'Organisationens policy.' }, references: [{ law: 'Offentlighets- och sekretesslagen', number: '2009:400', chapter: '26', section: '1' }] };
+    const social = {
+      id: 'social_services',
+      when: { secrecyChapters: [26] },
+      aspect: 'C' as const,
+      level: 3,
+      reason: { sv: 'Organisationens policy.' },
+      references: [{ law: 'Offentlighets- och sekretesslagen', number: '2009:400', chapter: '26', section: '1' }],
+    };
     const adapted = classificationModelDefinition.parse({ ...model, minimumRules: [...model.minimumRules, social] });
     const floors = (secrecyChapter: number) => applicableMinimums(adapted, { secrecyChapter }).map((m) => m.ruleId);
     expect(floors(26)).toEqual(['secrecy_confidentiality', 'social_services']);
@@ -251,7 +264,8 @@ describe('review dates', () => {
 describe('shipped data', () => {
   it('has a question with an example per ordinary level for every aspect and category', () => {
     expect(model.questions).toHaveLength(model.aspects.length * model.categories.length);
-    for (const q of model.questions) expect(q.examples.map((e) => e.level)).toEqual(q.category === 'society' ? [0, 1, 2, 3, 4] : [0, 1, 2, 3]);
+    for (const q of model.questions)
+      expect(q.examples.map((e) => e.level)).toEqual(q.category === 'society' ? [0, 1, 2, 3, 4] : [0, 1, 2, 3]);
     expect(model.levels.map((l) => l.name.sv)).toEqual([
       'Ingen eller försumbar skada',
       'Måttlig skada',

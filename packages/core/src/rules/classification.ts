@@ -117,7 +117,11 @@ function minimumsByAspect(model: ClassificationModelDefinition, facts: AssetFact
   for (const r of model.minimumRules) {
     if (!isAspectEnabled(model, r.aspect)) continue;
     if (r.when.personalData && (facts.personalData === undefined || !r.when.personalData.includes(facts.personalData))) continue;
-    if (r.when.thirdCountryTransfer && (facts.thirdCountryTransfer === undefined || !r.when.thirdCountryTransfer.includes(facts.thirdCountryTransfer))) continue;
+    if (
+      r.when.thirdCountryTransfer &&
+      (facts.thirdCountryTransfer === undefined || !r.when.thirdCountryTransfer.includes(facts.thirdCountryTransfer))
+    )
+      continue;
     if (r.when.secrecy && !facts.secrecyChapter) continue;
     if (r.when.secrecyChapters && (!facts.secrecyChapter || !r.when.secrecyChapters.includes(facts.secrecyChapter))) continue;
     if (r.when.protectedIdentity && !facts.protectedIdentity) continue;
@@ -196,7 +200,11 @@ function answeredLevel(model: ClassificationModelDefinition, answers: Record<str
 }
 
 /** The consequence categories of an aspect still neither answered nor marked "ej relevant". */
-export function unassessedCategories(model: ClassificationModelDefinition, answers: Answers | null | undefined, aspect: AspectKey): string[] {
+export function unassessedCategories(
+  model: ClassificationModelDefinition,
+  answers: Answers | null | undefined,
+  aspect: AspectKey,
+): string[] {
   const given = answers?.[aspect] ?? {};
   return model.categories.map((c) => c.key).filter((k) => given[k] === undefined || given[k] === null);
 }
@@ -205,7 +213,10 @@ export function unassessedCategories(model: ClassificationModelDefinition, answe
  * Levels the user typed that the model does not have, answers to categories it does not have, and
  * levels reserved for säkerhetsskydd chosen for information that is not marked so.
  */
-export function levelIssues(model: ClassificationModelDefinition, input: Pick<DerivationInput, 'answers' | 'raises' | 'securityProtection'>): ClassificationIssue[] {
+export function levelIssues(
+  model: ClassificationModelDefinition,
+  input: Pick<DerivationInput, 'answers' | 'raises' | 'securityProtection'>,
+): ClassificationIssue[] {
   const max = maxLevelOf(model);
   // The special-analysis level and above are säkerhetsskydd's: ordinary information, however critical, stops below.
   const reserved = model.specialAnalysisFromLevel;
@@ -215,12 +226,16 @@ export function levelIssues(model: ClassificationModelDefinition, input: Pick<De
   for (const aspect of aspectKeys) {
     for (const [category, value] of Object.entries(input.answers?.[aspect] ?? {})) {
       if (!categories.has(category)) issues.push({ path: ['answers', aspect, category], code: 'unknown_category' });
-      else if (typeof value === 'number' && (value < 0 || value > max)) issues.push({ path: ['answers', aspect, category], code: 'level_out_of_range', params: { min: 0, max } });
-      else if (typeof value === 'number' && blocked(value)) issues.push({ path: ['answers', aspect, category], code: 'level_requires_security_protection', params: { level: reserved! } });
+      else if (typeof value === 'number' && (value < 0 || value > max))
+        issues.push({ path: ['answers', aspect, category], code: 'level_out_of_range', params: { min: 0, max } });
+      else if (typeof value === 'number' && blocked(value))
+        issues.push({ path: ['answers', aspect, category], code: 'level_requires_security_protection', params: { level: reserved! } });
     }
     const raise = input.raises?.[aspect];
-    if (raise && (raise.level < 0 || raise.level > max)) issues.push({ path: ['raises', aspect, 'level'], code: 'level_out_of_range', params: { min: 0, max } });
-    else if (raise && blocked(raise.level)) issues.push({ path: ['raises', aspect, 'level'], code: 'level_requires_security_protection', params: { level: reserved! } });
+    if (raise && (raise.level < 0 || raise.level > max))
+      issues.push({ path: ['raises', aspect, 'level'], code: 'level_out_of_range', params: { min: 0, max } });
+    else if (raise && blocked(raise.level))
+      issues.push({ path: ['raises', aspect, 'level'], code: 'level_requires_security_protection', params: { level: reserved! } });
   }
   return issues;
 }
@@ -232,7 +247,8 @@ export function raiseIssues(derivation: Derivation, raises: Raises | null | unde
     const raise = raises?.[aspect];
     if (!raise) continue;
     const proposed = derivation.aspects[aspect].proposed;
-    if (proposed !== null && raise.level < proposed) issues.push({ path: ['raises', aspect, 'level'], code: 'level_below_derived', params: { derived: proposed } });
+    if (proposed !== null && raise.level < proposed)
+      issues.push({ path: ['raises', aspect, 'level'], code: 'level_below_derived', params: { derived: proposed } });
     if (!raise.reason?.trim()) issues.push({ path: ['raises', aspect, 'reason'], code: 'raise_reason_required' });
   }
   return issues;
@@ -249,13 +265,19 @@ export function submissionIssues(
     const r = derivation.aspects[aspect];
     if (!r.enabled) continue;
     // Every consequence category is assessed before the worst one decides (one of seven is not a classification).
-    for (const category of unassessedCategories(model, input.answers, aspect)) issues.push({ path: ['answers', aspect, category], code: 'category_unassessed' });
+    for (const category of unassessedCategories(model, input.answers, aspect))
+      issues.push({ path: ['answers', aspect, category], code: 'category_unassessed' });
     if (r.final === null) issues.push({ path: ['answers', aspect], code: 'aspect_unclassified' });
     if (r.requiresJustification && !input.justifications?.[aspect]?.trim()) {
-      issues.push({ path: ['justifications', aspect], code: 'justification_required', params: { fromLevel: model.justificationFromLevel } });
+      issues.push({
+        path: ['justifications', aspect],
+        code: 'justification_required',
+        params: { fromLevel: model.justificationFromLevel },
+      });
     }
   }
-  if (derivation.deviatesFromType && !input.typeDeviationReason?.trim()) issues.push({ path: ['typeDeviationReason'], code: 'type_deviation_reason_required' });
+  if (derivation.deviatesFromType && !input.typeDeviationReason?.trim())
+    issues.push({ path: ['typeDeviationReason'], code: 'type_deviation_reason_required' });
   return issues;
 }
 
@@ -293,7 +315,11 @@ export function localize(text: Localized | undefined | null, locale: 'sv' | 'en'
 export const DUE_SOON_DAYS = 30;
 
 /** Validity of an approved classification on a given day. */
-export function reviewStateOf(reviewDueAt: Date | string | null | undefined, now: Date = new Date(), soonDays = DUE_SOON_DAYS): ReviewState {
+export function reviewStateOf(
+  reviewDueAt: Date | string | null | undefined,
+  now: Date = new Date(),
+  soonDays = DUE_SOON_DAYS,
+): ReviewState {
   if (!reviewDueAt) return 'missing';
   const due = typeof reviewDueAt === 'string' ? new Date(reviewDueAt) : reviewDueAt;
   if (due.getTime() < now.getTime()) return 'overdue';

@@ -66,7 +66,9 @@ describe('legal minimums', () => {
   });
 
   it('leave a third-country transfer out: it needs a legal basis, not a higher confidentiality level', () => {
-    expect(ids({ personalData: 'ordinary', thirdCountryTransfer: 'yes' })).toEqual(ids({ personalData: 'ordinary', thirdCountryTransfer: 'no' }));
+    expect(ids({ personalData: 'ordinary', thirdCountryTransfer: 'yes' })).toEqual(
+      ids({ personalData: 'ordinary', thirdCountryTransfer: 'no' }),
+    );
     expect(ids({ personalData: 'none', thirdCountryTransfer: 'yes' })).toEqual([]);
   });
 

@@ -3,7 +3,19 @@ import { isCommonPassword } from './passwords.js';
 
 describe('common passwords', () => {
   it('refuses listed words with digits and symbols around them, letter-for-digit swaps and repetitions', () => {
-    for (const p of ['password1234', 'P@ssw0rd2024!', 'Sommar2024!!', 'Lösenord12345', 'qwertyuiop123', '123456789012', 'hejsanhejsan', '!!!!!!!!!!!!', 'aaaaaaaaaaab', 'Välkommen2026', 'Stockholm1234']) {
+    for (const p of [
+      'password1234',
+      'P@ssw0rd2024!',
+      'Sommar2024!!',
+      'Lösenord12345',
+      'qwertyuiop123',
+      '123456789012',
+      'hejsanhejsan',
+      '!!!!!!!!!!!!',
+      'aaaaaaaaaaab',
+      'Välkommen2026',
+      'Stockholm1234',
+    ]) {
       expect(isCommonPassword(p), p).toBe(true);
     }
   });

@@ -19,7 +19,10 @@ export function isCommonPassword(password: string): boolean {
   if (new Set(s).size < 4) return true;
   const core = s.replace(edges, '');
   if (!core) return true;
-  const plain = [...core].map((c) => LEET[c] ?? c).join('').replace(edges, '');
+  const plain = [...core]
+    .map((c) => LEET[c] ?? c)
+    .join('')
+    .replace(edges, '');
   for (const candidate of new Set([core, plain])) {
     if (words.has(candidate)) return true;
     for (const w of list) if (candidate.length % w.length === 0 && w.repeat(candidate.length / w.length) === candidate) return true;

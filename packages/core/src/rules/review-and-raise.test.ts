@@ -1,7 +1,16 @@
 import type { Answer } from './classification.js';
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel } from '../data/presets.js';
-import { DUE_SOON_DAYS, NOT_RELEVANT, defaultReviewDue, derive, levelIssues, raiseIssues, reviewStateOf, submissionIssues } from './classification.js';
+import {
+  DUE_SOON_DAYS,
+  NOT_RELEVANT,
+  defaultReviewDue,
+  derive,
+  levelIssues,
+  raiseIssues,
+  reviewStateOf,
+  submissionIssues,
+} from './classification.js';
 
 /**
  * The boundaries of the review dates and of raises, one case on each side: these are the places
@@ -121,7 +130,8 @@ describe('levels at the edges of the model', () => {
 });
 
 describe('submission needs texts with content', () => {
-  const all = (levels: Record<string, number>): Record<string, Answer> => Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+  const all = (levels: Record<string, number>): Record<string, Answer> =>
+    Object.fromEntries(model.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
   const answers = { C: all({ privacy: 3 }), I: all({ life_health: 3 }), A: all({ operations: 3 }), T: all({ legal: 3 }) };
   const filled = { C: 'Skäl.', I: 'Skäl.', A: 'Skäl.', T: 'Skäl.' };
 

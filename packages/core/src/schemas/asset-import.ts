@@ -43,7 +43,15 @@ export const importMappingBody = z.object({
    * transaction, and is assigned where the file names her.
    */
   invite: z
-    .array(z.object({ value: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(254), name: z.string().trim().min(1).max(200), role: z.enum(roles), unitId: z.uuid() }))
+    .array(
+      z.object({
+        value: z.string().trim().min(1).max(200),
+        email: z.string().trim().toLowerCase().email().max(254),
+        name: z.string().trim().min(1).max(200),
+        role: z.enum(roles),
+        unitId: z.uuid(),
+      }),
+    )
     .max(500)
     .optional(),
 });
@@ -76,7 +84,9 @@ export const importReport = z.object({
   /** Rows without an id matched to an existing asset by kind, unit and name (first 1,000): the apply updates it instead of creating a duplicate. */
   matches: z.array(z.object({ row: z.number().int(), assetId: z.uuid(), name: z.string(), unitName: z.string() })),
   /** People the file names that no user matches (first 500): each can be invited with the apply. `unitId` is the unit of her first row. */
-  unknownPeople: z.array(z.object({ value: z.string(), field: importField, rows: z.array(z.number().int()), unitId: z.uuid().nullable() })).optional(),
+  unknownPeople: z
+    .array(z.object({ value: z.string(), field: importField, rows: z.array(z.number().int()), unitId: z.uuid().nullable() }))
+    .optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -106,9 +116,15 @@ export type AssetImportView = z.infer<typeof assetImportView>;
 
 export const applyImportQuery = z.object({
   /** Wait for the apply to finish instead of answering 202 at once (scripts and tests). */
-  wait: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  wait: z
+    .enum(['true', 'false'])
+    .prefault('false')
+    .transform((v) => v === 'true'),
   /** Write only the rows without problems and leave the others for a later import (the report keeps them). */
-  onlyValid: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  onlyValid: z
+    .enum(['true', 'false'])
+    .prefault('false')
+    .transform((v) => v === 'true'),
 });
 
 /** The fields whose values the import reads through the vocabulary, to which an organisation may add its own words. */

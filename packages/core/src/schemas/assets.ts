@@ -37,8 +37,16 @@ export type ReviewState = z.infer<typeof reviewState>;
 export const workStatus = z.enum(['draft', 'submitted', 'returned']);
 
 export const reviewReasonKeys = [
-  'personalData', 'hosting', 'supplier', 'thirdCountryTransfer', 'lifecycle',
-  'secrecyChapter', 'protectedIdentity', 'criminalOffenceData', 'securityProtection', 'integration',
+  'personalData',
+  'hosting',
+  'supplier',
+  'thirdCountryTransfer',
+  'lifecycle',
+  'secrecyChapter',
+  'protectedIdentity',
+  'criminalOffenceData',
+  'securityProtection',
+  'integration',
 ] as const;
 
 export const personRef = z.object({ id: z.uuid(), name: z.string() });
@@ -204,40 +212,56 @@ export const assetList = defineList({
   name: 'assets',
   path: '/api/v1/assets',
   sorts: {
-    name: 'text', kind: 'text', unit: 'text', lifecycle: 'text', supplier: 'text', externalId: 'text',
-    updatedAt: 'time', reviewDueAt: 'time', levelC: 'int', levelI: 'int', levelA: 'int', levelT: 'int',
+    name: 'text',
+    kind: 'text',
+    unit: 'text',
+    lifecycle: 'text',
+    supplier: 'text',
+    externalId: 'text',
+    updatedAt: 'time',
+    reviewDueAt: 'time',
+    levelC: 'int',
+    levelI: 'int',
+    levelA: 'int',
+    levelT: 'int',
   },
   defaultSort: 'name',
   idType: 'uuid',
   search: true,
   filters: {
-  kind: listOf(assetKind).optional(),
-  /** The unit and its sub-units. */
-  unitId: z.uuid().optional(),
-  lifecycle: listOf(lifecycle).optional(),
-  hosting: listOf(hosting).optional(),
-  personalData: listOf(personalDataKind).optional(),
-  thirdCountryTransfer: listOf(thirdCountryTransfer).optional(),
-  reviewState: listOf(reviewState).optional(),
-  workStatus: listOf(workStatus).optional(),
-  informationOwnerId: z.uuid().optional(),
-  systemOwnerId: z.uuid().optional(),
-  systemStewardId: z.uuid().optional(),
-  /** Anyone of the three people fields. */
-  personId: z.uuid().optional(),
-  supplier: z.string().trim().max(200).optional(),
-  tag: z.string().trim().max(60).optional(),
-  informationTypeId: z.uuid().optional(),
-  /** Systems/processes that process this information set. */
-  processesSetId: z.uuid().optional(),
-  /** Information sets processed by this system/process. */
-  processedById: z.uuid().optional(),
-  /** With minLevel: assets whose effective level on this aspect is at least minLevel. */
-  aspect: aspectKey.optional(),
-  minLevel: z.coerce.number().int().min(0).max(9).optional(),
-  specialAnalysis: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  /** Classified assets with reasons to review: facts changed after the decision, or a new integration. */
-  reviewReasons: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    kind: listOf(assetKind).optional(),
+    /** The unit and its sub-units. */
+    unitId: z.uuid().optional(),
+    lifecycle: listOf(lifecycle).optional(),
+    hosting: listOf(hosting).optional(),
+    personalData: listOf(personalDataKind).optional(),
+    thirdCountryTransfer: listOf(thirdCountryTransfer).optional(),
+    reviewState: listOf(reviewState).optional(),
+    workStatus: listOf(workStatus).optional(),
+    informationOwnerId: z.uuid().optional(),
+    systemOwnerId: z.uuid().optional(),
+    systemStewardId: z.uuid().optional(),
+    /** Anyone of the three people fields. */
+    personId: z.uuid().optional(),
+    supplier: z.string().trim().max(200).optional(),
+    tag: z.string().trim().max(60).optional(),
+    informationTypeId: z.uuid().optional(),
+    /** Systems/processes that process this information set. */
+    processesSetId: z.uuid().optional(),
+    /** Information sets processed by this system/process. */
+    processedById: z.uuid().optional(),
+    /** With minLevel: assets whose effective level on this aspect is at least minLevel. */
+    aspect: aspectKey.optional(),
+    minLevel: z.coerce.number().int().min(0).max(9).optional(),
+    specialAnalysis: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    /** Classified assets with reasons to review: facts changed after the decision, or a new integration. */
+    reviewReasons: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
   },
 });
 export const assetSorts = Object.keys(assetList.sorts) as (keyof typeof assetList.sorts)[];

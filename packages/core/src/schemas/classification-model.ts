@@ -131,7 +131,8 @@ export const classificationModelDefinition = z
       ruleIds.add(r.id);
     });
     if (m.justificationFromLevel > max) issue(['justificationFromLevel'], `level must be 0–${max}`);
-    if (m.specialAnalysisFromLevel !== null && m.specialAnalysisFromLevel > max) issue(['specialAnalysisFromLevel'], `level must be 0–${max}`);
+    if (m.specialAnalysisFromLevel !== null && m.specialAnalysisFromLevel > max)
+      issue(['specialAnalysisFromLevel'], `level must be 0–${max}`);
   });
 export type ClassificationModelDefinition = z.infer<typeof classificationModelDefinition>;
 

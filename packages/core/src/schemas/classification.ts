@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { assetKind, aspectKey, level, personalDataKind, personRef, profile, reviewState, secrecyChapter, thirdCountryTransfer } from './assets.js';
+import {
+  assetKind,
+  aspectKey,
+  level,
+  personalDataKind,
+  personRef,
+  profile,
+  reviewState,
+  secrecyChapter,
+  thirdCountryTransfer,
+} from './assets.js';
 import { legalReference, localized } from './classification-model.js';
 import { optionalText, pageOf, text, rowVersion } from './common.js';
 import { defineList, listQuery } from './list.js';
@@ -97,9 +107,7 @@ export const classificationVersionView = z.object({
     typeRecommended: profile.nullable(),
   }),
   /** Systems/processes: the processed information sets and their approved levels. */
-  inherited: z
-    .object({ levels: profile, sets: z.array(z.object({ id: z.uuid(), name: z.string(), levels: profile })) })
-    .nullable(),
+  inherited: z.object({ levels: profile, sets: z.array(z.object({ id: z.uuid(), name: z.string(), levels: profile })) }).nullable(),
   derivation: derivationView,
   profile,
   profileLabel: z.string(),
@@ -171,16 +179,28 @@ export const classificationList = defineList({
     unitId: z.uuid().optional(),
     assetKind: assetKind.optional(),
     /** Only versions the signed-in user may decide: she is the asset's owner or delegate (four eyes applied). */
-    awaitingMyDecision: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    awaitingMyDecision: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     /** Open versions of assets with no named information owner: they cannot be approved until one is named. */
-    ownerMissing: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    ownerMissing: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     /**
      * Approved, current versions at the säkerhetsskydd level of assets not marked säkerhetsskydd:
      * classified at 4 before level 4 was reserved, to be reviewed (not rewritten).
      */
-    levelReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    levelReview: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     /** Current approved versions whose asset has reasons to review (facts changed after the decision, a new integration). */
-    reviewReasons: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    reviewReasons: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
   },
 });
 export const classificationListQuery = listQuery(classificationList);

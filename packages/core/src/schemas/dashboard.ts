@@ -36,5 +36,13 @@ export const dashboardView = z.object({
   sections: z.array(dashboardSection),
   awaiting: z.array(dashboardAwaiting),
   notifications: z.object({ unread: z.number().int(), latest: z.array(notificationView) }),
-  recentEvents: z.array(z.object({ occurredAt: z.string(), actorName: z.string(), action: z.string(), entityType: z.string(), entityLabel: z.string().nullable() })),
+  recentEvents: z.array(
+    z.object({
+      occurredAt: z.string(),
+      actorName: z.string(),
+      action: z.string(),
+      entityType: z.string(),
+      entityLabel: z.string().nullable(),
+    }),
+  ),
 });

@@ -101,15 +101,24 @@ export function listQuery<S extends string, F extends z.ZodRawShape>(spec: ListS
     const v = value as unknown as { page: number; pageSize: number; sort: string; cursor?: ListCursor };
     const offset = (v.page - 1) * v.pageSize;
     if (offset > LIST_OFFSET_MAX) {
-      ctx.addIssue({ code: 'too_big', origin: 'number', maximum: Math.floor(LIST_OFFSET_MAX / v.pageSize) + 1, inclusive: true, path: ['page'], input: v.page });
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'number',
+        maximum: Math.floor(LIST_OFFSET_MAX / v.pageSize) + 1,
+        inclusive: true,
+        path: ['page'],
+        input: v.page,
+      });
     }
     const c = v.cursor;
     // Checks of the cursor's content, only once it decoded (a refused cursor already has its issue).
     if (!c || typeof c !== 'object' || c.d === 'last') return;
     const type = spec.sorts[v.sort.replace(/^-/, '') as S];
     if (c.s !== v.sort) ctx.addIssue({ code: 'invalid_value', values: [v.sort], path: ['cursor', 's'], input: c.s });
-    else if (c.k !== null && !keyPattern[type].test(c.k)) ctx.addIssue({ code: 'invalid_format', format: 'regex', path: ['cursor', 'k'], input: c.k });
-    if (!idPattern[spec.idType].test(c.i)) ctx.addIssue({ code: 'invalid_format', format: spec.idType === 'uuid' ? 'uuid' : 'regex', path: ['cursor', 'i'], input: c.i });
+    else if (c.k !== null && !keyPattern[type].test(c.k))
+      ctx.addIssue({ code: 'invalid_format', format: 'regex', path: ['cursor', 'k'], input: c.k });
+    if (!idPattern[spec.idType].test(c.i))
+      ctx.addIssue({ code: 'invalid_format', format: spec.idType === 'uuid' ? 'uuid' : 'regex', path: ['cursor', 'i'], input: c.i });
   });
 }
 

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 // Frozen: never edit a migration that has shipped; add a new one.
 // Issue 3: information assets, classification models and versions, information types, imports.
 export async function up(db: Kysely<any>): Promise<void> {
-  const levels = (prefix: string) => ['c', 'i', 'a', 't'].map((a) => sql.raw(`${prefix}_${a} smallint CHECK (${prefix}_${a} BETWEEN 0 AND 9)`));
+  const levels = (prefix: string) =>
+    ['c', 'i', 'a', 't'].map((a) => sql.raw(`${prefix}_${a} smallint CHECK (${prefix}_${a} BETWEEN 0 AND 9)`));
 
   await sql`
     CREATE TABLE information_types (
@@ -144,8 +145,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (asset_id, version_no)
     )`.execute(db);
-  await sql`CREATE UNIQUE INDEX classification_versions_one_open_idx ON classification_versions (asset_id) WHERE status <> 'approved'`.execute(db);
-  await sql`CREATE INDEX classification_versions_status_idx ON classification_versions (organization_id, status, updated_at DESC)`.execute(db);
+  await sql`CREATE UNIQUE INDEX classification_versions_one_open_idx ON classification_versions (asset_id) WHERE status <> 'approved'`.execute(
+    db,
+  );
+  await sql`CREATE INDEX classification_versions_status_idx ON classification_versions (organization_id, status, updated_at DESC)`.execute(
+    db,
+  );
   await sql`ALTER TABLE assets ADD FOREIGN KEY (current_version_id) REFERENCES classification_versions(id) ON DELETE SET NULL`.execute(db);
   await sql`ALTER TABLE assets ADD FOREIGN KEY (open_version_id) REFERENCES classification_versions(id) ON DELETE SET NULL`.execute(db);
 
@@ -175,7 +180,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`ALTER TABLE assets DROP COLUMN current_version_id, DROP COLUMN open_version_id`.execute(db);
-  for (const t of ['asset_imports', 'classification_versions', 'asset_integrations', 'asset_links', 'assets', 'classification_models', 'information_types']) {
+  for (const t of [
+    'asset_imports',
+    'classification_versions',
+    'asset_integrations',
+    'asset_links',
+    'assets',
+    'classification_models',
+    'information_types',
+  ]) {
     await sql`DROP TABLE IF EXISTS ${sql.raw(t)}`.execute(db);
   }
 }

@@ -17,7 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(body).execute(db);
 
   await sql`SELECT pgboss.create_queue('mail.send.dead', '{"policy":"standard"}')`.execute(db);
-  await sql`SELECT pgboss.create_queue('mail.send', '{"policy":"standard","retryLimit":5,"retryDelay":10,"retryBackoff":true,"deadLetter":"mail.send.dead"}')`.execute(db);
+  await sql`SELECT pgboss.create_queue('mail.send', '{"policy":"standard","retryLimit":5,"retryDelay":10,"retryBackoff":true,"deadLetter":"mail.send.dead"}')`.execute(
+    db,
+  );
   await sql`
     INSERT INTO pgboss.job (name, data, start_after, retry_limit, retry_delay, retry_backoff, dead_letter, policy)
     SELECT 'mail.send', payload, run_at, 5, 10, true, 'mail.send.dead', 'standard'

@@ -48,7 +48,13 @@ export async function upgradeShippedModels(trx: Trx): Promise<void> {
     where is_current and version = 1 and definition->>'key' = ${klassaPresetModel.key}
     order by organization_id`.execute(trx);
   for (const o of orgs.rows) {
-    const created = await modelsRepo.insertVersion(trx, o.organization_id, klassaPresetModel, 'Nivå 4 endast för säkerhetsskydd; lagkrav som policy med lagrum; tredjelandsöverföring höjer inte konfidentialiteten.', null);
+    const created = await modelsRepo.insertVersion(
+      trx,
+      o.organization_id,
+      klassaPresetModel,
+      'Nivå 4 endast för säkerhetsskydd; lagkrav som policy med lagrum; tredjelandsöverföring höjer inte konfidentialiteten.',
+      null,
+    );
     await recordAudit(trx, systemActor(o.organization_id), {
       action: 'create',
       entityType: 'classification_model',

@@ -5,7 +5,9 @@ import { sql, type Kysely } from 'kysely';
 // honest one: does the asset serve a service covered by cybersäkerhetslagen (2025:1506), yes or no.
 // Issue 13 builds the NIS scope (the services themselves) properly.
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE assets ADD COLUMN essential_service text NOT NULL DEFAULT 'no' CHECK (essential_service IN ('yes', 'no'))`.execute(db);
+  await sql`ALTER TABLE assets ADD COLUMN essential_service text NOT NULL DEFAULT 'no' CHECK (essential_service IN ('yes', 'no'))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -6,7 +6,9 @@ import type { BenchContext, BenchEndpoint } from '../../platform/bench.js';
  * manifest (`bench`), loaded only by `npm run bench`.
  */
 async function rootOf(ctx: BenchContext) {
-  const [root] = await ctx.query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [ctx.organizationId]);
+  const [root] = await ctx.query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [
+    ctx.organizationId,
+  ]);
   return root!.id;
 }
 
@@ -36,8 +38,14 @@ export const actionPlanBenchEndpoints: BenchEndpoint[] = [
          where not exists (select 1 from role_assignments where user_id = $2 and role = 'security_coordinator' and unit_id = $3)`,
         [ctx.organizationId, ctx.admin.id, root],
       );
-      const systems = await ctx.query<{ id: string }>(`select id from assets where organization_id = $1 and kind = 'system' and lifecycle <> 'retired' and (approved_at is not null or coalesce(level_c, level_i, level_a, level_t) is not null)`, [ctx.organizationId]);
-      await ctx.query(`update action_plans p set triggers = array['bench_refresh'] from assets a where a.id = p.asset_id and a.kind = 'system' and p.organization_id = $1 and p.superseded_at is null`, [ctx.organizationId]);
+      const systems = await ctx.query<{ id: string }>(
+        `select id from assets where organization_id = $1 and kind = 'system' and lifecycle <> 'retired' and (approved_at is not null or coalesce(level_c, level_i, level_a, level_t) is not null)`,
+        [ctx.organizationId],
+      );
+      await ctx.query(
+        `update action_plans p set triggers = array['bench_refresh'] from assets a where a.id = p.asset_id and a.kind = 'system' and p.organization_id = $1 and p.superseded_at is null`,
+        [ctx.organizationId],
+      );
       return { method: 'POST', path: '/api/v1/action-plans/generate', body: { assetIds: systems.map((s) => s.id) } };
     },
   },
@@ -50,7 +58,10 @@ export const procurementBenchEndpoints: BenchEndpoint[] = [
     once: true,
     async prepare(ctx) {
       const root = await rootOf(ctx);
-      const [existing] = await ctx.query<{ id: string }>(`select id from procurements where organization_id = $1 and name = 'Bench: alla krav' limit 1`, [ctx.organizationId]);
+      const [existing] = await ctx.query<{ id: string }>(
+        `select id from procurements where organization_id = $1 and name = 'Bench: alla krav' limit 1`,
+        [ctx.organizationId],
+      );
       let id = existing?.id;
       if (!id) {
         // Bench set-up writes the rows directly (no audit event): a procurement of every requirement the plans use.

@@ -50,4 +50,5 @@ export function fingerprint(r: CatalogueRequirement): string {
 }
 
 /** A catalogue text in the reader's language (English is optional in catalogue files; Swedish is not). */
-export const inLocale = (text: { sv: string; en?: string | undefined }, locale: 'sv' | 'en'): string => (locale === 'en' && text.en ? text.en : text.sv);
+export const inLocale = (text: { sv: string; en?: string | undefined }, locale: 'sv' | 'en'): string =>
+  locale === 'en' && text.en ? text.en : text.sv;

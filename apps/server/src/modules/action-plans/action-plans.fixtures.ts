@@ -33,9 +33,29 @@ async function planned(w: FixtureWorld) {
 async function evidence(w: FixtureWorld, kind: 'link' | 'file') {
   const { requirement } = await planned(w);
   const id = await w.tx((trx) =>
-    repo.insertEvidence(trx, kind === 'link'
-      ? { organization_id: w.organizationId, plan_requirement_id: requirement.id, kind, title: 'Rutin', url: 'https://intra.example/rutin', created_by: null }
-      : { organization_id: w.organizationId, plan_requirement_id: requirement.id, kind, title: 'Rapport', file_name: 'rapport.txt', media_type: 'text/plain; charset=utf-8', size_bytes: 5, content: Buffer.from('hello'), created_by: null }),
+    repo.insertEvidence(
+      trx,
+      kind === 'link'
+        ? {
+            organization_id: w.organizationId,
+            plan_requirement_id: requirement.id,
+            kind,
+            title: 'Rutin',
+            url: 'https://intra.example/rutin',
+            created_by: null,
+          }
+        : {
+            organization_id: w.organizationId,
+            plan_requirement_id: requirement.id,
+            kind,
+            title: 'Rapport',
+            file_name: 'rapport.txt',
+            media_type: 'text/plain; charset=utf-8',
+            size_bytes: 5,
+            content: Buffer.from('hello'),
+            created_by: null,
+          },
+    ),
   );
   return id;
 }
@@ -44,8 +64,16 @@ async function evidence(w: FixtureWorld, kind: 'link' | 'file') {
 async function procurement(w: FixtureWorld, awarded = false) {
   const service = createProcurementService(w.db);
   const actor = systemActor(w.organizationId);
-  const p = await service.create(actor, { name: `Upphandling ${w.marker}`, referenceNumber: 'RS 2026-1', procurementDate: '2026-11-01', unitId: w.unit.id, levels: { C: 2, I: 2, A: 2, T: 2 }, triggers: ['personal_data'] });
-  if (awarded) await service.award(actor, p.id, { supplier: 'Leverantör AB', awardedOn: '2026-12-01', goLiveOn: '2027-02-01', recheckMonths: 12 });
+  const p = await service.create(actor, {
+    name: `Upphandling ${w.marker}`,
+    referenceNumber: 'RS 2026-1',
+    procurementDate: '2026-11-01',
+    unitId: w.unit.id,
+    levels: { C: 2, I: 2, A: 2, T: 2 },
+    triggers: ['personal_data'],
+  });
+  if (awarded)
+    await service.award(actor, p.id, { supplier: 'Leverantör AB', awardedOn: '2026-12-01', goLiveOn: '2027-02-01', recheckMonths: 12 });
   return { id: p.id, requirementId: p.requirements[0]!.id };
 }
 
@@ -60,12 +88,21 @@ export const actionPlanFixtures: RouteFixtures = {
     audit: [{ action: 'generate', entityType: 'action_plan' }],
   },
   // Organisation-wide: on the top unit only.
-  'GET /api/v1/action-plans/migration': { scope: 'organization', sibling: 'deny', build: async (w) => (await classifiedSet(w), {}), audit: [] },
+  'GET /api/v1/action-plans/migration': {
+    scope: 'organization',
+    sibling: 'deny',
+    build: async (w) => (await classifiedSet(w), {}),
+    audit: [],
+  },
   'POST /api/v1/action-plans/migration': {
     scope: 'organization',
     sibling: 'deny',
     build: async (w) => (await classifiedSet(w), {}),
-    audit: (answer) => Array.from({ length: ((answer as { created: number; refreshed: number }).created ?? 0) + ((answer as { refreshed: number }).refreshed ?? 0) }, (_, i) => ({ action: i < (answer as { created: number }).created ? 'generate' : 'regenerate', entityType: 'action_plan' })),
+    audit: (answer) =>
+      Array.from(
+        { length: ((answer as { created: number; refreshed: number }).created ?? 0) + ((answer as { refreshed: number }).refreshed ?? 0) },
+        (_, i) => ({ action: i < (answer as { created: number }).created ? 'generate' : 'regenerate', entityType: 'action_plan' }),
+      ),
   },
   'GET /api/v1/action-plans/overview': organizationRead,
   'GET /api/v1/assets/:id/action-plan': read(async (w) => ({ params: { id: (await planned(w)).set.id } })),
@@ -78,12 +115,19 @@ export const actionPlanFixtures: RouteFixtures = {
   },
   'POST /api/v1/plan-requirements/:id/evidence/link': {
     scope: 'unit',
-    build: async (w) => ({ params: { id: (await planned(w)).requirement.id }, body: { title: 'Rutin', url: 'https://intra.example/rutin' } }),
+    build: async (w) => ({
+      params: { id: (await planned(w)).requirement.id },
+      body: { title: 'Rutin', url: 'https://intra.example/rutin' },
+    }),
     audit: [{ action: 'create', entityType: 'plan_evidence' }],
   },
   'POST /api/v1/plan-requirements/:id/evidence/file': {
     scope: 'unit',
-    build: async (w) => ({ params: { id: (await planned(w)).requirement.id }, query: { fileName: 'rutin.txt' }, raw: { payload: Buffer.from('Rutin för behörigheter\n'), contentType: 'application/octet-stream' } }),
+    build: async (w) => ({
+      params: { id: (await planned(w)).requirement.id },
+      query: { fileName: 'rutin.txt' },
+      raw: { payload: Buffer.from('Rutin för behörigheter\n'), contentType: 'application/octet-stream' },
+    }),
     audit: [{ action: 'create', entityType: 'plan_evidence' }],
   },
   'GET /api/v1/plan-evidence/:id/file': read(async (w) => ({ params: { id: await evidence(w, 'file') } })),
@@ -97,14 +141,25 @@ export const actionPlanFixtures: RouteFixtures = {
     build: async (w) => {
       const { requirement } = await planned(w);
       const owner = await w.person();
-      return { params: { id: requirement.id }, body: { title: `Åtgärd ${w.marker}`, ownerId: owner.id, dueDate: '2027-03-31', priority: 'high' } };
+      return {
+        params: { id: requirement.id },
+        body: { title: `Åtgärd ${w.marker}`, ownerId: owner.id, dueDate: '2027-03-31', priority: 'high' },
+      };
     },
     audit: [{ action: 'create', entityType: 'measure' }],
   },
   'GET /api/v1/procurements': { scope: 'unit', sibling: 'hidden', build: async (w) => (await procurement(w), {}), audit: [] },
   'POST /api/v1/procurements': {
     scope: 'unit',
-    build: async (w) => ({ body: { name: `Nytt system ${w.marker}`, procurementDate: '2026-11-01', unitId: w.unit.id, levels: { C: 2, I: 2, A: 2, T: 1 }, triggers: ['personal_data'] } }),
+    build: async (w) => ({
+      body: {
+        name: `Nytt system ${w.marker}`,
+        procurementDate: '2026-11-01',
+        unitId: w.unit.id,
+        levels: { C: 2, I: 2, A: 2, T: 1 },
+        triggers: ['personal_data'],
+      },
+    }),
     audit: [{ action: 'create', entityType: 'procurement' }],
   },
   'GET /api/v1/procurements/:id': read(async (w) => ({ params: { id: (await procurement(w)).id } })),
@@ -115,14 +170,20 @@ export const actionPlanFixtures: RouteFixtures = {
   },
   'POST /api/v1/procurements/:id/award': {
     scope: 'unit',
-    build: async (w) => ({ params: { id: (await procurement(w)).id }, body: { supplier: 'Leverantör AB', awardedOn: '2026-12-01', recheckMonths: 12 } }),
+    build: async (w) => ({
+      params: { id: (await procurement(w)).id },
+      body: { supplier: 'Leverantör AB', awardedOn: '2026-12-01', recheckMonths: 12 },
+    }),
     audit: [{ action: 'award', entityType: 'procurement' }],
   },
   'POST /api/v1/procurements/:id/checks': {
     scope: 'unit',
     build: async (w) => {
       const p = await procurement(w, true);
-      return { params: { id: p.id }, body: { kind: 'go_live', checkedOn: '2027-02-01', results: [{ requirementId: p.requirementId, result: 'met' }] } };
+      return {
+        params: { id: p.id },
+        body: { kind: 'go_live', checkedOn: '2027-02-01', results: [{ requirementId: p.requirementId, result: 'met' }] },
+      };
     },
     audit: [{ action: 'create', entityType: 'contract_check' }],
   },

@@ -34,17 +34,94 @@ export const actionPlansGeneratorStep: GeneratorStep = {
       const built = buildPlan(ctx.organization.id, null, asset, catalogue, undefined);
       const planId = rng.uuid();
       const createdAt = new Date(ctx.until.getTime() - rng.int(30, 700) * 86_400_000);
-      plans.push([planId, ctx.organization.id, asset.id, catalogue.id, asset.level_c, asset.level_i, asset.level_a, asset.level_t, `{${built.plan.triggers.join(',')}}`, `{${built.plan.security_analysis_aspects.join(',')}}`, createdAt, createdAt]);
+      plans.push([
+        planId,
+        ctx.organization.id,
+        asset.id,
+        catalogue.id,
+        asset.level_c,
+        asset.level_i,
+        asset.level_a,
+        asset.level_t,
+        `{${built.plan.triggers.join(',')}}`,
+        `{${built.plan.security_analysis_aspects.join(',')}}`,
+        createdAt,
+        createdAt,
+      ]);
       for (const r of built.requirements) {
-        const status = rng.weighted([{ weight: 45, value: 'met' }, { weight: 20, value: 'partly_met' }, { weight: 15, value: 'not_met' }, { weight: 5, value: 'not_applicable' }, { weight: 15, value: null }]);
+        const status = rng.weighted([
+          { weight: 45, value: 'met' },
+          { weight: 20, value: 'partly_met' },
+          { weight: 15, value: 'not_met' },
+          { weight: 5, value: 'not_applicable' },
+          { weight: 15, value: null },
+        ]);
         const at = status ? new Date(Math.max(createdAt.getTime(), ctx.until.getTime() - rng.int(1, 600) * 86_400_000)) : null;
         const how = status && status !== 'not_applicable' ? rng.pick(demo.how[r.theme as keyof typeof demo.how] ?? demo.how.LED) : null;
-        rows.push([rng.uuid(), ctx.organization.id, planId, r.requirement_key, r.theme, r.position, status, how, status === 'not_applicable' ? rng.pick(demo.notApplicableReasons) : null, status && active.length ? rng.pick(active).id : null, at, createdAt, at ?? createdAt]);
+        rows.push([
+          rng.uuid(),
+          ctx.organization.id,
+          planId,
+          r.requirement_key,
+          r.theme,
+          r.position,
+          status,
+          how,
+          status === 'not_applicable' ? rng.pick(demo.notApplicableReasons) : null,
+          status && active.length ? rng.pick(active).id : null,
+          at,
+          createdAt,
+          at ?? createdAt,
+        ]);
       }
-      ctx.audit.record({ occurredAt: createdAt, actor: { id: null, name: 'Tillit (system)' }, action: 'generate', entityType: 'action_plan', entityId: planId, entityLabel: asset.name, unitId: asset.unit_id, changes: { catalogue: { after: catalogue.label }, requirements: { after: built.requirements.length } } });
+      ctx.audit.record({
+        occurredAt: createdAt,
+        actor: { id: null, name: 'Tillit (system)' },
+        action: 'generate',
+        entityType: 'action_plan',
+        entityId: planId,
+        entityLabel: asset.name,
+        unitId: asset.unit_id,
+        changes: { catalogue: { after: catalogue.label }, requirements: { after: built.requirements.length } },
+      });
     }
-    await ctx.copy('action_plans', ['id', 'organization_id', 'asset_id', 'catalogue_version_id', 'level_c', 'level_i', 'level_a', 'level_t', 'triggers', 'security_analysis_aspects', 'created_at', 'updated_at'], plans);
-    await ctx.copy('plan_requirements', ['id', 'organization_id', 'plan_id', 'requirement_key', 'theme', 'position', 'status', 'how', 'na_reason', 'assessed_by', 'assessed_at', 'created_at', 'updated_at'], rows);
+    await ctx.copy(
+      'action_plans',
+      [
+        'id',
+        'organization_id',
+        'asset_id',
+        'catalogue_version_id',
+        'level_c',
+        'level_i',
+        'level_a',
+        'level_t',
+        'triggers',
+        'security_analysis_aspects',
+        'created_at',
+        'updated_at',
+      ],
+      plans,
+    );
+    await ctx.copy(
+      'plan_requirements',
+      [
+        'id',
+        'organization_id',
+        'plan_id',
+        'requirement_key',
+        'theme',
+        'position',
+        'status',
+        'how',
+        'na_reason',
+        'assessed_by',
+        'assessed_at',
+        'created_at',
+        'updated_at',
+      ],
+      rows,
+    );
     ctx.log.info({ plans: plans.length, requirementAssessments: rows.length }, 'action plans generated');
   },
 };

@@ -18,7 +18,15 @@ export const staleAssessments: NotificationProducer<ModuleDeps> = {
     const drafts: NotificationDraft[] = [];
     for (const p of await repo.staleAnswers(db, before)) {
       for (const userId of new Set(p.recipients)) {
-        drafts.push({ organizationId: p.organization_id, userId, kind: 'plans.assessments_stale', entityType: 'action_plan', entityId: p.plan_id, params: { asset: p.asset_name, count: String(p.stale), months: String(actionPlanSettings.staleAfterMonths) }, link: `/plans/${p.plan_id}` });
+        drafts.push({
+          organizationId: p.organization_id,
+          userId,
+          kind: 'plans.assessments_stale',
+          entityType: 'action_plan',
+          entityId: p.plan_id,
+          params: { asset: p.asset_name, count: String(p.stale), months: String(actionPlanSettings.staleAfterMonths) },
+          link: `/plans/${p.plan_id}`,
+        });
       }
     }
     return drafts;

@@ -48,44 +48,63 @@ const PLAN = sql`
 const PLAN_FROM = sql`action_plans p join assets a on a.id = p.asset_id join units u on u.id = a.unit_id`;
 
 export async function findPlan(db: Db | Trx, organizationId: string, id: string): Promise<PlanRow | undefined> {
-  return (await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM} where p.organization_id = ${organizationId} and p.id = ${id}`.execute(db)).rows[0];
+  return (await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM} where p.organization_id = ${organizationId} and p.id = ${id}`.execute(db))
+    .rows[0];
 }
 
 export async function currentPlanOfAsset(db: Db | Trx, organizationId: string, assetId: string): Promise<PlanRow | undefined> {
-  return (await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM} where p.organization_id = ${organizationId} and p.asset_id = ${assetId} and p.superseded_at is null`.execute(db)).rows[0];
+  return (
+    await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM} where p.organization_id = ${organizationId} and p.asset_id = ${assetId} and p.superseded_at is null`.execute(
+      db,
+    )
+  ).rows[0];
 }
 
 /** The plans of an asset, newest first (the history of the current one). */
 export async function plansOfAsset(db: Db | Trx, organizationId: string, assetId: string): Promise<PlanRow[]> {
-  return (await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM} where p.organization_id = ${organizationId} and p.asset_id = ${assetId} order by p.created_at desc, p.id`.execute(db)).rows;
+  return (
+    await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM} where p.organization_id = ${organizationId} and p.asset_id = ${assetId} order by p.created_at desc, p.id`.execute(
+      db,
+    )
+  ).rows;
 }
 
 /** Current plans, optionally of some assets or inside some unit sub-trees (null = all). */
-export async function currentPlans(db: Db | Trx, organizationId: string, opts: { assetIds?: readonly string[]; scope?: readonly string[] | null; limit?: number } = {}): Promise<PlanRow[]> {
+export async function currentPlans(
+  db: Db | Trx,
+  organizationId: string,
+  opts: { assetIds?: readonly string[]; scope?: readonly string[] | null; limit?: number } = {},
+): Promise<PlanRow[]> {
   const assets = opts.assetIds ? sql`and p.asset_id = any(${sql.val(opts.assetIds)}::uuid[])` : sql``;
   const scope = opts.scope ? sql`and u.path && ${sql.val(opts.scope)}::uuid[]` : sql``;
   const limit = opts.limit ? sql`limit ${opts.limit}` : sql``;
-  return (await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM}
+  return (
+    await sql<PlanRow>`select ${PLAN} from ${PLAN_FROM}
     where p.organization_id = ${organizationId} and p.superseded_at is null ${assets} ${scope}
-    order by a.name, p.id ${limit}`.execute(db)).rows;
+    order by a.name, p.id ${limit}`.execute(db)
+  ).rows;
 }
 
 export async function requirementsOf(db: Db | Trx, planIds: readonly string[]): Promise<RequirementRow[]> {
   if (!planIds.length) return [];
-  return (await sql<RequirementRow>`
+  return (
+    await sql<RequirementRow>`
     select r.id, r.row_version, r.plan_id, r.requirement_key, r.theme, r.position, r.change, r.previous_id, r.status, r.how, r.comment,
            r.na_reason, r.assessed_by, us.name as assessed_by_name, r.assessed_at
     from plan_requirements r left join users us on us.id = r.assessed_by
-    where r.plan_id = any(${sql.val(planIds)}::uuid[]) order by r.plan_id, r.position`.execute(db)).rows;
+    where r.plan_id = any(${sql.val(planIds)}::uuid[]) order by r.plan_id, r.position`.execute(db)
+  ).rows;
 }
 
 /** Rows by id (the previous answers a changed requirement shows). */
 export async function requirementsById(db: Db | Trx, ids: readonly string[]): Promise<RequirementRow[]> {
   if (!ids.length) return [];
-  return (await sql<RequirementRow>`
+  return (
+    await sql<RequirementRow>`
     select r.id, r.row_version, r.plan_id, r.requirement_key, r.theme, r.position, r.change, r.previous_id, r.status, r.how, r.comment,
            r.na_reason, r.assessed_by, us.name as assessed_by_name, r.assessed_at
-    from plan_requirements r left join users us on us.id = r.assessed_by where r.id = any(${sql.val(ids)}::uuid[])`.execute(db)).rows;
+    from plan_requirements r left join users us on us.id = r.assessed_by where r.id = any(${sql.val(ids)}::uuid[])`.execute(db)
+  ).rows;
 }
 
 export interface RequirementInPlan extends RequirementRow {
@@ -98,19 +117,41 @@ export interface RequirementInPlan extends RequirementRow {
   superseded_at: Date | null;
 }
 
-export async function findRequirement(db: Db | Trx, organizationId: string, id: string, forUpdate = false): Promise<RequirementInPlan | undefined> {
+export async function findRequirement(
+  db: Db | Trx,
+  organizationId: string,
+  id: string,
+  forUpdate = false,
+): Promise<RequirementInPlan | undefined> {
   const lock = forUpdate ? sql`for update of r` : sql``;
-  return (await sql<RequirementInPlan>`
+  return (
+    await sql<RequirementInPlan>`
     select r.id, r.row_version, r.plan_id, r.requirement_key, r.theme, r.position, r.change, r.previous_id, r.status, r.how, r.comment,
            r.na_reason, r.assessed_by, us.name as assessed_by_name, r.assessed_at,
            r.organization_id, p.asset_id, a.name as asset_name, a.unit_id, u.path as unit_path, p.catalogue_version_id, p.superseded_at
     from plan_requirements r join action_plans p on p.id = r.plan_id join assets a on a.id = p.asset_id join units u on u.id = a.unit_id
     left join users us on us.id = r.assessed_by
-    where r.organization_id = ${organizationId} and r.id = ${id} ${lock}`.execute(db)).rows[0];
+    where r.organization_id = ${organizationId} and r.id = ${id} ${lock}`.execute(db)
+  ).rows[0];
 }
 
-export async function updateAnswer(trx: Trx, id: string, values: { status: string | null; how: string | null; comment: string | null; na_reason: string | null; assessed_by: string | null; assessed_at: Date }): Promise<void> {
-  await trx.updateTable('plan_requirements').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+export async function updateAnswer(
+  trx: Trx,
+  id: string,
+  values: {
+    status: string | null;
+    how: string | null;
+    comment: string | null;
+    na_reason: string | null;
+    assessed_by: string | null;
+    assessed_at: Date;
+  },
+): Promise<void> {
+  await trx
+    .updateTable('plan_requirements')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface NewPlan {
@@ -146,7 +187,11 @@ export async function supersede(trx: Trx, planIds: readonly string[], at: Date):
 }
 
 export async function insertPlans(trx: Trx, plans: readonly NewPlan[]): Promise<void> {
-  for (let i = 0; i < plans.length; i += 2000) await trx.insertInto('action_plans').values(plans.slice(i, i + 2000)).execute();
+  for (let i = 0; i < plans.length; i += 2000)
+    await trx
+      .insertInto('action_plans')
+      .values(plans.slice(i, i + 2000))
+      .execute();
 }
 
 /**
@@ -192,13 +237,29 @@ export interface EvidenceRow {
 
 export async function evidenceOf(db: Db | Trx, requirementIds: readonly string[]): Promise<EvidenceRow[]> {
   if (!requirementIds.length) return [];
-  return (await sql<EvidenceRow>`
+  return (
+    await sql<EvidenceRow>`
     select e.id, e.plan_requirement_id, e.kind, e.title, e.url, e.file_name, e.media_type, e.size_bytes, e.created_by, us.name as created_by_name, e.created_at
     from plan_evidence e left join users us on us.id = e.created_by
-    where e.plan_requirement_id = any(${sql.val(requirementIds)}::uuid[]) order by e.created_at, e.id`.execute(db)).rows;
+    where e.plan_requirement_id = any(${sql.val(requirementIds)}::uuid[]) order by e.created_at, e.id`.execute(db)
+  ).rows;
 }
 
-export async function insertEvidence(trx: Trx, values: { organization_id: string; plan_requirement_id: string; kind: string; title: string; url?: string | null; file_name?: string | null; media_type?: string | null; size_bytes?: number | null; content?: Buffer | null; created_by: string | null }): Promise<string> {
+export async function insertEvidence(
+  trx: Trx,
+  values: {
+    organization_id: string;
+    plan_requirement_id: string;
+    kind: string;
+    title: string;
+    url?: string | null;
+    file_name?: string | null;
+    media_type?: string | null;
+    size_bytes?: number | null;
+    content?: Buffer | null;
+    created_by: string | null;
+  },
+): Promise<string> {
   return (await trx.insertInto('plan_evidence').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -211,51 +272,78 @@ export async function deleteEvidence(trx: Trx, id: string): Promise<void> {
 }
 
 /** The current plans' statuses of some requirement keys on some assets (what a system's information sets already cover). */
-export async function statusesOnAssets(db: Db | Trx, assetIds: readonly string[]): Promise<{ asset_id: string; asset_name: string; unit_path: string[]; requirement_key: string; status: string | null }[]> {
+export async function statusesOnAssets(
+  db: Db | Trx,
+  assetIds: readonly string[],
+): Promise<{ asset_id: string; asset_name: string; unit_path: string[]; requirement_key: string; status: string | null }[]> {
   if (!assetIds.length) return [];
-  return (await sql<{ asset_id: string; asset_name: string; unit_path: string[]; requirement_key: string; status: string | null }>`
+  return (
+    await sql<{ asset_id: string; asset_name: string; unit_path: string[]; requirement_key: string; status: string | null }>`
     select p.asset_id, a.name as asset_name, u.path as unit_path, r.requirement_key, r.status
     from action_plans p join assets a on a.id = p.asset_id join units u on u.id = a.unit_id join plan_requirements r on r.plan_id = p.id
-    where p.asset_id = any(${sql.val(assetIds)}::uuid[]) and p.superseded_at is null`.execute(db)).rows;
+    where p.asset_id = any(${sql.val(assetIds)}::uuid[]) and p.superseded_at is null`.execute(db)
+  ).rows;
 }
 
-export interface Counts { total: number; met: number; partlyMet: number; notMet: number; notApplicable: number }
+export interface Counts {
+  total: number;
+  met: number;
+  partlyMet: number;
+  notMet: number;
+  notApplicable: number;
+}
 const COUNTS = sql`count(*)::int as total, count(*) filter (where r.status = 'met')::int as "met", count(*) filter (where r.status = 'partly_met')::int as "partlyMet",
   count(*) filter (where r.status = 'not_met')::int as "notMet", count(*) filter (where r.status = 'not_applicable')::int as "notApplicable"`;
 
 /** Counts per current plan (progress of a list of plans). */
 export async function countsPerPlan(db: Db | Trx, planIds: readonly string[]): Promise<(Counts & { plan_id: string })[]> {
   if (!planIds.length) return [];
-  return (await sql<Counts & { plan_id: string }>`select r.plan_id, ${COUNTS} from plan_requirements r where r.plan_id = any(${sql.val(planIds)}::uuid[]) group by r.plan_id`.execute(db)).rows;
+  return (
+    await sql<
+      Counts & { plan_id: string }
+    >`select r.plan_id, ${COUNTS} from plan_requirements r where r.plan_id = any(${sql.val(planIds)}::uuid[]) group by r.plan_id`.execute(
+      db,
+    )
+  ).rows;
 }
 
 /** Counts per unit of the assets' current plans, inside the scope (null = whole organisation). */
-export async function countsPerUnit(db: Db | Trx, organizationId: string, scope: readonly string[] | null): Promise<(Counts & { unit_id: string; unit_name: string; plans: number })[]> {
+export async function countsPerUnit(
+  db: Db | Trx,
+  organizationId: string,
+  scope: readonly string[] | null,
+): Promise<(Counts & { unit_id: string; unit_name: string; plans: number })[]> {
   const where = scope ? sql`and u.path && ${sql.val(scope)}::uuid[]` : sql``;
-  return (await sql<Counts & { unit_id: string; unit_name: string; plans: number }>`
+  return (
+    await sql<Counts & { unit_id: string; unit_name: string; plans: number }>`
     select a.unit_id, u.name as unit_name, count(distinct p.id)::int as plans, ${COUNTS}
     from action_plans p join assets a on a.id = p.asset_id join units u on u.id = a.unit_id join plan_requirements r on r.plan_id = p.id
     where p.organization_id = ${organizationId} and p.superseded_at is null ${where}
-    group by a.unit_id, u.name order by u.name`.execute(db)).rows;
+    group by a.unit_id, u.name order by u.name`.execute(db)
+  ).rows;
 }
 
 /** Requirement keys most often not met (or partly met) across current plans in scope. */
 export async function mostUnmet(db: Db | Trx, organizationId: string, scope: readonly string[] | null, limit: number) {
   const where = scope ? sql`and u.path && ${sql.val(scope)}::uuid[]` : sql``;
-  return (await sql<{ requirement_key: string; not_met: number; partly_met: number; plans: number }>`
+  return (
+    await sql<{ requirement_key: string; not_met: number; partly_met: number; plans: number }>`
     select r.requirement_key, count(*) filter (where r.status = 'not_met')::int as not_met, count(*) filter (where r.status = 'partly_met')::int as partly_met, count(*)::int as plans
     from action_plans p join assets a on a.id = p.asset_id join units u on u.id = a.unit_id join plan_requirements r on r.plan_id = p.id
     where p.organization_id = ${organizationId} and p.superseded_at is null ${where}
     group by r.requirement_key having count(*) filter (where r.status in ('not_met', 'partly_met')) > 0
-    order by 2 desc, 3 desc, 1 limit ${limit}`.execute(db)).rows;
+    order by 2 desc, 3 desc, 1 limit ${limit}`.execute(db)
+  ).rows;
 }
 
 /** Stale answers of current plans (assessed at or before `before`), per plan, with the people responsible for its asset (for the digest). */
 export async function staleAnswers(db: Db | Trx, before: Date) {
-  return (await sql<{ organization_id: string; plan_id: string; asset_name: string; stale: number; recipients: string[] }>`
+  return (
+    await sql<{ organization_id: string; plan_id: string; asset_name: string; stale: number; recipients: string[] }>`
     select p.organization_id, p.id as plan_id, a.name as asset_name, count(*)::int as stale,
            array_remove(array[a.information_owner_id, a.system_owner_id, a.system_steward_id], null)::text[] as recipients
     from plan_requirements r join action_plans p on p.id = r.plan_id join assets a on a.id = p.asset_id
     where p.superseded_at is null and r.assessed_at <= ${before}
-    group by p.organization_id, p.id, a.name, a.information_owner_id, a.system_owner_id, a.system_steward_id`.execute(db)).rows;
+    group by p.organization_id, p.id, a.name, a.information_owner_id, a.system_owner_id, a.system_steward_id`.execute(db)
+  ).rows;
 }

@@ -1,5 +1,11 @@
 import { triggerVocabulary } from '@tillit/core';
-import { actionPlanSettings, isStale, planProgress, progressFromCounts, type AssessmentStatus } from '@tillit/core/modules/action-plans/rules';
+import {
+  actionPlanSettings,
+  isStale,
+  planProgress,
+  progressFromCounts,
+  type AssessmentStatus,
+} from '@tillit/core/modules/action-plans/rules';
 import type { EvidenceView, PlanRequirementView, PlanView } from '@tillit/core/modules/action-plans/schemas';
 import { inLocale, type CatalogueVersion } from './action-plans.catalogue.js';
 import type { EvidenceRow, PlanRow, RequirementRow } from './action-plans.repository.js';
@@ -18,10 +24,23 @@ const answerOf = (r: RequirementRow, now: Date) => ({
   stale: isStale(r.assessed_at, now, settings.staleAfterMonths),
 });
 
-export const triggerLabel = (code: string, locale: Locale) => { const t = triggerVocabulary.triggers.find((x) => x.code === code); return t ? inLocale(t.label, locale) : code; };
+export const triggerLabel = (code: string, locale: Locale) => {
+  const t = triggerVocabulary.triggers.find((x) => x.code === code);
+  return t ? inLocale(t.label, locale) : code;
+};
 
 export function toEvidenceView(e: EvidenceRow): EvidenceView {
-  return { id: e.id, kind: e.kind as EvidenceView['kind'], title: e.title, url: e.url, fileName: e.file_name, mediaType: e.media_type, sizeBytes: e.size_bytes, createdBy: person(e.created_by, e.created_by_name), createdAt: e.created_at.toISOString() };
+  return {
+    id: e.id,
+    kind: e.kind as EvidenceView['kind'],
+    title: e.title,
+    url: e.url,
+    fileName: e.file_name,
+    mediaType: e.media_type,
+    sizeBytes: e.size_bytes,
+    createdBy: person(e.created_by, e.created_by_name),
+    createdAt: e.created_at.toISOString(),
+  };
 }
 
 export interface PlanParts {
@@ -37,10 +56,23 @@ export interface PlanParts {
   history: PlanView['history'];
 }
 
-export function toRequirementView(r: RequirementRow, p: Omit<PlanParts, 'requirements' | 'removed' | 'outdated' | 'history'>, locale: Locale, now: Date): PlanRequirementView {
+export function toRequirementView(
+  r: RequirementRow,
+  p: Omit<PlanParts, 'requirements' | 'removed' | 'outdated' | 'history'>,
+  locale: Locale,
+  now: Date,
+): PlanRequirementView {
   const req = p.catalogue.byKey.get(r.requirement_key);
   const prev = p.previous.get(r.id);
-  const references = (req?.references ?? []).map((ref) => (ref.kind === 'iso27002' ? `ISO/IEC 27002:2022 ${ref.control}` : ref.kind === 'law' ? [ref.law, ref.chapter && `${ref.chapter} kap.`, ref.section && `${ref.section} §`, ref.article && `art. ${ref.article}`].filter(Boolean).join(' ') : inLocale(ref.text, locale)));
+  const references = (req?.references ?? []).map((ref) =>
+    ref.kind === 'iso27002'
+      ? `ISO/IEC 27002:2022 ${ref.control}`
+      : ref.kind === 'law'
+        ? [ref.law, ref.chapter && `${ref.chapter} kap.`, ref.section && `${ref.section} §`, ref.article && `art. ${ref.article}`]
+            .filter(Boolean)
+            .join(' ')
+        : inLocale(ref.text, locale),
+  );
   return {
     ...answerOf(r, now),
     id: r.id,

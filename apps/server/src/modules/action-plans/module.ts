@@ -32,6 +32,9 @@ export default defineModule({
   notifications: [staleAssessments],
   seed: seedDemoPlans,
   generator: actionPlansGeneratorStep,
-  bench: async () => { const b = await import('./action-plans.bench.js'); return [...b.actionPlanBenchEndpoints, ...b.procurementBenchEndpoints]; },
+  bench: async () => {
+    const b = await import('./action-plans.bench.js');
+    return [...b.actionPlanBenchEndpoints, ...b.procurementBenchEndpoints];
+  },
   fixtures: async () => (await import('./action-plans.fixtures.js')).actionPlanFixtures,
 });

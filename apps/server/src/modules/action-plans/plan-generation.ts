@@ -7,12 +7,25 @@ import type { NewPlan, NewRequirement, PlanRow, RequirementRow } from './action-
 
 /** The law triggers of a classified asset: its own facts and those of the information sets it handles. */
 export function triggersOf(a: ClassifiedProfileRow): string[] {
-  const own: TriggerFacts = { personalData: a.personal_data, thirdCountryTransfer: a.third_country_transfer, essentialService: a.essential_service };
-  const sets: TriggerFacts[] = a.set_personal_data.map((p, i) => ({ personalData: p, thirdCountryTransfer: a.set_third_country_transfer[i], essentialService: a.set_essential_service[i] }));
+  const own: TriggerFacts = {
+    personalData: a.personal_data,
+    thirdCountryTransfer: a.third_country_transfer,
+    essentialService: a.essential_service,
+  };
+  const sets: TriggerFacts[] = a.set_personal_data.map((p, i) => ({
+    personalData: p,
+    thirdCountryTransfer: a.set_third_country_transfer[i],
+    essentialService: a.set_essential_service[i],
+  }));
   return deriveTriggers(triggerVocabulary, own, sets);
 }
 
-const levelsOf = (a: { level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }) => ({ C: a.level_c, I: a.level_i, A: a.level_a, T: a.level_t });
+const levelsOf = (a: { level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }) => ({
+  C: a.level_c,
+  I: a.level_i,
+  A: a.level_a,
+  T: a.level_t,
+});
 const sameArray = (x: readonly string[], y: readonly string[]) => x.length === y.length && [...x].sort().join() === [...y].sort().join();
 
 /** Was the plan made from the asset's present levels and law triggers? */
@@ -21,7 +34,12 @@ export function sameProfile(plan: PlanRow, asset: ClassifiedProfileRow, triggers
 }
 
 /** Would a new plan differ from the current one (catalogue version, levels or triggers)? */
-export function planIsCurrent(plan: PlanRow, asset: ClassifiedProfileRow, catalogue: CatalogueVersion, triggers: readonly string[]): boolean {
+export function planIsCurrent(
+  plan: PlanRow,
+  asset: ClassifiedProfileRow,
+  catalogue: CatalogueVersion,
+  triggers: readonly string[],
+): boolean {
   return plan.catalogue_version_id === catalogue.id && sameProfile(plan, asset, triggers);
 }
 
@@ -45,13 +63,20 @@ export function buildPlan(
   const triggers = triggersOf(asset);
   const selection = selectRequirements(catalogue.file, { levels: levelsOf(asset), triggers });
   const themeOrder = new Map(catalogue.file.themes.map((t, i) => [t.code, i]));
-  const chosen = [...selection.requirements].sort((x, y) => (themeOrder.get(x.requirement.theme) ?? 0) - (themeOrder.get(y.requirement.theme) ?? 0));
+  const chosen = [...selection.requirements].sort(
+    (x, y) => (themeOrder.get(x.requirement.theme) ?? 0) - (themeOrder.get(y.requirement.theme) ?? 0),
+  );
   const id = randomUUID();
   const prevRefs = (previous?.requirements ?? []).map((r) => {
     const req = previous!.catalogue.byKey.get(r.requirement_key);
     return { key: r.requirement_key, fingerprint: req ? fingerprint(req) : '' };
   });
-  const diff = previous ? diffPlans(prevRefs, chosen.map((s) => ({ key: s.requirement.id, fingerprint: fingerprint(s.requirement) }))) : undefined;
+  const diff = previous
+    ? diffPlans(
+        prevRefs,
+        chosen.map((s) => ({ key: s.requirement.id, fingerprint: fingerprint(s.requirement) })),
+      )
+    : undefined;
   const prevByKey = new Map((previous?.requirements ?? []).map((r) => [r.requirement_key, r]));
   const counts = { added: 0, changed: 0, unchanged: 0, removed: diff?.removed.length ?? 0 };
   const requirements = chosen.map((s, position): NewRequirement => {

@@ -9,13 +9,23 @@ export const LINK_TYPE = 'plan_requirement';
 
 export interface PlanMeasures {
   forRequirements(q: Db | Trx, actor: Actor, requirementIds: string[]): Promise<Map<string, PlanRequirementView['measures']>>;
-  createForGap(trx: Trx, actor: Actor, target: { id: string; planId: string; unitId: string; label: string }, input: z.output<typeof createGapMeasureBody>): Promise<{ id: string; title: string }>;
+  createForGap(
+    trx: Trx,
+    actor: Actor,
+    target: { id: string; planId: string; unitId: string; label: string },
+    input: z.output<typeof createGapMeasureBody>,
+  ): Promise<{ id: string; title: string }>;
 }
 
 export const planMeasures: PlanMeasures = {
   async forRequirements(q, actor, requirementIds) {
     const found = await measureSummariesFor(q, actor, LINK_TYPE, { targetIds: requirementIds });
-    return new Map([...found.entries()].map(([k, list]) => [k, list.map((m) => ({ id: m.id, title: m.title, status: m.status, dueDate: m.dueDate ?? null }))]));
+    return new Map(
+      [...found.entries()].map(([k, list]) => [
+        k,
+        list.map((m) => ({ id: m.id, title: m.title, status: m.status, dueDate: m.dueDate ?? null })),
+      ]),
+    );
   },
   async createForGap(trx, actor, target, input) {
     const m = await createMeasureIn(trx, actor, {

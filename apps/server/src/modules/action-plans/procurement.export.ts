@@ -1,4 +1,17 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import { messages } from '@tillit/core';
 
@@ -18,11 +31,27 @@ const texts = (locale: Locale) => messages[locale].procurementDocument;
 /** The tender's requirement document (Word): title page, a heading per theme, numbered requirements, a box for the supplier's answer each. */
 export async function procurementDocx(d: ProcurementDocument, locale: Locale): Promise<Buffer> {
   const t = texts(locale);
-  const meta = (label: string, value: string) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+  const meta = (label: string, value: string) =>
+    new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
   const answerBox = () =>
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [new TableRow({ height: { value: 1200, rule: 'atLeast' }, children: [new TableCell({ borders: { top: { style: BorderStyle.SINGLE, size: 4, color: '666666' }, bottom: { style: BorderStyle.SINGLE, size: 4, color: '666666' }, left: { style: BorderStyle.SINGLE, size: 4, color: '666666' }, right: { style: BorderStyle.SINGLE, size: 4, color: '666666' } }, children: [new Paragraph({ children: [new TextRun({ text: t.answerHint, italics: true, color: '666666' })] })] })] })],
+      rows: [
+        new TableRow({
+          height: { value: 1200, rule: 'atLeast' },
+          children: [
+            new TableCell({
+              borders: {
+                top: { style: BorderStyle.SINGLE, size: 4, color: '666666' },
+                bottom: { style: BorderStyle.SINGLE, size: 4, color: '666666' },
+                left: { style: BorderStyle.SINGLE, size: 4, color: '666666' },
+                right: { style: BorderStyle.SINGLE, size: 4, color: '666666' },
+              },
+              children: [new Paragraph({ children: [new TextRun({ text: t.answerHint, italics: true, color: '666666' })] })],
+            }),
+          ],
+        }),
+      ],
     });
   const body = d.themes.flatMap((theme) => [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(theme.label)] }),
@@ -79,10 +108,27 @@ export async function procurementXlsx(d: ProcurementDocument, locale: Locale): P
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   // Text that a spreadsheet could read as a formula is written as plain text.
   const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  for (const theme of d.themes) for (const r of theme.requirements) sheet.addRow({ number: r.number, key: r.key, theme: safe(theme.label), title: safe(r.title), text: safe(r.text), met: '', comment: '' });
+  for (const theme of d.themes)
+    for (const r of theme.requirements)
+      sheet.addRow({
+        number: r.number,
+        key: r.key,
+        theme: safe(theme.label),
+        title: safe(r.title),
+        text: safe(r.text),
+        met: '',
+        comment: '',
+      });
   sheet.getColumn('text').alignment = { wrapText: true, vertical: 'top' };
   const about = wb.addWorksheet(t.aboutSheet);
-  about.addRows([[t.procurement, safe(d.name)], [t.reference, d.referenceNumber ?? ''], [t.date, d.procurementDate], [t.profile, d.profileLabel], [t.triggers, d.triggers.join(', ')], [t.catalogue, d.catalogueLabel]]);
+  about.addRows([
+    [t.procurement, safe(d.name)],
+    [t.reference, d.referenceNumber ?? ''],
+    [t.date, d.procurementDate],
+    [t.profile, d.profileLabel],
+    [t.triggers, d.triggers.join(', ')],
+    [t.catalogue, d.catalogueLabel],
+  ]);
   about.getColumn(1).font = { bold: true };
   about.getColumn(1).width = 28;
   about.getColumn(2).width = 60;

@@ -81,7 +81,15 @@ export async function applyPlan(
   for (const batch of chunks(creates)) {
     await assets.insertMany(
       trx,
-      batch.map((p) => ({ ...p.values, id: p.id, organization_id: ctx.organizationId, kind: p.kind, name: p.values.name!, unit_id: p.values.unit_id!, created_by: ctx.userId })),
+      batch.map((p) => ({
+        ...p.values,
+        id: p.id,
+        organization_id: ctx.organizationId,
+        kind: p.kind,
+        name: p.values.name!,
+        unit_id: p.values.unit_id!,
+        created_by: ctx.userId,
+      })),
     );
     done += batch.length;
     await onProgress(done);
@@ -100,7 +108,10 @@ export async function applyPlan(
   const updates = plan.filter((p) => p.existingId);
   // Read before writing, for each changed asset's before and after (one query per batch of ids).
   const beforeRows = new Map<string, Awaited<ReturnType<typeof assetsBefore>>[number]>();
-  for (const batch of chunks(updates.map((p) => p.existingId!), 5000)) {
+  for (const batch of chunks(
+    updates.map((p) => p.existingId!),
+    5000,
+  )) {
     for (const r of await assetsBefore(trx, ctx.organizationId, batch)) beforeRows.set(r.id, r);
   }
   for (const p of updates) {
@@ -108,7 +119,15 @@ export async function applyPlan(
     if (!before) continue;
     const after = { ...before, ...p.values };
     // recordAudits leaves out an event whose before and after do not differ.
-    events.push({ action: 'import', entityType: 'asset', entityId: before.id, entityLabel: after.name, unitId: after.unit_id, before: auditFieldsOf(before), after: auditFieldsOf(after) });
+    events.push({
+      action: 'import',
+      entityType: 'asset',
+      entityId: before.id,
+      entityLabel: after.name,
+      unitId: after.unit_id,
+      before: auditFieldsOf(before),
+      after: auditFieldsOf(after),
+    });
   }
   const groups = new Map<string, PlannedRow[]>();
   for (const p of updates) {
@@ -119,7 +138,12 @@ export async function applyPlan(
     const columns = key ? (key.split(',') as (keyof AssetValues)[]) : [];
     for (const batch of chunks(rows)) {
       if (columns.length) {
-        await assets.updateColumns(trx, ctx.organizationId, columns, batch.map((p) => ({ id: p.existingId, ...p.values })));
+        await assets.updateColumns(
+          trx,
+          ctx.organizationId,
+          columns,
+          batch.map((p) => ({ id: p.existingId, ...p.values })),
+        );
       }
       done += batch.length;
       await onProgress(done);
@@ -156,7 +180,12 @@ export async function applyPlan(
     updated: updates.flatMap((p) => {
       const b = beforeRows.get(p.existingId!);
       if (!b) return [];
-      return [{ id: b.id, before: Object.fromEntries(Object.keys(p.values).map((c) => [c, b[c as keyof typeof b] ?? null])) as Partial<AssetValues> }];
+      return [
+        {
+          id: b.id,
+          before: Object.fromEntries(Object.keys(p.values).map((c) => [c, b[c as keyof typeof b] ?? null])) as Partial<AssetValues>,
+        },
+      ];
     }),
     linksBefore: syncedExisting.map((setId) => ({ setId, processors: [...(linksBefore.get(setId) ?? [])] })),
   };

@@ -47,7 +47,18 @@ export const assetImportFixtures: RouteFixtures = {
     scope: 'organization',
     build: async (w) => {
       const { id } = await uploaded(w);
-      const report = { rows: 2, toCreate: 1, toUpdate: 0, unchanged: 0, validRows: 1, byKind: { information_set: 0, system: 1, process: 0 }, links: 0, problemCount: 1, matches: [], problems: [{ row: 3, field: 'name', column: 'Namn', code: 'too_long', message: 'Värdet är för långt.', value: 'P' }] };
+      const report = {
+        rows: 2,
+        toCreate: 1,
+        toUpdate: 0,
+        unchanged: 0,
+        validRows: 1,
+        byKind: { information_set: 0, system: 1, process: 0 },
+        links: 0,
+        problemCount: 1,
+        matches: [],
+        problems: [{ row: 3, field: 'name', column: 'Namn', code: 'too_long', message: 'Värdet är för långt.', value: 'P' }],
+      };
       await repo.update(w.db, id, { status: 'checked', report: JSON.stringify(report) });
       return { params: { id } };
     },
@@ -98,7 +109,16 @@ export const assetImportFixtures: RouteFixtures = {
     sibling: 'deny',
     build: async (w) => {
       const word = `Vår hall ${w.marker} ${++n}`;
-      const made = await w.tx((trx) => repo.insertWord(trx, { organization_id: w.organizationId, field: 'hosting', code: 'own_datacenter', word, normalized: norm(word), created_by: null }));
+      const made = await w.tx((trx) =>
+        repo.insertWord(trx, {
+          organization_id: w.organizationId,
+          field: 'hosting',
+          code: 'own_datacenter',
+          word,
+          normalized: norm(word),
+          created_by: null,
+        }),
+      );
       return { params: { id: made!.id } };
     },
     audit: [{ action: 'word_remove', entityType: 'asset_import_word' }],

@@ -16,7 +16,9 @@ type UsersService = ReturnType<typeof createUsersService>;
 
 /** JSON with the keys of every object sorted, to compare values read back from jsonb. */
 function stable(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 }
 
 type ImportRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
@@ -44,7 +46,8 @@ export function createAssetImportService(db: Db, users?: Inviter) {
       headers: r.headers,
       rowCount: r.row_count,
       // Stored at upload per sheet; only imports from before that column compute them here.
-      suggestedMapping: (r.suggested_mappings as Record<string, AssetImportView['suggestedMapping']> | null)?.[r.sheet ?? ''] ?? suggestMapping(r.headers),
+      suggestedMapping:
+        (r.suggested_mappings as Record<string, AssetImportView['suggestedMapping']> | null)?.[r.sheet ?? ''] ?? suggestMapping(r.headers),
       mapping: (r.mapping as ImportMapping | null) ?? null,
       report: (r.report as ImportReport | null) ?? null,
       progress: { done: r.progress_done, total: r.progress_total },
@@ -72,30 +75,53 @@ export function createAssetImportService(db: Db, users?: Inviter) {
    */
   async function check(actor: Actor, id: string, mapping: ImportMapping, record = true) {
     const row = await load(actor, id);
-    if (row.status === 'applying' || row.status === 'applied' || row.status === 'undone') throw new AppError('import_not_ready', { status: row.status });
+    if (row.status === 'applying' || row.status === 'applied' || row.status === 'undone')
+      throw new AppError('import_not_ready', { status: row.status });
     const sheets = await repo.sheetsOf(db, id);
     if (!sheets) throw new AppError('import_not_ready', { status: row.status });
     const sheet: ParsedSheet | undefined = mapping.sheet ? sheets.find((s) => s.name === mapping.sheet) : sheets[0];
-    if (!sheet) throw new AppError('validation_failed', { issues: [{ path: ['body', 'sheet'], code: 'invalid_value', message: `no sheet named ${mapping.sheet}` }] });
+    if (!sheet)
+      throw new AppError('validation_failed', {
+        issues: [{ path: ['body', 'sheet'], code: 'invalid_value', message: `no sheet named ${mapping.sheet}` }],
+      });
     const found = await repo.lookups(db, actor.organizationId);
     const lookups = { ...found, mayWrite: (path: string[]) => holdsOn(actor, 'asset.write', path) };
     const result = planImport(sheet, mapping, lookups, actor.locale);
     const refs = assetRefs(found.assets);
     const matched = result.plan.filter((p) => p.existingId).map((p) => p.existingId!);
     const current = new Map((await repo.assetsBefore(db, actor.organizationId, matched)).map((r) => [r.id, r as Record<string, unknown>]));
-    const processors = await repo.processorsOf(db, result.plan.filter((p) => p.existingId && p.processedBy).map((p) => p.existingId!));
+    const processors = await repo.processorsOf(
+      db,
+      result.plan.filter((p) => p.existingId && p.processedBy).map((p) => p.existingId!),
+    );
     dropUnchanged(result, current, processors, refs);
     const recorded = { mapping: JSON.stringify(mapping), report: JSON.stringify(result.report) };
     // A dry run that finds what the last one found changes nothing and writes no event (jsonb keeps no key order).
     // The apply records the report with its own writes, in its one transaction.
     if (record && (row.status !== 'checked' || stable(row.mapping) !== stable(mapping) || stable(row.report) !== stable(result.report))) {
       await db.transaction().execute(async (trx) => {
-        await repo.update(trx, id, { sheet: sheet.name, headers: sheet.headers, row_count: sheet.rows.length, ...recorded, status: 'checked' });
+        await repo.update(trx, id, {
+          sheet: sheet.name,
+          headers: sheet.headers,
+          row_count: sheet.rows.length,
+          ...recorded,
+          status: 'checked',
+        });
         const r = result.report;
-        await recordAudits(trx, actor, [{
-          action: 'dry_run', entityType: 'asset_import', entityId: id, entityLabel: row.file_name,
-          changes: { toCreate: { after: r.toCreate }, toUpdate: { after: r.toUpdate }, unchanged: { after: r.unchanged }, problems: { after: r.problemCount } },
-        }]);
+        await recordAudits(trx, actor, [
+          {
+            action: 'dry_run',
+            entityType: 'asset_import',
+            entityId: id,
+            entityLabel: row.file_name,
+            changes: {
+              toCreate: { after: r.toCreate },
+              toUpdate: { after: r.toUpdate },
+              unchanged: { after: r.unchanged },
+              problems: { after: r.problemCount },
+            },
+          },
+        ]);
       });
     }
     return { ...result, refs, sheet, recorded, mapping };
@@ -109,7 +135,11 @@ export function createAssetImportService(db: Db, users?: Inviter) {
   async function inviteConfirmed(trx: Trx, actor: Actor, checked: Awaited<ReturnType<typeof check>>) {
     const invite = checked.mapping.invite ?? [];
     const columns = ['information_owner_id', 'system_owner_id', 'system_steward_id'] as const;
-    const used = new Set(checked.plan.flatMap((p) => columns.map((c) => p.values[c]).filter((v): v is string => typeof v === 'string' && v.startsWith(INVITEE))));
+    const used = new Set(
+      checked.plan.flatMap((p) =>
+        columns.map((c) => p.values[c]).filter((v): v is string => typeof v === 'string' && v.startsWith(INVITEE)),
+      ),
+    );
     if (!used.size) return;
     if (!users) throw new AppError('forbidden');
     const ids = new Map<string, string>();
@@ -118,7 +148,8 @@ export function createAssetImportService(db: Db, users?: Inviter) {
       const { user } = await users().inviteInTransaction(trx, actor, { email: p.email, name: p.name, role: p.role, unitId: p.unitId });
       ids.set(placeholder, user.id);
     }
-    for (const p of checked.plan) for (const c of columns) if (typeof p.values[c] === 'string' && ids.has(p.values[c])) p.values[c] = ids.get(p.values[c])!;
+    for (const p of checked.plan)
+      for (const c of columns) if (typeof p.values[c] === 'string' && ids.has(p.values[c])) p.values[c] = ids.get(p.values[c])!;
   }
 
   async function run(actor: Actor, id: string, fileName: string, checked: Awaited<ReturnType<typeof check>>) {
@@ -130,13 +161,18 @@ export function createAssetImportService(db: Db, users?: Inviter) {
       let last = 0;
       await db.transaction().execute(async (trx) => {
         await inviteConfirmed(trx, actor, checked);
-        const counts = await applyPlan(trx, { organizationId: actor.organizationId, userId: actor.userId, refs: checked.refs }, checked.plan, async (done) => {
-          // Progress goes through its own connection so the UI sees it while the transaction runs.
-          if (done - last >= 500 || done === checked.plan.length) {
-            last = done;
-            await repo.update(db, id, { progress_done: done });
-          }
-        });
+        const counts = await applyPlan(
+          trx,
+          { organizationId: actor.organizationId, userId: actor.userId, refs: checked.refs },
+          checked.plan,
+          async (done) => {
+            // Progress goes through its own connection so the UI sees it while the transaction runs.
+            if (done - last >= 500 || done === checked.plan.length) {
+              last = done;
+              await repo.update(db, id, { progress_done: done });
+            }
+          },
+        );
         // One event per asset created or changed, then the summary, chained in one batch.
         await recordAudits(trx, actor, [
           ...counts.events,
@@ -145,13 +181,29 @@ export function createAssetImportService(db: Db, users?: Inviter) {
             entityType: 'asset_import',
             entityId: id,
             entityLabel: fileName,
-            changes: { created: { after: counts.created }, updated: { after: counts.updated }, links: { after: counts.links }, ...(checked.report.problemCount ? { leftOut: { after: checked.report.rows - checked.report.validRows - checked.report.unchanged } } : {}) },
+            changes: {
+              created: { after: counts.created },
+              updated: { after: counts.updated },
+              links: { after: counts.links },
+              ...(checked.report.problemCount
+                ? { leftOut: { after: checked.report.rows - checked.report.validRows - checked.report.unchanged } }
+                : {}),
+            },
           },
         ]);
-        await repo.update(trx, id, { ...checked.recorded, sheet: checked.sheet.name, status: 'applied', progress_done: checked.plan.length, finished_at: new Date(), sheet_data: null });
+        await repo.update(trx, id, {
+          ...checked.recorded,
+          sheet: checked.sheet.name,
+          status: 'applied',
+          progress_done: checked.plan.length,
+          finished_at: new Date(),
+          sheet_data: null,
+        });
         // What it did and each asset's state now, so the import can be undone while nothing else changed them.
         const touched = [...counts.undo.created, ...counts.undo.updated.map((u) => u.id)];
-        const states = Object.fromEntries([...(await repo.assetStates(trx, actor.organizationId, touched))].map(([assetId, a]) => [assetId, a.state]));
+        const states = Object.fromEntries(
+          [...(await repo.assetStates(trx, actor.organizationId, touched))].map(([assetId, a]) => [assetId, a.state]),
+        );
         await repo.recordUndo(trx, id, { ...counts.undo, states } satisfies UndoRecord);
       });
     } catch (e) {
@@ -171,11 +223,26 @@ export function createAssetImportService(db: Db, users?: Inviter) {
       // The uploaded file is kept (until applied) for the checks: a state change, with its event.
       const id = await db.transaction().execute(async (trx) => {
         const suggested_mappings = Object.fromEntries(sheets.map((s) => [s.name, suggestMapping(s.headers)]));
-        const { id } = await repo.insert(trx, { organization_id: actor.organizationId, created_by: actor.userId, file_name: fileName, sheets, suggested_mappings });
-        await recordAudits(trx, actor, [{
-          action: 'upload', entityType: 'asset_import', entityId: id, entityLabel: fileName,
-          changes: { fileName: { after: fileName }, bytes: { after: body.length }, rows: { after: sheets.reduce((n, s) => n + s.rows.length, 0) } },
-        }]);
+        const { id } = await repo.insert(trx, {
+          organization_id: actor.organizationId,
+          created_by: actor.userId,
+          file_name: fileName,
+          sheets,
+          suggested_mappings,
+        });
+        await recordAudits(trx, actor, [
+          {
+            action: 'upload',
+            entityType: 'asset_import',
+            entityId: id,
+            entityLabel: fileName,
+            changes: {
+              fileName: { after: fileName },
+              bytes: { after: body.length },
+              rows: { after: sheets.reduce((n, s) => n + s.rows.length, 0) },
+            },
+          },
+        ]);
         return id;
       });
       return view(actor, id);
@@ -197,13 +264,22 @@ export function createAssetImportService(db: Db, users?: Inviter) {
      * without problems are written and the report keeps the others, to fix and import later.
      * With `wait` the answer comes when it is written.
      */
-    async apply(actor: Actor, id: string, mapping: ImportMapping, options: { wait: boolean; onlyValid: boolean }): Promise<AssetImportView> {
+    async apply(
+      actor: Actor,
+      id: string,
+      mapping: ImportMapping,
+      options: { wait: boolean; onlyValid: boolean },
+    ): Promise<AssetImportView> {
       requireAccess(actor, 'asset.import', { organizationId: actor.organizationId });
       // Refused applies write nothing (the answer carries the report); the apply's transaction records it.
       const checked = await check(actor, id, mapping, false);
       if (checked.report.problemCount > 0 && !options.onlyValid) throw new AppError('import_has_errors', { report: checked.report });
       // Inviting people is managing users: refused before anything starts when the actor may not (the users service checks each one's unit and role again).
-      if (checked.plan.some((p) => [p.values.information_owner_id, p.values.system_owner_id, p.values.system_steward_id].some((v) => v?.startsWith(INVITEE)))) {
+      if (
+        checked.plan.some((p) =>
+          [p.values.information_owner_id, p.values.system_owner_id, p.values.system_steward_id].some((v) => v?.startsWith(INVITEE)),
+        )
+      ) {
         requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
       }
       if (!(await repo.claimForApply(db, id, checked.plan.length))) throw new AppError('import_not_ready');

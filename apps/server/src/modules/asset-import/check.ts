@@ -1,4 +1,13 @@
-import { assetImportVocabulary, importFields, messages, type ImportField, type ImportMapping, type ImportProblem, type ImportReport, type Locale } from '@tillit/core';
+import {
+  assetImportVocabulary,
+  importFields,
+  messages,
+  type ImportField,
+  type ImportMapping,
+  type ImportProblem,
+  type ImportReport,
+  type Locale,
+} from '@tillit/core';
 import { AppError } from '../../platform/errors.js';
 import type { AssetValues } from '../assets/assets.repository.js';
 import type { ParsedSheet } from './parse.js';
@@ -88,10 +97,22 @@ export function vocabularyOf(words: Lookups['words'] = []): Map<string, Map<stri
   return out;
 }
 
-const list = (raw: string) => [...new Set(raw.split(/[;,\n]/).map((s) => s.trim()).filter(Boolean))];
+const list = (raw: string) => [
+  ...new Set(
+    raw
+      .split(/[;,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** Checks every row against the mapping and the organisation; nothing is written. */
-export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: Lookups, locale: Locale): { plan: PlannedRow[]; report: ImportReport } {
+export function planImport(
+  sheet: ParsedSheet,
+  mapping: ImportMapping,
+  lookups: Lookups,
+  locale: Locale,
+): { plan: PlannedRow[]; report: ImportReport } {
   const column: Partial<Record<ImportField, number>> = {};
   for (const [field, header] of Object.entries(mapping.mapping) as [ImportField, string][]) {
     const i = sheet.headers.findIndex((h) => norm(h) === norm(header));
@@ -102,17 +123,32 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
   const texts = messages[locale].importProblems as Record<string, string>;
   const missing: { path: string[]; code: string; message: string }[] = [];
   if (column.name === undefined) missing.push({ path: ['body', 'mapping', 'name'], code: 'required', message: texts.name_not_mapped! });
-  if (column.kind === undefined && !mapping.defaultKind) missing.push({ path: ['body', 'mapping', 'kind'], code: 'required', message: texts.kind_not_mapped! });
-  if (column.unit === undefined && !mapping.defaultUnitId) missing.push({ path: ['body', 'mapping', 'unit'], code: 'required', message: texts.unit_not_mapped! });
+  if (column.kind === undefined && !mapping.defaultKind)
+    missing.push({ path: ['body', 'mapping', 'kind'], code: 'required', message: texts.kind_not_mapped! });
+  if (column.unit === undefined && !mapping.defaultUnitId)
+    missing.push({ path: ['body', 'mapping', 'unit'], code: 'required', message: texts.unit_not_mapped! });
   if (missing.length) throw new AppError('validation_failed', { issues: missing });
 
   const problems: ImportProblem[] = [];
   let problemCount = 0;
-  const problem = (row: number, field: ImportField | null, code: string, value: string | null, params: Record<string, string | number> = {}) => {
+  const problem = (
+    row: number,
+    field: ImportField | null,
+    code: string,
+    value: string | null,
+    params: Record<string, string | number> = {},
+  ) => {
     problemCount++;
     if (problems.length >= 1000) return;
     const message = (texts[code] ?? code).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
-    problems.push({ row, field, column: field && column[field] !== undefined ? sheet.headers[column[field]!]! : null, code, message, value });
+    problems.push({
+      row,
+      field,
+      column: field && column[field] !== undefined ? sheet.headers[column[field]!]! : null,
+      code,
+      message,
+      value,
+    });
   };
 
   /** People the user confirmed to invite, by the file's value: the apply puts the new user's id where this placeholder is. */
@@ -215,7 +251,13 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     }
     // An empty or unmapped unit keeps an existing asset where it is; a new one gets the default unit.
     const unitRaw = cell('unit');
-    const candidates = unitRaw ? (unitsById.has(unitRaw) ? [unitsById.get(unitRaw)!] : (unitsByName.get(norm(unitRaw)) ?? [])) : !existing && defaultUnit ? [defaultUnit] : null;
+    const candidates = unitRaw
+      ? unitsById.has(unitRaw)
+        ? [unitsById.get(unitRaw)!]
+        : (unitsByName.get(norm(unitRaw)) ?? [])
+      : !existing && defaultUnit
+        ? [defaultUnit]
+        : null;
     if (candidates === null) {
       if (!existing) problem(n, 'unit', 'required', null);
     } else if (!candidates.length) problem(n, 'unit', 'unknown_unit', unitRaw ?? null);
@@ -241,17 +283,27 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     }
     if (existing) {
       const first = firstRowOfAsset.get(existing.id);
-      if (first !== undefined) problem(n, tillitId ? 'tillitId' : 'externalId', 'same_asset_twice', tillitId || externalId || values.name || null, { row: first });
+      if (first !== undefined)
+        problem(n, tillitId ? 'tillitId' : 'externalId', 'same_asset_twice', tillitId || externalId || values.name || null, { row: first });
       else firstRowOfAsset.set(existing.id, n);
       if (kind && existing.kind !== kind) problem(n, 'kind', 'kind_mismatch', kindRaw ?? kind);
       if (!lookups.mayWrite(existing.unitPath)) problem(n, 'unit', 'forbidden_unit', existing.unitName);
     }
-    for (const [f, col] of [['informationOwner', 'information_owner_id'], ['systemOwner', 'system_owner_id'], ['systemSteward', 'system_steward_id']] as const) {
+    for (const [f, col] of [
+      ['informationOwner', 'information_owner_id'],
+      ['systemOwner', 'system_owner_id'],
+      ['systemSteward', 'system_steward_id'],
+    ] as const) {
       const v = cell(f);
       if (v === undefined) continue;
       values[col] = v ? personOf(v, n, f, values.unit_id ?? existing?.unitId ?? null) : null;
     }
-    const enums = [['hosting', 'hosting', null], ['thirdCountryTransfer', 'third_country_transfer', 'unknown'], ['personalData', 'personal_data', 'none'], ['lifecycle', 'lifecycle', 'in_use']] as const;
+    const enums = [
+      ['hosting', 'hosting', null],
+      ['thirdCountryTransfer', 'third_country_transfer', 'unknown'],
+      ['personalData', 'personal_data', 'none'],
+      ['lifecycle', 'lifecycle', 'in_use'],
+    ] as const;
     for (const [f, col, fallback] of enums) {
       const v = cell(f);
       if (v === undefined) continue;
@@ -259,7 +311,10 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
       if (v && !code) problem(n, f, 'unknown_value', v);
       (values as Record<string, unknown>)[col] = code;
     }
-    for (const [f, col] of [['tags', 'tags'], ['thirdCountries', 'third_countries']] as const) {
+    for (const [f, col] of [
+      ['tags', 'tags'],
+      ['thirdCountries', 'third_countries'],
+    ] as const) {
       const v = cell(f);
       if (v === undefined) continue;
       const items = list(v);
@@ -277,7 +332,8 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
     let processedBy: string[] | undefined;
     if (processedRaw !== undefined && kind === 'information_set') processedBy = list(processedRaw);
     else if (processedRaw && kind && kind !== 'information_set') problem(n, 'processedBy', 'link_not_allowed', processedRaw);
-    if (problemCount === before && kind) plan.push({ row: n, kind, existingId: existing?.id ?? null, externalId, values, ...(processedBy ? { processedBy } : {}) });
+    if (problemCount === before && kind)
+      plan.push({ row: n, kind, existingId: existing?.id ?? null, externalId, values, ...(processedBy ? { processedBy } : {}) });
   }
 
   // Links are checked last: a system may be further down the file than the sets it processes.
@@ -308,7 +364,19 @@ export function planImport(sheet: ParsedSheet, mapping: ImportMapping, lookups: 
   problems.sort((a, b) => a.row - b.row);
   return {
     plan,
-    report: { rows: sheet.rows.length, toCreate: plan.filter((p) => !p.existingId).length, toUpdate: plan.filter((p) => p.existingId).length, unchanged: 0, validRows: plan.length, byKind, links, problems, problemCount, matches, unknownPeople: [...unknownPeople.values()] },
+    report: {
+      rows: sheet.rows.length,
+      toCreate: plan.filter((p) => !p.existingId).length,
+      toUpdate: plan.filter((p) => p.existingId).length,
+      unchanged: 0,
+      validRows: plan.length,
+      byKind,
+      links,
+      problems,
+      problemCount,
+      matches,
+      unknownPeople: [...unknownPeople.values()],
+    },
   };
 }
 

@@ -15,10 +15,20 @@ declare module '../../platform/module.js' {
 export default defineModule({
   name: 'asset-import',
   routes: assetImportRoutes,
-  services: ({ db, services }) => ({ assetImport: createAssetImportService(db, () => services.users), assetImportWords: createImportWords(db) }),
+  services: ({ db, services }) => ({
+    assetImport: createAssetImportService(db, () => services.users),
+    assetImportWords: createImportWords(db),
+  }),
   permissions: [{ permission: 'asset.import' }],
   audit: assetImportAudit,
   // Imports left `applying` by a crash are released every minute and at start (issue 8 item 12).
-  jobs: () => [{ name: 'asset-import.release-orphans', cron: '* * * * *', runAtStart: true, run: async (_payload, ctx) => void (await failOrphanedImports(ctx.db)) }],
+  jobs: () => [
+    {
+      name: 'asset-import.release-orphans',
+      cron: '* * * * *',
+      runAtStart: true,
+      run: async (_payload, ctx) => void (await failOrphanedImports(ctx.db)),
+    },
+  ],
   fixtures: async () => (await import('./asset-import.fixtures.js')).assetImportFixtures,
 });

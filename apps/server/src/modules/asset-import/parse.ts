@@ -77,7 +77,10 @@ class ParsePool {
     // The compiled server (apps/server/dist) has parse.worker.js beside this file. Under tsx and
     // vitest the sources are TypeScript, which a plain worker cannot load: it registers tsx first.
     const w = here.endsWith('.ts')
-      ? new Worker(`import(${JSON.stringify(tsxApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parse.worker.ts', here).href)}); });`, { eval: true, resourceLimits })
+      ? new Worker(
+          `import(${JSON.stringify(tsxApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./parse.worker.ts', here).href)}); });`,
+          { eval: true, resourceLimits },
+        )
       : new Worker(new URL('./parse.worker.js', here), { resourceLimits });
     // Only the current worker's news counts: one terminated for its time may still report.
     const current = () => this.worker === w;
@@ -92,7 +95,13 @@ class ParsePool {
       this.worker = null;
       this.fail(e);
     };
-    w.on('error', (e: Error & { code?: string }) => gone(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('import_too_many_cells', { max: MAX_CELLS }) : new AppError('import_unreadable_file', { reason: 'reader failed' })));
+    w.on('error', (e: Error & { code?: string }) =>
+      gone(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new AppError('import_too_many_cells', { max: MAX_CELLS })
+          : new AppError('import_unreadable_file', { reason: 'reader failed' }),
+      ),
+    );
     w.on('exit', () => gone(new AppError('import_unreadable_file', { reason: 'reader stopped' })));
     // An idle worker does not keep the process alive (tests, CLI commands end without closing it).
     w.unref();
@@ -169,7 +178,13 @@ async function parseXlsx(file: Buffer): Promise<ParsedSheet[]> {
   const caps = new Caps();
   const out: ParsedSheet[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
     for await (const ws of reader) {
       const named = ws as unknown as { name?: string; id?: number };
       const sheet: ParsedSheet = { name: named.name || `Blad ${named.id ?? out.length + 1}`, headers: [], rows: [] };

@@ -10,6 +10,9 @@ parentPort!.on('message', async (m: { file: Uint8Array; fileName: string }) => {
     const sheets = await parseSheets(Buffer.from(m.file.buffer, m.file.byteOffset, m.file.byteLength), m.fileName);
     parentPort!.postMessage({ sheets });
   } catch (e) {
-    parentPort!.postMessage({ error: e instanceof AppError ? { code: e.code, details: e.details } : { code: 'import_unreadable_file', details: { reason: 'reader' } } });
+    parentPort!.postMessage({
+      error:
+        e instanceof AppError ? { code: e.code, details: e.details } : { code: 'import_unreadable_file', details: { reason: 'reader' } },
+    });
   }
 });

@@ -23,7 +23,7 @@ export async function buildProblemWorkbook(sheet: ParsedSheet, report: ImportRep
     const problems = byRow.get(r.n);
     if (!problems) continue;
     const cells = sheet.headers.map((_, i) => r.cells[i] ?? '');
-    ws.addRow([...cells, problems.join("\n")].map(safeCell));
+    ws.addRow([...cells, problems.join('\n')].map(safeCell));
   }
   ws.getColumn(sheet.headers.length + 1).width = 60;
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -10,8 +10,24 @@ export async function buildTemplate(): Promise<Buffer> {
   const sheet = wb.addWorksheet('Tillgångar', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = Object.entries(importHeaders).map(([key, header]) => ({ key, header, width: key === 'description' ? 50 : 22 }));
   sheet.getRow(1).font = { bold: true };
-  sheet.addRow({ kind: 'System', name: 'Exempel: Journalsystem', unit: 'Hälso- och sjukvårdsförvaltningen', hosting: 'Extern drift', personalData: 'Patientuppgifter', lifecycle: 'I drift', externalId: 'SYS-001' });
-  sheet.addRow({ kind: 'Informationsmängd', name: 'Exempel: Journalanteckningar', unit: 'Hälso- och sjukvårdsförvaltningen', personalData: 'Patientuppgifter', externalId: 'INF-001', informationType: 'patientjournal', processedBy: 'SYS-001' });
+  sheet.addRow({
+    kind: 'System',
+    name: 'Exempel: Journalsystem',
+    unit: 'Hälso- och sjukvårdsförvaltningen',
+    hosting: 'Extern drift',
+    personalData: 'Patientuppgifter',
+    lifecycle: 'I drift',
+    externalId: 'SYS-001',
+  });
+  sheet.addRow({
+    kind: 'Informationsmängd',
+    name: 'Exempel: Journalanteckningar',
+    unit: 'Hälso- och sjukvårdsförvaltningen',
+    personalData: 'Patientuppgifter',
+    externalId: 'INF-001',
+    informationType: 'patientjournal',
+    processedBy: 'SYS-001',
+  });
   const values = wb.addWorksheet('Tillåtna värden');
   values.columns = [
     { header: 'Kolumn', key: 'column', width: 24 },
@@ -25,8 +41,20 @@ export async function buildTemplate(): Promise<Buffer> {
       values.addRow({ column: headers[field] ?? field, value: words[0], synonyms: words.slice(1).join(', ') });
     }
   }
-  values.addRow({ column: headers.informationOwner, value: 'e-postadress eller namn', synonyms: 'gäller även systemägare och systemförvaltare; ett namn måste vara unikt i organisationen' });
-  values.addRow({ column: headers.processedBy, value: 'externa id eller Tillit-id', synonyms: 'system eller processer, åtskilda med ; eller ,' });
-  values.addRow({ column: headers.tillitId, value: 'lämna tom för nya tillgångar', synonyms: 'exporten fyller i den så att raden uppdaterar sin tillgång' });
+  values.addRow({
+    column: headers.informationOwner,
+    value: 'e-postadress eller namn',
+    synonyms: 'gäller även systemägare och systemförvaltare; ett namn måste vara unikt i organisationen',
+  });
+  values.addRow({
+    column: headers.processedBy,
+    value: 'externa id eller Tillit-id',
+    synonyms: 'system eller processer, åtskilda med ; eller ,',
+  });
+  values.addRow({
+    column: headers.tillitId,
+    value: 'lämna tom för nya tillgångar',
+    synonyms: 'exporten fyller i den så att raden uppdaterar sin tillgång',
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

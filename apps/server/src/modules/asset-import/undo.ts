@@ -36,8 +36,12 @@ export async function undoImport(trx: Trx, actor: Actor, importId: string): Prom
   }
 
   // Access on every unit touched: where each asset is now, and where a moved one goes back to.
-  const backTo = await repo.unitPaths(trx, actor.organizationId, [...new Set(undo.updated.map((u) => u.before.unit_id).filter((u): u is string => !!u))]);
-  const forbidden = [...[...now.values()].map((a) => a.unitPath), ...backTo.map((u) => u.path)].filter((path) => !holdsOn(actor, 'asset.write', path));
+  const backTo = await repo.unitPaths(trx, actor.organizationId, [
+    ...new Set(undo.updated.map((u) => u.before.unit_id).filter((u): u is string => !!u)),
+  ]);
+  const forbidden = [...[...now.values()].map((a) => a.unitPath), ...backTo.map((u) => u.path)].filter(
+    (path) => !holdsOn(actor, 'asset.write', path),
+  );
   if (forbidden.length) throw new AppError('forbidden');
 
   const before = new Map((await repo.assetsBefore(trx, actor.organizationId, ids)).map((a) => [a.id, a]));
@@ -49,7 +53,11 @@ export async function undoImport(trx: Trx, actor: Actor, importId: string): Prom
   if (undo.linksBefore.length) {
     const setIds = undo.linksBefore.map((l) => l.setId);
     await assets.deleteLinksOfSets(trx, setIds);
-    const links = undo.linksBefore.flatMap((l) => l.processors.filter((p) => !removed.has(p)).map((p) => ({ organization_id: actor.organizationId, asset_id: p, information_set_id: l.setId })));
+    const links = undo.linksBefore.flatMap((l) =>
+      l.processors
+        .filter((p) => !removed.has(p))
+        .map((p) => ({ organization_id: actor.organizationId, asset_id: p, information_set_id: l.setId })),
+    );
     for (const l of links) affected.add(l.asset_id);
     if (links.length) await assets.insertLinks(trx, links);
   }
@@ -60,27 +68,56 @@ export async function undoImport(trx: Trx, actor: Actor, importId: string): Prom
     groups.set(key, [...(groups.get(key) ?? []), u]);
     const current = before.get(u.id)!;
     const restored = { ...current, ...u.before };
-    events.push({ action: 'import_undo', entityType: 'asset', entityId: u.id, entityLabel: restored.name, unitId: restored.unit_id, before: auditFieldsOf(current), after: auditFieldsOf(restored) });
+    events.push({
+      action: 'import_undo',
+      entityType: 'asset',
+      entityId: u.id,
+      entityLabel: restored.name,
+      unitId: restored.unit_id,
+      before: auditFieldsOf(current),
+      after: auditFieldsOf(restored),
+    });
     if (current.kind !== 'information_set') affected.add(u.id);
   }
   for (const [key, rows] of groups) {
     if (!key) continue;
     for (let i = 0; i < rows.length; i += 1000) {
-      await assets.updateColumns(trx, actor.organizationId, key.split(',') as (keyof AssetValues)[], rows.slice(i, i + 1000).map((u) => ({ id: u.id, ...u.before })));
+      await assets.updateColumns(
+        trx,
+        actor.organizationId,
+        key.split(',') as (keyof AssetValues)[],
+        rows.slice(i, i + 1000).map((u) => ({ id: u.id, ...u.before })),
+      );
     }
   }
 
   for (const id of undo.created) {
     const a = before.get(id)!;
-    events.push({ action: 'import_undo', entityType: 'asset', entityId: id, entityLabel: a.name, unitId: a.unit_id, before: auditFieldsOf(a) });
+    events.push({
+      action: 'import_undo',
+      entityType: 'asset',
+      entityId: id,
+      entityLabel: a.name,
+      unitId: a.unit_id,
+      before: auditFieldsOf(a),
+    });
   }
   await assets.deleteMany(trx, actor.organizationId, undo.created);
-  await assets.recomputeProcessors(trx, [...affected].filter((id) => !removed.has(id)));
+  await assets.recomputeProcessors(
+    trx,
+    [...affected].filter((id) => !removed.has(id)),
+  );
 
   const counts = { removed: undo.created.length, reverted: undo.updated.length };
   await recordAudits(trx, actor, [
     ...events,
-    { action: 'import_undo', entityType: 'asset_import', entityId: importId, entityLabel: row.file_name, changes: { removed: { after: counts.removed }, reverted: { after: counts.reverted } } },
+    {
+      action: 'import_undo',
+      entityType: 'asset_import',
+      entityId: importId,
+      entityLabel: row.file_name,
+      changes: { removed: { after: counts.removed }, reverted: { after: counts.reverted } },
+    },
   ]);
   await repo.markUndone(trx, importId, actor.userId);
   return counts;

@@ -6,7 +6,6 @@ import type { Db } from '../../db/database.js';
 import { norm, vocabularyOf } from './check.js';
 import * as repo from './asset-import.repository.js';
 
-
 function toView(w: { id: string; field: string; code: string; word: string; created_at: Date }): ImportWordView {
   return { id: w.id, field: w.field as ImportWordView['field'], code: w.code, word: w.word, createdAt: w.created_at.toISOString() };
 }
@@ -32,15 +31,33 @@ export function createImportWords(db: Db) {
       await mayChange(actor);
       const codes = Object.keys((assetImportVocabulary.values as Record<string, Record<string, string[]>>)[input.field] ?? {});
       if (!codes.includes(input.code)) {
-        throw new AppError('validation_failed', { issues: [{ path: ['body', 'code'], code: 'invalid_value', message: `one of ${codes.join(', ')}` }] });
+        throw new AppError('validation_failed', {
+          issues: [{ path: ['body', 'code'], code: 'invalid_value', message: `one of ${codes.join(', ')}` }],
+        });
       }
       const normalized = norm(input.word);
       // A word the shipped vocabulary already reads (as any value) would be ambiguous: refused, as is a second own word.
-      if (vocabularyOf([]).get(input.field)?.has(normalized)) throw new AppError('import_word_taken', { field: 'word', word: input.word, vocabularyField: input.field });
+      if (vocabularyOf([]).get(input.field)?.has(normalized))
+        throw new AppError('import_word_taken', { field: 'word', word: input.word, vocabularyField: input.field });
       return db.transaction().execute(async (trx) => {
-        const w = await repo.insertWord(trx, { organization_id: actor.organizationId, field: input.field, code: input.code, word: input.word, normalized, created_by: actor.userId });
+        const w = await repo.insertWord(trx, {
+          organization_id: actor.organizationId,
+          field: input.field,
+          code: input.code,
+          word: input.word,
+          normalized,
+          created_by: actor.userId,
+        });
         if (!w) throw new AppError('import_word_taken', { field: 'word', word: input.word, vocabularyField: input.field });
-        await recordAudits(trx, actor, [{ action: 'word_add', entityType: 'asset_import_word', entityId: w.id, entityLabel: w.word, after: { field: w.field, code: w.code, word: w.word } }]);
+        await recordAudits(trx, actor, [
+          {
+            action: 'word_add',
+            entityType: 'asset_import_word',
+            entityId: w.id,
+            entityLabel: w.word,
+            after: { field: w.field, code: w.code, word: w.word },
+          },
+        ]);
         return toView(w);
       });
     },
@@ -51,7 +68,15 @@ export function createImportWords(db: Db) {
         const w = await repo.findWord(trx, actor.organizationId, id);
         if (!w) throw new AppError('not_found');
         await repo.deleteWord(trx, id);
-        await recordAudits(trx, actor, [{ action: 'word_remove', entityType: 'asset_import_word', entityId: id, entityLabel: w.word, before: { field: w.field, code: w.code, word: w.word } }]);
+        await recordAudits(trx, actor, [
+          {
+            action: 'word_remove',
+            entityType: 'asset_import_word',
+            entityId: id,
+            entityLabel: w.word,
+            before: { field: w.field, code: w.code, word: w.word },
+          },
+        ]);
       });
     },
   };

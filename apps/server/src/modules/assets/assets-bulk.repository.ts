@@ -26,14 +26,26 @@ const COLUMN_TYPES: Record<keyof AssetValues, string> = {
   information_type_id: 'uuid',
 };
 
-export type NewAsset = Partial<AssetValues> & { id: string; organization_id: string; kind: string; name: string; unit_id: string; created_by: string | null };
+export type NewAsset = Partial<AssetValues> & {
+  id: string;
+  organization_id: string;
+  kind: string;
+  name: string;
+  unit_id: string;
+  created_by: string | null;
+};
 
 export function insertMany(trx: Trx, rows: NewAsset[]) {
   return trx.insertInto('assets').values(rows).execute();
 }
 
 /** Updates only the given columns of each row (`values` keyed like the columns), in one statement. */
-export async function updateColumns(trx: Trx, organizationId: string, columns: (keyof AssetValues)[], rows: ({ id: string | null } & Partial<AssetValues>)[]) {
+export async function updateColumns(
+  trx: Trx,
+  organizationId: string,
+  columns: (keyof AssetValues)[],
+  rows: ({ id: string | null } & Partial<AssetValues>)[],
+) {
   const json = JSON.stringify(rows);
   await sql`
     update assets a set ${sql.join(columns.map((c) => sql`${sql.ref(c)} = v.${sql.ref(c)}`))}, updated_at = now()
@@ -43,7 +55,9 @@ export async function updateColumns(trx: Trx, organizationId: string, columns: (
 
 /** The systems and processes processing any of these information sets. */
 export async function processorsOfSets(trx: Trx, setIds: string[]): Promise<string[]> {
-  const r = await sql<{ asset_id: string }>`select distinct asset_id from asset_links where information_set_id = any(${sql.val(setIds)}::uuid[])`.execute(trx);
+  const r = await sql<{
+    asset_id: string;
+  }>`select distinct asset_id from asset_links where information_set_id = any(${sql.val(setIds)}::uuid[])`.execute(trx);
   return r.rows.map((row) => row.asset_id);
 }
 
@@ -52,7 +66,11 @@ export function deleteLinksOfSets(trx: Trx, setIds: string[]) {
 }
 
 export function insertLinks(trx: Trx, links: { organization_id: string; asset_id: string; information_set_id: string }[]) {
-  return trx.insertInto('asset_links').values(links).onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing()).execute();
+  return trx
+    .insertInto('asset_links')
+    .values(links)
+    .onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing())
+    .execute();
 }
 
 /** Removes assets (an undone import's): their links, integrations and stored levels go with them (ON DELETE CASCADE). */

@@ -24,7 +24,9 @@ const compiled = (q: RawBuilder<unknown>): SqlStatement => {
 };
 
 async function rootOf(ctx: BenchContext) {
-  const [root] = await ctx.query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [ctx.organizationId]);
+  const [root] = await ctx.query<{ id: string }>('select id from units where organization_id = $1 and parent_id is null', [
+    ctx.organizationId,
+  ]);
   return root!.id;
 }
 
@@ -40,16 +42,26 @@ function inventory(name: string, query: string, filter: Parameters<typeof listQu
 
 export const assetBenchEndpoints: BenchEndpoint[] = [
   inventory('assets page 1', 'page=1&pageSize=50', { page: 1, pageSize: 50 }),
-  inventory('assets filtered (systems due, by level)', 'kind=system&lifecycle=in_use,phasing_out&reviewState=overdue,due_soon&sort=-levelC', {
-    page: 1,
-    pageSize: 50,
-    kind: ['system'],
-    lifecycle: ['in_use', 'phasing_out'],
-    reviewState: ['overdue', 'due_soon'],
-    sort: '-levelC',
-  }),
+  inventory(
+    'assets filtered (systems due, by level)',
+    'kind=system&lifecycle=in_use,phasing_out&reviewState=overdue,due_soon&sort=-levelC',
+    {
+      page: 1,
+      pageSize: 50,
+      kind: ['system'],
+      lifecycle: ['in_use', 'phasing_out'],
+      reviewState: ['overdue', 'due_soon'],
+      sort: '-levelC',
+    },
+  ),
   inventory('assets search', 'q=journal', { page: 1, pageSize: 50, q: 'journal' }),
-  inventory('assets deep page (patient data, K ≥ 3)', 'personalData=patient&aspect=C&minLevel=3&page=40', { page: 40, pageSize: 50, personalData: ['patient'], aspect: 'C', minLevel: 3 }),
+  inventory('assets deep page (patient data, K ≥ 3)', 'personalData=patient&aspect=C&minLevel=3&page=40', {
+    page: 40,
+    pageSize: 50,
+    personalData: ['patient'],
+    aspect: 'C',
+    minLevel: 3,
+  }),
   {
     name: 'classification coverage',
     async prepare(ctx) {

@@ -99,32 +99,36 @@ export async function buildInventoryWorkbook(
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
   for (const r of rows) {
     const levels: Record<string, number | null> = { C: r.level_c, I: r.level_i, A: r.level_a, T: r.level_t };
-    sheet.addRow(safeRow({
-      kind: wordFor('kind', r.kind),
-      name: r.name,
-      description: r.description ?? '',
-      unit: r.unit_name,
-      informationOwner: r.information_owner_id ? (email.get(r.information_owner_id) ?? '') : '',
-      systemOwner: r.system_owner_id ? (email.get(r.system_owner_id) ?? '') : '',
-      systemSteward: r.system_steward_id ? (email.get(r.system_steward_id) ?? '') : '',
-      supplier: r.supplier ?? '',
-      hosting: wordFor('hosting', r.hosting),
-      thirdCountryTransfer: wordFor('thirdCountryTransfer', r.third_country_transfer),
-      thirdCountries: r.third_countries.join('; '),
-      personalData: wordFor('personalData', r.personal_data),
-      lifecycle: wordFor('lifecycle', r.lifecycle),
-      externalId: r.external_id ?? '',
-      tags: r.tags.join('; '),
-      informationType: r.information_type_name ?? '',
-      processedBy: (processors.get(r.id) ?? []).join('; '),
-      tillitId: r.id,
-      ...Object.fromEntries(codes.map((c) => [`level_${c.key}`, levels[c.key]])),
-      reviewState: REVIEW_STATE_SV[r.approved_at ? reviewStateOf(r.review_due_at, now) : 'missing'],
-      approvedAt: day(r.approved_at),
-      reviewDueAt: day(r.review_due_at),
-      workStatus: r.work_status ? (WORK_STATUS_SV[r.work_status] ?? r.work_status) : '',
-      specialAnalysis: r.special_analysis ? 'Ja' : '',
-    })).commit();
+    sheet
+      .addRow(
+        safeRow({
+          kind: wordFor('kind', r.kind),
+          name: r.name,
+          description: r.description ?? '',
+          unit: r.unit_name,
+          informationOwner: r.information_owner_id ? (email.get(r.information_owner_id) ?? '') : '',
+          systemOwner: r.system_owner_id ? (email.get(r.system_owner_id) ?? '') : '',
+          systemSteward: r.system_steward_id ? (email.get(r.system_steward_id) ?? '') : '',
+          supplier: r.supplier ?? '',
+          hosting: wordFor('hosting', r.hosting),
+          thirdCountryTransfer: wordFor('thirdCountryTransfer', r.third_country_transfer),
+          thirdCountries: r.third_countries.join('; '),
+          personalData: wordFor('personalData', r.personal_data),
+          lifecycle: wordFor('lifecycle', r.lifecycle),
+          externalId: r.external_id ?? '',
+          tags: r.tags.join('; '),
+          informationType: r.information_type_name ?? '',
+          processedBy: (processors.get(r.id) ?? []).join('; '),
+          tillitId: r.id,
+          ...Object.fromEntries(codes.map((c) => [`level_${c.key}`, levels[c.key]])),
+          reviewState: REVIEW_STATE_SV[r.approved_at ? reviewStateOf(r.review_due_at, now) : 'missing'],
+          approvedAt: day(r.approved_at),
+          reviewDueAt: day(r.review_due_at),
+          workStatus: r.work_status ? (WORK_STATUS_SV[r.work_status] ?? r.work_status) : '',
+          specialAnalysis: r.special_analysis ? 'Ja' : '',
+        }),
+      )
+      .commit();
   }
   sheet.commit();
   const linkSheet = wb.addWorksheet('Kopplingar');
@@ -142,7 +146,8 @@ export async function buildInventoryWorkbook(
     { header: 'Vad som flödar', key: 'description', width: 60 },
   ];
   integrationSheet.getRow(1).font = { bold: true };
-  for (const i of integrations.rows) integrationSheet.addRow(safeRow({ from: i.from_name, to: i.to_name, description: i.description ?? '' })).commit();
+  for (const i of integrations.rows)
+    integrationSheet.addRow(safeRow({ from: i.from_name, to: i.to_name, description: i.description ?? '' })).commit();
   integrationSheet.commit();
   await wb.commit();
   return Buffer.concat(chunks);

@@ -115,7 +115,10 @@ function conditions(organizationId: string, scope: string[] | null, f: AssetFilt
   anyOf('personal_data', f.personalData);
   anyOf('third_country_transfer', f.thirdCountryTransfer);
   anyOf('work_status', f.workStatus);
-  if (f.unitId) c.push(sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
+  if (f.unitId)
+    c.push(
+      sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`,
+    );
   if (f.informationOwnerId) c.push(sql`a.information_owner_id = ${f.informationOwnerId}`);
   if (f.systemOwnerId) c.push(sql`a.system_owner_id = ${f.systemOwnerId}`);
   if (f.systemStewardId) c.push(sql`a.system_steward_id = ${f.systemStewardId}`);
@@ -123,12 +126,15 @@ function conditions(organizationId: string, scope: string[] | null, f: AssetFilt
   if (f.supplier) c.push(sql`lower(a.supplier) = lower(${f.supplier})`);
   if (f.tag) c.push(sql`a.tags @> array[${f.tag}]::text[]`);
   if (f.informationTypeId) c.push(sql`a.information_type_id = ${f.informationTypeId}`);
-  if (f.processesSetId) c.push(sql`exists (select 1 from asset_links l where l.asset_id = a.id and l.information_set_id = ${f.processesSetId})`);
-  if (f.processedById) c.push(sql`exists (select 1 from asset_links l where l.information_set_id = a.id and l.asset_id = ${f.processedById})`);
+  if (f.processesSetId)
+    c.push(sql`exists (select 1 from asset_links l where l.asset_id = a.id and l.information_set_id = ${f.processesSetId})`);
+  if (f.processedById)
+    c.push(sql`exists (select 1 from asset_links l where l.information_set_id = a.id and l.asset_id = ${f.processedById})`);
   if (f.aspect && f.minLevel !== undefined) c.push(sql`${sql.ref(`a.${LEVEL_COLUMN[f.aspect]}`)} >= ${f.minLevel}`);
   if (f.specialAnalysis !== undefined) c.push(sql`a.special_analysis = ${f.specialAnalysis}`);
   // Read through the partial index assets_review_reasons_idx (migration 20261205T0800).
-  if (f.reviewReasons !== undefined) c.push(f.reviewReasons ? sql`a.classification_review_reasons is not null` : sql`a.classification_review_reasons is null`);
+  if (f.reviewReasons !== undefined)
+    c.push(f.reviewReasons ? sql`a.classification_review_reasons is not null` : sql`a.classification_review_reasons is null`);
   if (f.reviewState?.length) {
     const states = f.reviewState.map((s) => {
       switch (s) {
@@ -157,7 +163,10 @@ function searchCondition(f: AssetFilter) {
  * name), the names of unit, people and type and the link count for those rows only.
  */
 export async function list(db: Db, organizationId: string, scope: string[] | null, f: AssetPageQuery) {
-  return listPage<keyof typeof assetList.sorts, AssetRow>(db, listRequest(organizationId, await effectiveScope(db, organizationId, scope), f));
+  return listPage<keyof typeof assetList.sorts, AssetRow>(
+    db,
+    listRequest(organizationId, await effectiveScope(db, organizationId, scope), f),
+  );
 }
 
 type AssetPageQuery = AssetFilter & { page: number; pageSize: number; cursor?: ListCursor | undefined };
@@ -185,15 +194,22 @@ function listRequest(organizationId: string, scope: string[] | null, f: AssetPag
 export async function listAll(db: Db, organizationId: string, scope: string[] | null, f: AssetFilter) {
   const search = searchCondition(f);
   const where = sql.join([...conditions(organizationId, scope, f), ...(search ? [search] : [])], sql` and `);
-  return (await sql<AssetRow>`select ${BASE}, 0 as link_count from ${FROM} where ${where} order by a.kind, lower(a.name), a.id`.execute(db)).rows;
+  return (await sql<AssetRow>`select ${BASE}, 0 as link_count from ${FROM} where ${where} order by a.kind, lower(a.name), a.id`.execute(db))
+    .rows;
 }
 
 export async function findById(db: Db | Trx, organizationId: string, id: string): Promise<AssetRow | undefined> {
-  return (await sql<AssetRow>`select ${SELECT} from ${FROM} where a.organization_id = ${organizationId} and a.id = ${id}`.execute(db)).rows[0];
+  return (await sql<AssetRow>`select ${SELECT} from ${FROM} where a.organization_id = ${organizationId} and a.id = ${id}`.execute(db))
+    .rows[0];
 }
 
 export async function findByExternalId(db: Db | Trx, organizationId: string, externalId: string) {
-  return db.selectFrom('assets').select(['id', 'kind']).where('organization_id', '=', organizationId).where('external_id', '=', externalId).executeTakeFirst();
+  return db
+    .selectFrom('assets')
+    .select(['id', 'kind'])
+    .where('organization_id', '=', organizationId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 }
 
 export interface AssetValues {
@@ -226,12 +242,20 @@ export interface AssetMethodValues {
   decision_delegate_id?: string | null;
 }
 
-export async function insert(trx: Trx, values: AssetValues & AssetMethodValues & { organization_id: string; kind: string; name: string; unit_id: string; created_by: string | null }) {
+export async function insert(
+  trx: Trx,
+  values: AssetValues &
+    AssetMethodValues & { organization_id: string; kind: string; name: string; unit_id: string; created_by: string | null },
+) {
   return trx.insertInto('assets').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 export function update(trx: Trx, id: string, values: AssetValues & AssetMethodValues) {
-  return trx.updateTable('assets').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+  return trx
+    .updateTable('assets')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function remove(trx: Trx, id: string) {
@@ -242,7 +266,18 @@ export function remove(trx: Trx, id: string) {
 export async function linkedAssets(db: Db | Trx, id: string, side: 'sets' | 'processors') {
   const [mine, theirs] = side === 'sets' ? ['asset_id', 'information_set_id'] : ['information_set_id', 'asset_id'];
   return (
-    await sql<{ id: string; kind: string; name: string; unit_id: string; unit_path: string[]; lifecycle: string; level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }>`
+    await sql<{
+      id: string;
+      kind: string;
+      name: string;
+      unit_id: string;
+      unit_path: string[];
+      lifecycle: string;
+      level_c: number | null;
+      level_i: number | null;
+      level_a: number | null;
+      level_t: number | null;
+    }>`
       select a.id, a.kind, a.name, a.unit_id, u.path as unit_path, a.lifecycle, a.level_c, a.level_i, a.level_a, a.level_t
       from asset_links l join assets a on a.id = ${sql.ref(`l.${theirs}`)} join units u on u.id = a.unit_id
       where ${sql.ref(`l.${mine}`)} = ${id}
@@ -251,7 +286,11 @@ export async function linkedAssets(db: Db | Trx, id: string, side: 'sets' | 'pro
 }
 
 export function insertLink(trx: Trx, values: { organization_id: string; asset_id: string; information_set_id: string }) {
-  return trx.insertInto('asset_links').values(values).onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing()).executeTakeFirst();
+  return trx
+    .insertInto('asset_links')
+    .values(values)
+    .onConflict((oc) => oc.columns(['asset_id', 'information_set_id']).doNothing())
+    .executeTakeFirst();
 }
 
 export function deleteLink(trx: Trx, assetId: string, setId: string) {
@@ -260,7 +299,18 @@ export function deleteLink(trx: Trx, assetId: string, setId: string) {
 
 export async function integrationsOf(db: Db | Trx, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; from_path: string[]; to_asset_id: string; to_name: string; to_path: string[]; description: string | null; created_at: Date; row_version: number }>`
+    await sql<{
+      id: string;
+      from_asset_id: string;
+      from_name: string;
+      from_path: string[];
+      to_asset_id: string;
+      to_name: string;
+      to_path: string[];
+      description: string | null;
+      created_at: Date;
+      row_version: number;
+    }>`
       select i.id, i.from_asset_id, f.name as from_name, fu.path as from_path, i.to_asset_id, t.name as to_name, tu.path as to_path, i.description, i.created_at, i.row_version
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
         join units fu on fu.id = f.unit_id join units tu on tu.id = t.unit_id
@@ -271,14 +321,26 @@ export async function integrationsOf(db: Db | Trx, id: string) {
 
 export async function findIntegration(db: Db | Trx, organizationId: string, id: string) {
   return (
-    await sql<{ id: string; from_asset_id: string; from_name: string; to_asset_id: string; to_name: string; description: string | null; created_at: Date; row_version: number }>`
+    await sql<{
+      id: string;
+      from_asset_id: string;
+      from_name: string;
+      to_asset_id: string;
+      to_name: string;
+      description: string | null;
+      created_at: Date;
+      row_version: number;
+    }>`
       select i.id, i.from_asset_id, f.name as from_name, i.to_asset_id, t.name as to_name, i.description, i.created_at, i.row_version
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
       where i.organization_id = ${organizationId} and i.id = ${id}`.execute(db)
   ).rows[0];
 }
 
-export function insertIntegration(trx: Trx, values: { organization_id: string; from_asset_id: string; to_asset_id: string; description: string | null }) {
+export function insertIntegration(
+  trx: Trx,
+  values: { organization_id: string; from_asset_id: string; to_asset_id: string; description: string | null },
+) {
   return trx.insertInto('asset_integrations').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
@@ -301,7 +363,9 @@ export async function facets(db: Db, organizationId: string, visible: string[] |
     select
       (select array_agg(x order by x) from (select distinct supplier as x from v where supplier is not null order by 1 limit 1000) s) as suppliers,
       (select array_agg(x order by x) from (select distinct unnest(tags) as x from v order by 1 limit 1000) t) as tags,
-      (select array_agg(x order by x) from (select distinct unnest(third_countries) as x from v order by 1 limit 1000) c) as countries`.execute(db);
+      (select array_agg(x order by x) from (select distinct unnest(third_countries) as x from v order by 1 limit 1000) c) as countries`.execute(
+    db,
+  );
   const row = r.rows[0];
   return { suppliers: row?.suppliers ?? [], tags: row?.tags ?? [], thirdCountries: row?.countries ?? [] };
 }
@@ -326,14 +390,30 @@ export function lockIntegration(trx: Trx, id: string) {
 export async function exportExtras(db: Db, organizationId: string) {
   const [emails, allLinks, allIntegrations] = await Promise.all([
     db.selectFrom('users').select(['id', 'email']).where('organization_id', '=', organizationId).execute(),
-    sql<{ asset_id: string; information_set_id: string; processor: string; processor_ref: string; processor_path: string[]; set_name: string; set_path: string[] }>`
+    sql<{
+      asset_id: string;
+      information_set_id: string;
+      processor: string;
+      processor_ref: string;
+      processor_path: string[];
+      set_name: string;
+      set_path: string[];
+    }>`
       select l.asset_id, l.information_set_id, p.name as processor, coalesce(p.external_id, p.id::text) as processor_ref, pu.path as processor_path,
              s.name as set_name, su.path as set_path
       from asset_links l join assets p on p.id = l.asset_id join assets s on s.id = l.information_set_id
         join units pu on pu.id = p.unit_id join units su on su.id = s.unit_id
       where l.organization_id = ${organizationId}
       order by p.name, s.name`.execute(db),
-    sql<{ from_asset_id: string; to_asset_id: string; from_name: string; from_path: string[]; to_name: string; to_path: string[]; description: string | null }>`
+    sql<{
+      from_asset_id: string;
+      to_asset_id: string;
+      from_name: string;
+      from_path: string[];
+      to_name: string;
+      to_path: string[];
+      description: string | null;
+    }>`
       select i.from_asset_id, i.to_asset_id, f.name as from_name, fu.path as from_path, t.name as to_name, tu.path as to_path, i.description
       from asset_integrations i join assets f on f.id = i.from_asset_id join assets t on t.id = i.to_asset_id
         join units fu on fu.id = f.unit_id join units tu on tu.id = t.unit_id

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { hiddenAssetName, type AssetDetailView, type AssetView, type Page, type assetListQuery, type createAssetBody, type createIntegrationBody, type updateAssetBody, type updateIntegrationBody } from '@tillit/core';
+import {
+  hiddenAssetName,
+  type AssetDetailView,
+  type AssetView,
+  type Page,
+  type assetListQuery,
+  type createAssetBody,
+  type createIntegrationBody,
+  type updateAssetBody,
+  type updateIntegrationBody,
+} from '@tillit/core';
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -60,8 +70,13 @@ export function createAssetsService(db: Db) {
     // nor levels, only that an asset is there.
     const hidden = hiddenAssetName(actor.locale);
     const sees = (path: string[]) => holdsOn(actor, 'asset.read', path);
-    const redact = (r: (typeof sets)[number]) => (sees(r.unit_path) ? r : { ...r, name: hidden, level_c: null, level_i: null, level_a: null, level_t: null });
-    const redactedIntegrations = integrations.map((i) => ({ ...i, from_name: sees(i.from_path) ? i.from_name : hidden, to_name: sees(i.to_path) ? i.to_name : hidden }));
+    const redact = (r: (typeof sets)[number]) =>
+      sees(r.unit_path) ? r : { ...r, name: hidden, level_c: null, level_i: null, level_a: null, level_t: null };
+    const redactedIntegrations = integrations.map((i) => ({
+      ...i,
+      from_name: sees(i.from_path) ? i.from_name : hidden,
+      to_name: sees(i.to_path) ? i.to_name : hidden,
+    }));
     return toAssetDetailView(asset, sets.map(redact), processors.map(redact), redactedIntegrations);
   }
 
@@ -81,7 +96,8 @@ export function createAssetsService(db: Db) {
     }
     if (input.informationTypeId) {
       if (kind !== 'information_set') throw new AppError('information_type_only_for_sets', { field: 'informationTypeId' });
-      if (!(await informationTypeExists(db, actor.organizationId, input.informationTypeId))) throw new AppError('unknown_information_type', { field: 'informationTypeId' });
+      if (!(await informationTypeExists(db, actor.organizationId, input.informationTypeId)))
+        throw new AppError('unknown_information_type', { field: 'informationTypeId' });
     }
     if (input.externalId) {
       const other = await repo.findByExternalId(db, actor.organizationId, input.externalId);
@@ -155,9 +171,23 @@ export function createAssetsService(db: Db) {
       requireAccess(actor, 'asset.write', { organizationId: unit.organization_id, unitPath: unit.path });
       await checkReferences(actor, input.kind, input);
       return db.transaction().execute(async (trx) => {
-        const { id } = await repo.insert(trx, { ...values(input), organization_id: actor.organizationId, kind: input.kind, name: input.name, unit_id: unit.id, created_by: actor.userId });
+        const { id } = await repo.insert(trx, {
+          ...values(input),
+          organization_id: actor.organizationId,
+          kind: input.kind,
+          name: input.name,
+          unit_id: unit.id,
+          created_by: actor.userId,
+        });
         const created = await load(trx, actor, id);
-        await recordAudit(trx, actor, { action: 'create', entityType: 'asset', entityId: id, entityLabel: created.name, unitId: unit.id, after: auditFields(created) });
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'asset',
+          entityId: id,
+          entityLabel: created.name,
+          unitId: unit.id,
+          after: auditFields(created),
+        });
         return detail(trx, actor, id);
       });
     },
@@ -187,12 +217,30 @@ export function createAssetsService(db: Db) {
             ...(changed.length ? { classification_review_reasons: JSON.stringify(withReasons(before, changed)) } : {}),
             ...(ownerChanged ? { decision_delegate_id: null } : {}),
           });
-          if (ownerChanged) await recordAudit(trx, actor, { action: 'update', entityType: 'decision_delegate', entityId: id, entityLabel: after.name, unitId: after.unit_id, before: { delegateId: after.decision_delegate_id }, after: { delegateId: null } });
+          if (ownerChanged)
+            await recordAudit(trx, actor, {
+              action: 'update',
+              entityType: 'decision_delegate',
+              entityId: id,
+              entityLabel: after.name,
+              unitId: after.unit_id,
+              before: { delegateId: after.decision_delegate_id },
+              after: { delegateId: null },
+            });
           after = await load(trx, actor, id);
         }
         // A retired set no longer passes its levels on; a set brought back does again.
-        if (after.kind === 'information_set' && (after.lifecycle === 'retired') !== (before.lifecycle === 'retired')) await levels.recomputeForSets(trx, [id]);
-        await recordAudit(trx, actor, { action: 'update', entityType: 'asset', entityId: id, entityLabel: after.name, unitId: after.unit_id, before: auditFields(before), after: auditFields(after) });
+        if (after.kind === 'information_set' && (after.lifecycle === 'retired') !== (before.lifecycle === 'retired'))
+          await levels.recomputeForSets(trx, [id]);
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'asset',
+          entityId: id,
+          entityLabel: after.name,
+          unitId: after.unit_id,
+          before: auditFields(before),
+          after: auditFields(after),
+        });
         return detail(trx, actor, id);
       });
     },
@@ -205,18 +253,33 @@ export function createAssetsService(db: Db) {
         const processors = asset.kind === 'information_set' ? (await repo.linkedAssets(trx, id, 'processors')).map((p) => p.id) : [];
         await repo.remove(trx, id);
         await levels.recomputeProcessors(trx, processors);
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'asset', entityId: id, entityLabel: asset.name, unitId: asset.unit_id, before: auditFields(asset) });
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'asset',
+          entityId: id,
+          entityLabel: asset.name,
+          unitId: asset.unit_id,
+          before: auditFields(asset),
+        });
       });
     },
 
     async linkSet(actor: Actor, id: string, setId: string): Promise<AssetDetailView> {
       const { asset, other } = await pair(actor, id, setId, 'informationSetId');
-      if (asset.kind === 'information_set' || other.kind !== 'information_set') throw new AppError('asset_link_kind_mismatch', { field: 'informationSetId' });
+      if (asset.kind === 'information_set' || other.kind !== 'information_set')
+        throw new AppError('asset_link_kind_mismatch', { field: 'informationSetId' });
       return db.transaction().execute(async (trx) => {
         const r = await repo.insertLink(trx, { organization_id: actor.organizationId, asset_id: id, information_set_id: setId });
         if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) {
           await levels.recomputeProcessors(trx, [id]);
-          await recordAudit(trx, actor, { action: 'create', entityType: 'asset_link', entityId: id, entityLabel: `${asset.name} → ${other.name}`, unitId: asset.unit_id, after: { assetId: id, informationSetId: setId } });
+          await recordAudit(trx, actor, {
+            action: 'create',
+            entityType: 'asset_link',
+            entityId: id,
+            entityLabel: `${asset.name} → ${other.name}`,
+            unitId: asset.unit_id,
+            after: { assetId: id, informationSetId: setId },
+          });
         }
         return detail(trx, actor, id);
       });
@@ -229,24 +292,51 @@ export function createAssetsService(db: Db) {
         const r = await repo.deleteLink(trx, id, setId);
         if (Number(r.numDeletedRows) === 0) throw new AppError('not_found');
         await levels.recomputeProcessors(trx, [id]);
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'asset_link', entityId: id, entityLabel: asset.name, unitId: asset.unit_id, before: { assetId: id, informationSetId: setId } });
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'asset_link',
+          entityId: id,
+          entityLabel: asset.name,
+          unitId: asset.unit_id,
+          before: { assetId: id, informationSetId: setId },
+        });
         return detail(trx, actor, id);
       });
     },
 
     async addIntegration(actor: Actor, id: string, input: z.output<typeof createIntegrationBody>): Promise<AssetDetailView> {
       const { asset, other } = await pair(actor, id, input.toAssetId, 'toAssetId');
-      if (asset.kind === 'information_set' || other.kind === 'information_set') throw new AppError('asset_link_kind_mismatch', { field: 'toAssetId' });
+      if (asset.kind === 'information_set' || other.kind === 'information_set')
+        throw new AppError('asset_link_kind_mismatch', { field: 'toAssetId' });
       return db.transaction().execute(async (trx) => {
-        const created = await repo.insertIntegration(trx, { organization_id: actor.organizationId, from_asset_id: id, to_asset_id: other.id, description: input.description ?? null });
+        const created = await repo.insertIntegration(trx, {
+          organization_id: actor.organizationId,
+          from_asset_id: id,
+          to_asset_id: other.id,
+          description: input.description ?? null,
+        });
         // A new integration may call for a raise (the steward is prompted on both classified ends).
-        for (const end of [asset, other]) if (end.current_version_id) await repo.update(trx, end.id, { classification_review_reasons: JSON.stringify(withReasons(end, ['integration'])) });
-        await recordAudit(trx, actor, { action: 'create', entityType: 'asset_integration', entityId: created.id, entityLabel: `${asset.name} → ${other.name}`, unitId: asset.unit_id, after: { fromAssetId: id, toAssetId: other.id, description: input.description ?? null } });
+        for (const end of [asset, other])
+          if (end.current_version_id)
+            await repo.update(trx, end.id, { classification_review_reasons: JSON.stringify(withReasons(end, ['integration'])) });
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'asset_integration',
+          entityId: created.id,
+          entityLabel: `${asset.name} → ${other.name}`,
+          unitId: asset.unit_id,
+          after: { fromAssetId: id, toAssetId: other.id, description: input.description ?? null },
+        });
         return detail(trx, actor, id);
       });
     },
 
-    async updateIntegration(actor: Actor, integrationId: string, input: z.output<typeof updateIntegrationBody>, expected?: ExpectedVersion) {
+    async updateIntegration(
+      actor: Actor,
+      integrationId: string,
+      input: z.output<typeof updateIntegrationBody>,
+      expected?: ExpectedVersion,
+    ) {
       const seen = await repo.findIntegration(db, actor.organizationId, integrationId);
       if (!seen) throw new AppError('not_found');
       const from = await load(db, actor, seen.from_asset_id);
@@ -256,7 +346,15 @@ export function createAssetsService(db: Db) {
         const integration = (await repo.findIntegration(trx, actor.organizationId, integrationId))!;
         await checkVersion(integration.row_version, expected, async () => toIntegrationView(integration));
         await repo.updateIntegration(trx, integrationId, input.description ?? null);
-        await recordAudit(trx, actor, { action: 'update', entityType: 'asset_integration', entityId: integrationId, entityLabel: `${integration.from_name} → ${integration.to_name}`, unitId: from.unit_id, before: { description: integration.description }, after: { description: input.description ?? null } });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'asset_integration',
+          entityId: integrationId,
+          entityLabel: `${integration.from_name} → ${integration.to_name}`,
+          unitId: from.unit_id,
+          before: { description: integration.description },
+          after: { description: input.description ?? null },
+        });
         return toIntegrationView((await repo.findIntegration(trx, actor.organizationId, integrationId))!);
       });
     },
@@ -268,7 +366,14 @@ export function createAssetsService(db: Db) {
       requireAccess(actor, 'asset.write', { organizationId: from.organization_id, unitPath: from.unit_path });
       await db.transaction().execute(async (trx) => {
         await repo.deleteIntegration(trx, integrationId);
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'asset_integration', entityId: integrationId, entityLabel: `${integration.from_name} → ${integration.to_name}`, unitId: from.unit_id, before: { fromAssetId: integration.from_asset_id, toAssetId: integration.to_asset_id, description: integration.description } });
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'asset_integration',
+          entityId: integrationId,
+          entityLabel: `${integration.from_name} → ${integration.to_name}`,
+          unitId: from.unit_id,
+          before: { fromAssetId: integration.from_asset_id, toAssetId: integration.to_asset_id, description: integration.description },
+        });
       });
     },
   };

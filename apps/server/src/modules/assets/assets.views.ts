@@ -15,7 +15,12 @@ export function visibleScope(actor: Actor, permission: Permission): string[] | n
 
 const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
 
-export const profileOf = (r: { level_c: number | null; level_i: number | null; level_a: number | null; level_t: number | null }): Profile => ({
+export const profileOf = (r: {
+  level_c: number | null;
+  level_i: number | null;
+  level_a: number | null;
+  level_t: number | null;
+}): Profile => ({
   C: r.level_c,
   I: r.level_i,
   A: r.level_a,
@@ -71,7 +76,14 @@ export function toAssetView(r: AssetRow, now = new Date()): AssetView {
 }
 
 export function toAssetRef(r: LinkedRow): AssetRef {
-  return { id: r.id, kind: r.kind as AssetRef['kind'], name: r.name, unitId: r.unit_id, lifecycle: r.lifecycle as AssetRef['lifecycle'], levels: profileOf(r) };
+  return {
+    id: r.id,
+    kind: r.kind as AssetRef['kind'],
+    name: r.name,
+    unitId: r.unit_id,
+    lifecycle: r.lifecycle as AssetRef['lifecycle'],
+    levels: profileOf(r),
+  };
 }
 
 export function toIntegrationView(i: Omit<IntegrationRow, 'from_path' | 'to_path'>) {
@@ -85,7 +97,12 @@ export function toIntegrationView(i: Omit<IntegrationRow, 'from_path' | 'to_path
   };
 }
 
-export function toAssetDetailView(r: AssetRow, sets: LinkedRow[], processors: LinkedRow[], integrations: IntegrationRow[]): AssetDetailView {
+export function toAssetDetailView(
+  r: AssetRow,
+  sets: LinkedRow[],
+  processors: LinkedRow[],
+  integrations: IntegrationRow[],
+): AssetDetailView {
   const isProcessor = r.kind !== 'information_set';
   const approved = r.approved_at ? approvedOf(r) : null;
   const derived = isProcessor ? derivedOf(r) : null;

@@ -14,7 +14,14 @@ export function createAssetExportService(db: Db) {
       requireAccess(actor, 'asset.read', { organizationId: actor.organizationId });
       const rows = await repo.listAll(db, actor.organizationId, visibleScope(actor, 'asset.read'), query);
       const model = await currentModel(db, actor.organizationId);
-      return buildInventoryWorkbook(db, actor.organizationId, rows, model.definition, (path) => holdsOn(actor, 'asset.read', path), hiddenAssetName(actor.locale));
+      return buildInventoryWorkbook(
+        db,
+        actor.organizationId,
+        rows,
+        model.definition,
+        (path) => holdsOn(actor, 'asset.read', path),
+        hiddenAssetName(actor.locale),
+      );
     },
   };
 }

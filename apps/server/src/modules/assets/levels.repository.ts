@@ -32,7 +32,9 @@ async function recomputeWhere(trx: Trx | Db, ids: RawBuilder<unknown>): Promise<
     where s.id = d.id and s.kind <> 'information_set'
       -- Rows whose levels stay the same are not rewritten.
       and (s.derived_c, s.derived_i, s.derived_a, s.derived_t, s.level_c, s.level_i, s.level_a, s.level_t) is distinct from
-          (d.c, d.i, d.a, d.t, greatest(s.approved_c, d.c), greatest(s.approved_i, d.i), greatest(s.approved_a, d.a), greatest(s.approved_t, d.t))`.execute(trx);
+          (d.c, d.i, d.a, d.t, greatest(s.approved_c, d.c), greatest(s.approved_i, d.i), greatest(s.approved_a, d.a), greatest(s.approved_t, d.t))`.execute(
+    trx,
+  );
 }
 
 /** After the approved profile or the lifecycle of these information sets changed: every system/process processing them. */
@@ -58,7 +60,9 @@ export async function applyApproved(
       current_version_id: version.id,
       approved_at: version.approvedAt,
       review_due_at: version.reviewDueAt,
-      ...(asset.kind === 'information_set' ? { level_c: p.C, level_i: p.I, level_a: p.A, level_t: p.T, special_analysis: version.specialAnalysis } : {}),
+      ...(asset.kind === 'information_set'
+        ? { level_c: p.C, level_i: p.I, level_a: p.A, level_t: p.T, special_analysis: version.specialAnalysis }
+        : {}),
     })
     .where('id', '=', asset.id)
     .execute();

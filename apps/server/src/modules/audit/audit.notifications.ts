@@ -23,7 +23,15 @@ export const auditChainCheck: NotificationProducer<ModuleDeps> = {
       if (r.ok) continue;
       const eventId = String(r.firstBrokenId ?? '');
       for (const userId of await services.notifications.usersWithRole(organizationId, admins)) {
-        drafts.push({ organizationId, userId, kind: 'audit.chain_broken', entityType: 'audit_chain', entityId: organizationId, params: { eventId }, link: '/audit' });
+        drafts.push({
+          organizationId,
+          userId,
+          kind: 'audit.chain_broken',
+          entityType: 'audit_chain',
+          entityId: organizationId,
+          params: { eventId },
+          link: '/audit',
+        });
       }
     }
     return drafts;

@@ -34,7 +34,8 @@ export function list(db: Db, organizationId: string, f: AuditFilter) {
   if (f.action) where.push(sql`e.action = ${f.action}`);
   // One condition, index-friendly: the scope's units come from the GIN index on units.path, the
   // events by audit_events.unit_id; events without a unit drop out (NULL is in no list).
-  if (f.unitScope) where.push(sql`e.unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(f.unitScope)})`);
+  if (f.unitScope)
+    where.push(sql`e.unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(f.unitScope)})`);
   if (f.from) where.push(sql`e.occurred_at >= ${new Date(f.from)}`);
   if (f.to) where.push(sql`e.occurred_at <= ${new Date(f.to)}`);
   const like = f.q ? containsPattern(f.q) : null;
@@ -55,7 +56,11 @@ export function recent(db: Db, organizationId: string, limit: number, unitScope:
     .selectFrom('audit_events')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .$if(unitScope !== null, (q) => q.where(sql<SqlBool>`unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(unitScope)})`))
+    .$if(unitScope !== null, (q) =>
+      q.where(
+        sql<SqlBool>`unit_id IN (SELECT u.id FROM units u WHERE u.organization_id = ${organizationId} AND ${scopeCondition(unitScope)})`,
+      ),
+    )
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

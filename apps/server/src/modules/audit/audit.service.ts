@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { auditListQuery, auditReceipt, auditVerifyBody, auditVerifyResult, AuditEventView, AuditVocabularyView, Locale, Page } from '@tillit/core';
+import type {
+  auditListQuery,
+  auditReceipt,
+  auditVerifyBody,
+  auditVerifyResult,
+  AuditEventView,
+  AuditVocabularyView,
+  Locale,
+  Page,
+} from '@tillit/core';
 import { grantedUnitIds, requireAccess, type Actor } from '../../platform/access.js';
 import { verifyWithCheckpoint } from '../../platform/audit/checkpoint.js';
 import { auditVocabulary } from '../../platform/audit/vocabulary.js';
@@ -99,7 +108,8 @@ export function createAuditService(db: Db) {
       requireAccess(actor, 'audit.read', { organizationId: actor.organizationId });
       limiter.take('incremental', actor.organizationId);
       const r = await verifyWithCheckpoint(db, actor.organizationId, { full: false, by: { userId: actor.userId, name: actor.name } });
-      if (!r.ok || !r.lastIntact) throw new AppError('conflict', { reason: r.ok ? 'empty_chain' : 'chain_broken', firstBrokenId: r.firstBrokenId });
+      if (!r.ok || !r.lastIntact)
+        throw new AppError('conflict', { reason: r.ok ? 'empty_chain' : 'chain_broken', firstBrokenId: r.firstBrokenId });
       return signReceipt(actor.organizationId, r.lastIntact);
     },
   };

@@ -36,10 +36,16 @@ export const authFixtures: RouteFixtures = {
     // password is first set back to the tests' one, which an earlier cell may have changed.
     build: async (w) => {
       if (w.actor) {
-        const ref = await w.db.selectFrom('users').select('password_hash').where('id', '=', (await w.person()).id).executeTakeFirstOrThrow();
+        const ref = await w.db
+          .selectFrom('users')
+          .select('password_hash')
+          .where('id', '=', (await w.person()).id)
+          .executeTakeFirstOrThrow();
         await w.db.updateTable('users').set({ password_hash: ref.password_hash }).where('id', '=', w.actor.id).execute();
       }
-      return { body: { currentPassword: w.password, newPassword: `${w.password}-ny-${w.marker}-${Math.random().toString(36).slice(2, 8)}` } };
+      return {
+        body: { currentPassword: w.password, newPassword: `${w.password}-ny-${w.marker}-${Math.random().toString(36).slice(2, 8)}` },
+      };
     },
     audit: [{ action: 'password_change', entityType: 'user' }],
   },

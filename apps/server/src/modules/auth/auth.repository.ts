@@ -35,7 +35,18 @@ export function findLink(db: Db | Trx, tokenHash: string) {
     .selectFrom('user_links')
     .innerJoin('users', 'users.id', 'user_links.user_id')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select(['user_links.id', 'user_links.purpose', 'user_links.expires_at', 'user_links.used_at', 'users.id as user_id', 'users.email', 'users.name', 'users.status', 'users.organization_id', 'organizations.name as organization_name'])
+    .select([
+      'user_links.id',
+      'user_links.purpose',
+      'user_links.expires_at',
+      'user_links.used_at',
+      'users.id as user_id',
+      'users.email',
+      'users.name',
+      'users.status',
+      'users.organization_id',
+      'organizations.name as organization_name',
+    ])
     .where('user_links.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
@@ -59,7 +70,16 @@ export function sessionUser(db: Db, userId: string) {
   return db
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.locale', 'users.organization_id', 'users.is_platform_admin', 'users.must_change_password', 'organizations.name as org_name'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.locale',
+      'users.organization_id',
+      'users.is_platform_admin',
+      'users.must_change_password',
+      'organizations.name as org_name',
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirstOrThrow();
 }
@@ -98,9 +118,15 @@ export interface AttemptClaim {
  */
 export function claimAccountAttempt(db: Db, userId: string, maxFailures: number, lockMs: number): Promise<AttemptClaim> {
   return db.transaction().execute(async (trx) => {
-    const old = await trx.selectFrom('users').select(['failed_login_count', 'locked_until']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    const old = await trx
+      .selectFrom('users')
+      .select(['failed_login_count', 'locked_until'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const now = new Date();
-    if (old.locked_until && old.locked_until > now) return { lockedBefore: old.locked_until, failures: old.failed_login_count, lockedUntil: old.locked_until };
+    if (old.locked_until && old.locked_until > now)
+      return { lockedBefore: old.locked_until, failures: old.failed_login_count, lockedUntil: old.locked_until };
     const failures = (old.locked_until ? 0 : old.failed_login_count) + 1;
     const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMs) : null;
     await trx.updateTable('users').set({ failed_login_count: failures, locked_until: lockedUntil }).where('id', '=', userId).execute();
@@ -117,7 +143,12 @@ export function claimUnknownAttempt(db: Db, key: string, maxFailures: number, lo
   return db.transaction().execute(async (trx) => {
     // Inserting first makes the row exist, so the lock below serialises the very first attempts too.
     await sql`INSERT INTO login_throttle (key, attempts, window_start) VALUES (${key}, 0, now()) ON CONFLICT (key) DO NOTHING`.execute(trx);
-    const old = await trx.selectFrom('login_throttle').select(['attempts', 'window_start']).where('key', '=', key).forUpdate().executeTakeFirstOrThrow();
+    const old = await trx
+      .selectFrom('login_throttle')
+      .select(['attempts', 'window_start'])
+      .where('key', '=', key)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const now = new Date();
     const expired = old.window_start.getTime() < now.getTime() - lockMs;
     if (!expired && old.attempts >= maxFailures) {

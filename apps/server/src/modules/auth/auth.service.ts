@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { isCommonPassword, permissionsOf, type acceptInvitationBody, type changePasswordBody, type loginBody, type Permission, type Role, type SessionView } from '@tillit/core';
+import {
+  isCommonPassword,
+  permissionsOf,
+  type acceptInvitationBody,
+  type changePasswordBody,
+  type loginBody,
+  type Permission,
+  type Role,
+  type SessionView,
+} from '@tillit/core';
 import { systemActor, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -73,7 +82,8 @@ export function createAuthService(db: Db, config: Config) {
       let candidates = await usersRepo.findAllByEmail(db, input.email);
       if (input.organizationId) candidates = candidates.filter((u) => u.organization_id === input.organizationId);
       const now = new Date();
-      const lockedAnswer = (until: Date) => new AppError('account_locked', { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
+      const lockedAnswer = (until: Date) =>
+        new AppError('account_locked', { retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) });
 
       if (!candidates.length) {
         const claim = await repo.claimUnknownAttempt(db, `account:${input.email}`, MAX_FAILURES, LOCK_MS);
@@ -94,7 +104,13 @@ export function createAuthService(db: Db, config: Config) {
         if (v.ok || v.claim.lockedBefore) continue;
         await db.transaction().execute(async (trx) => {
           const actor = { ...systemActor(v.user.organization_id, v.user.name), userId: v.user.id };
-          await recordAudit(trx, actor, { action: 'login_failed', entityType: 'session', entityId: v.user.id, entityLabel: v.user.name, changes: { failedAttempts: { after: v.claim.failures } } });
+          await recordAudit(trx, actor, {
+            action: 'login_failed',
+            entityType: 'session',
+            entityId: v.user.id,
+            entityLabel: v.user.name,
+            changes: { failedAttempts: { after: v.claim.failures } },
+          });
         });
       }
       if (!matches.length) {
@@ -104,17 +120,25 @@ export function createAuthService(db: Db, config: Config) {
       }
       // The password was right: the attempt was no failure after all.
       await repo.unbumpThrottle(db, ipKey);
-      for (const m of matches) await db.transaction().execute((trx) => usersRepo.updateUser(trx, m.user.id, { failed_login_count: 0, locked_until: null }));
+      for (const m of matches)
+        await db.transaction().execute((trx) => usersRepo.updateUser(trx, m.user.id, { failed_login_count: 0, locked_until: null }));
       if (matches.length > 1) {
         // Only someone who knows the password of each of these accounts learns their organisations.
-        throw new AppError('organization_required', { field: 'organizationId', organizations: matches.map((m) => ({ id: m.user.organization_id, name: m.user.organization_name })) });
+        throw new AppError('organization_required', {
+          field: 'organizationId',
+          organizations: matches.map((m) => ({ id: m.user.organization_id, name: m.user.organization_name })),
+        });
       }
       const user = matches[0]!.user;
       if (user.status === 'disabled') throw new AppError('user_disabled');
       if (user.status !== 'active') throw new AppError('invalid_credentials');
       await db.transaction().execute(async (trx) => {
         await repo.setLastLogin(trx, user.id, now);
-        await recordAudit(trx, { ...systemActor(user.organization_id, user.name), userId: user.id }, { action: 'login', entityType: 'session', entityId: user.id, entityLabel: user.name });
+        await recordAudit(
+          trx,
+          { ...systemActor(user.organization_id, user.name), userId: user.id },
+          { action: 'login', entityType: 'session', entityId: user.id, entityLabel: user.name },
+        );
       });
       return startSession(user.id);
     },
@@ -136,7 +160,8 @@ export function createAuthService(db: Db, config: Config) {
     async changePassword(actor: Actor, sessionId: string | null, input: z.output<typeof changePasswordBody>): Promise<void> {
       if (!actor.userId || actor.kind !== 'user') throw new AppError('forbidden');
       const user = await usersRepo.findById(db, actor.organizationId, actor.userId);
-      if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_current_password', { field: 'currentPassword' });
+      if (!user || !(await verifyPassword(user.password_hash, input.currentPassword)))
+        throw new AppError('wrong_current_password', { field: 'currentPassword' });
       if (isCommonPassword(input.newPassword)) throw new AppError('common_password', { field: 'newPassword' });
       if (input.newPassword === input.currentPassword) throw new AppError('password_reused', { field: 'newPassword' });
       const passwordHash = await hashPassword(input.newPassword);
@@ -159,14 +184,25 @@ export function createAuthService(db: Db, config: Config) {
         const before = user.locale === 'en' ? 'en' : 'sv';
         if (before === locale) return;
         await repo.setLocale(trx, userId, locale);
-        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: userId, entityLabel: user.name, changes: { locale: { before, after: locale } } });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'user',
+          entityId: userId,
+          entityLabel: user.name,
+          changes: { locale: { before, after: locale } },
+        });
       });
     },
 
     async linkInfo(token: string) {
       const link = await repo.findLink(db, sha256(token));
       if (!link || link.used_at || link.expires_at < new Date() || link.status === 'disabled') throw new AppError('invalid_token');
-      return { email: link.email, name: link.name, organizationName: link.organization_name, purpose: link.purpose as 'invitation' | 'password_reset' };
+      return {
+        email: link.email,
+        name: link.name,
+        organizationName: link.organization_name,
+        purpose: link.purpose as 'invitation' | 'password_reset',
+      };
     },
 
     /** Accepting an invitation or a reset sets the password, activates the account and signs in. */
@@ -175,12 +211,19 @@ export function createAuthService(db: Db, config: Config) {
       if (!link || link.used_at || link.expires_at < new Date() || link.status === 'disabled') throw new AppError('invalid_token');
       if (isCommonPassword(input.password)) throw new AppError('common_password', { field: 'password' });
       const current = await usersRepo.findById(db, link.organization_id, link.user_id);
-      if (current?.password_hash && (await verifyPassword(current.password_hash, input.password))) throw new AppError('password_reused', { field: 'password' });
+      if (current?.password_hash && (await verifyPassword(current.password_hash, input.password)))
+        throw new AppError('password_reused', { field: 'password' });
       const passwordHash = await hashPassword(input.password);
       await db.transaction().execute(async (trx) => {
         const used = await repo.markLinkUsed(trx, link.id);
         if (!used.numUpdatedRows) throw new AppError('invalid_token');
-        await usersRepo.updateUser(trx, link.user_id, { password_hash: passwordHash, status: 'active', must_change_password: false, failed_login_count: 0, locked_until: null });
+        await usersRepo.updateUser(trx, link.user_id, {
+          password_hash: passwordHash,
+          status: 'active',
+          must_change_password: false,
+          failed_login_count: 0,
+          locked_until: null,
+        });
         await repo.setLastLogin(trx, link.user_id, new Date());
         await repo.deleteOtherSessions(trx, link.user_id, null);
         const actor = { ...systemActor(link.organization_id, link.name), userId: link.user_id };

@@ -2,7 +2,10 @@ import { klassaPresetModel, messages } from '@tillit/core';
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
 
 /** A status word as screen, export and e-mail say it (`states` in core's texts, one label per state). */
-const status = (code: keyof typeof messages.sv.states.classificationStatuses) => ({ sv: messages.sv.states.classificationStatuses[code], en: messages.en.states.classificationStatuses[code] });
+const status = (code: keyof typeof messages.sv.states.classificationStatuses) => ({
+  sv: messages.sv.states.classificationStatuses[code],
+  en: messages.en.states.classificationStatuses[code],
+});
 
 /** Audit events of classifications (versions and their decisions) and of the classification model. */
 export const classificationAudit = defineAuditVocabulary({

@@ -17,7 +17,12 @@ export const classificationDashboard: DashboardContribution<ModuleDeps> = {
       { key: 'setRate', value: percent(k.setClassificationRate), format: 'percent', link: '/assets/coverage' },
       { key: 'awaitingApproval', value: k.awaitingApproval, link: '/classifications?status=submitted' },
       { key: 'dueWithin30Days', value: k.dueWithin30Days, link: assets ? '/assets?reviewState=due_soon' : null },
-      { key: 'overdue', value: k.overdue, link: assets ? '/assets?reviewState=overdue' : null, tone: k.overdue > 0 ? 'attention' : 'neutral' },
+      {
+        key: 'overdue',
+        value: k.overdue,
+        link: assets ? '/assets?reviewState=overdue' : null,
+        tone: k.overdue > 0 ? 'attention' : 'neutral',
+      },
     ];
   },
   async awaiting(actor, { services }) {

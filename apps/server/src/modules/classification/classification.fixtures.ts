@@ -4,7 +4,8 @@ import { makeClassification, makeInformationSet, type ClassificationOverrides } 
 import * as modelsRepo from './models.repository.js';
 
 /** Every consequence category of the aspect assessed: the given levels, the rest "ej relevant". */
-const all = (levels: Record<string, number>) => Object.fromEntries(klassaPresetModel.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+const all = (levels: Record<string, number>) =>
+  Object.fromEntries(klassaPresetModel.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
 
 /** Answers and justifications for every aspect of the preset model: a version that can be submitted. */
 const complete = {
@@ -19,7 +20,9 @@ const complete = {
 
 /** The acting user is the set's named information owner: the owner decides (fastställer) its classification. */
 const infoSet = (w: FixtureWorld) =>
-  w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient', informationOwnerId: w.actor?.id ?? null }));
+  w.tx((trx) =>
+    makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient', informationOwnerId: w.actor?.id ?? null }),
+  );
 
 /** A version of a fresh information set, prepared by another person than the actor (four eyes). */
 async function version(w: FixtureWorld, status: NonNullable<ClassificationOverrides['status']>) {
@@ -101,7 +104,9 @@ export const classificationFixtures: RouteFixtures = {
     scope: 'unit',
     build: async (w) => {
       const [author, owner] = [await w.person(), await w.person()];
-      const asset = await w.tx((trx) => makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient', informationOwnerId: owner.id }));
+      const asset = await w.tx((trx) =>
+        makeInformationSet(trx, w.unit, { name: `Journal ${w.marker}`, personalData: 'patient', informationOwnerId: owner.id }),
+      );
       const v = await w.tx((trx) => makeClassification(trx, asset, { status: 'submitted', authorId: author.id, ...complete }));
       return { params: { id: v.id }, body: { comment: 'Motiveringarna är tydliga.' } };
     },

@@ -21,7 +21,15 @@ export const reviewReminders: NotificationProducer<ModuleDeps> = {
       if (state !== 'overdue' && state !== 'due_soon') continue;
       const kind = state === 'overdue' ? 'classification.review_overdue' : 'classification.review_due';
       for (const userId of new Set(a.recipients)) {
-        drafts.push({ organizationId: a.organization_id, userId, kind, entityType: 'asset', entityId: a.id, params: { asset: a.name, date: day(a.review_due_at) }, link: `/assets/${a.id}` });
+        drafts.push({
+          organizationId: a.organization_id,
+          userId,
+          kind,
+          entityType: 'asset',
+          entityId: a.id,
+          params: { asset: a.name, date: day(a.review_due_at) },
+          link: `/assets/${a.id}`,
+        });
       }
     }
     return drafts;

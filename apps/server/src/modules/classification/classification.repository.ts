@@ -81,7 +81,11 @@ const FROM = sql`
   left join users ddu on ddu.id = a.decision_delegate_id`;
 
 export async function findById(db: Db | Trx, organizationId: string, id: string, forUpdate = false): Promise<VersionRow | undefined> {
-  return (await sql<VersionRow>`select ${SELECT} from ${FROM} where v.organization_id = ${organizationId} and v.id = ${id} ${forUpdate ? sql`for update of v` : sql``}`.execute(db)).rows[0];
+  return (
+    await sql<VersionRow>`select ${SELECT} from ${FROM} where v.organization_id = ${organizationId} and v.id = ${id} ${forUpdate ? sql`for update of v` : sql``}`.execute(
+      db,
+    )
+  ).rows[0];
 }
 
 export async function listForAsset(db: Db, assetId: string): Promise<VersionRow[]> {
@@ -139,7 +143,10 @@ export async function list(db: Db, organizationId: string, visible: string[] | n
   const c: RawBuilder<unknown>[] = [sql`v.organization_id = ${organizationId}`];
   if (scope !== null) c.push(inUnits(organizationId, scope, sql`a.unit_id`));
   if (f.status) c.push(sql`v.status = ${f.status}`);
-  if (f.unitId) c.push(sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
+  if (f.unitId)
+    c.push(
+      sql`a.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`,
+    );
   if (f.assetKind) c.push(sql`a.kind = ${f.assetKind}`);
   if (f.decider) {
     const me = sql`${f.decider.userId}::uuid`;
@@ -152,7 +159,8 @@ export async function list(db: Db, organizationId: string, visible: string[] | n
   }
   if (f.ownerMissing) c.push(sql`v.status <> 'approved'`, sql`a.information_owner_id is null`);
   // Decided at the säkerhetsskydd level before it was reserved: listed for review, never rewritten.
-  if (f.levelReview) c.push(sql`v.status = 'approved'`, sql`v.superseded_at is null`, sql`v.special_analysis`, sql`not a.security_protection`);
+  if (f.levelReview)
+    c.push(sql`v.status = 'approved'`, sql`v.superseded_at is null`, sql`v.special_analysis`, sql`not a.security_protection`);
   // Facts changed after the decision (or a new integration): the decided version, to be reviewed.
   if (f.reviewReasons) c.push(sql`v.status = 'approved'`, sql`v.superseded_at is null`, sql`a.classification_review_reasons is not null`);
   return listPage<'updatedAt', VersionListRow>(db, {
@@ -160,7 +168,10 @@ export async function list(db: Db, organizationId: string, visible: string[] | n
     keys: { updatedAt: { expr: sql`v.updated_at` } },
     id: sql`v.id`,
     // The asset is joined only when a condition needs it; otherwise page and count are reads of one index.
-    from: scope !== null || f.decider || f.ownerMissing || f.levelReview || f.reviewReasons || f.unitId || f.assetKind || f.q ? sql`classification_versions v join assets a on a.id = v.asset_id` : sql`classification_versions v`,
+    from:
+      scope !== null || f.decider || f.ownerMissing || f.levelReview || f.reviewReasons || f.unitId || f.assetKind || f.q
+        ? sql`classification_versions v join assets a on a.id = v.asset_id`
+        : sql`classification_versions v`,
     where: c,
     search: f.q ? sql`a.name ilike ${containsPattern(f.q)}` : undefined,
     detail: (id) => sql`
@@ -175,16 +186,32 @@ export async function list(db: Db, organizationId: string, visible: string[] | n
 }
 
 export async function nextVersionNo(trx: Trx, assetId: string): Promise<number> {
-  const r = await trx.selectFrom('classification_versions').select(sql<number>`coalesce(max(version_no), 0) + 1`.as('n')).where('asset_id', '=', assetId).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('classification_versions')
+    .select(sql<number>`coalesce(max(version_no), 0) + 1`.as('n'))
+    .where('asset_id', '=', assetId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export function openVersionOf(db: Db | Trx, assetId: string) {
-  return db.selectFrom('classification_versions').select(['id', 'status']).where('asset_id', '=', assetId).where('status', '!=', 'approved').executeTakeFirst();
+  return db
+    .selectFrom('classification_versions')
+    .select(['id', 'status'])
+    .where('asset_id', '=', assetId)
+    .where('status', '!=', 'approved')
+    .executeTakeFirst();
 }
 
 export function lastApproved(db: Db | Trx, assetId: string) {
-  return db.selectFrom('classification_versions').selectAll().where('asset_id', '=', assetId).where('status', '=', 'approved').orderBy('version_no', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('classification_versions')
+    .selectAll()
+    .where('asset_id', '=', assetId)
+    .where('status', '=', 'approved')
+    .orderBy('version_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export interface VersionValues {
@@ -223,12 +250,26 @@ export interface VersionValues {
   review_due_at?: Date | null;
 }
 
-export function insert(trx: Trx, values: VersionValues & { organization_id: string; asset_id: string; version_no: number; model_id: string; status: string; author_id: string | null }) {
+export function insert(
+  trx: Trx,
+  values: VersionValues & {
+    organization_id: string;
+    asset_id: string;
+    version_no: number;
+    model_id: string;
+    status: string;
+    author_id: string | null;
+  },
+) {
   return trx.insertInto('classification_versions').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 export function update(trx: Trx, id: string, values: VersionValues) {
-  return trx.updateTable('classification_versions').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+  return trx
+    .updateTable('classification_versions')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function remove(trx: Trx, id: string) {
@@ -250,7 +291,14 @@ export function supersedeOthers(trx: Trx, assetId: string, keepId: string, at: D
 /** The information sets a system/process processes now, with their approved profiles (retired sets excluded). */
 export async function processedSets(db: Db | Trx, assetId: string) {
   return (
-    await sql<{ id: string; name: string; approved_c: number | null; approved_i: number | null; approved_a: number | null; approved_t: number | null }>`
+    await sql<{
+      id: string;
+      name: string;
+      approved_c: number | null;
+      approved_i: number | null;
+      approved_a: number | null;
+      approved_t: number | null;
+    }>`
       select s.id, s.name, s.approved_c, s.approved_i, s.approved_a, s.approved_t
       from asset_links l join assets s on s.id = l.information_set_id
       where l.asset_id = ${assetId} and s.lifecycle <> 'retired'
@@ -259,7 +307,9 @@ export async function processedSets(db: Db | Trx, assetId: string) {
 }
 
 export async function userInOrganization(db: Db | Trx, organizationId: string, id: string) {
-  return Boolean(await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst());
+  return Boolean(
+    await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst(),
+  );
 }
 
 export function userNames(db: Db | Trx, ids: string[]) {

@@ -24,7 +24,18 @@ import { assetClassificationData as assets, visibleScope } from '../assets/asset
 import * as modelsRepo from './models.repository.js';
 import { currentModel } from './models.service.js';
 import * as repo from './classification.repository.js';
-import { decisionBlock, differences, inputOf, liveFacts, mayCheck, snapshotFacts, snapshotValues, toListItem, toVersionView, type Facts } from './classification.views.js';
+import {
+  decisionBlock,
+  differences,
+  inputOf,
+  liveFacts,
+  mayCheck,
+  snapshotFacts,
+  snapshotValues,
+  toListItem,
+  toVersionView,
+  type Facts,
+} from './classification.views.js';
 
 type SaveInput = z.output<typeof saveClassificationBody>;
 type Content = Pick<repo.VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>;
@@ -57,7 +68,14 @@ export function createClassificationService(db: Db) {
   async function view(dbOrTrx: Db | Trx, actor: Actor, id: string): Promise<ClassificationVersionView> {
     const v = await loadVersion(dbOrTrx, actor, id);
     const names = new Map((await repo.userNames(dbOrTrx, v.contributor_ids)).map((u) => [u.id, u.name]));
-    return toVersionView(v, await modelOf(dbOrTrx, actor.organizationId, v.model_id), await factsOf(dbOrTrx, actor, v), actor, names, actor.locale);
+    return toVersionView(
+      v,
+      await modelOf(dbOrTrx, actor.organizationId, v.model_id),
+      await factsOf(dbOrTrx, actor, v),
+      actor,
+      names,
+      actor.locale,
+    );
   }
 
   const withContributor = (ids: string[], actor: Actor) => (actor.userId && !ids.includes(actor.userId) ? [...ids, actor.userId] : ids);
@@ -67,7 +85,8 @@ export function createClassificationService(db: Db) {
     const input = inputOf(content, facts);
     const range = levelIssues(model, input);
     if (range.some((i) => i.code === 'level_out_of_range')) throw new AppError('level_out_of_range', { issues: range });
-    if (range.some((i) => i.code === 'level_requires_security_protection')) throw new AppError('level_requires_security_protection', { issues: range });
+    if (range.some((i) => i.code === 'level_requires_security_protection'))
+      throw new AppError('level_requires_security_protection', { issues: range });
     if (range.length) throw new AppError('validation_failed', { issues: range });
     const below = raiseIssues(derive(model, input), input.raises).filter((i) => i.code === 'level_below_derived');
     if (below.length) throw new AppError('level_below_derived', { issues: below });
@@ -90,7 +109,8 @@ export function createClassificationService(db: Db) {
   function requireChecker(actor: Actor, v: repo.VersionRow) {
     requireAccess(actor, 'classification.approve', { organizationId: v.organization_id, unitPath: v.unit_path });
     if (v.status !== 'submitted') throw new AppError('classification_not_submitted');
-    if (actor.userId && (actor.userId === v.information_owner_id || actor.userId === v.decision_delegate_id)) throw new AppError('check_by_owner');
+    if (actor.userId && (actor.userId === v.information_owner_id || actor.userId === v.decision_delegate_id))
+      throw new AppError('check_by_owner');
     if (!mayCheck(actor, v)) throw new AppError('four_eyes_required', { reason: 'prepared_alone' });
   }
 
@@ -105,9 +125,16 @@ export function createClassificationService(db: Db) {
 
     async list(actor: Actor, query: z.output<typeof classificationListQuery>) {
       requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
-      const decider = query.awaitingMyDecision ? { userId: actor.userId ?? '00000000-0000-0000-0000-000000000000', scope: visibleScope(actor, 'classification.approve') } : undefined;
-      const page = await repo.list(db, actor.organizationId, visibleScope(actor, 'classification.read'), { ...query, ...(decider ? { decider } : {}) });
-      const items = await Promise.all(page.items.map(async (v) => toListItem(v, await modelOf(db, actor.organizationId, v.model_id), actor.locale)));
+      const decider = query.awaitingMyDecision
+        ? { userId: actor.userId ?? '00000000-0000-0000-0000-000000000000', scope: visibleScope(actor, 'classification.approve') }
+        : undefined;
+      const page = await repo.list(db, actor.organizationId, visibleScope(actor, 'classification.read'), {
+        ...query,
+        ...(decider ? { decider } : {}),
+      });
+      const items = await Promise.all(
+        page.items.map(async (v) => toListItem(v, await modelOf(db, actor.organizationId, v.model_id), actor.locale)),
+      );
       return { ...page, items };
     },
 
@@ -168,7 +195,14 @@ export function createClassificationService(db: Db) {
           ...snapshotValues(model.definition, content, facts),
         });
         await assets.setOpenVersion(trx, assetId, { id, status: 'draft' });
-        await recordAudit(trx, actor, { action: 'create', entityType: 'classification', entityId: id, entityLabel: asset.name, unitId: asset.unit_id, after: { assetId, modelVersion: model.version, copiedFrom: previous?.id ?? null } });
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: asset.name,
+          unitId: asset.unit_id,
+          after: { assetId, modelVersion: model.version, copiedFrom: previous?.id ?? null },
+        });
         return view(trx, actor, id);
       });
     },
@@ -195,7 +229,8 @@ export function createClassificationService(db: Db) {
           answers: merge(before.answers, input.answers),
           justifications: merge(before.justifications, input.justifications),
           raises: merge(before.raises, input.raises),
-          type_deviation_reason: input.typeDeviationReason !== undefined ? (input.typeDeviationReason ?? null) : before.type_deviation_reason,
+          type_deviation_reason:
+            input.typeDeviationReason !== undefined ? (input.typeDeviationReason ?? null) : before.type_deviation_reason,
         };
         checkContent(model, content, facts);
         await repo.update(trx, id, {
@@ -213,8 +248,20 @@ export function createClassificationService(db: Db) {
           entityId: id,
           entityLabel: before.asset_name,
           unitId: before.unit_id,
-          before: { answers: before.answers, justifications: before.justifications, raises: before.raises, typeDeviationReason: before.type_deviation_reason, notes: before.notes },
-          after: { answers: content.answers, justifications: content.justifications, raises: content.raises, typeDeviationReason: content.type_deviation_reason, notes: input.notes !== undefined ? (input.notes ?? null) : before.notes },
+          before: {
+            answers: before.answers,
+            justifications: before.justifications,
+            raises: before.raises,
+            typeDeviationReason: before.type_deviation_reason,
+            notes: before.notes,
+          },
+          after: {
+            answers: content.answers,
+            justifications: content.justifications,
+            raises: content.raises,
+            typeDeviationReason: content.type_deviation_reason,
+            notes: input.notes !== undefined ? (input.notes ?? null) : before.notes,
+          },
         });
         return view(trx, actor, id);
       });
@@ -234,10 +281,26 @@ export function createClassificationService(db: Db) {
         if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
         const now = new Date();
         // A new submission is checked afresh: an earlier check was of what was sent before.
-        await repo.update(trx, id, { status: 'submitted', submitted_by: actor.userId, submitted_at: now, checked_by: null, checked_at: null, check_comment: null, contributor_ids: withContributor(locked.contributor_ids, actor), ...snapshotValues(model, v, facts) });
+        await repo.update(trx, id, {
+          status: 'submitted',
+          submitted_by: actor.userId,
+          submitted_at: now,
+          checked_by: null,
+          checked_at: null,
+          check_comment: null,
+          contributor_ids: withContributor(locked.contributor_ids, actor),
+          ...snapshotValues(model, v, facts),
+        });
         await assets.setOpenVersion(trx, v.asset_id, { id, status: 'submitted' });
         const profile = derive(model, inputOf(v, facts)).profile;
-        await recordAudit(trx, actor, { action: 'submit', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: v.status, after: 'submitted' }, profile: { after: formatProfile(model, profile) } } });
+        await recordAudit(trx, actor, {
+          action: 'submit',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: v.asset_name,
+          unitId: v.unit_id,
+          changes: { status: { before: v.status, after: 'submitted' }, profile: { after: formatProfile(model, profile) } },
+        });
         return view(trx, actor, id);
       });
     },
@@ -253,7 +316,14 @@ export function createClassificationService(db: Db) {
         if (locked.status !== 'submitted') throw new AppError('classification_not_submitted');
         await repo.update(trx, id, { status: 'draft', submitted_by: null, submitted_at: null });
         await assets.setOpenVersion(trx, v.asset_id, { id, status: 'draft' });
-        await recordAudit(trx, actor, { action: 'update', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'draft' } } });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: v.asset_name,
+          unitId: v.unit_id,
+          changes: { status: { before: 'submitted', after: 'draft' } },
+        });
         return view(trx, actor, id);
       });
     },
@@ -266,13 +336,23 @@ export function createClassificationService(db: Db) {
       const now = new Date();
       const reviewDueAt = input.reviewDueAt ? new Date(`${input.reviewDueAt}T00:00:00Z`) : defaultReviewDue(now, model.reviewMonths);
       if (reviewDueAt.getTime() <= now.getTime()) {
-        throw new AppError('validation_failed', { issues: [{ path: ['body', 'reviewDueAt'], code: 'too_small', message: 'reviewDueAt must be in the future' }] });
+        throw new AppError('validation_failed', {
+          issues: [{ path: ['body', 'reviewDueAt'], code: 'too_small', message: 'reviewDueAt must be in the future' }],
+        });
       }
       // The model's review period is the longest a classification stays valid: an approver may ask
       // for an earlier review, never a later one (else "every 12 months" could be set to 2099).
       const latest = defaultReviewDue(now, model.reviewMonths);
       if (reviewDueAt.getTime() > latest.getTime()) {
-        throw new AppError('validation_failed', { issues: [{ path: ['body', 'reviewDueAt'], code: 'too_big', message: `reviewDueAt must be on or before ${latest.toISOString().slice(0, 10)} (the model's review period)` }] });
+        throw new AppError('validation_failed', {
+          issues: [
+            {
+              path: ['body', 'reviewDueAt'],
+              code: 'too_big',
+              message: `reviewDueAt must be on or before ${latest.toISOString().slice(0, 10)} (the model's review period)`,
+            },
+          ],
+        });
       }
       return db.transaction().execute(async (trx) => {
         const locked = await loadVersion(trx, actor, id, true);
@@ -283,7 +363,15 @@ export function createClassificationService(db: Db) {
         const issues = submissionIssues(model, inputOf(locked, facts));
         if (issues.length) throw new AppError('classification_incomplete', { issues });
         const snap = snapshotValues(model, locked, facts);
-        await repo.update(trx, id, { status: 'approved', decided_by: actor.userId, decided_at: now, decision_comment: input.comment ?? null, approved_at: now, review_due_at: reviewDueAt, ...snap });
+        await repo.update(trx, id, {
+          status: 'approved',
+          decided_by: actor.userId,
+          decided_at: now,
+          decision_comment: input.comment ?? null,
+          approved_at: now,
+          review_due_at: reviewDueAt,
+          ...snap,
+        });
         await repo.supersedeOthers(trx, v.asset_id, id, now);
         const profile = { C: snap.level_c, I: snap.level_i, A: snap.level_a, T: snap.level_t };
         await assets.applyApproved(trx, asset, { id, profile, specialAnalysis: snap.special_analysis, approvedAt: now, reviewDueAt });
@@ -295,7 +383,12 @@ export function createClassificationService(db: Db) {
           entityId: id,
           entityLabel: v.asset_name,
           unitId: v.unit_id,
-          changes: { status: { before: 'submitted', after: 'approved' }, profile: { after: formatProfile(model, profile) }, reviewDueAt: { after: reviewDueAt.toISOString() }, comment: { after: input.comment ?? null } },
+          changes: {
+            status: { before: 'submitted', after: 'approved' },
+            profile: { after: formatProfile(model, profile) },
+            reviewDueAt: { after: reviewDueAt.toISOString() },
+            comment: { after: input.comment ?? null },
+          },
         });
         return view(trx, actor, id);
       });
@@ -307,9 +400,21 @@ export function createClassificationService(db: Db) {
       requireDecider(actor, v);
       return db.transaction().execute(async (trx) => {
         requireDecider(actor, await loadVersion(trx, actor, id, true));
-        await repo.update(trx, id, { status: 'returned', decided_by: actor.userId, decided_at: new Date(), decision_comment: input.comment });
+        await repo.update(trx, id, {
+          status: 'returned',
+          decided_by: actor.userId,
+          decided_at: new Date(),
+          decision_comment: input.comment,
+        });
         await assets.setOpenVersion(trx, v.asset_id, { id, status: 'returned' });
-        await recordAudit(trx, actor, { action: 'return', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, changes: { status: { before: 'submitted', after: 'returned' }, comment: { after: input.comment } } });
+        await recordAudit(trx, actor, {
+          action: 'return',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: v.asset_name,
+          unitId: v.unit_id,
+          changes: { status: { before: 'submitted', after: 'returned' }, comment: { after: input.comment } },
+        });
         return view(trx, actor, id);
       });
     },
@@ -322,7 +427,14 @@ export function createClassificationService(db: Db) {
         const locked = await loadVersion(trx, actor, id, true);
         requireChecker(actor, locked);
         await repo.update(trx, id, { checked_by: actor.userId, checked_at: new Date(), check_comment: input.comment ?? null });
-        await recordAudit(trx, actor, { action: 'check', entityType: 'classification', entityId: id, entityLabel: locked.asset_name, unitId: locked.unit_id, changes: { checkedBy: { before: locked.checked_by, after: actor.userId }, comment: { after: input.comment ?? null } } });
+        await recordAudit(trx, actor, {
+          action: 'check',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: locked.asset_name,
+          unitId: locked.unit_id,
+          changes: { checkedBy: { before: locked.checked_by, after: actor.userId }, comment: { after: input.comment ?? null } },
+        });
         return view(trx, actor, id);
       });
     },
@@ -337,14 +449,26 @@ export function createClassificationService(db: Db) {
       requireAccess(actor, 'classification.approve', { organizationId: asset.organization_id, unitPath: asset.unit_path });
       if (!asset.information_owner_id) throw new AppError('information_owner_missing', { field: 'informationOwnerId' });
       if (asset.information_owner_id !== actor.userId) throw new AppError('not_information_owner');
-      if (delegateId === asset.information_owner_id) throw new AppError('validation_failed', { issues: [{ path: ['body', 'delegateId'], code: 'custom', message: 'the owner cannot be her own delegate' }] });
-      if (delegateId && !(await repo.userInOrganization(db, actor.organizationId, delegateId))) throw new AppError('unknown_user', { field: 'delegateId' });
+      if (delegateId === asset.information_owner_id)
+        throw new AppError('validation_failed', {
+          issues: [{ path: ['body', 'delegateId'], code: 'custom', message: 'the owner cannot be her own delegate' }],
+        });
+      if (delegateId && !(await repo.userInOrganization(db, actor.organizationId, delegateId)))
+        throw new AppError('unknown_user', { field: 'delegateId' });
       return db.transaction().execute(async (trx) => {
         await assets.lock(trx, assetId);
         const before = (await loadAsset(trx, actor, assetId)).decision_delegate_id;
         if (before !== delegateId) {
           await assets.setDecisionDelegate(trx, assetId, delegateId);
-          await recordAudit(trx, actor, { action: 'update', entityType: 'decision_delegate', entityId: assetId, entityLabel: asset.name, unitId: asset.unit_id, before: { delegateId: before }, after: { delegateId } });
+          await recordAudit(trx, actor, {
+            action: 'update',
+            entityType: 'decision_delegate',
+            entityId: assetId,
+            entityLabel: asset.name,
+            unitId: asset.unit_id,
+            before: { delegateId: before },
+            after: { delegateId },
+          });
         }
         const names = delegateId ? await repo.userNames(trx, [delegateId]) : [];
         return { delegate: delegateId ? { id: delegateId, name: names[0]?.name ?? '' } : null };
@@ -361,10 +485,16 @@ export function createClassificationService(db: Db) {
         if (!OPEN.includes(locked.status)) throw new AppError('classification_not_editable', { status: locked.status });
         await assets.setOpenVersion(trx, v.asset_id, null);
         await repo.remove(trx, id);
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'classification', entityId: id, entityLabel: v.asset_name, unitId: v.unit_id, before: { versionNo: v.version_no, status: v.status } });
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'classification',
+          entityId: id,
+          entityLabel: v.asset_name,
+          unitId: v.unit_id,
+          before: { versionNo: v.version_no, status: v.status },
+        });
       });
     },
-
   };
   return service;
 }

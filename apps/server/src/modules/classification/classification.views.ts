@@ -55,7 +55,11 @@ export async function liveFacts(db: Db | Trx, asset: AssetFactsRow): Promise<Fac
   }
   let inherited: Facts['inherited'] = null;
   if (asset.kind !== 'information_set') {
-    const sets = (await repo.processedSets(db, asset.id)).map((s) => ({ id: s.id, name: s.name, levels: { C: s.approved_c, I: s.approved_i, A: s.approved_a, T: s.approved_t } }));
+    const sets = (await repo.processedSets(db, asset.id)).map((s) => ({
+      id: s.id,
+      name: s.name,
+      levels: { C: s.approved_c, I: s.approved_i, A: s.approved_a, T: s.approved_t },
+    }));
     inherited = { levels: inheritProfile(sets.map((s) => s.levels)), sets };
   }
   return {
@@ -69,7 +73,9 @@ export async function liveFacts(db: Db | Trx, asset: AssetFactsRow): Promise<Fac
   };
 }
 
-const factsOfRow = (r: Pick<AssetFactsRow, 'secrecy_chapter' | 'protected_identity' | 'criminal_offence_data' | 'security_protection'>) => ({
+const factsOfRow = (
+  r: Pick<AssetFactsRow, 'secrecy_chapter' | 'protected_identity' | 'criminal_offence_data' | 'security_protection'>,
+) => ({
   secrecyChapter: r.secrecy_chapter,
   protectedIdentity: r.protected_identity,
   criminalOffenceData: r.criminal_offence_data,
@@ -88,7 +94,10 @@ export function snapshotFacts(v: VersionRow): Facts {
   };
 }
 
-export function inputOf(v: Pick<VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>, facts: Facts): DerivationInput & { justifications: VersionRow['justifications']; typeDeviationReason: string | null } {
+export function inputOf(
+  v: Pick<VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>,
+  facts: Facts,
+): DerivationInput & { justifications: VersionRow['justifications']; typeDeviationReason: string | null } {
   return {
     answers: v.answers,
     raises: v.raises,
@@ -106,7 +115,11 @@ export function inputOf(v: Pick<VersionRow, 'answers' | 'raises' | 'justificatio
 }
 
 /** The columns that freeze the facts and the result on a version. */
-export function snapshotValues(model: ClassificationModelDefinition, v: Pick<VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>, facts: Facts) {
+export function snapshotValues(
+  model: ClassificationModelDefinition,
+  v: Pick<VersionRow, 'answers' | 'raises' | 'justifications' | 'type_deviation_reason'>,
+  facts: Facts,
+) {
   const d = derive(model, inputOf(v, facts));
   return {
     personal_data: facts.personalData,
@@ -134,7 +147,8 @@ export type DecisionBlock = 'no_owner' | 'not_owner' | 'prepared_alone' | 'no_pe
 type DeciderFields = Pick<VersionRow, 'information_owner_id' | 'decision_delegate_id' | 'contributor_ids' | 'unit_path'>;
 
 /** Whether the version's preparers are this one person alone (an empty list: nobody prepared it). */
-const preparedAloneBy = (v: Pick<VersionRow, 'contributor_ids'>, userId: string) => v.contributor_ids.length > 0 && v.contributor_ids.every((id) => id === userId);
+const preparedAloneBy = (v: Pick<VersionRow, 'contributor_ids'>, userId: string) =>
+  v.contributor_ids.length > 0 && v.contributor_ids.every((id) => id === userId);
 
 /**
  * Who decides (fastställer) a classification: the asset's named information owner or her recorded
@@ -160,7 +174,14 @@ export function mayCheck(actor: Actor, v: DeciderFields): boolean {
   return !preparedAloneBy(v, actor.userId);
 }
 
-export function toVersionView(v: VersionRow, model: ClassificationModelDefinition, facts: Facts, actor: Actor, names: Map<string, string>, locale: 'sv' | 'en' = 'sv'): ClassificationVersionView {
+export function toVersionView(
+  v: VersionRow,
+  model: ClassificationModelDefinition,
+  facts: Facts,
+  actor: Actor,
+  names: Map<string, string>,
+  locale: 'sv' | 'en' = 'sv',
+): ClassificationVersionView {
   const input = inputOf(v, facts);
   const derivation = derive(model, input);
   const open = v.status !== 'approved';
@@ -223,7 +244,11 @@ export function toVersionView(v: VersionRow, model: ClassificationModelDefinitio
   };
 }
 
-export function toListItem(v: VersionRow | repo.VersionListRow, model: ClassificationModelDefinition | undefined, locale: 'sv' | 'en' = 'sv') {
+export function toListItem(
+  v: VersionRow | repo.VersionListRow,
+  model: ClassificationModelDefinition | undefined,
+  locale: 'sv' | 'en' = 'sv',
+) {
   const profile: Profile = { C: v.level_c, I: v.level_i, A: v.level_a, T: v.level_t };
   return {
     id: v.id,

@@ -7,7 +7,18 @@ import { visibleScope } from '../assets/assets.service.js';
 import { findRootUnit, findUnit, openChildUnits } from '../units/units.service.js';
 import * as repo from './coverage.repository.js';
 
-const zero = (): CoverageCounts => ({ systemsInUse: 0, systemsValid: 0, systemsMissing: 0, setsTotal: 0, setsClassified: 0, awaitingApproval: 0, drafts: 0, dueWithin30Days: 0, overdue: 0, specialAnalysis: 0 });
+const zero = (): CoverageCounts => ({
+  systemsInUse: 0,
+  systemsValid: 0,
+  systemsMissing: 0,
+  setsTotal: 0,
+  setsClassified: 0,
+  awaitingApproval: 0,
+  drafts: 0,
+  dueWithin30Days: 0,
+  overdue: 0,
+  specialAnalysis: 0,
+});
 
 function counts(r: repo.CoverageRow): CoverageCounts {
   return {
@@ -33,9 +44,7 @@ function add(a: CoverageCounts, b: CoverageCounts): CoverageCounts {
 export function createCoverageService(db: Db) {
   async function compute(actor: Actor, unitId?: string) {
     requireAccess(actor, 'classification.read', { organizationId: actor.organizationId });
-    const scope = unitId
-      ? await findUnit(db, actor.organizationId, unitId)
-      : await findRootUnit(db, actor.organizationId);
+    const scope = unitId ? await findUnit(db, actor.organizationId, unitId) : await findRootUnit(db, actor.organizationId);
     if (!scope) throw new AppError('not_found');
     const children = await openChildUnits(db, scope.id);
     const rows = await repo.coverage(db, actor.organizationId, scope.id, visibleScope(actor, 'classification.read'));

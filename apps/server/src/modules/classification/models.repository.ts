@@ -17,7 +17,11 @@ export interface ModelRow {
 const SELECT = sql`m.id, m.organization_id, m.version, m.definition, m.note, m.is_current, m.created_by, u.name as created_by_name, m.created_at`;
 
 export async function findById(db: Db | Trx, organizationId: string, id: string): Promise<ModelRow | undefined> {
-  return (await sql<ModelRow>`select ${SELECT} from classification_models m left join users u on u.id = m.created_by where m.organization_id = ${organizationId} and m.id = ${id}`.execute(db)).rows[0];
+  return (
+    await sql<ModelRow>`select ${SELECT} from classification_models m left join users u on u.id = m.created_by where m.organization_id = ${organizationId} and m.id = ${id}`.execute(
+      db,
+    )
+  ).rows[0];
 }
 
 export async function list(db: Db, organizationId: string) {
@@ -30,20 +34,35 @@ export async function list(db: Db, organizationId: string) {
 }
 
 export async function usageCount(db: Db | Trx, modelId: string) {
-  const r = await db.selectFrom('classification_versions').select(sql<number>`count(*)::int`.as('n')).where('model_id', '=', modelId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('classification_versions')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('model_id', '=', modelId)
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
 /** The organisation's current model (every organisation has one from its creation on). */
 export async function findCurrent(db: Db | Trx, organizationId: string): Promise<ModelRow | undefined> {
-  return (await sql<ModelRow>`select ${SELECT} from classification_models m left join users u on u.id = m.created_by where m.organization_id = ${organizationId} and m.is_current`.execute(db)).rows[0];
+  return (
+    await sql<ModelRow>`select ${SELECT} from classification_models m left join users u on u.id = m.created_by where m.organization_id = ${organizationId} and m.is_current`.execute(
+      db,
+    )
+  ).rows[0];
 }
 
 /** Version 1 from the shipped preset; nothing when the organisation already has a model. */
 export async function insertPreset(trx: Trx, organizationId: string): Promise<string | undefined> {
   const inserted = await trx
     .insertInto('classification_models')
-    .values({ organization_id: organizationId, version: 1, definition: JSON.stringify(klassaPresetModel), note: 'Förinställd modell', is_current: true, created_by: null })
+    .values({
+      organization_id: organizationId,
+      version: 1,
+      definition: JSON.stringify(klassaPresetModel),
+      note: 'Förinställd modell',
+      is_current: true,
+      created_by: null,
+    })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -56,12 +75,34 @@ export async function lockModel(trx: Trx, organizationId: string): Promise<void>
 }
 
 /** A new current version (call under `lockModel`); the previous versions stay, as classifications refer to them. */
-export async function insertVersion(trx: Trx, organizationId: string, definition: ClassificationModelDefinition, note: string | null, createdBy: string | null) {
-  const last = await trx.selectFrom('classification_models').select(sql<number>`coalesce(max(version), 0)`.as('v')).where('organization_id', '=', organizationId).executeTakeFirstOrThrow();
-  await trx.updateTable('classification_models').set({ is_current: false }).where('organization_id', '=', organizationId).where('is_current', '=', true).execute();
+export async function insertVersion(
+  trx: Trx,
+  organizationId: string,
+  definition: ClassificationModelDefinition,
+  note: string | null,
+  createdBy: string | null,
+) {
+  const last = await trx
+    .selectFrom('classification_models')
+    .select(sql<number>`coalesce(max(version), 0)`.as('v'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('classification_models')
+    .set({ is_current: false })
+    .where('organization_id', '=', organizationId)
+    .where('is_current', '=', true)
+    .execute();
   return trx
     .insertInto('classification_models')
-    .values({ organization_id: organizationId, version: Number(last.v) + 1, definition: JSON.stringify(definition), note, is_current: true, created_by: createdBy })
+    .values({
+      organization_id: organizationId,
+      version: Number(last.v) + 1,
+      definition: JSON.stringify(definition),
+      note,
+      is_current: true,
+      created_by: createdBy,
+    })
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
 }

@@ -29,7 +29,14 @@ function toView(m: repo.ModelRow, usageCount: number): ClassificationModelView {
  */
 export async function createInitialModel(trx: Trx, organizationId: string): Promise<void> {
   const id = await repo.insertPreset(trx, organizationId);
-  if (id) await recordAudit(trx, systemActor(organizationId), { action: 'create', entityType: 'classification_model', entityId: id, entityLabel: 'Version 1', after: { version: 1, key: klassaPresetModel.key } });
+  if (id)
+    await recordAudit(trx, systemActor(organizationId), {
+      action: 'create',
+      entityType: 'classification_model',
+      entityId: id,
+      entityLabel: 'Version 1',
+      after: { version: 1, key: klassaPresetModel.key },
+    });
 }
 
 /** Published to other modules (assets export, information types): the organisation's current model. */
@@ -72,7 +79,10 @@ export function createModelsService(db: Db) {
      * A definition equal to the current one is no new version (and no event): the current one is
      * answered, with `created: false`.
      */
-    async createVersion(actor: Actor, input: z.output<typeof createModelVersionBody>): Promise<{ model: ClassificationModelView; created: boolean }> {
+    async createVersion(
+      actor: Actor,
+      input: z.output<typeof createModelVersionBody>,
+    ): Promise<{ model: ClassificationModelView; created: boolean }> {
       const root = await findRootUnit(db, actor.organizationId);
       if (!root) throw new AppError('not_found');
       requireAccess(actor, 'classification_model.manage', { organizationId: actor.organizationId, unitPath: root.path });
@@ -88,7 +98,13 @@ export function createModelsService(db: Db) {
           entityType: 'classification_model',
           entityId: created.id,
           entityLabel: `Version ${created.version}`,
-          after: { version: created.version, key: input.definition.key, levels: input.definition.levels.length, traceability: input.definition.aspects[3]?.enabled, note: input.note ?? null },
+          after: {
+            version: created.version,
+            key: input.definition.key,
+            levels: input.definition.levels.length,
+            traceability: input.definition.aspects[3]?.enabled,
+            note: input.note ?? null,
+          },
         });
         return { model: toView((await repo.findById(trx, actor.organizationId, created.id))!, 0), created: true };
       });

@@ -30,7 +30,12 @@ export default defineModule({
   dashboard: classificationDashboard,
   // Every organisation classifies from the start with the shipped model as its version 1.
   onOrganizationCreated: (trx, org) => createInitialModel(trx, org.organizationId),
-  permissions: [{ permission: 'classification.read' }, { permission: 'classification.write' }, { permission: 'classification.approve' }, { permission: 'classification_model.manage' }],
+  permissions: [
+    { permission: 'classification.read' },
+    { permission: 'classification.write' },
+    { permission: 'classification.approve' },
+    { permission: 'classification_model.manage' },
+  ],
   audit: classificationAudit,
   fixtures: async () => (await import('./classification.fixtures.js')).classificationFixtures,
 });

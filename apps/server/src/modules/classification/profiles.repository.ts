@@ -27,7 +27,11 @@ export interface ClassifiedProfileRow {
  * Classified (approved or inheriting levels), not retired assets of the organisation; `assetIds`
  * narrows the set. One statement for any number of assets, so generating every plan stays a few reads.
  */
-export async function classifiedProfiles(db: Db | Trx, organizationId: string, assetIds?: readonly string[]): Promise<ClassifiedProfileRow[]> {
+export async function classifiedProfiles(
+  db: Db | Trx,
+  organizationId: string,
+  assetIds?: readonly string[],
+): Promise<ClassifiedProfileRow[]> {
   const only = assetIds ? sql`and a.id = any(${sql.val(assetIds)}::uuid[])` : sql``;
   const { rows } = await sql<ClassifiedProfileRow>`
     select a.id, a.kind, a.name, a.unit_id, u.path as unit_path, a.level_c, a.level_i, a.level_a, a.level_t,

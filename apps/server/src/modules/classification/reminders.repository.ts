@@ -51,6 +51,8 @@ export async function reviewReasons(db: Db) {
     WHERE a.classification_review_reasons IS NOT NULL AND a.current_version_id IS NOT NULL AND a.lifecycle <> 'retired'
       AND NOT EXISTS (SELECT 1 FROM notifications n
         WHERE n.user_id = p.user_id AND n.entity_id = a.id::text AND n.created_at >= g.newest
-          AND n.kind = CASE WHEN g.integration THEN 'classification.integration_added' ELSE 'classification.facts_changed' END)`.execute(db);
+          AND n.kind = CASE WHEN g.integration THEN 'classification.integration_added' ELSE 'classification.facts_changed' END)`.execute(
+    db,
+  );
   return r.rows;
 }

@@ -3,7 +3,11 @@ import { defineRoute } from '../../platform/http/route.js';
 
 export const dashboardRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/v1/dashboard', permission: 'authenticated', tag: 'dashboard', summary: 'Startsidans nyckeltal',
+    method: 'GET',
+    url: '/api/v1/dashboard',
+    permission: 'authenticated',
+    tag: 'dashboard',
+    summary: 'Startsidans nyckeltal',
     response: dashboardView,
     handler: ({ actor, services }) => services.dashboard.get(actor),
   }),

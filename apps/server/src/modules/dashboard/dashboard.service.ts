@@ -35,7 +35,15 @@ export function createDashboardService(deps: ModuleDeps): DashboardService {
             section: figures && {
               module,
               title: texts.title,
-              figures: figures.map((f) => ({ key: f.key, label: label(f.key), hint: texts.items[f.key]?.hint ?? '', value: f.value, format: f.format ?? 'count', link: f.link, tone: f.tone ?? 'neutral' })),
+              figures: figures.map((f) => ({
+                key: f.key,
+                label: label(f.key),
+                hint: texts.items[f.key]?.hint ?? '',
+                value: f.value,
+                format: f.format ?? 'count',
+                link: f.link,
+                tone: f.tone ?? 'neutral',
+              })),
             },
             awaiting: awaiting.map((a) => ({ key: `${module}.${a.key}`, label: label(a.key), count: a.count, link: a.link })),
           };
@@ -51,7 +59,13 @@ export function createDashboardService(deps: ModuleDeps): DashboardService {
         sections: parts.flatMap((p) => (p.section ? [p.section] : [])),
         awaiting: parts.flatMap((p) => p.awaiting),
         notifications: { unread: unread?.unread ?? 0, latest: unread?.items ?? [] },
-        recentEvents: events.map((e) => ({ occurredAt: e.occurred_at.toISOString(), actorName: e.actor_name, action: e.action, entityType: e.entity_type, entityLabel: e.entity_label })),
+        recentEvents: events.map((e) => ({
+          occurredAt: e.occurred_at.toISOString(),
+          actorName: e.actor_name,
+          action: e.action,
+          entityType: e.entity_type,
+          entityLabel: e.entity_label,
+        })),
       };
     },
   };

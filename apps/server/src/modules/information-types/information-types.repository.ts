@@ -22,20 +22,35 @@ export interface TypeRow {
 const SELECT = sql`t.*, (select count(*)::int from assets a where a.information_type_id = t.id) as usage_count`;
 
 export async function list(db: Db | Trx, organizationId: string): Promise<TypeRow[]> {
-  return (await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} order by lower(t.name)`.execute(db)).rows;
+  return (
+    await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} order by lower(t.name)`.execute(
+      db,
+    )
+  ).rows;
 }
 
 export async function findById(db: Db | Trx, organizationId: string, id: string): Promise<TypeRow | undefined> {
-  return (await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} and t.id = ${id}`.execute(db)).rows[0];
+  return (
+    await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} and t.id = ${id}`.execute(db)
+  ).rows[0];
 }
 
 /** The row locked for the rest of the transaction, so its version check and audit "before" are exact. */
 export async function findForUpdate(trx: Trx, organizationId: string, id: string): Promise<TypeRow | undefined> {
-  return (await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} and t.id = ${id} for update of t`.execute(trx)).rows[0];
+  return (
+    await sql<TypeRow>`select ${SELECT} from information_types t where t.organization_id = ${organizationId} and t.id = ${id} for update of t`.execute(
+      trx,
+    )
+  ).rows[0];
 }
 
 export function findByKey(db: Db | Trx, organizationId: string, key: string) {
-  return db.selectFrom('information_types').select('id').where('organization_id', '=', organizationId).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('information_types')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
 export interface TypeValues {
@@ -55,7 +70,11 @@ export function insert(trx: Trx, values: TypeValues & { organization_id: string;
 }
 
 export function update(trx: Trx, id: string, values: TypeValues) {
-  return trx.updateTable('information_types').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+  return trx
+    .updateTable('information_types')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function remove(trx: Trx, id: string) {

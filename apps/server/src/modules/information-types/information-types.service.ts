@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { aspectKeys, informationTypePreset, type Profile } from '@tillit/core';
-import type { createInformationTypeBody, InformationTypeLibraryFile, InformationTypeView, updateInformationTypeBody } from '@tillit/core/modules/information-types/schemas';
+import type {
+  createInformationTypeBody,
+  InformationTypeLibraryFile,
+  InformationTypeView,
+  updateInformationTypeBody,
+} from '@tillit/core/modules/information-types/schemas';
 import { requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -41,7 +46,17 @@ export function keyFromName(name: string): string {
 }
 
 const recValues = (p: Profile) => ({ rec_c: p.C, rec_i: p.I, rec_a: p.A, rec_t: p.T });
-const auditFields = (t: { key: string; name: string; description: string | null; personal_data: string; rec_c: number | null; rec_i: number | null; rec_a: number | null; rec_t: number | null; justification: string | null }) => ({
+const auditFields = (t: {
+  key: string;
+  name: string;
+  description: string | null;
+  personal_data: string;
+  rec_c: number | null;
+  rec_i: number | null;
+  rec_a: number | null;
+  rec_t: number | null;
+  justification: string | null;
+}) => ({
   key: t.key,
   name: t.name,
   description: t.description,
@@ -76,7 +91,9 @@ export function createInformationTypesService(db: Db) {
     const model = await currentModel(db, organizationId);
     const max = model.definition.levels.length - 1;
     const issues = profiles.flatMap(({ path, profile }) =>
-      aspectKeys.filter((a) => profile[a] !== null && profile[a]! > max).map((a) => ({ path: [...path, a], code: 'level_out_of_range', params: { min: 0, max } })),
+      aspectKeys
+        .filter((a) => profile[a] !== null && profile[a]! > max)
+        .map((a) => ({ path: [...path, a], code: 'level_out_of_range', params: { min: 0, max } })),
     );
     if (issues.length) throw new AppError('level_out_of_range', { issues });
   }
@@ -91,27 +108,53 @@ export function createInformationTypesService(db: Db) {
   async function importLibrary(actor: Actor, file: InformationTypeLibraryFile, dryRun: boolean) {
     await requireManageOnRoot(actor);
     const seen = new Set<string>();
-    const duplicates = file.types.flatMap((t, i) => (seen.has(t.key) ? [{ path: ['body', 'types', i, 'key'], code: 'duplicate', message: `duplicate key ${t.key}` }] : (seen.add(t.key), [])));
+    const duplicates = file.types.flatMap((t, i) =>
+      seen.has(t.key)
+        ? [{ path: ['body', 'types', i, 'key'], code: 'duplicate', message: `duplicate key ${t.key}` }]
+        : (seen.add(t.key), []),
+    );
     if (duplicates.length) throw new AppError('validation_failed', { issues: duplicates });
-    await checkLevels(actor.organizationId, file.types.map((t, i) => ({ path: ['body', 'types', i, 'recommended'], profile: t.recommended })));
+    await checkLevels(
+      actor.organizationId,
+      file.types.map((t, i) => ({ path: ['body', 'types', i, 'recommended'], profile: t.recommended })),
+    );
     const result = { dryRun, created: [] as string[], updated: [] as string[], unchanged: [] as string[] };
     const run = async (trx: Trx) => {
       const existing = new Map((await repo.list(trx, actor.organizationId)).map((t) => [t.key, t]));
       for (const t of file.types) {
-        const values = { name: t.name, description: t.description ?? null, personal_data: t.personalData, ...recValues(t.recommended), justification: t.justification ?? null };
+        const values = {
+          name: t.name,
+          description: t.description ?? null,
+          personal_data: t.personalData,
+          ...recValues(t.recommended),
+          justification: t.justification ?? null,
+        };
         const before = existing.get(t.key);
         if (!before) {
           result.created.push(t.key);
           if (dryRun) continue;
           const { id } = await repo.insert(trx, { organization_id: actor.organizationId, key: t.key, ...values });
-          await recordAudit(trx, actor, { action: 'import', entityType: 'information_type', entityId: id, entityLabel: t.name, after: auditFields({ key: t.key, ...values }) });
+          await recordAudit(trx, actor, {
+            action: 'import',
+            entityType: 'information_type',
+            entityId: id,
+            entityLabel: t.name,
+            after: auditFields({ key: t.key, ...values }),
+          });
           continue;
         }
         const changed = JSON.stringify(auditFields(before)) !== JSON.stringify(auditFields({ key: t.key, ...values }));
         (changed ? result.updated : result.unchanged).push(t.key);
         if (dryRun || !changed) continue;
         await repo.update(trx, before.id, values);
-        await recordAudit(trx, actor, { action: 'import', entityType: 'information_type', entityId: before.id, entityLabel: t.name, before: auditFields(before), after: auditFields({ key: t.key, ...values }) });
+        await recordAudit(trx, actor, {
+          action: 'import',
+          entityType: 'information_type',
+          entityId: before.id,
+          entityLabel: t.name,
+          before: auditFields(before),
+          after: auditFields({ key: t.key, ...values }),
+        });
       }
     };
     await db.transaction().execute(run);
@@ -135,14 +178,32 @@ export function createInformationTypesService(db: Db) {
       const key = input.key ?? keyFromName(input.name);
       if (await repo.findByKey(db, actor.organizationId, key)) throw new AppError('duplicate_information_type_key', { field: 'key' });
       return db.transaction().execute(async (trx) => {
-        const values = { key, name: input.name, description: input.description ?? null, personal_data: input.personalData, ...recValues(input.recommended), justification: input.justification ?? null };
+        const values = {
+          key,
+          name: input.name,
+          description: input.description ?? null,
+          personal_data: input.personalData,
+          ...recValues(input.recommended),
+          justification: input.justification ?? null,
+        };
         const { id } = await repo.insert(trx, { organization_id: actor.organizationId, ...values });
-        await recordAudit(trx, actor, { action: 'create', entityType: 'information_type', entityId: id, entityLabel: input.name, after: auditFields(values) });
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'information_type',
+          entityId: id,
+          entityLabel: input.name,
+          after: auditFields(values),
+        });
         return toTypeView((await repo.findById(trx, actor.organizationId, id))!);
       });
     },
 
-    async update(actor: Actor, id: string, input: z.output<typeof updateInformationTypeBody>, expected?: ExpectedVersion): Promise<InformationTypeView> {
+    async update(
+      actor: Actor,
+      id: string,
+      input: z.output<typeof updateInformationTypeBody>,
+      expected?: ExpectedVersion,
+    ): Promise<InformationTypeView> {
       await requireManageOnRoot(actor);
       await load(actor, id);
       if (input.recommended) await checkLevels(actor.organizationId, [{ path: ['body', 'recommended'], profile: input.recommended }]);
@@ -157,7 +218,14 @@ export function createInformationTypesService(db: Db) {
           ...(input.justification !== undefined ? { justification: input.justification ?? null } : {}),
         });
         const after = (await repo.findById(trx, actor.organizationId, id))!;
-        await recordAudit(trx, actor, { action: 'update', entityType: 'information_type', entityId: id, entityLabel: after.name, before: auditFields(before), after: auditFields(after) });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'information_type',
+          entityId: id,
+          entityLabel: after.name,
+          before: auditFields(before),
+          after: auditFields(after),
+        });
         return toTypeView(after);
       });
     },
@@ -168,7 +236,13 @@ export function createInformationTypesService(db: Db) {
       if (t.usage_count > 0) throw new AppError('information_type_in_use', { usageCount: t.usage_count });
       await db.transaction().execute(async (trx) => {
         await repo.remove(trx, id);
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'information_type', entityId: id, entityLabel: t.name, before: auditFields(t) });
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'information_type',
+          entityId: id,
+          entityLabel: t.name,
+          before: auditFields(t),
+        });
       });
     },
 
@@ -185,7 +259,14 @@ export function createInformationTypesService(db: Db) {
         formatVersion: 1,
         exportedAt: new Date().toISOString(),
         source: { organization: org.name, model: model.definition.key },
-        types: types.map((t) => ({ key: t.key, name: t.name, description: t.description, personalData: t.personal_data as InformationTypeView['personalData'], recommended: { C: t.rec_c, I: t.rec_i, A: t.rec_a, T: t.rec_t }, justification: t.justification })),
+        types: types.map((t) => ({
+          key: t.key,
+          name: t.name,
+          description: t.description,
+          personalData: t.personal_data as InformationTypeView['personalData'],
+          recommended: { C: t.rec_c, I: t.rec_i, A: t.rec_a, T: t.rec_t },
+          justification: t.justification,
+        })),
       };
     },
 

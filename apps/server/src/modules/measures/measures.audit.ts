@@ -28,7 +28,12 @@ export const measuresAudit = defineAuditVocabulary({
       estimatedHours: { sv: 'Uppskattad insats (timmar)', en: 'Estimated effort (hours)', kind: 'number' },
       status: { sv: 'Status', en: 'Status', kind: 'enum', values: labelsOf(measureWorkflow.statuses) },
       cancelReason: { sv: 'Skäl till att åtgärden avbröts', en: 'Reason for cancelling' },
-      linkType: { sv: 'Typ av koppling', en: 'Kind of link', kind: 'enum', values: Object.fromEntries(measureLinkTypes.map((t) => [t.key, t.label])) },
+      linkType: {
+        sv: 'Typ av koppling',
+        en: 'Kind of link',
+        kind: 'enum',
+        values: Object.fromEntries(measureLinkTypes.map((t) => [t.key, t.label])),
+      },
       link: { sv: 'Svarar mot', en: 'Answers' },
       links: { sv: 'Svarar mot', en: 'Answers', kind: 'list' },
       verifiedBy: { sv: 'Kontrollerad av', en: 'Checked by', kind: 'user' },

@@ -5,12 +5,30 @@ import * as repo from './measures.repository.js';
 /** A measure in the world's unit, owned by another person (so the actor may verify it), named with the marker. */
 async function measure(w: FixtureWorld, overrides: MeasureOverrides = {}) {
   const owner = await w.person();
-  return w.tx((trx) => makeMeasure(trx, w.unit, { title: `Åtgärd ${w.marker}`, ownerId: owner.id, startDate: '2026-01-01', dueDate: '2026-03-31', ...overrides }));
+  return w.tx((trx) =>
+    makeMeasure(trx, w.unit, {
+      title: `Åtgärd ${w.marker}`,
+      ownerId: owner.id,
+      startDate: '2026-01-01',
+      dueDate: '2026-03-31',
+      ...overrides,
+    }),
+  );
 }
 
-const link = (w: FixtureWorld) => ({ type: 'plan_requirement', targetId: crypto.randomUUID(), contextId: crypto.randomUUID(), label: `Krav ${w.marker}` });
+const link = (w: FixtureWorld) => ({
+  type: 'plan_requirement',
+  targetId: crypto.randomUUID(),
+  contextId: crypto.randomUUID(),
+  label: `Krav ${w.marker}`,
+});
 
-const read = (build: RouteFixture['build'], sibling: RouteFixture['sibling'] = 'deny'): RouteFixture => ({ scope: 'unit', sibling, build, audit: [] });
+const read = (build: RouteFixture['build'], sibling: RouteFixture['sibling'] = 'deny'): RouteFixture => ({
+  scope: 'unit',
+  sibling,
+  build,
+  audit: [],
+});
 
 export const measureFixtures: RouteFixtures = {
   'GET /api/v1/measures': read(async (w) => (await measure(w), {}), 'hidden'),
@@ -18,7 +36,9 @@ export const measureFixtures: RouteFixtures = {
   'GET /api/v1/measures/:id': read(async (w) => ({ params: { id: (await measure(w)).id } })),
   'POST /api/v1/measures': {
     scope: 'unit',
-    build: async (w) => ({ body: { title: `Ny åtgärd ${w.marker}`, unitId: w.unit.id, dueDate: '2027-01-31', priority: 'high', links: [link(w)] } }),
+    build: async (w) => ({
+      body: { title: `Ny åtgärd ${w.marker}`, unitId: w.unit.id, dueDate: '2027-01-31', priority: 'high', links: [link(w)] },
+    }),
     audit: [{ action: 'create', entityType: 'measure' }],
   },
   'PATCH /api/v1/measures/:id': {
@@ -33,7 +53,10 @@ export const measureFixtures: RouteFixtures = {
   },
   'POST /api/v1/measures/:id/verifications': {
     scope: 'unit',
-    build: async (w) => ({ params: { id: (await measure(w, { status: 'done' })).id }, body: { method: 'Granskning av behörighetslogg', verifiedOn: '2026-04-15', result: 'effective' } }),
+    build: async (w) => ({
+      params: { id: (await measure(w, { status: 'done' })).id },
+      body: { method: 'Granskning av behörighetslogg', verifiedOn: '2026-04-15', result: 'effective' },
+    }),
     audit: [{ action: 'verify', entityType: 'measure' }],
   },
   'POST /api/v1/measures/:id/links': {

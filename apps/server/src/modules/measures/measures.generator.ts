@@ -1,4 +1,10 @@
-import { addDays, stockholmToday, statusAfterVerification, type MeasureStatus, type VerificationResult } from '@tillit/core/modules/measures/rules';
+import {
+  addDays,
+  stockholmToday,
+  statusAfterVerification,
+  type MeasureStatus,
+  type VerificationResult,
+} from '@tillit/core/modules/measures/rules';
 import data from '../../seed/data/demo-measures.json' with { type: 'json' };
 import type { GeneratorContext, GeneratorStep } from '../../seed/generator/steps.js';
 
@@ -47,24 +53,82 @@ async function run(ctx: GeneratorContext) {
       verifiedAt = new Date(Math.min(Date.parse(`${on}T10:00:00Z`), ctx.until.getTime() - 1_800_000));
       verifications.push([rng.uuid(), org, id, verifier.id, on, t.method, result, null, verifiedAt]);
       ctx.audit.record({
-        occurredAt: verifiedAt, actor: { id: verifier.id, name: verifier.name }, action: 'verify', entityType: 'measure', entityId: id, entityLabel: t.title, unitId: unit.id,
-        changes: { status: { before: 'done', after: statusAfterVerification(result) }, method: { after: t.method }, result: { after: result } },
+        occurredAt: verifiedAt,
+        actor: { id: verifier.id, name: verifier.name },
+        action: 'verify',
+        entityType: 'measure',
+        entityId: id,
+        entityLabel: t.title,
+        unitId: unit.id,
+        changes: {
+          status: { before: 'done', after: statusAfterVerification(result) },
+          method: { after: t.method },
+          result: { after: result },
+        },
       });
     }
     const updated = verifiedAt ?? created;
     measures.push([
-      id, org, unit.id, `${t.title} (${i + 1})`, t.description, owner.id, start, due, t.priority, rng.chance(0.3) ? rng.int(1, 200) * 1000 : null, rng.int(4, 400),
-      status, status === 'cancelled' ? rng.pick(data.cancelReasons) : null, status === 'done' || status === 'verified' ? updated : null,
-      status === 'verified' ? verifiedAt : null, result, owner.id, created, updated,
+      id,
+      org,
+      unit.id,
+      `${t.title} (${i + 1})`,
+      t.description,
+      owner.id,
+      start,
+      due,
+      t.priority,
+      rng.chance(0.3) ? rng.int(1, 200) * 1000 : null,
+      rng.int(4, 400),
+      status,
+      status === 'cancelled' ? rng.pick(data.cancelReasons) : null,
+      status === 'done' || status === 'verified' ? updated : null,
+      status === 'verified' ? verifiedAt : null,
+      result,
+      owner.id,
+      created,
+      updated,
     ]);
-    ctx.audit.record({ occurredAt: created, actor: { id: owner.id, name: owner.name }, action: 'create', entityType: 'measure', entityId: id, entityLabel: t.title, unitId: unit.id });
+    ctx.audit.record({
+      occurredAt: created,
+      actor: { id: owner.id, name: owner.name },
+      action: 'create',
+      entityType: 'measure',
+      entityId: id,
+      entityLabel: t.title,
+      unitId: unit.id,
+    });
   }
   await ctx.copy(
     'measures',
-    ['id', 'organization_id', 'unit_id', 'title', 'description', 'owner_id', 'start_date', 'due_date', 'priority', 'estimated_cost', 'estimated_hours', 'status', 'cancel_reason', 'completed_at', 'verified_at', 'last_result', 'created_by', 'created_at', 'updated_at'],
+    [
+      'id',
+      'organization_id',
+      'unit_id',
+      'title',
+      'description',
+      'owner_id',
+      'start_date',
+      'due_date',
+      'priority',
+      'estimated_cost',
+      'estimated_hours',
+      'status',
+      'cancel_reason',
+      'completed_at',
+      'verified_at',
+      'last_result',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ],
     measures,
   );
-  await ctx.copy('measure_verifications', ['id', 'organization_id', 'measure_id', 'verified_by', 'verified_on', 'method', 'result', 'comment', 'created_at'], verifications);
+  await ctx.copy(
+    'measure_verifications',
+    ['id', 'organization_id', 'measure_id', 'verified_by', 'verified_on', 'method', 'result', 'comment', 'created_at'],
+    verifications,
+  );
   ctx.log.info({ measures: measures.length, verifications: verifications.length }, 'measures generated');
 }
 

@@ -49,7 +49,8 @@ const SELECT = sql`m.id, m.organization_id, m.unit_id, u.name as unit_name, u.pa
 const FROM = sql`measures m join units u on u.id = m.unit_id left join users o on o.id = m.owner_id`;
 
 export async function findById(db: Q, organizationId: string, id: string): Promise<MeasureRow | undefined> {
-  return (await sql<MeasureRow>`select ${SELECT} from ${FROM} where m.organization_id = ${organizationId} and m.id = ${id}`.execute(db)).rows[0];
+  return (await sql<MeasureRow>`select ${SELECT} from ${FROM} where m.organization_id = ${organizationId} and m.id = ${id}`.execute(db))
+    .rows[0];
 }
 
 export function lockForUpdate(trx: Trx, id: string) {
@@ -73,36 +74,83 @@ export interface MeasureValues {
   last_result?: string | null;
 }
 
-export async function insertMeasure(trx: Trx, organizationId: string, createdBy: string | null, v: MeasureValues & { unit_id: string; title: string; due_date: string }) {
-  const r = await trx.insertInto('measures').values({ ...v, organization_id: organizationId, created_by: createdBy }).returning('id').executeTakeFirstOrThrow();
+export async function insertMeasure(
+  trx: Trx,
+  organizationId: string,
+  createdBy: string | null,
+  v: MeasureValues & { unit_id: string; title: string; due_date: string },
+) {
+  const r = await trx
+    .insertInto('measures')
+    .values({ ...v, organization_id: organizationId, created_by: createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
 export async function updateMeasure(trx: Trx, id: string, v: MeasureValues) {
-  await trx.updateTable('measures').set({ ...v, updated_at: new Date() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('measures')
+    .set({ ...v, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertLinks(trx: Trx, organizationId: string, measureId: string, createdBy: string | null, links: { type: string; targetId: string; contextId?: string | null | undefined; label: string }[]) {
+export async function insertLinks(
+  trx: Trx,
+  organizationId: string,
+  measureId: string,
+  createdBy: string | null,
+  links: { type: string; targetId: string; contextId?: string | null | undefined; label: string }[],
+) {
   if (!links.length) return [];
   return trx
     .insertInto('measure_links')
-    .values(links.map((l) => ({ organization_id: organizationId, measure_id: measureId, link_type: l.type, target_id: l.targetId, context_id: l.contextId ?? null, label: l.label, created_by: createdBy })))
+    .values(
+      links.map((l) => ({
+        organization_id: organizationId,
+        measure_id: measureId,
+        link_type: l.type,
+        target_id: l.targetId,
+        context_id: l.contextId ?? null,
+        label: l.label,
+        created_by: createdBy,
+      })),
+    )
     .onConflict((oc) => oc.columns(['measure_id', 'link_type', 'target_id']).doNothing())
     .returning(['id', 'measure_id', 'link_type', 'target_id', 'context_id', 'label'])
     .execute();
 }
 
 export function deleteLink(trx: Trx, measureId: string, linkId: string) {
-  return trx.deleteFrom('measure_links').where('measure_id', '=', measureId).where('id', '=', linkId).returning(['id', 'link_type', 'target_id', 'context_id', 'label']).executeTakeFirst();
+  return trx
+    .deleteFrom('measure_links')
+    .where('measure_id', '=', measureId)
+    .where('id', '=', linkId)
+    .returning(['id', 'link_type', 'target_id', 'context_id', 'label'])
+    .executeTakeFirst();
 }
 
 export function linksOf(db: Q, measureIds: string[]): Promise<LinkRow[]> {
   if (!measureIds.length) return Promise.resolve([]);
-  return db.selectFrom('measure_links').select(['id', 'measure_id', 'link_type', 'target_id', 'context_id', 'label']).where('measure_id', 'in', measureIds).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('measure_links')
+    .select(['id', 'measure_id', 'link_type', 'target_id', 'context_id', 'label'])
+    .where('measure_id', 'in', measureIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export async function relabel(trx: Trx, organizationId: string, linkType: string, targetId: string, label: string) {
-  const r = await trx.updateTable('measure_links').set({ label }).where('organization_id', '=', organizationId).where('link_type', '=', linkType).where('target_id', '=', targetId).where('label', '<>', label).executeTakeFirst();
+  const r = await trx
+    .updateTable('measure_links')
+    .set({ label })
+    .where('organization_id', '=', organizationId)
+    .where('link_type', '=', linkType)
+    .where('target_id', '=', targetId)
+    .where('label', '<>', label)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -120,20 +168,47 @@ export interface VerificationRow {
 export async function verificationsOf(db: Q, measureId: string): Promise<VerificationRow[]> {
   return (
     await sql<VerificationRow>`select v.id, v.verified_by, u.name as verifier_name, v.verified_on::text as verified_on, v.method, v.result, v.comment, v.created_at
-      from measure_verifications v join users u on u.id = v.verified_by where v.measure_id = ${measureId} order by v.created_at desc, v.id desc`.execute(db)
+      from measure_verifications v join users u on u.id = v.verified_by where v.measure_id = ${measureId} order by v.created_at desc, v.id desc`.execute(
+      db,
+    )
   ).rows;
 }
 
-export async function insertVerification(trx: Trx, organizationId: string, measureId: string, v: { verified_by: string; verified_on: string; method: string; result: string; comment: string | null }) {
-  return (await trx.insertInto('measure_verifications').values({ ...v, organization_id: organizationId, measure_id: measureId }).returning('id').executeTakeFirstOrThrow()).id;
+export async function insertVerification(
+  trx: Trx,
+  organizationId: string,
+  measureId: string,
+  v: { verified_by: string; verified_on: string; method: string; result: string; comment: string | null },
+) {
+  return (
+    await trx
+      .insertInto('measure_verifications')
+      .values({ ...v, organization_id: organizationId, measure_id: measureId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function activeUserExists(db: Q, organizationId: string, id: string) {
-  return Boolean(await db.selectFrom('users').select('id').where('organization_id', '=', organizationId).where('id', '=', id).where('status', '=', 'active').executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst(),
+  );
 }
 
 /** Measures linked to any of the targets (of one link type), with the link's target, for summaries. */
-export async function linkedTo(db: Q, organizationId: string, scope: string[] | null, linkType: string, by: { targetIds?: string[]; contextId?: string }) {
+export async function linkedTo(
+  db: Q,
+  organizationId: string,
+  scope: string[] | null,
+  linkType: string,
+  by: { targetIds?: string[]; contextId?: string },
+) {
   const where: RawBuilder<unknown>[] = [sql`l.organization_id = ${organizationId}`, sql`l.link_type = ${linkType}`];
   if (by.targetIds) where.push(sql`l.target_id = any(${sql.val(by.targetIds)}::uuid[])`);
   if (by.contextId) where.push(sql`l.context_id = ${by.contextId}`);
@@ -147,7 +222,11 @@ export async function linkedTo(db: Q, organizationId: string, scope: string[] | 
 
 // ——— lists ———
 
-export type MeasureFilter = Omit<MeasureListQuery, 'page' | 'pageSize' | 'sort' | 'cursor'> & { sort?: string | undefined; today: string; me: string | null };
+export type MeasureFilter = Omit<MeasureListQuery, 'page' | 'pageSize' | 'sort' | 'cursor'> & {
+  sort?: string | undefined;
+  today: string;
+  me: string | null;
+};
 type PageQuery = MeasureFilter & { page: number; pageSize: number; cursor?: ListCursor | undefined };
 
 const SORTS: Record<keyof typeof measureList.sorts, SortKey> = {
@@ -163,12 +242,20 @@ const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_
 function conditions(organizationId: string, scope: string[] | null, f: MeasureFilter): RawBuilder<unknown>[] {
   const c: RawBuilder<unknown>[] = [sql`m.organization_id = ${organizationId}`];
   // An owner always sees their own measures, wherever they lie.
-  if (scope !== null) c.push(f.me ? sql`(${inUnits(organizationId, scope, sql`m.unit_id`)} or m.owner_id = ${f.me})` : inUnits(organizationId, scope, sql`m.unit_id`));
+  if (scope !== null)
+    c.push(
+      f.me
+        ? sql`(${inUnits(organizationId, scope, sql`m.unit_id`)} or m.owner_id = ${f.me})`
+        : inUnits(organizationId, scope, sql`m.unit_id`),
+    );
   if (f.view === 'open') c.push(OPEN);
   // Day numbers, so the condition is a range of the (organization_id, due_day, id) indexes.
   if (f.view === 'overdue') c.push(sql`${OPEN} and m.due_day < ${dayOf(f.today)}`);
   if (f.view === 'unverified') c.push(sql`m.status = 'done'`);
-  if (f.unitId) c.push(sql`m.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`);
+  if (f.unitId)
+    c.push(
+      sql`m.unit_id = any(array(select su.id from units su where su.organization_id = ${organizationId} and su.path @> array[${f.unitId}]::uuid[]))`,
+    );
   if (f.ownerId) c.push(sql`m.owner_id = ${f.ownerId}`);
   // "Mina åtgärder" for an actor without a user (system) matches nothing rather than everything.
   if (f.mine) c.push(f.me ? sql`m.owner_id = ${f.me}` : sql`false`);
@@ -199,7 +286,10 @@ function listRequest(organizationId: string, scope: string[] | null, f: PageQuer
 }
 
 export async function list(db: Db, organizationId: string, scope: string[] | null, f: PageQuery) {
-  return listPage<keyof typeof measureList.sorts, MeasureRow>(db, listRequest(organizationId, await effectiveScope(db, organizationId, scope), f));
+  return listPage<keyof typeof measureList.sorts, MeasureRow>(
+    db,
+    listRequest(organizationId, await effectiveScope(db, organizationId, scope), f),
+  );
 }
 
 /** The list's one statement, compiled by the bench to time the bare SQL. */
@@ -208,7 +298,14 @@ export function listQuery(organizationId: string, scope: string[] | null, f: Pag
 }
 
 /** Counts per group (status or owner) and the first measures of each, for the grouped list. */
-export async function board(db: Db, organizationId: string, scope: string[] | null, f: MeasureFilter, groupBy: 'status' | 'owner', perGroup: number) {
+export async function board(
+  db: Db,
+  organizationId: string,
+  scope: string[] | null,
+  f: MeasureFilter,
+  groupBy: 'status' | 'owner',
+  perGroup: number,
+) {
   const s = await effectiveScope(db, organizationId, scope);
   const where = sql.join(conditions(organizationId, s, f), sql` and `);
   const key = groupBy === 'status' ? sql`m.status` : sql`coalesce(m.owner_id::text, '')`;
@@ -218,13 +315,16 @@ export async function board(db: Db, organizationId: string, scope: string[] | nu
       from measures m left join users o on o.id = m.owner_id where ${where} group by 1 order by 2 desc limit 200`.execute(db)
   ).rows;
   // Each group's first measures by an index range: per status, or per owner (no owner: its own branch).
-  const first = (match: RawBuilder<unknown>) => sql`(select ${SELECT} from ${FROM} where ${where} and ${match} order by m.due_day, m.id limit ${perGroup})`;
+  const first = (match: RawBuilder<unknown>) =>
+    sql`(select ${SELECT} from ${FROM} where ${where} and ${match} order by m.due_day, m.id limit ${perGroup})`;
   const branches =
     groupBy === 'status'
       ? first(sql`m.status = g.key`)
       : sql`${first(sql`m.owner_id = nullif(g.key, '')::uuid`)} union all ${first(sql`g.key = '' and m.owner_id is null`)}`;
   const items = (
-    await sql<MeasureRow & { group_key: string }>`select g.key as group_key, x.* from unnest(${sql.val(counts.map((c) => c.key))}::text[]) g(key)
+    await sql<
+      MeasureRow & { group_key: string }
+    >`select g.key as group_key, x.* from unnest(${sql.val(counts.map((c) => c.key))}::text[]) g(key)
       cross join lateral (${branches}) x`.execute(db)
   ).rows;
   return { counts, items };
@@ -245,7 +345,14 @@ export async function ownerCounts(db: Db, organizationId: string, ownerId: strin
 /** Open measures due by `soon` (overdue included) of active owners, across organisations, for the reminder producer. */
 export async function dueForReminder(db: Db, soon: string) {
   return (
-    await sql<{ id: string; organization_id: string; owner_id: string; title: string; due_date: string; unit_id: string }>`select m.id, m.organization_id, m.owner_id,
+    await sql<{
+      id: string;
+      organization_id: string;
+      owner_id: string;
+      title: string;
+      due_date: string;
+      unit_id: string;
+    }>`select m.id, m.organization_id, m.owner_id,
       m.title, m.due_date::text as due_date, m.unit_id from measures m join users o on o.id = m.owner_id and o.status = 'active'
       where ${OPEN} and m.due_date <= ${soon}::date order by m.organization_id, m.due_day, m.id`.execute(db)
   ).rows;

@@ -40,7 +40,8 @@ function planOf(i: number): Plan {
 export const seedDemoMeasures: DemoSeedStep = async (db, { organizationId, units, users }) => {
   const today = stockholmToday();
   const actor = systemActor(organizationId);
-  const verifier = (owner: string) => (owner === users.get('security_coordinator') ? users.get('information_owner')! : users.get('security_coordinator')!);
+  const verifier = (owner: string) =>
+    owner === users.get('security_coordinator') ? users.get('information_owner')! : users.get('security_coordinator')!;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < COUNT; i++) {
       const t = data.measures[i % data.measures.length]!;
@@ -53,16 +54,21 @@ export const seedDemoMeasures: DemoSeedStep = async (db, { organizationId, units
       const offset = open ? [-40, -12, -3, 6, 12, 45, 90, 150][i % 8]! : -[10, 30, 60, 120, 200][i % 5]!;
       const due = addDays(today, offset);
       const start = addDays(due, -[30, 60, 90][i % 3]!);
-      const m = await makeMeasure(trx, { id: unit.id, organization_id: organizationId }, {
-        title: t.title,
-        description: t.description,
-        ownerId,
-        startDate: start,
-        dueDate: due,
-        priority: t.priority as 'low' | 'medium' | 'high' | 'critical',
-        estimatedHours: [8, 16, 40, 80, 160][i % 5]!,
-        estimatedCost: i % 3 === 0 ? [5000, 25000, 120000][(i / 3) % 3]! : null,
-      }, actor);
+      const m = await makeMeasure(
+        trx,
+        { id: unit.id, organization_id: organizationId },
+        {
+          title: t.title,
+          description: t.description,
+          ownerId,
+          startDate: start,
+          dueDate: due,
+          priority: t.priority as 'low' | 'medium' | 'high' | 'critical',
+          estimatedHours: [8, 16, 40, 80, 160][i % 5]!,
+          estimatedCost: i % 3 === 0 ? [5000, 25000, 120000][(i / 3) % 3]! : null,
+        },
+        actor,
+      );
       if (plan.status === 'cancelled') {
         await setMeasureStatus(trx, actor, m.id, 'cancelled', data.cancelReasons[i % data.cancelReasons.length]);
         continue;
@@ -70,7 +76,15 @@ export const seedDemoMeasures: DemoSeedStep = async (db, { organizationId, units
       if (plan.status === 'in_progress' && !plan.verifications.length) await setMeasureStatus(trx, actor, m.id, 'in_progress');
       for (const [n, result] of plan.verifications.entries()) {
         await setMeasureStatus(trx, actor, m.id, 'done');
-        await verifyMeasure(trx, organizationId, m.id, verifier(ownerId), result, t.method, addDays(today, Math.min(-1, offset + 5 + n * 14)));
+        await verifyMeasure(
+          trx,
+          organizationId,
+          m.id,
+          verifier(ownerId),
+          result,
+          t.method,
+          addDays(today, Math.min(-1, offset + 5 + n * 14)),
+        );
       }
       if (plan.status === 'done') await setMeasureStatus(trx, actor, m.id, 'done');
     }

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { addDays, allowedTransitions, canTransition, measureWorkflow, canVerify, linkTypeDef, stockholmToday, statusAfterVerification, type MeasureStatus } from '@tillit/core/modules/measures/rules';
+import {
+  addDays,
+  allowedTransitions,
+  canTransition,
+  measureWorkflow,
+  canVerify,
+  linkTypeDef,
+  stockholmToday,
+  statusAfterVerification,
+  type MeasureStatus,
+} from '@tillit/core/modules/measures/rules';
 import {
   createMeasureBody,
   type measureBoardQuery,
@@ -53,7 +63,8 @@ function checkDates(start: string | null | undefined, due: string) {
 }
 
 function checkLinks(links: readonly MeasureLinkInput[]) {
-  for (const [i, l] of links.entries()) if (!linkTypeDef(l.type)) throw new AppError('unknown_measure_link_type', { field: `links.${i}.type` });
+  for (const [i, l] of links.entries())
+    if (!linkTypeDef(l.type)) throw new AppError('unknown_measure_link_type', { field: `links.${i}.type` });
 }
 
 async function view(q: Db | Trx, actor: Actor, id: string): Promise<MeasureView> {
@@ -71,7 +82,9 @@ async function view(q: Db | Trx, actor: Actor, id: string): Promise<MeasureView>
 export async function createMeasureIn(trx: Trx, actor: Actor, input: NewMeasure): Promise<MeasureView> {
   const parsed = createMeasureBody.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('validation_failed', { issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)], code: i.code, message: i.message })) });
+    throw new AppError('validation_failed', {
+      issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)], code: i.code, message: i.message })),
+    });
   }
   const v = parsed.data;
   const unit = await openUnit(trx, actor, v.unitId);
@@ -92,7 +105,14 @@ export async function createMeasureIn(trx: Trx, actor: Actor, input: NewMeasure)
   });
   const links = await repo.insertLinks(trx, actor.organizationId, id, actor.userId, v.links);
   const created = (await repo.findById(trx, actor.organizationId, id))!;
-  await recordAudit(trx, actor, { action: 'create', entityType: 'measure', entityId: id, entityLabel: created.title, unitId: unit.id, after: { ...auditFields(created), links: links.map((l) => l.label) } });
+  await recordAudit(trx, actor, {
+    action: 'create',
+    entityType: 'measure',
+    entityId: id,
+    entityLabel: created.title,
+    unitId: unit.id,
+    after: { ...auditFields(created), links: links.map((l) => l.label) },
+  });
   return toMeasureView(created, links, actor.locale, stockholmToday());
 }
 
@@ -105,7 +125,14 @@ export async function linkMeasureIn(trx: Trx, actor: Actor, measureId: string, l
   requireAccess(actor, 'measure.write', { organizationId: m.organization_id, unitPath: m.unit_path });
   const added = await repo.insertLinks(trx, actor.organizationId, measureId, actor.userId, links);
   for (const l of added) {
-    await recordAudit(trx, actor, { action: 'link', entityType: 'measure', entityId: measureId, entityLabel: m.title, unitId: m.unit_id, changes: { linkType: { after: l.link_type }, link: { after: l.label } } });
+    await recordAudit(trx, actor, {
+      action: 'link',
+      entityType: 'measure',
+      entityId: measureId,
+      entityLabel: m.title,
+      unitId: m.unit_id,
+      changes: { linkType: { after: l.link_type }, link: { after: l.label } },
+    });
   }
 }
 
@@ -114,7 +141,12 @@ export async function linkMeasureIn(trx: Trx, actor: Actor, measureId: string, l
  * units the reader may not read are left out. `by.targetIds` (e.g. the requirement assessments on
  * screen) or `by.contextId` (e.g. every requirement of one plan). Targets without measures are absent.
  */
-export async function measureSummariesFor(q: Db | Trx, actor: Actor, linkType: string, by: { targetIds?: string[]; contextId?: string }): Promise<Map<string, MeasureSummary[]>> {
+export async function measureSummariesFor(
+  q: Db | Trx,
+  actor: Actor,
+  linkType: string,
+  by: { targetIds?: string[]; contextId?: string },
+): Promise<Map<string, MeasureSummary[]>> {
   const out = new Map<string, MeasureSummary[]>();
   if (!holdsAnywhere(actor, 'measure.read') || (by.targetIds && !by.targetIds.length)) return out;
   const today = stockholmToday();
@@ -136,8 +168,15 @@ export function relabelMeasureLinks(trx: Trx, organizationId: string, linkType: 
 export function createMeasuresService(db: Db) {
   function values(input: Partial<UpdateInput>): repo.MeasureValues {
     const map: [keyof UpdateInput, keyof repo.MeasureValues][] = [
-      ['title', 'title'], ['description', 'description'], ['unitId', 'unit_id'], ['ownerId', 'owner_id'], ['startDate', 'start_date'],
-      ['dueDate', 'due_date'], ['priority', 'priority'], ['estimatedCost', 'estimated_cost'], ['estimatedHours', 'estimated_hours'],
+      ['title', 'title'],
+      ['description', 'description'],
+      ['unitId', 'unit_id'],
+      ['ownerId', 'owner_id'],
+      ['startDate', 'start_date'],
+      ['dueDate', 'due_date'],
+      ['priority', 'priority'],
+      ['estimatedCost', 'estimated_cost'],
+      ['estimatedHours', 'estimated_hours'],
     ];
     const out: Record<string, unknown> = {};
     for (const [from, to] of map) if (input[from] !== undefined) out[to] = input[from] ?? null;
@@ -145,7 +184,13 @@ export function createMeasuresService(db: Db) {
   }
 
   /** Locks the row, checks the editor's right and version; returns the locked row as the audit "before". */
-  async function lockedForChange(trx: Trx, actor: Actor, id: string, permission: 'measure.write' | 'measure.verify', expected: ExpectedVersion) {
+  async function lockedForChange(
+    trx: Trx,
+    actor: Actor,
+    id: string,
+    permission: 'measure.write' | 'measure.verify',
+    expected: ExpectedVersion,
+  ) {
     await repo.lockForUpdate(trx, id);
     const before = await repo.findById(trx, actor.organizationId, id);
     if (!before) throw new AppError('not_found');
@@ -156,7 +201,15 @@ export function createMeasuresService(db: Db) {
 
   async function audited(trx: Trx, actor: Actor, action: 'update' | 'change_status', before: repo.MeasureRow) {
     const after = (await repo.findById(trx, actor.organizationId, before.id))!;
-    await recordAudit(trx, actor, { action, entityType: 'measure', entityId: before.id, entityLabel: after.title, unitId: after.unit_id, before: auditFields(before), after: auditFields(after) });
+    await recordAudit(trx, actor, {
+      action,
+      entityType: 'measure',
+      entityId: before.id,
+      entityLabel: after.title,
+      unitId: after.unit_id,
+      before: auditFields(before),
+      after: auditFields(after),
+    });
   }
 
   return {
@@ -164,16 +217,39 @@ export function createMeasuresService(db: Db) {
       requireAccess(actor, 'measure.read', { organizationId: actor.organizationId });
       const today = stockholmToday();
       const page = await repo.list(db, actor.organizationId, scopeOf(actor), { ...query, today, me: actor.userId });
-      const links = await repo.linksOf(db, page.items.map((m) => m.id));
-      return { ...page, items: page.items.map((m) => toMeasureView(m, links.filter((l) => l.measure_id === m.id), actor.locale, today)) };
+      const links = await repo.linksOf(
+        db,
+        page.items.map((m) => m.id),
+      );
+      return {
+        ...page,
+        items: page.items.map((m) =>
+          toMeasureView(
+            m,
+            links.filter((l) => l.measure_id === m.id),
+            actor.locale,
+            today,
+          ),
+        ),
+      };
     },
 
     async board(actor: Actor, query: z.output<typeof measureBoardQuery>) {
       requireAccess(actor, 'measure.read', { organizationId: actor.organizationId });
       const today = stockholmToday();
       // The board shows the work still to do and what awaits verification.
-      const { counts, items } = await repo.board(db, actor.organizationId, scopeOf(actor), { ...query, status: ['planned', 'in_progress', 'done'], today, me: actor.userId }, query.groupBy, 10);
-      const links = await repo.linksOf(db, items.map((m) => m.id));
+      const { counts, items } = await repo.board(
+        db,
+        actor.organizationId,
+        scopeOf(actor),
+        { ...query, status: ['planned', 'in_progress', 'done'], today, me: actor.userId },
+        query.groupBy,
+        10,
+      );
+      const links = await repo.linksOf(
+        db,
+        items.map((m) => m.id),
+      );
       const noOwner = messages[actor.locale].labels.noMeasureOwner;
       const statusLabel = (k: string) => measureWorkflow.statuses[k as MeasureStatus][actor.locale];
       return {
@@ -182,7 +258,16 @@ export function createMeasuresService(db: Db) {
           label: query.groupBy === 'status' ? statusLabel(c.key) : (c.owner_name ?? noOwner),
           count: c.count,
           overdue: c.overdue,
-          items: items.filter((i) => i.group_key === c.key).map((m) => toMeasureView(m, links.filter((l) => l.measure_id === m.id), actor.locale, today)),
+          items: items
+            .filter((i) => i.group_key === c.key)
+            .map((m) =>
+              toMeasureView(
+                m,
+                links.filter((l) => l.measure_id === m.id),
+                actor.locale,
+                today,
+              ),
+            ),
         })),
       };
     },
@@ -197,7 +282,8 @@ export function createMeasuresService(db: Db) {
         ...toMeasureView(m, links, actor.locale, stockholmToday()),
         verifications: verifications.map((v) => toVerificationView(v, actor.locale)),
         allowedStatuses: canWrite ? allowedTransitions(status) : [],
-        canVerify: canVerify(status) && holdsOn(actor, 'measure.verify', m.unit_path) && actor.userId !== null && actor.userId !== m.owner_id,
+        canVerify:
+          canVerify(status) && holdsOn(actor, 'measure.verify', m.unit_path) && actor.userId !== null && actor.userId !== m.owner_id,
         canWrite,
       };
     },
@@ -225,19 +311,30 @@ export function createMeasuresService(db: Db) {
       return this.get(actor, id);
     },
 
-    async setStatus(actor: Actor, id: string, input: z.output<typeof measureStatusBody>, expected?: ExpectedVersion): Promise<MeasureDetailView> {
+    async setStatus(
+      actor: Actor,
+      id: string,
+      input: z.output<typeof measureStatusBody>,
+      expected?: ExpectedVersion,
+    ): Promise<MeasureDetailView> {
       requireAccess(actor, 'measure.write', { organizationId: actor.organizationId });
       await db.transaction().execute(async (trx) => {
         const before = await lockedForChange(trx, actor, id, 'measure.write', expected);
         const from = before.status as MeasureStatus;
         if (from === input.status) return; // nothing changes, no event
-        if (!canTransition(from, input.status)) throw new AppError('measure_status_transition', { field: 'status', from, to: input.status });
+        if (!canTransition(from, input.status))
+          throw new AppError('measure_status_transition', { field: 'status', from, to: input.status });
         const reason = input.reason?.trim() || null;
         if (input.status === 'cancelled' && !reason) throw new AppError('measure_reason_required', { field: 'reason' });
         await repo.updateMeasure(trx, id, {
           status: input.status,
           cancel_reason: input.status === 'cancelled' ? reason : null,
-          completed_at: input.status === 'done' ? new Date() : input.status === 'planned' || input.status === 'in_progress' ? null : before.completed_at,
+          completed_at:
+            input.status === 'done'
+              ? new Date()
+              : input.status === 'planned' || input.status === 'in_progress'
+                ? null
+                : before.completed_at,
           verified_at: input.status === 'verified' ? before.verified_at : null,
         });
         await audited(trx, actor, 'change_status', before);
@@ -246,7 +343,12 @@ export function createMeasuresService(db: Db) {
     },
 
     /** Verification of effect: by someone other than the owner, with a method; the result decides the status (data). */
-    async verify(actor: Actor, id: string, input: z.output<typeof verifyMeasureBody>, expected?: ExpectedVersion): Promise<MeasureDetailView> {
+    async verify(
+      actor: Actor,
+      id: string,
+      input: z.output<typeof verifyMeasureBody>,
+      expected?: ExpectedVersion,
+    ): Promise<MeasureDetailView> {
       requireAccess(actor, 'measure.verify', { organizationId: actor.organizationId });
       const method = input.method?.trim();
       if (!method) throw new AppError('measure_method_required', { field: 'method' });
@@ -258,12 +360,34 @@ export function createMeasuresService(db: Db) {
         if (before.owner_id === actor.userId) throw new AppError('measure_verifier_is_owner', { field: 'verifiedBy' });
         if (!canVerify(before.status as MeasureStatus)) throw new AppError('measure_not_verifiable', { field: 'status' });
         const comment = input.comment?.trim() || null;
-        await repo.insertVerification(trx, actor.organizationId, id, { verified_by: actor.userId!, verified_on: input.verifiedOn, method, result: input.result, comment });
+        await repo.insertVerification(trx, actor.organizationId, id, {
+          verified_by: actor.userId!,
+          verified_on: input.verifiedOn,
+          method,
+          result: input.result,
+          comment,
+        });
         const status = statusAfterVerification(input.result);
-        await repo.updateMeasure(trx, id, { status, last_result: input.result, verified_at: status === 'verified' ? new Date() : null, completed_at: status === 'verified' ? before.completed_at : null });
+        await repo.updateMeasure(trx, id, {
+          status,
+          last_result: input.result,
+          verified_at: status === 'verified' ? new Date() : null,
+          completed_at: status === 'verified' ? before.completed_at : null,
+        });
         await recordAudit(trx, actor, {
-          action: 'verify', entityType: 'measure', entityId: id, entityLabel: before.title, unitId: before.unit_id,
-          changes: { status: { before: before.status, after: status }, verifiedBy: { after: actor.userId }, verifiedOn: { after: input.verifiedOn }, method: { after: method }, result: { after: input.result }, ...(comment ? { comment: { after: comment } } : {}) },
+          action: 'verify',
+          entityType: 'measure',
+          entityId: id,
+          entityLabel: before.title,
+          unitId: before.unit_id,
+          changes: {
+            status: { before: before.status, after: status },
+            verifiedBy: { after: actor.userId },
+            verifiedOn: { after: input.verifiedOn },
+            method: { after: method },
+            result: { after: input.result },
+            ...(comment ? { comment: { after: comment } } : {}),
+          },
         });
       });
       return this.get(actor, id);
@@ -284,7 +408,14 @@ export function createMeasuresService(db: Db) {
         requireAccess(actor, 'measure.write', { organizationId: m.organization_id, unitPath: m.unit_path });
         const gone = await repo.deleteLink(trx, id, linkId);
         if (!gone) throw new AppError('not_found');
-        await recordAudit(trx, actor, { action: 'unlink', entityType: 'measure', entityId: id, entityLabel: m.title, unitId: m.unit_id, changes: { linkType: { before: gone.link_type }, link: { before: gone.label } } });
+        await recordAudit(trx, actor, {
+          action: 'unlink',
+          entityType: 'measure',
+          entityId: id,
+          entityLabel: m.title,
+          unitId: m.unit_id,
+          changes: { linkType: { before: gone.link_type }, link: { before: gone.label } },
+        });
       });
       return this.get(actor, id);
     },

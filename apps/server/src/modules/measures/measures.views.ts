@@ -1,4 +1,11 @@
-import { linkTypeDef, measureDueState, measureLinkHref, measureWorkflow, type MeasureStatus, type VerificationResult } from '@tillit/core/modules/measures/rules';
+import {
+  linkTypeDef,
+  measureDueState,
+  measureLinkHref,
+  measureWorkflow,
+  type MeasureStatus,
+  type VerificationResult,
+} from '@tillit/core/modules/measures/rules';
 import type { MeasureLinkView, MeasureSummary, MeasureView } from '@tillit/core/modules/measures/schemas';
 import type { LinkRow, MeasureRow, VerificationRow } from './measures.repository.js';
 

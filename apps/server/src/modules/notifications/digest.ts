@@ -25,8 +25,16 @@ export async function sendDigests({ db, publicUrl, notifications }: DigestDeps, 
     const locale: Locale = u.locale === 'en' ? 'en' : 'sv';
     const t = templates[locale];
     const base = publicUrl.replace(/\/$/, '');
-    const params = { name: u.name, organization: u.organization_name, count: String(items.length), frequency: t[u.digest], settings: `${base}/notifications#settings` };
-    const lines = items.map((n) => fill(t.item, { title: notifications.render(n.kind, n.params, locale).title, link: n.link ? base + n.link : base }));
+    const params = {
+      name: u.name,
+      organization: u.organization_name,
+      count: String(items.length),
+      frequency: t[u.digest],
+      settings: `${base}/notifications#settings`,
+    };
+    const lines = items.map((n) =>
+      fill(t.item, { title: notifications.render(n.kind, n.params, locale).title, link: n.link ? base + n.link : base }),
+    );
     const text = [fill(t.intro, params), ...lines, fill(t.outro, params)].join('\n');
     const claimed = await db.transaction().execute(async (trx) => {
       if (!(await repo.claimDigest(trx, u, now))) return false;

@@ -10,7 +10,11 @@ export const notificationsAudit = defineAuditVocabulary({
         sv: 'Sammanfattning per e-post',
         en: 'E-mail summary',
         kind: 'enum',
-        values: { off: { sv: 'Ingen', en: 'None' }, daily: { sv: 'Varje dag', en: 'Every day' }, weekly: { sv: 'Varje vecka', en: 'Every week' } },
+        values: {
+          off: { sv: 'Ingen', en: 'None' },
+          daily: { sv: 'Varje dag', en: 'Every day' },
+          weekly: { sv: 'Varje vecka', en: 'Every week' },
+        },
       },
       // Recorded as the kinds' Swedish names (the kinds are the other modules' data), so no code is shown.
       mutedKinds: { sv: 'Avstängda i Tillit', en: 'Switched off in Tillit', kind: 'list' },

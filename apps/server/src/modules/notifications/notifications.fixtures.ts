@@ -32,5 +32,9 @@ export const notificationFixtures: RouteFixtures = {
   },
   // Reading a notice changes only the reader's own view of it: deliberately not audited.
   'POST /api/v1/notifications/read-all': { scope: 'organization', build: async () => ({}), audit: [] },
-  'POST /api/v1/notifications/:id/read': { scope: 'organization', build: async (w) => ({ params: { id: (await notice(w)).id } }), audit: [] },
+  'POST /api/v1/notifications/:id/read': {
+    scope: 'organization',
+    build: async (w) => ({ params: { id: (await notice(w)).id } }),
+    audit: [],
+  },
 };

@@ -11,7 +11,15 @@ type Conn = Db | Trx;
  */
 export async function deliver(db: Conn, drafts: NotificationDraft[]): Promise<number> {
   if (!drafts.length) return 0;
-  const rows = drafts.map((d) => ({ organization_id: d.organizationId, user_id: d.userId, kind: d.kind, entity_type: d.entityType, entity_id: d.entityId, params: d.params, link: d.link }));
+  const rows = drafts.map((d) => ({
+    organization_id: d.organizationId,
+    user_id: d.userId,
+    kind: d.kind,
+    entity_type: d.entityType,
+    entity_id: d.entityId,
+    params: d.params,
+    link: d.link,
+  }));
   const r = await sql`
     INSERT INTO notifications (organization_id, user_id, kind, entity_type, entity_id, params, link)
     SELECT d.organization_id, d.user_id, d.kind, d.entity_type, d.entity_id, d.params, d.link
@@ -44,7 +52,13 @@ export async function list(db: Conn, userId: string, muted: string[], f: { unrea
   const unreadQ = q.where('read_at', 'is', null);
   if (f.unread) q = q.where('read_at', 'is', null);
   const [rows, total, unread] = await Promise.all([
-    q.select(['id', 'kind', 'params', 'link', 'created_at', 'read_at']).orderBy('created_at', 'desc').orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .select(['id', 'kind', 'params', 'link', 'created_at', 'read_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     unreadQ.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -69,7 +83,12 @@ export async function markRead(db: Conn, userId: string, id: string): Promise<bo
 }
 
 export async function markAllRead(db: Conn, userId: string): Promise<number> {
-  const r = await db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('notifications')
+    .set({ read_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -112,14 +131,21 @@ export async function digestsDue(db: Conn, now: Date): Promise<DigestUser[]> {
     JOIN users u ON u.id = p.user_id AND u.status = 'active'
     JOIN organizations o ON o.id = p.organization_id
     WHERE (p.digest = 'daily' AND (p.digest_sent_at IS NULL OR p.digest_sent_at < ${now}::timestamptz - interval '20 hours'))
-       OR (p.digest = 'weekly' AND (p.digest_sent_at IS NULL OR p.digest_sent_at < ${now}::timestamptz - interval '156 hours'))`.execute(db);
+       OR (p.digest = 'weekly' AND (p.digest_sent_at IS NULL OR p.digest_sent_at < ${now}::timestamptz - interval '156 hours'))`.execute(
+    db,
+  );
   return r.rows;
 }
 
 /** The unread notices a digest reports: created since the last digest (or its period when none was sent). */
 export async function forDigest(db: Conn, u: DigestUser, now: Date) {
   const since = u.digest_sent_at ?? new Date(now.getTime() - (u.digest === 'daily' ? 1 : 7) * 86_400_000);
-  let q = db.selectFrom('notifications').select(['kind', 'params', 'link']).where('user_id', '=', u.user_id).where('read_at', 'is', null).where('created_at', '>', since);
+  let q = db
+    .selectFrom('notifications')
+    .select(['kind', 'params', 'link'])
+    .where('user_id', '=', u.user_id)
+    .where('read_at', 'is', null)
+    .where('created_at', '>', since);
   if (u.muted_kinds.length) q = q.where('kind', 'not in', u.muted_kinds);
   return q.orderBy('created_at').limit(200).execute();
 }

@@ -65,7 +65,12 @@ export function createNotificationsService(db: Db, kinds: () => NotificationKind
       const muted = new Set(p?.muted_kinds ?? []);
       return {
         digest: p?.digest ?? 'off',
-        kinds: kinds().map((k) => ({ kind: k.kind, label: k.texts[actor.locale].label, description: k.texts[actor.locale].description, inApp: !muted.has(k.kind) })),
+        kinds: kinds().map((k) => ({
+          kind: k.kind,
+          label: k.texts[actor.locale].label,
+          description: k.texts[actor.locale].description,
+          inApp: !muted.has(k.kind),
+        })),
       };
     },
 
@@ -84,19 +89,38 @@ export function createNotificationsService(db: Db, kinds: () => NotificationKind
         const after = { digest: input.digest ?? before?.digest ?? 'off', mutedKinds: [...muted].sort() };
         const old = { digest: before?.digest ?? 'off', mutedKinds: [...(before?.muted_kinds ?? [])].sort() };
         if (JSON.stringify(after) === JSON.stringify(old)) return; // nothing changed: no event
-        await repo.savePreferences(trx, { user_id: userId, organization_id: actor.organizationId, muted_kinds: after.mutedKinds, digest: after.digest });
-        const named = (p: { digest: string; mutedKinds: string[] }) => ({ digest: p.digest, mutedKinds: p.mutedKinds.map((k) => kindOf(k)?.texts.sv.label ?? k) });
-        await recordAudit(trx, actor, { action: 'update', entityType: 'notification_preferences', entityId: userId, entityLabel: actor.name, before: named(old), after: named(after) });
+        await repo.savePreferences(trx, {
+          user_id: userId,
+          organization_id: actor.organizationId,
+          muted_kinds: after.mutedKinds,
+          digest: after.digest,
+        });
+        const named = (p: { digest: string; mutedKinds: string[] }) => ({
+          digest: p.digest,
+          mutedKinds: p.mutedKinds.map((k) => kindOf(k)?.texts.sv.label ?? k),
+        });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'notification_preferences',
+          entityId: userId,
+          entityLabel: actor.name,
+          before: named(old),
+          after: named(after),
+        });
       });
       return this.preferences(actor);
     },
 
     /** Stores what producers report (see `repo.deliver` for who gets what, and the daily deduplication). */
     deliver(drafts: NotificationDraft[]) {
-      return repo.deliver(db, drafts.filter((d) => kindOf(d.kind)));
+      return repo.deliver(
+        db,
+        drafts.filter((d) => kindOf(d.kind)),
+      );
     },
 
-    usersWithRole: (organizationId: string, roles: string[], unitPath?: string[]) => repo.usersWithRole(db, organizationId, roles, unitPath),
+    usersWithRole: (organizationId: string, roles: string[], unitPath?: string[]) =>
+      repo.usersWithRole(db, organizationId, roles, unitPath),
     organizationIds: () => repo.organizationIds(db),
   };
 }

@@ -4,7 +4,8 @@ import { sendDigests } from './digest.js';
 import type { NotificationKind, NotificationProducer } from './kinds.js';
 
 /** Every module's notification producers, from the manifests. */
-export const producersOf = (modules: readonly ModuleManifest[]): NotificationProducer<ModuleDeps>[] => modules.flatMap((m) => m.notifications ?? []);
+export const producersOf = (modules: readonly ModuleManifest[]): NotificationProducer<ModuleDeps>[] =>
+  modules.flatMap((m) => m.notifications ?? []);
 
 export const kindsOf = (modules: readonly ModuleManifest[]): NotificationKind[] => producersOf(modules).flatMap((p) => p.kinds);
 
@@ -13,18 +14,16 @@ export const producerJobName = (p: NotificationProducer<unknown>) => `notificati
 /** Each producer is a scheduled job; so is the e-mail digest (06:00 Swedish time). */
 export function notificationJobs(modules: readonly ModuleManifest[]): JobDef<ModuleDeps>[] {
   return [
-    ...producersOf(modules).map(
-      (p): JobDef<ModuleDeps> => ({
-        name: producerJobName(p),
-        cron: p.cron,
-        runAtStart: p.runAtStart ?? false,
-        retryLimit: 2,
-        retryDelaySeconds: 60,
-        run: async (_payload, ctx) => {
-          await ctx.services.notifications.deliver(await p.produce(ctx, new Date()));
-        },
-      }),
-    ),
+    ...producersOf(modules).map((p): JobDef<ModuleDeps> => ({
+      name: producerJobName(p),
+      cron: p.cron,
+      runAtStart: p.runAtStart ?? false,
+      retryLimit: 2,
+      retryDelaySeconds: 60,
+      run: async (_payload, ctx) => {
+        await ctx.services.notifications.deliver(await p.produce(ctx, new Date()));
+      },
+    })),
     {
       name: 'notifications.digest',
       cron: '0 6 * * *',

@@ -41,5 +41,10 @@ export function insert(trx: Trx, values: { name: string; org_number: string; kin
 }
 
 export function update(trx: Trx, id: string, values: { name?: string; org_number?: string; kind?: string }) {
-  return trx.updateTable('organizations').set({ ...values, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('organizations')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

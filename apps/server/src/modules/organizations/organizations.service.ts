@@ -12,7 +12,15 @@ import type { UsersService } from '../users/users.service.js';
 type OrgRow = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
 function toView(o: OrgRow): OrganizationView {
-  return { id: o.id, rowVersion: o.row_version, name: o.name, orgNumber: o.org_number, kind: o.kind as OrganizationView['kind'], rootUnitId: o.root_unit_id, createdAt: o.created_at.toISOString() };
+  return {
+    id: o.id,
+    rowVersion: o.row_version,
+    name: o.name,
+    orgNumber: o.org_number,
+    kind: o.kind as OrganizationView['kind'],
+    rootUnitId: o.root_unit_id,
+    createdAt: o.created_at.toISOString(),
+  };
 }
 
 export interface NewOrganization {
@@ -89,7 +97,12 @@ export function createOrganizationsService(db: Db, users: () => UsersService) {
       return db.transaction().execute(async (trx) => {
         const { org, root } = await insertOrganization(trx, actor, input);
         const orgActor: Actor = { ...systemActor(org.id, actor.name), userId: actor.userId };
-        const invited = await users().inviteInTransaction(trx, orgActor, { email: input.admin.email, name: input.admin.name, role: 'admin', unitId: root.id });
+        const invited = await users().inviteInTransaction(trx, orgActor, {
+          email: input.admin.email,
+          name: input.admin.name,
+          role: 'admin',
+          unitId: root.id,
+        });
         return { organization: toView({ ...org, root_unit_id: root.id }), adminLink: invited.link, mailed: invited.mailed };
       });
     },

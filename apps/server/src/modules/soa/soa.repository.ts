@@ -62,7 +62,15 @@ export async function yearExists(db: Db | Trx, organizationId: string, year: num
 
 export async function insertVersion(
   trx: Trx,
-  v: { id?: string; organization_id: string; year: number; note: string | null; copied_from_id: string | null; created_by: string | null; created_at?: Date },
+  v: {
+    id?: string;
+    organization_id: string;
+    year: number;
+    note: string | null;
+    copied_from_id: string | null;
+    created_by: string | null;
+    created_at?: Date;
+  },
 ) {
   return trx
     .insertInto('soa_versions')

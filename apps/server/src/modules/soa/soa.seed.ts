@@ -67,7 +67,13 @@ interface SoaYearsRecorder {
   record?: (v: { id: string; year: number; copiedFromYear: number | null; at: Date | undefined }) => void;
 }
 
-export async function makeSoaYears(trx: Trx, organizationId: string, userId: string | null, thisYear: number, how: SoaYearsRecorder = {}): Promise<string[]> {
+export async function makeSoaYears(
+  trx: Trx,
+  organizationId: string,
+  userId: string | null,
+  thisYear: number,
+  how: SoaYearsRecorder = {},
+): Promise<string[]> {
   const ids: string[] = [];
   let previous: string | null = null;
   for (const year of [thisYear - 1, thisYear]) {

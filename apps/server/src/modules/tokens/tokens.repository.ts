@@ -5,7 +5,17 @@ function base(db: Db | Trx) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.name', 'api_tokens.scope', 'api_tokens.user_id', 'users.name as user_name', 'api_tokens.created_at', 'api_tokens.expires_at', 'api_tokens.last_used_at', 'api_tokens.revoked_at']);
+    .select([
+      'api_tokens.id',
+      'api_tokens.name',
+      'api_tokens.scope',
+      'api_tokens.user_id',
+      'users.name as user_name',
+      'api_tokens.created_at',
+      'api_tokens.expires_at',
+      'api_tokens.last_used_at',
+      'api_tokens.revoked_at',
+    ]);
 }
 
 /** The organisation's tokens, or only one user's (`userId`). */
@@ -23,7 +33,10 @@ export function findInOrg(db: Db | Trx, organizationId: string, id: string) {
   return base(db).where('api_tokens.organization_id', '=', organizationId).where('api_tokens.id', '=', id).executeTakeFirst();
 }
 
-export function insert(trx: Trx, values: { organization_id: string; user_id: string; name: string; scope: string; token_hash: string; expires_at: Date | null }) {
+export function insert(
+  trx: Trx,
+  values: { organization_id: string; user_id: string; name: string; scope: string; token_hash: string; expires_at: Date | null },
+) {
   return trx.insertInto('api_tokens').values(values).returning('id').executeTakeFirstOrThrow();
 }
 

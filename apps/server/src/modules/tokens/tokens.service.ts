@@ -8,7 +8,17 @@ import type { Db } from '../../db/database.js';
 import * as repo from './tokens.repository.js';
 import { findRootUnit } from '../units/units.service.js';
 
-type Row = { id: string; name: string; scope: string; user_id: string; user_name: string; created_at: Date; expires_at: Date | null; last_used_at: Date | null; revoked_at: Date | null };
+type Row = {
+  id: string;
+  name: string;
+  scope: string;
+  user_id: string;
+  user_name: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+};
 
 const toView = (t: Row) => ({
   id: t.id,
@@ -37,7 +47,11 @@ export function createTokensService(db: Db) {
   return {
     async list(actor: Actor) {
       requireAccess(actor, 'token.manage', { organizationId: actor.organizationId });
-      const rows = await repo.listByOrg(db, actor.organizationId, (await managesAll(actor)) ? undefined : (actor.userId ?? '00000000-0000-0000-0000-000000000000'));
+      const rows = await repo.listByOrg(
+        db,
+        actor.organizationId,
+        (await managesAll(actor)) ? undefined : (actor.userId ?? '00000000-0000-0000-0000-000000000000'),
+      );
       return rows.map(toView);
     },
 
@@ -54,7 +68,13 @@ export function createTokensService(db: Db) {
           token_hash: sha256(secret),
           expires_at: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
         });
-        await recordAudit(trx, actor, { action: 'create', entityType: 'api_token', entityId: row.id, entityLabel: input.name, after: { name: input.name, scope: input.scope } });
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'api_token',
+          entityId: row.id,
+          entityLabel: input.name,
+          after: { name: input.name, scope: input.scope },
+        });
         // Read in the transaction: the new row is not visible outside it before commit.
         const created = (await repo.findById(trx, row.id))!;
         return { token: toView(created), secret };

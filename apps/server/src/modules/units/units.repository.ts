@@ -18,10 +18,23 @@ export function openChildren(db: Db | Trx, id: string) {
 export function listByOrg(db: Db | Trx, organizationId: string, includeClosed: boolean) {
   let q = db.selectFrom('units').selectAll().where('organization_id', '=', organizationId);
   if (!includeClosed) q = q.where('closed_at', 'is', null);
-  return q.orderBy(sql`array_length(path, 1)`).orderBy('name').execute();
+  return q
+    .orderBy(sql`array_length(path, 1)`)
+    .orderBy('name')
+    .execute();
 }
 
-export async function insert(trx: Trx, values: { organization_id: string; parent_id: string | null; parentPath: string[]; name: string; kind: string; description: string | null }) {
+export async function insert(
+  trx: Trx,
+  values: {
+    organization_id: string;
+    parent_id: string | null;
+    parentPath: string[];
+    name: string;
+    kind: string;
+    description: string | null;
+  },
+) {
   const id = (await sql<{ id: string }>`select gen_random_uuid() as id`.execute(trx)).rows[0]!.id;
   return trx
     .insertInto('units')
@@ -40,7 +53,13 @@ export async function insert(trx: Trx, values: { organization_id: string; parent
 
 /** Row lock on one unit, so its version check and audit "before" are exact. */
 export function findForUpdate(trx: Trx, organizationId: string, id: string) {
-  return trx.selectFrom('units').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('units')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /**
@@ -75,7 +94,11 @@ export async function repairPaths(trx: Trx, organizationId: string) {
   const unreachable = await sql<{ id: string; name: string }>`
     ${TREE(organizationId)}
     select id, name from units where organization_id = ${organizationId} and id not in (select id from tree)`.execute(trx);
-  const names = await trx.selectFrom('units').select(['id', 'name', 'organization_id']).where('organization_id', '=', organizationId).execute();
+  const names = await trx
+    .selectFrom('units')
+    .select(['id', 'name', 'organization_id'])
+    .where('organization_id', '=', organizationId)
+    .execute();
   return { repaired: wrong.rows, unreachable: unreachable.rows, names: new Map(names.map((n) => [n.id, n.name])) };
 }
 
@@ -84,7 +107,11 @@ export async function organizationIds(db: Db) {
   return (await db.selectFrom('organizations').select('id').orderBy('created_at').execute()).map((o) => o.id);
 }
 
-export function update(trx: Trx, id: string, values: { name?: string; kind?: string; description?: string | null; closed_at?: Date | null }) {
+export function update(
+  trx: Trx,
+  id: string,
+  values: { name?: string; kind?: string; description?: string | null; closed_at?: Date | null },
+) {
   return trx
     .updateTable('units')
     .set({ ...values, updated_at: new Date() })
@@ -107,8 +134,16 @@ export async function move(trx: Trx, unit: { id: string; path: string[] }, newPa
 
 /** What keeps a unit from being deleted: sub-units, role grants and (later) content of other modules. */
 export async function contentCount(trx: Trx, id: string, contentTables: readonly { table: string; column: string }[]): Promise<number> {
-  const children = await trx.selectFrom('units').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
-  const grants = await trx.selectFrom('role_assignments').select(sql<number>`count(*)`.as('n')).where('unit_id', '=', id).executeTakeFirstOrThrow();
+  const children = await trx
+    .selectFrom('units')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('parent_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const grants = await trx
+    .selectFrom('role_assignments')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('unit_id', '=', id)
+    .executeTakeFirstOrThrow();
   return Number(children.n) + Number(grants.n) + (await moduleContentCount(trx, id, contentTables));
 }
 

@@ -23,7 +23,13 @@ export function toUnitView(u: UnitRow): UnitView {
   };
 }
 
-const auditFields = (u: UnitRow) => ({ name: u.name, kind: u.kind, description: u.description, parentId: u.parent_id, closedAt: u.closed_at });
+const auditFields = (u: UnitRow) => ({
+  name: u.name,
+  kind: u.kind,
+  description: u.description,
+  parentId: u.parent_id,
+  closedAt: u.closed_at,
+});
 
 /** Published to other modules: a unit of the organisation, by id (undefined when not there). */
 export function findUnit(db: Db | Trx, organizationId: string, id: string) {
@@ -42,7 +48,14 @@ export function openChildUnits(db: Db | Trx, id: string) {
 
 /** Published to the organisations module: the root unit of a new organisation, in its transaction. */
 export function insertRootUnit(trx: Trx, organizationId: string, name: string) {
-  return repo.insert(trx, { organization_id: organizationId, parent_id: null, parentPath: [], name, kind: 'organization', description: null });
+  return repo.insert(trx, {
+    organization_id: organizationId,
+    parent_id: null,
+    parentPath: [],
+    name,
+    kind: 'organization',
+    description: null,
+  });
 }
 
 /**
@@ -59,7 +72,14 @@ export async function repairUnitPaths(db: Db) {
       await recordAudits(
         trx,
         systemActor(organizationId, 'Tillit (tillit units repair)'),
-        result.repaired.map((u) => ({ action: 'repair', entityType: 'unit', entityId: u.id, entityLabel: u.name, unitId: u.id, changes: { path: { before: trail(u.old_path), after: trail(u.new_path) } } })),
+        result.repaired.map((u) => ({
+          action: 'repair',
+          entityType: 'unit',
+          entityId: u.id,
+          entityLabel: u.name,
+          unitId: u.id,
+          changes: { path: { before: trail(u.old_path), after: trail(u.new_path) } },
+        })),
       );
       return result;
     });
@@ -111,7 +131,14 @@ export function createUnitsService(db: Db, contentTables: readonly ContentTable[
           kind: input.kind,
           description: input.description ?? null,
         });
-        await recordAudit(trx, actor, { action: 'create', entityType: 'unit', entityId: unit.id, entityLabel: unit.name, unitId: unit.id, after: auditFields(unit) });
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'unit',
+          entityId: unit.id,
+          entityLabel: unit.name,
+          unitId: unit.id,
+          after: auditFields(unit),
+        });
         return toUnitView(unit);
       });
     },
@@ -128,7 +155,15 @@ export function createUnitsService(db: Db, contentTables: readonly ContentTable[
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
           ...(input.description !== undefined ? { description: input.description ?? null } : {}),
         });
-        await recordAudit(trx, actor, { action: 'update', entityType: 'unit', entityId: id, entityLabel: updated.name, unitId: id, before: auditFields(unit), after: auditFields(updated) });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'unit',
+          entityId: id,
+          entityLabel: updated.name,
+          unitId: id,
+          before: auditFields(unit),
+          after: auditFields(updated),
+        });
         return toUnitView(updated);
       });
     },
@@ -178,7 +213,15 @@ export function createUnitsService(db: Db, contentTables: readonly ContentTable[
         // Closing a unit closes its open sub-units too; reopening reopens only this one.
         if (closed) await repo.closeSubtree(trx, unit.id, now);
         const updated = closed ? await repo.findById(trx, actor.organizationId, id) : await repo.update(trx, id, { closed_at: null });
-        await recordAudit(trx, actor, { action: closed ? 'close' : 'reopen', entityType: 'unit', entityId: id, entityLabel: unit.name, unitId: id, before: auditFields(unit), after: auditFields(updated!) });
+        await recordAudit(trx, actor, {
+          action: closed ? 'close' : 'reopen',
+          entityType: 'unit',
+          entityId: id,
+          entityLabel: unit.name,
+          unitId: id,
+          before: auditFields(unit),
+          after: auditFields(updated!),
+        });
         return toUnitView(updated!);
       });
     },
@@ -191,7 +234,14 @@ export function createUnitsService(db: Db, contentTables: readonly ContentTable[
         await repo.lockTree(trx, actor.organizationId);
         if ((await repo.contentCount(trx, id, contentTables)) > 0) throw new AppError('unit_has_content');
         await repo.remove(trx, id);
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'unit', entityId: id, entityLabel: unit.name, unitId: unit.parent_id, before: auditFields(unit) });
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'unit',
+          entityId: id,
+          entityLabel: unit.name,
+          unitId: unit.parent_id,
+          before: auditFields(unit),
+        });
       });
     },
   };

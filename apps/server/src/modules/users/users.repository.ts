@@ -49,17 +49,32 @@ export function findById(db: Db | Trx, organizationId: string, id: string) {
 
 /** Row lock on one user, so its version check and audit "before" are exact. */
 export function findForUpdate(trx: Trx, organizationId: string, id: string) {
-  return trx.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('users')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Any account with the address, in any organisation (the CLI's check before creating an admin). */
 export function findByEmail(db: Db | Trx, email: string) {
-  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 /** The account with the address in one organisation: addresses are unique per organisation only. */
 export function findByEmailInOrganization(db: Db | Trx, organizationId: string, email: string) {
-  return db.selectFrom('users').selectAll().where('organization_id', '=', organizationId).where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 /** Every account with the address (one per organisation at most), for signing in. */
@@ -81,7 +96,13 @@ export function grantsOf(db: Db | Trx, userIds: string[]) {
   return db
     .selectFrom('role_assignments')
     .innerJoin('units', 'units.id', 'role_assignments.unit_id')
-    .select(['role_assignments.id', 'role_assignments.user_id', 'role_assignments.role', 'role_assignments.unit_id', 'units.name as unit_name'])
+    .select([
+      'role_assignments.id',
+      'role_assignments.user_id',
+      'role_assignments.role',
+      'role_assignments.unit_id',
+      'units.name as unit_name',
+    ])
     .where('role_assignments.user_id', 'in', userIds)
     .orderBy('units.name')
     .execute();
@@ -96,20 +117,58 @@ export async function reachOf(db: Db | Trx, organizationId: string, userId: stri
     .where('role_assignments.user_id', '=', userId)
     .execute();
   if (grants.length) return grants;
-  const root = await db.selectFrom('units').select('path').where('organization_id', '=', organizationId).where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  const root = await db
+    .selectFrom('units')
+    .select('path')
+    .where('organization_id', '=', organizationId)
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
   return [{ role: null, path: root.path }];
 }
 
-export function insertUser(trx: Trx, values: { organization_id: string; email: string; name: string; status: string; password_hash?: string | null; is_platform_admin?: boolean; locale?: string }) {
+export function insertUser(
+  trx: Trx,
+  values: {
+    organization_id: string;
+    email: string;
+    name: string;
+    status: string;
+    password_hash?: string | null;
+    is_platform_admin?: boolean;
+    locale?: string;
+  },
+) {
   return trx.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export function updateUser(trx: Trx, id: string, values: Partial<{ name: string; status: string; password_hash: string; must_change_password: boolean; failed_login_count: number; locked_until: Date | null; locale: string }>) {
-  return trx.updateTable('users').set({ ...values, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export function updateUser(
+  trx: Trx,
+  id: string,
+  values: Partial<{
+    name: string;
+    status: string;
+    password_hash: string;
+    must_change_password: boolean;
+    failed_login_count: number;
+    locked_until: Date | null;
+    locale: string;
+  }>,
+) {
+  return trx
+    .updateTable('users')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function insertGrant(trx: Trx, values: { organization_id: string; user_id: string; role: string; unit_id: string }) {
-  return trx.insertInto('role_assignments').values(values).onConflict((oc) => oc.columns(['user_id', 'role', 'unit_id']).doNothing()).returningAll().executeTakeFirst();
+  return trx
+    .insertInto('role_assignments')
+    .values(values)
+    .onConflict((oc) => oc.columns(['user_id', 'role', 'unit_id']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function findGrant(db: Db | Trx, userId: string, grantId: string) {

@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { mailText, permissionsOf, type grantRoleBody, type inviteUserBody, type updateUserBody, type userListQuery, type Page, type Role, type UserView } from '@tillit/core';
+import {
+  mailText,
+  permissionsOf,
+  type grantRoleBody,
+  type inviteUserBody,
+  type updateUserBody,
+  type userListQuery,
+  type Page,
+  type Role,
+  type UserView,
+} from '@tillit/core';
 import { holdsOn, requireAccess, type Actor } from '../../platform/access.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors.js';
@@ -28,7 +38,9 @@ export function toUserView(u: UserRow, grants: GrantRow[]): UserView {
     lockedUntil: u.locked_until && u.locked_until > new Date() ? u.locked_until.toISOString() : null,
     lastLoginAt: u.last_login_at?.toISOString() ?? null,
     createdAt: u.created_at.toISOString(),
-    roles: grants.filter((g) => g.user_id === u.id).map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unit_id, unitName: g.unit_name })),
+    roles: grants
+      .filter((g) => g.user_id === u.id)
+      .map((g) => ({ id: g.id, role: g.role as Role, unitId: g.unit_id, unitName: g.unit_name })),
   };
 }
 
@@ -77,9 +89,16 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
    * role management on the organisation's top unit: someone has to appoint the first coordinators,
    * and that admin already governs everyone (docs/adr/0013-sign-in-and-role-ceilings.md).
    */
-  function requireRoleCeiling(actor: Actor, role: Role, unitPath: readonly string[], code: 'role_above_own' | 'user_above_own' = 'role_above_own') {
+  function requireRoleCeiling(
+    actor: Actor,
+    role: Role,
+    unitPath: readonly string[],
+    code: 'role_above_own' | 'user_above_own' = 'role_above_own',
+  ) {
     if (unitPath.length && holdsOn(actor, 'role.manage', unitPath.slice(0, 1))) return;
-    for (const p of permissionsOf(role)) if (!holdsOn(actor, p, unitPath)) throw new AppError(code, { ...(code === 'role_above_own' ? { field: 'role' } : {}), permission: p });
+    for (const p of permissionsOf(role))
+      if (!holdsOn(actor, p, unitPath))
+        throw new AppError(code, { ...(code === 'role_above_own' ? { field: 'role' } : {}), permission: p });
   }
 
   async function unitPathOf(dbOrTrx: Db | Trx, actor: Actor, unitId: string) {
@@ -93,17 +112,33 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
   async function issueLink(trx: Trx, user: UserRow, purpose: 'invitation' | 'password_reset', organizationName: string) {
     const token = newSecret();
     await repo.invalidateLinks(trx, user.id);
-    await repo.insertLink(trx, { user_id: user.id, purpose, token_hash: sha256(token), expires_at: new Date(Date.now() + LINK_DAYS * 86_400_000) });
+    await repo.insertLink(trx, {
+      user_id: user.id,
+      purpose,
+      token_hash: sha256(token),
+      expires_at: new Date(Date.now() + LINK_DAYS * 86_400_000),
+    });
     const link = `${config.publicUrl}/link/${token}`;
     if (mailer.enabled) {
       const locale = user.locale === 'en' ? 'en' : 'sv';
       const params = { name: user.name, organization: organizationName, link };
-      const [subject, body] = purpose === 'invitation' ? (['invitation_subject', 'invitation_body'] as const) : (['password_reset_subject', 'password_reset_body'] as const);
-      await enqueueJob(trx, 'mail.send', { to: user.email, subject: mailText(locale, subject, params), text: mailText(locale, body, params) });
+      const [subject, body] =
+        purpose === 'invitation'
+          ? (['invitation_subject', 'invitation_body'] as const)
+          : (['password_reset_subject', 'password_reset_body'] as const);
+      await enqueueJob(trx, 'mail.send', {
+        to: user.email,
+        subject: mailText(locale, subject, params),
+        text: mailText(locale, body, params),
+      });
     }
     // With mail set up the link goes only to its addressee: an admin who could read it could accept
     // an invitation as someone else (and approve their own work through that account).
-    return { link: mailer.enabled ? null : link, mailed: mailer.enabled, delivery: mailer.enabled ? ('mailed' as const) : ('shown' as const) };
+    return {
+      link: mailer.enabled ? null : link,
+      mailed: mailer.enabled,
+      delivery: mailer.enabled ? ('mailed' as const) : ('shown' as const),
+    };
   }
 
   const organizationName = (dbOrTrx: Db | Trx, organizationId: string) => repo.organizationName(dbOrTrx, organizationId);
@@ -112,7 +147,10 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
     async list(actor: Actor, query: z.output<typeof userListQuery>): Promise<Page<UserView>> {
       requireAccess(actor, 'user.read', { organizationId: actor.organizationId });
       const page = await repo.list(db, actor.organizationId, query);
-      const grants = await repo.grantsOf(db, page.items.map((r) => r.id));
+      const grants = await repo.grantsOf(
+        db,
+        page.items.map((r) => r.id),
+      );
       return { ...page, items: page.items.map((r) => toUserView(r, grants)) };
     },
 
@@ -126,13 +164,38 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       const unitPath = await unitPathOf(trx, actor, input.unitId);
       requireAccess(actor, 'user.manage', { organizationId: actor.organizationId });
       requireAccess(actor, 'role.manage', { organizationId: actor.organizationId, unitPath });
-      if (await repo.findByEmailInOrganization(trx, actor.organizationId, input.email)) throw new AppError('duplicate_email', { field: 'email' });
+      if (await repo.findByEmailInOrganization(trx, actor.organizationId, input.email))
+        throw new AppError('duplicate_email', { field: 'email' });
       requireRoleCeiling(actor, input.role, unitPath);
-      const user = await repo.insertUser(trx, { organization_id: actor.organizationId, email: input.email, name: input.name, status: 'invited' });
-      const grant = await repo.insertGrant(trx, { organization_id: actor.organizationId, user_id: user.id, role: input.role, unit_id: input.unitId });
+      const user = await repo.insertUser(trx, {
+        organization_id: actor.organizationId,
+        email: input.email,
+        name: input.name,
+        status: 'invited',
+      });
+      const grant = await repo.insertGrant(trx, {
+        organization_id: actor.organizationId,
+        user_id: user.id,
+        role: input.role,
+        unit_id: input.unitId,
+      });
       const { link, mailed, delivery } = await issueLink(trx, user, 'invitation', await organizationName(trx, actor.organizationId));
-      await recordAudit(trx, actor, { action: 'invite', entityType: 'user', entityId: user.id, entityLabel: user.name, unitId: input.unitId, after: { email: user.email, name: user.name, status: user.status, linkDelivery: delivery } });
-      await recordAudit(trx, actor, { action: 'grant', entityType: 'role_assignment', entityId: grant!.id, entityLabel: user.name, unitId: input.unitId, after: { role: input.role, unitId: input.unitId, userId: user.id } });
+      await recordAudit(trx, actor, {
+        action: 'invite',
+        entityType: 'user',
+        entityId: user.id,
+        entityLabel: user.name,
+        unitId: input.unitId,
+        after: { email: user.email, name: user.name, status: user.status, linkDelivery: delivery },
+      });
+      await recordAudit(trx, actor, {
+        action: 'grant',
+        entityType: 'role_assignment',
+        entityId: grant!.id,
+        entityLabel: user.name,
+        unitId: input.unitId,
+        after: { role: input.role, unitId: input.unitId, userId: user.id },
+      });
       return { user: await view(trx, user), link, mailed };
     },
 
@@ -147,7 +210,11 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       return db.transaction().execute(async (trx) => {
         const before = (await repo.findForUpdate(trx, actor.organizationId, id))!;
         await checkVersion(before.row_version, expected, () => view(trx, before));
-        if (input.status === 'disabled' && before.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id)) === 0) {
+        if (
+          input.status === 'disabled' &&
+          before.status === 'active' &&
+          (await repo.otherActiveAdmins(trx, actor.organizationId, id)) === 0
+        ) {
           const isAdmin = (await repo.grantsOf(trx, [id])).some((g) => g.role === 'admin');
           if (isAdmin) throw new AppError('last_admin');
         }
@@ -159,7 +226,14 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
           // An outstanding reset or invitation link must not bring a disabled account back.
           await repo.invalidateLinks(trx, id);
         }
-        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: after.name, before: { name: before.name, status: before.status }, after: { name: after.name, status: after.status } });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          entityLabel: after.name,
+          before: { name: before.name, status: before.status },
+          after: { name: after.name, status: after.status },
+        });
         return view(trx, after);
       });
     },
@@ -172,9 +246,21 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       if (actor.userId === id) throw new AppError('role_self_grant', { field: 'role' });
       requireRoleCeiling(actor, input.role, unitPath);
       return db.transaction().execute(async (trx) => {
-        const grant = await repo.insertGrant(trx, { organization_id: actor.organizationId, user_id: id, role: input.role, unit_id: input.unitId });
+        const grant = await repo.insertGrant(trx, {
+          organization_id: actor.organizationId,
+          user_id: id,
+          role: input.role,
+          unit_id: input.unitId,
+        });
         if (grant) {
-          await recordAudit(trx, actor, { action: 'grant', entityType: 'role_assignment', entityId: grant.id, entityLabel: user.name, unitId: input.unitId, after: { role: input.role, unitId: input.unitId, userId: id } });
+          await recordAudit(trx, actor, {
+            action: 'grant',
+            entityType: 'role_assignment',
+            entityId: grant.id,
+            entityLabel: user.name,
+            unitId: input.unitId,
+            after: { role: input.role, unitId: input.unitId, userId: id },
+          });
         }
         return view(trx, user);
       });
@@ -189,11 +275,23 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       // Taking a role away needs the same ceiling as giving it (docs/adr/0013-sign-in-and-role-ceilings.md).
       requireRoleCeiling(actor, grant.role as Role, unit?.path ?? []);
       return db.transaction().execute(async (trx) => {
-        if (grant.role === 'admin' && !unit?.parent_id && user.status === 'active' && (await repo.otherActiveAdmins(trx, actor.organizationId, id, grantId)) === 0) {
+        if (
+          grant.role === 'admin' &&
+          !unit?.parent_id &&
+          user.status === 'active' &&
+          (await repo.otherActiveAdmins(trx, actor.organizationId, id, grantId)) === 0
+        ) {
           throw new AppError('last_admin');
         }
         await repo.deleteGrant(trx, grantId);
-        await recordAudit(trx, actor, { action: 'revoke', entityType: 'role_assignment', entityId: grantId, entityLabel: user.name, unitId: grant.unit_id, before: { role: grant.role, unitId: grant.unit_id, userId: id } });
+        await recordAudit(trx, actor, {
+          action: 'revoke',
+          entityType: 'role_assignment',
+          entityId: grantId,
+          entityLabel: user.name,
+          unitId: grant.unit_id,
+          before: { role: grant.role, unitId: grant.unit_id, userId: id },
+        });
         return view(trx, user);
       });
     },
@@ -206,7 +304,13 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       return db.transaction().execute(async (trx) => {
         const purpose = user.status === 'invited' ? 'invitation' : 'password_reset';
         const { link, mailed, delivery } = await issueLink(trx, user, purpose, await organizationName(trx, actor.organizationId));
-        await recordAudit(trx, actor, { action: 'password_reset', entityType: 'user', entityId: id, entityLabel: user.name, changes: { linkDelivery: { after: delivery } } });
+        await recordAudit(trx, actor, {
+          action: 'password_reset',
+          entityType: 'user',
+          entityId: id,
+          entityLabel: user.name,
+          changes: { linkDelivery: { after: delivery } },
+        });
         return { user: await view(trx, user), link, mailed };
       });
     },
@@ -217,7 +321,13 @@ export function createUsersService(db: Db, config: Config, mailer: Mailer) {
       await requireManages(actor, user);
       return db.transaction().execute(async (trx) => {
         const after = await repo.updateUser(trx, id, { failed_login_count: 0, locked_until: null });
-        await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, entityLabel: user.name, changes: { lockedUntil: { before: user.locked_until?.toISOString() ?? null, after: null } } });
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          entityLabel: user.name,
+          changes: { lockedUntil: { before: user.locked_until?.toISOString() ?? null, after: null } },
+        });
         return view(trx, after);
       });
     },

@@ -49,7 +49,12 @@ export async function readCheckpoint(db: Db, organizationId: string): Promise<Ch
  * Records that the chain was found intact up to `head`, tagged with the audit key. Only for a head that
  * was verified (verifyWithCheckpoint) or hash-chained by the caller itself (the data generator).
  */
-export async function recordCheckpoint(db: Db | Trx, organizationId: string, head: ChainPoint, by: { userId: string | null; name: string }): Promise<void> {
+export async function recordCheckpoint(
+  db: Db | Trx,
+  organizationId: string,
+  head: ChainPoint,
+  by: { userId: string | null; name: string },
+): Promise<void> {
   const verifiedAt = new Date();
   await db
     .insertInto('audit_checkpoints')
@@ -88,12 +93,16 @@ export async function verifyWithCheckpoint(db: Db, organizationId: string, opts:
       .select('event_id')
       .where('organization_id', '=', organizationId)
       .orderBy('event_id', 'desc')
-    .orderBy('id', 'desc')
+      .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     return { organizationId, ok: false, checked: 0, firstBrokenId: String(row.event_id), lastIntact: null, fromCheckpoint: null };
   }
   const full = opts.full || Boolean(opts.receipts?.length);
-  const result = await verifyAuditChain(db, organizationId, full ? { anchors: [checkpoint, ...(opts.receipts ?? [])] } : { from: checkpoint });
+  const result = await verifyAuditChain(
+    db,
+    organizationId,
+    full ? { anchors: [checkpoint, ...(opts.receipts ?? [])] } : { from: checkpoint },
+  );
   const head = result.lastIntact;
   if (result.ok && head && (!checkpoint || head.eventId > checkpoint.eventId)) await recordCheckpoint(db, organizationId, head, opts.by);
   return { ...result, fromCheckpoint: full ? null : checkpoint };

@@ -29,10 +29,15 @@ describe('canonicalJson', () => {
         fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('any'), { maxKeys: 6 }),
       ),
     })).any;
-    fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(value, (v) => canonicalJson(v) === reference(v)),
+      { numRuns: 2000 },
+    );
   });
 
   it('orders keys by code unit, whatever the insertion order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined }, Ä: 2, Z: null })).toBe('{"Z":null,"a":{"d":[1,{"y":2,"z":1}]},"b":1,"Ä":2}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined }, Ä: 2, Z: null })).toBe(
+      '{"Z":null,"a":{"d":[1,{"y":2,"z":1}]},"b":1,"Ä":2}',
+    );
   });
 });

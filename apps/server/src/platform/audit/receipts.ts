@@ -30,11 +30,29 @@ export interface Receipt {
 }
 
 const signed = (r: Omit<Receipt, 'signature'>) =>
-  Buffer.from(canonicalJson({ kind: r.kind, version: r.version, organizationId: r.organizationId, eventId: r.eventId, hash: r.hash, at: r.at, publicKey: r.publicKey }));
+  Buffer.from(
+    canonicalJson({
+      kind: r.kind,
+      version: r.version,
+      organizationId: r.organizationId,
+      eventId: r.eventId,
+      hash: r.hash,
+      at: r.at,
+      publicKey: r.publicKey,
+    }),
+  );
 
 export function signReceipt(organizationId: string, head: ChainPoint, at = new Date(), key = currentAuditKey()): Receipt {
   const keys = receiptKeys(key);
-  const body = { kind: RECEIPT_KIND, version: 1 as const, organizationId, eventId: String(head.eventId), hash: head.hash, at: at.toISOString(), publicKey: keys.publicKeyBase64 };
+  const body = {
+    kind: RECEIPT_KIND,
+    version: 1 as const,
+    organizationId,
+    eventId: String(head.eventId),
+    hash: head.hash,
+    at: at.toISOString(),
+    publicKey: keys.publicKeyBase64,
+  };
   return { ...body, signature: sign(null, signed(body), keys.privateKey).toString('base64') };
 }
 
@@ -77,7 +95,14 @@ function tryJson(text: string): unknown {
 
 function asReceipt(v: unknown, n: number): Receipt {
   const r = v as Partial<Receipt>;
-  if (!r || r.kind !== RECEIPT_KIND || typeof r.organizationId !== 'string' || !/^\d+$/.test(String(r.eventId)) || typeof r.hash !== 'string' || typeof r.signature !== 'string') {
+  if (
+    !r ||
+    r.kind !== RECEIPT_KIND ||
+    typeof r.organizationId !== 'string' ||
+    !/^\d+$/.test(String(r.eventId)) ||
+    typeof r.hash !== 'string' ||
+    typeof r.signature !== 'string'
+  ) {
     throw new ReceiptFileError(`post ${n} är inte ett kvitto från Tillit / entry ${n} is not a Tillit receipt`);
   }
   return r as Receipt;
@@ -117,7 +142,9 @@ export function startReceiptWriter(db: Db, opts: { file: string; intervalMs: num
   const last = new Map<string, number>();
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = writeReceipts(db, opts.file, log, last).catch((e: unknown) => log.warn({ err: e }, 'writing audit receipts failed; trying again later'));
+    running = writeReceipts(db, opts.file, log, last).catch((e: unknown) =>
+      log.warn({ err: e }, 'writing audit receipts failed; trying again later'),
+    );
   };
   const first = setTimeout(tick, Math.min(5_000, opts.intervalMs));
   const timer = setInterval(tick, opts.intervalMs);

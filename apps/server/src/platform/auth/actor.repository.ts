@@ -64,7 +64,16 @@ export async function loadSession(db: Db, sessionId: string) {
 /** An API token with its user and grants in one round trip. */
 export async function loadToken(db: Db, tokenHash: string) {
   const r = (
-    await sql<Loaded & { token_id: string; token_org: string; scope: string; revoked_at: Date | null; expires_at: Date | null; last_used_at: Date | null }>`
+    await sql<
+      Loaded & {
+        token_id: string;
+        token_org: string;
+        scope: string;
+        revoked_at: Date | null;
+        expires_at: Date | null;
+        last_used_at: Date | null;
+      }
+    >`
       select t.id as token_id, t.organization_id as token_org, t.scope, t.revoked_at, t.expires_at, t.last_used_at, ${USER}
       from api_tokens t join users u on u.id = t.user_id join organizations o on o.id = u.organization_id
       where t.token_hash = ${tokenHash}`.execute(db)

@@ -51,7 +51,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     const currentVersion = (known.details as { currentVersion?: unknown } | undefined)?.currentVersion;
     if (known.status === 412 && typeof currentVersion === 'number') reply.header('etag', `"${currentVersion}"`);
     return reply.code(known.status).send({
-      error: { code: known.code, message: errorMessage(locale, known.code as ErrorCode), ...(known.details !== undefined ? { details: known.details } : {}) },
+      error: {
+        code: known.code,
+        message: errorMessage(locale, known.code as ErrorCode),
+        ...(known.details !== undefined ? { details: known.details } : {}),
+      },
     });
   });
   app.setNotFoundHandler((req, reply) => {

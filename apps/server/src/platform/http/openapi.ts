@@ -36,7 +36,10 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
     const op: Record<string, unknown> = {
       tags: [r.tag],
       summary: r.summary,
-      operationId: `${r.method.toLowerCase()}${path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, c: string) => c.toUpperCase()).replace(/[^a-zA-Z0-9]/g, '')}`,
+      operationId: `${r.method.toLowerCase()}${path
+        .replace(/[{}]/g, '')
+        .replace(/\/(\w)/g, (_, c: string) => c.toUpperCase())
+        .replace(/[^a-zA-Z0-9]/g, '')}`,
       'x-permission': r.permission,
       parameters,
       responses: {
@@ -53,7 +56,11 @@ export function buildOpenApi(routes: RouteDef[], version: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Tillit API', version, description: 'REST-API för Tillit. Fel har alltid formen { error: { code, message, details } }.' },
+    info: {
+      title: 'Tillit API',
+      version,
+      description: 'REST-API för Tillit. Fel har alltid formen { error: { code, message, details } }.',
+    },
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'tillit_session' },

@@ -18,7 +18,11 @@ function parse<T extends z.ZodType>(schema: T, data: unknown, locale: Locale, wh
   const r = schema.safeParse(toWellFormed(data ?? {}), { error: zodLocales[locale].localeError });
   if (r.success) return r.data;
   throw new AppError('validation_failed', {
-    issues: r.error.issues.map((i) => ({ path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], code: i.code, message: i.message })),
+    issues: r.error.issues.map((i) => ({
+      path: [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      code: i.code,
+      message: i.message,
+    })),
   });
 }
 

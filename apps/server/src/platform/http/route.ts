@@ -26,7 +26,11 @@ export interface RouteContext<B, Q, P> {
  * One route: its URL, the permission it needs (declared here so the access-matrix test and the
  * OpenAPI document read it from the route table), its schemas from core, and one service call.
  */
-export interface RouteDef<B extends z.ZodType | undefined = any, Q extends z.ZodType | undefined = any, P extends z.ZodType | undefined = any> {
+export interface RouteDef<
+  B extends z.ZodType | undefined = any,
+  Q extends z.ZodType | undefined = any,
+  P extends z.ZodType | undefined = any,
+> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   permission: RoutePermission;
@@ -47,8 +51,10 @@ export interface RouteDef<B extends z.ZodType | undefined = any, Q extends z.Zod
   handler: (ctx: RouteContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>;
 }
 
-export function defineRoute<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined>(
-  def: RouteDef<B, Q, P>,
-): RouteDef<B, Q, P> {
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+>(def: RouteDef<B, Q, P>): RouteDef<B, Q, P> {
   return def;
 }

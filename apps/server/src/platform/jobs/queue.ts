@@ -68,7 +68,14 @@ export async function installQueues(db: Kysely<any>, defs: JobDef<any>[]): Promi
     const boss = new PgBoss({ db: adapter(trx), schema: JOB_SCHEMA });
     for (const def of defs) {
       await boss.createQueue(`${def.name}.dead`, { name: `${def.name}.dead`, policy: 'standard' });
-      const options = { name: def.name, policy: 'standard' as const, retryLimit: def.retryLimit ?? 5, retryDelay: def.retryDelaySeconds ?? 10, retryBackoff: true, deadLetter: `${def.name}.dead` };
+      const options = {
+        name: def.name,
+        policy: 'standard' as const,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 10,
+        retryBackoff: true,
+        deadLetter: `${def.name}.dead`,
+      };
       await boss.createQueue(def.name, options);
       // A queue that exists keeps its old settings through createQueue: bring them up to date.
       await boss.updateQueue(def.name, options);
@@ -139,10 +146,14 @@ export async function startJobRunner<C>(
   await boss.start();
   for (const def of defs.filter((d) => d.runAtStart)) await enqueueJob(db, def.name, {}, { singletonKey: 'start', singletonSeconds: 300 });
   for (const def of defs) {
-    await boss.work<object>(def.name, { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: opts.batchSize ?? 1 }, async (jobs) => {
-      // pg-boss completes or fails the whole batch: the default batch of one keeps jobs independent.
-      for (const job of jobs) await runOne(def, job.data, ctx, log);
-    });
+    await boss.work<object>(
+      def.name,
+      { pollingIntervalSeconds: opts.pollingSeconds ?? 2, batchSize: opts.batchSize ?? 1 },
+      async (jobs) => {
+        // pg-boss completes or fails the whole batch: the default batch of one keeps jobs independent.
+        for (const job of jobs) await runOne(def, job.data, ctx, log);
+      },
+    );
   }
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }

@@ -1,5 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
-import { encodeCursor, LIST_COUNT_CAP, LIST_COUNT_SCAN_MAX, type ListCursor, type ListSpec, type Page, type SortKeyType } from '@tillit/core';
+import {
+  encodeCursor,
+  LIST_COUNT_CAP,
+  LIST_COUNT_SCAN_MAX,
+  type ListCursor,
+  type ListSpec,
+  type Page,
+  type SortKeyType,
+} from '@tillit/core';
 import type { Db, Trx } from '../../db/database.js';
 
 /**
@@ -62,7 +70,9 @@ export async function listPage<S extends string, R extends object>(db: Db | Trx,
 }
 
 /** A list's one statement (the bench compiles it to time the bare SQL) and how its rows become the page. */
-export function listStatement<S extends string, R extends object>(req: ListRequest<S>): { statement: RawBuilder<Raw<R>>; toPage: (rows: Raw<R>[]) => Page<R> } {
+export function listStatement<S extends string, R extends object>(
+  req: ListRequest<S>,
+): { statement: RawBuilder<Raw<R>>; toPage: (rows: Raw<R>[]) => Page<R> } {
   const { spec, query } = req;
   const desc = query.sort.startsWith('-');
   const name = query.sort.replace(/^-/, '') as S;
@@ -78,8 +88,10 @@ export function listStatement<S extends string, R extends object>(req: ListReque
   const where = req.search ? sql`${filters} and ${req.search}` : filters;
 
   // Rows in display order: the keyed rows, then (nullable keys) the rows without a key.
-  const after = (k: RawBuilder<unknown>, i: RawBuilder<unknown>) => (desc ? sql`(${key.expr}, ${id}) < (${k}, ${i})` : sql`(${key.expr}, ${id}) > (${k}, ${i})`);
-  const before = (k: RawBuilder<unknown>, i: RawBuilder<unknown>) => (desc ? sql`(${key.expr}, ${id}) > (${k}, ${i})` : sql`(${key.expr}, ${id}) < (${k}, ${i})`);
+  const after = (k: RawBuilder<unknown>, i: RawBuilder<unknown>) =>
+    desc ? sql`(${key.expr}, ${id}) < (${k}, ${i})` : sql`(${key.expr}, ${id}) > (${k}, ${i})`;
+  const before = (k: RawBuilder<unknown>, i: RawBuilder<unknown>) =>
+    desc ? sql`(${key.expr}, ${id}) > (${k}, ${i})` : sql`(${key.expr}, ${id}) < (${k}, ${i})`;
   const idAfter = (i: RawBuilder<unknown>) => (desc ? sql`${id} < ${i}` : sql`${id} > ${i}`);
   const idBefore = (i: RawBuilder<unknown>) => (desc ? sql`${id} > ${i}` : sql`${id} < ${i}`);
   const nullable = Boolean(key.nullable);
@@ -90,7 +102,12 @@ export function listStatement<S extends string, R extends object>(req: ListReque
     if (nullable) parts.push({ cond: null, nulls: true, reverse: false });
   } else if (cursor.d === 'last') {
     backward = true;
-    parts = nullable ? [{ cond: null, nulls: true, reverse: true }, { cond: null, nulls: false, reverse: true }] : [{ cond: null, nulls: false, reverse: true }];
+    parts = nullable
+      ? [
+          { cond: null, nulls: true, reverse: true },
+          { cond: null, nulls: false, reverse: true },
+        ]
+      : [{ cond: null, nulls: false, reverse: true }];
   } else {
     const i = sql`${cursor.i}::${idCast}`;
     const k = cursor.k === null ? null : keyValue(cursor.k, type);
@@ -154,7 +171,7 @@ export function listStatement<S extends string, R extends object>(req: ListReque
     else if (cursor.d === 'before') start = cursor.o === null ? null : Math.max(0, cursor.o - got.length);
     else start = counted_ > LIST_COUNT_CAP || raw[0]?.__stopped ? null : Math.max(0, counted_ - got.length);
     const hasNext = backward ? cursor?.d === 'before' : more;
-    const hasPrev = backward ? more : (cursor ? true : offset > 0);
+    const hasPrev = backward ? more : cursor ? true : offset > 0;
     // The one total rule: exact when the count ran to the end (or this page is the last), else a lower bound.
     let totalN = Math.min(counted_, LIST_COUNT_CAP + 1);
     let capped = counted_ > LIST_COUNT_CAP || Boolean(raw[0]?.__stopped);
@@ -169,7 +186,8 @@ export function listStatement<S extends string, R extends object>(req: ListReque
       capped = true;
     }
     if (counted_ > LIST_COUNT_CAP) totalN = Math.max(totalN, LIST_COUNT_CAP + 1);
-    const at = (r: (typeof got)[number], d: 'after' | 'before', o: number | null): string => encodeCursor({ s: query.sort, d, k: r.__k, i: r.__id!, o });
+    const at = (r: (typeof got)[number], d: 'after' | 'before', o: number | null): string =>
+      encodeCursor({ s: query.sort, d, k: r.__k, i: r.__id!, o });
     const first = got[0];
     const last = got[got.length - 1];
     const items = got.map(({ __total: _t, __stopped: _s, __ord: _o, __k: _k, __id: _i, ...row }) => row as unknown as R);

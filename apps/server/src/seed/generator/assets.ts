@@ -1,4 +1,15 @@
-import { aspectKeys, derive, formatProfile, informationTypePreset, klassaPresetModel, NOT_RELEVANT, type Answer, type AspectKey, type PersonalDataKind, type Profile } from '@tillit/core';
+import {
+  aspectKeys,
+  derive,
+  formatProfile,
+  informationTypePreset,
+  klassaPresetModel,
+  NOT_RELEVANT,
+  type Answer,
+  type AspectKey,
+  type PersonalDataKind,
+  type Profile,
+} from '@tillit/core';
 import data from '../data/demo-assets.json' with { type: 'json' };
 import type { Random } from './random.js';
 import type { GeneratedUser, GeneratorContext, GeneratorStep } from './steps.js';
@@ -49,7 +60,12 @@ interface Asset {
 
 /** The category that usually sets each aspect's level, and the ones that often come close to it. */
 const LEADING: Record<AspectKey, string> = { C: 'privacy', I: 'operations', A: 'operations', T: 'legal' };
-const CLOSE: Record<AspectKey, readonly string[]> = { C: ['trust', 'legal'], I: ['legal', 'economy'], A: ['society', 'economy'], T: ['trust', 'privacy'] };
+const CLOSE: Record<AspectKey, readonly string[]> = {
+  C: ['trust', 'legal'],
+  I: ['legal', 'economy'],
+  A: ['society', 'economy'],
+  T: ['trust', 'privacy'],
+};
 const CATEGORIES = klassaPresetModel.categories.map((c) => c.key);
 
 /**
@@ -92,8 +108,13 @@ function timeline(rng: Random, ctx: GeneratorContext, createdAt: Date): { status
   let current = Math.max(createdAt.getTime() + rng.int(7, 30) * DAY, until - rng.int(1, 480) * DAY);
   current = Math.min(current, until - DAY);
   const out: { status: Version['status']; at: Date }[] = [{ status: 'approved', at: new Date(current) }];
-  for (let t = current - rng.int(280, 420) * DAY; t > createdAt.getTime(); t -= rng.int(280, 420) * DAY) out.unshift({ status: 'approved', at: new Date(t) });
-  if (rng.chance(0.1)) out.push({ status: rng.pick(['draft', 'submitted', 'returned'] as const), at: new Date(Math.max(current + DAY, until - rng.int(1, 30) * DAY)) });
+  for (let t = current - rng.int(280, 420) * DAY; t > createdAt.getTime(); t -= rng.int(280, 420) * DAY)
+    out.unshift({ status: 'approved', at: new Date(t) });
+  if (rng.chance(0.1))
+    out.push({
+      status: rng.pick(['draft', 'submitted', 'returned'] as const),
+      at: new Date(Math.max(current + DAY, until - rng.int(1, 30) * DAY)),
+    });
   return out;
 }
 
@@ -113,14 +134,40 @@ async function run(ctx: GeneratorContext) {
   const span = ctx.until.getTime() - ctx.since.getTime();
 
   const modelId = rng.uuid();
-  await ctx.trx.insertInto('classification_models').values({ id: modelId, organization_id: org, version: 1, definition: JSON.stringify(klassaPresetModel), note: 'Förinställd modell', is_current: true, created_by: null, created_at: ctx.since }).execute();
+  await ctx.trx
+    .insertInto('classification_models')
+    .values({
+      id: modelId,
+      organization_id: org,
+      version: 1,
+      definition: JSON.stringify(klassaPresetModel),
+      note: 'Förinställd modell',
+      is_current: true,
+      created_by: null,
+      created_at: ctx.since,
+    })
+    .execute();
   const typeIds = new Map<string, string>();
   for (const t of informationTypePreset.types) {
     const id = rng.uuid();
     typeIds.set(t.key, id);
     await ctx.trx
       .insertInto('information_types')
-      .values({ id, organization_id: org, key: t.key, name: t.name, description: t.description ?? null, personal_data: t.personalData, rec_c: t.recommended.C, rec_i: t.recommended.I, rec_a: t.recommended.A, rec_t: t.recommended.T, justification: t.justification ?? null, created_at: ctx.since, updated_at: ctx.since })
+      .values({
+        id,
+        organization_id: org,
+        key: t.key,
+        name: t.name,
+        description: t.description ?? null,
+        personal_data: t.personalData,
+        rec_c: t.recommended.C,
+        rec_i: t.recommended.I,
+        rec_a: t.recommended.A,
+        rec_t: t.recommended.T,
+        justification: t.justification ?? null,
+        created_at: ctx.since,
+        updated_at: ctx.since,
+      })
       .execute();
   }
 
@@ -176,7 +223,10 @@ async function run(ctx: GeneratorContext) {
       personalData,
       lifecycle: rng.chance(0.03) ? 'retired' : 'in_use',
       createdAt: new Date(Math.max(primary.createdAt.getTime(), when().getTime())),
-      target: derive(klassaPresetModel, { personalData: personalData as PersonalDataKind, typeRecommended: ('profile' in template ? template.profile : type.recommended) as Profile }).profile,
+      target: derive(klassaPresetModel, {
+        personalData: personalData as PersonalDataKind,
+        typeRecommended: ('profile' in template ? template.profile : type.recommended) as Profile,
+      }).profile,
       typeId: typeIds.get(template.type) ?? null,
       typeRecommended: typeIds.has(template.type) ? (type.recommended as Profile) : null,
       steward: primary.steward,
@@ -200,8 +250,24 @@ async function run(ctx: GeneratorContext) {
   const addVersions = (asset: Asset, profileAt: () => Profile) => {
     for (const step of timeline(rng, ctx, asset.createdAt)) {
       const answers = answersFor(rng, profileAt(), asset.personalData);
-      const d = derive(klassaPresetModel, { answers, personalData: asset.personalData as PersonalDataKind, typeRecommended: asset.typeRecommended });
-      const v: Version = { id: rng.uuid(), assetId: asset.id, status: step.status, at: step.at, profile: d.profile, special: d.specialAnalysis, deviates: d.deviatesFromType, answers, superseded: null, author: asset.steward?.id ?? null, decider: step.status === 'approved' || step.status === 'returned' ? (asset.owner?.id ?? null) : null };
+      const d = derive(klassaPresetModel, {
+        answers,
+        personalData: asset.personalData as PersonalDataKind,
+        typeRecommended: asset.typeRecommended,
+      });
+      const v: Version = {
+        id: rng.uuid(),
+        assetId: asset.id,
+        status: step.status,
+        at: step.at,
+        profile: d.profile,
+        special: d.specialAnalysis,
+        deviates: d.deviatesFromType,
+        answers,
+        superseded: null,
+        author: asset.steward?.id ?? null,
+        decider: step.status === 'approved' || step.status === 'returned' ? (asset.owner?.id ?? null) : null,
+      };
       const previous = asset.versions.filter((x) => x.status === 'approved').at(-1);
       if (previous && v.status === 'approved') previous.superseded = v.at;
       asset.versions.push(v);
@@ -214,7 +280,9 @@ async function run(ctx: GeneratorContext) {
     const inherited: Profile = { C: null, I: null, A: null, T: null };
     for (const s of p.sets) {
       const v = s.lifecycle === 'retired' ? undefined : approvedOf(s);
-      if (v) for (const a of aspectKeys) if (v.profile[a] !== null && (inherited[a] === null || v.profile[a]! > inherited[a]!)) inherited[a] = v.profile[a];
+      if (v)
+        for (const a of aspectKeys)
+          if (v.profile[a] !== null && (inherited[a] === null || v.profile[a]! > inherited[a]!)) inherited[a] = v.profile[a];
     }
     p.target = Object.fromEntries(aspectKeys.map((a) => [a, inherited[a] ?? 1])) as Profile;
     addVersions(p, () => (rng.chance(0.03) ? { ...p.target, A: Math.min(3, (p.target.A ?? 1) + 1) } : p.target));
@@ -233,51 +301,190 @@ async function run(ctx: GeneratorContext) {
       derived = { C: null, I: null, A: null, T: null };
       for (const s of a.sets) {
         const v = s.lifecycle === 'retired' ? undefined : approvedOf(s);
-        if (v) for (const k of aspectKeys) if (v.profile[k] !== null && (derived[k] === null || v.profile[k]! > derived[k]!)) derived[k] = v.profile[k];
+        if (v)
+          for (const k of aspectKeys)
+            if (v.profile[k] !== null && (derived[k] === null || v.profile[k]! > derived[k]!)) derived[k] = v.profile[k];
       }
     }
     const level = (k: (typeof aspectKeys)[number]) => {
       const xs = [approved?.[k], derived?.[k]].filter((x): x is number => typeof x === 'number');
       return xs.length ? Math.max(...xs) : null;
     };
-    const special = Boolean(current?.special) || (a.kind !== 'information_set' && a.sets.some((s) => s.lifecycle !== 'retired' && approvedOf(s)?.special));
+    const special =
+      Boolean(current?.special) ||
+      (a.kind !== 'information_set' && a.sets.some((s) => s.lifecycle !== 'retired' && approvedOf(s)?.special));
     const hosting = a.template?.hosting ?? null;
     return [
-      a.id, org, a.kind, a.name, a.template?.description ?? null, a.unitId, a.owner?.id ?? null, a.owner?.id ?? null, a.steward?.id ?? null,
-      a.template?.supplier ?? null, hosting, hosting === 'saas' ? 'unknown' : 'no', pgArray([]), a.personalData, a.lifecycle,
-      `${a.kind === 'information_set' ? 'INF' : a.kind === 'process' ? 'PRC' : 'SYS'}-${a.id.slice(0, 8)}`, pgArray(a.template?.tags ?? []), a.typeId,
-      approved?.C ?? null, approved?.I ?? null, approved?.A ?? null, approved?.T ?? null,
-      derived?.C ?? null, derived?.I ?? null, derived?.A ?? null, derived?.T ?? null,
-      level('C'), level('I'), level('A'), level('T'), special,
-      current?.at ?? null, current ? new Date(current.at.getTime() + 365 * DAY) : null,
-      a.steward?.id ?? null, a.createdAt, current?.at ?? a.createdAt,
+      a.id,
+      org,
+      a.kind,
+      a.name,
+      a.template?.description ?? null,
+      a.unitId,
+      a.owner?.id ?? null,
+      a.owner?.id ?? null,
+      a.steward?.id ?? null,
+      a.template?.supplier ?? null,
+      hosting,
+      hosting === 'saas' ? 'unknown' : 'no',
+      pgArray([]),
+      a.personalData,
+      a.lifecycle,
+      `${a.kind === 'information_set' ? 'INF' : a.kind === 'process' ? 'PRC' : 'SYS'}-${a.id.slice(0, 8)}`,
+      pgArray(a.template?.tags ?? []),
+      a.typeId,
+      approved?.C ?? null,
+      approved?.I ?? null,
+      approved?.A ?? null,
+      approved?.T ?? null,
+      derived?.C ?? null,
+      derived?.I ?? null,
+      derived?.A ?? null,
+      derived?.T ?? null,
+      level('C'),
+      level('I'),
+      level('A'),
+      level('T'),
+      special,
+      current?.at ?? null,
+      current ? new Date(current.at.getTime() + 365 * DAY) : null,
+      a.steward?.id ?? null,
+      a.createdAt,
+      current?.at ?? a.createdAt,
     ] as const;
   });
   await ctx.copy(
     'assets',
-    ['id', 'organization_id', 'kind', 'name', 'description', 'unit_id', 'information_owner_id', 'system_owner_id', 'system_steward_id', 'supplier', 'hosting', 'third_country_transfer', 'third_countries', 'personal_data', 'lifecycle', 'external_id', 'tags', 'information_type_id', 'approved_c', 'approved_i', 'approved_a', 'approved_t', 'derived_c', 'derived_i', 'derived_a', 'derived_t', 'level_c', 'level_i', 'level_a', 'level_t', 'special_analysis', 'approved_at', 'review_due_at', 'created_by', 'created_at', 'updated_at'],
+    [
+      'id',
+      'organization_id',
+      'kind',
+      'name',
+      'description',
+      'unit_id',
+      'information_owner_id',
+      'system_owner_id',
+      'system_steward_id',
+      'supplier',
+      'hosting',
+      'third_country_transfer',
+      'third_countries',
+      'personal_data',
+      'lifecycle',
+      'external_id',
+      'tags',
+      'information_type_id',
+      'approved_c',
+      'approved_i',
+      'approved_a',
+      'approved_t',
+      'derived_c',
+      'derived_i',
+      'derived_a',
+      'derived_t',
+      'level_c',
+      'level_i',
+      'level_a',
+      'level_t',
+      'special_analysis',
+      'approved_at',
+      'review_due_at',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ],
     rows,
   );
-  await ctx.copy('asset_links', ['organization_id', 'asset_id', 'information_set_id', 'created_at'], processors.flatMap((p) => p.sets.map((s) => [org, p.id, s.id, s.createdAt] as const)));
-  const integrations = systemsOnly.flatMap((s) => (rng.chance(0.6) ? [[rng.uuid(), org, s.id, rng.pick(systemsOnly).id, 'Uppgifter skickas vid varje ändring', s.createdAt, s.createdAt] as const] : [])).filter((r) => r[2] !== r[3]);
-  await ctx.copy('asset_integrations', ['id', 'organization_id', 'from_asset_id', 'to_asset_id', 'description', 'created_at', 'updated_at'], integrations);
+  await ctx.copy(
+    'asset_links',
+    ['organization_id', 'asset_id', 'information_set_id', 'created_at'],
+    processors.flatMap((p) => p.sets.map((s) => [org, p.id, s.id, s.createdAt] as const)),
+  );
+  const integrations = systemsOnly
+    .flatMap((s) =>
+      rng.chance(0.6)
+        ? [[rng.uuid(), org, s.id, rng.pick(systemsOnly).id, 'Uppgifter skickas vid varje ändring', s.createdAt, s.createdAt] as const]
+        : [],
+    )
+    .filter((r) => r[2] !== r[3]);
+  await ctx.copy(
+    'asset_integrations',
+    ['id', 'organization_id', 'from_asset_id', 'to_asset_id', 'description', 'created_at', 'updated_at'],
+    integrations,
+  );
 
   const byId = new Map(all.map((a) => [a.id, a]));
   const numbered = new Map<string, number>();
   const kept = versions.filter((v) => !drop.has(v.id)).sort((a, b) => a.at.getTime() - b.at.getTime());
   await ctx.copy(
     'classification_versions',
-    ['id', 'organization_id', 'asset_id', 'version_no', 'model_id', 'status', 'answers', 'justifications', 'raises', 'type_deviation_reason', 'personal_data', 'information_type_id', 'level_c', 'level_i', 'level_a', 'level_t', 'special_analysis', 'author_id', 'contributor_ids', 'submitted_by', 'submitted_at', 'decided_by', 'decided_at', 'approved_at', 'review_due_at', 'superseded_at', 'created_at', 'updated_at'],
+    [
+      'id',
+      'organization_id',
+      'asset_id',
+      'version_no',
+      'model_id',
+      'status',
+      'answers',
+      'justifications',
+      'raises',
+      'type_deviation_reason',
+      'personal_data',
+      'information_type_id',
+      'level_c',
+      'level_i',
+      'level_a',
+      'level_t',
+      'special_analysis',
+      'author_id',
+      'contributor_ids',
+      'submitted_by',
+      'submitted_at',
+      'decided_by',
+      'decided_at',
+      'approved_at',
+      'review_due_at',
+      'superseded_at',
+      'created_at',
+      'updated_at',
+    ],
     kept.map((v) => {
       const a = byId.get(v.assetId)!;
       const no = (numbered.get(a.id) ?? 0) + 1;
       numbered.set(a.id, no);
-      const justifications = Object.fromEntries(aspectKeys.filter((k) => (v.profile[k] ?? 0) >= 2).map((k) => [k, 'Bedömd utifrån verksamhetens konsekvenser.']));
+      const justifications = Object.fromEntries(
+        aspectKeys.filter((k) => (v.profile[k] ?? 0) >= 2).map((k) => [k, 'Bedömd utifrån verksamhetens konsekvenser.']),
+      );
       const created = new Date(v.at.getTime() - 3 * DAY);
       return [
-        v.id, org, a.id, no, modelId, v.status, v.answers, justifications, {}, v.deviates ? 'Verksamhetens bedömning skiljer sig från informationstypens rekommendation.' : null, a.personalData, a.typeId, v.profile.C, v.profile.I, v.profile.A, v.profile.T, v.special,
-        v.author, pgArray(v.author ? [v.author] : []), v.status === 'draft' ? null : v.author, v.status === 'draft' ? null : created, v.decider, v.decider ? v.at : null,
-        v.status === 'approved' ? v.at : null, v.status === 'approved' ? new Date(v.at.getTime() + 365 * DAY) : null, v.superseded, created, v.at,
+        v.id,
+        org,
+        a.id,
+        no,
+        modelId,
+        v.status,
+        v.answers,
+        justifications,
+        {},
+        v.deviates ? 'Verksamhetens bedömning skiljer sig från informationstypens rekommendation.' : null,
+        a.personalData,
+        a.typeId,
+        v.profile.C,
+        v.profile.I,
+        v.profile.A,
+        v.profile.T,
+        v.special,
+        v.author,
+        pgArray(v.author ? [v.author] : []),
+        v.status === 'draft' ? null : v.author,
+        v.status === 'draft' ? null : created,
+        v.decider,
+        v.decider ? v.at : null,
+        v.status === 'approved' ? v.at : null,
+        v.status === 'approved' ? new Date(v.at.getTime() + 365 * DAY) : null,
+        v.superseded,
+        created,
+        v.at,
       ] as const;
     }),
   );
@@ -294,12 +501,29 @@ async function run(ctx: GeneratorContext) {
 
   for (const a of all) {
     const actor = a.steward ? { id: a.steward.id, name: a.steward.name } : { id: null, name: 'Tillit (system)' };
-    ctx.audit.record({ occurredAt: a.createdAt, actor, action: 'create', entityType: 'asset', entityId: a.id, entityLabel: a.name, unitId: a.unitId });
+    ctx.audit.record({
+      occurredAt: a.createdAt,
+      actor,
+      action: 'create',
+      entityType: 'asset',
+      entityId: a.id,
+      entityLabel: a.name,
+      unitId: a.unitId,
+    });
   }
   for (const v of kept) {
     if (v.status !== 'approved' || !v.decider) continue;
     const a = byId.get(v.assetId)!;
-    ctx.audit.record({ occurredAt: v.at, actor: { id: v.decider, name: a.owner?.name ?? '' }, action: 'approve', entityType: 'classification', entityId: v.id, entityLabel: a.name, unitId: a.unitId, changes: { profile: { after: formatProfile(klassaPresetModel, v.profile) } } });
+    ctx.audit.record({
+      occurredAt: v.at,
+      actor: { id: v.decider, name: a.owner?.name ?? '' },
+      action: 'approve',
+      entityType: 'classification',
+      entityId: v.id,
+      entityLabel: a.name,
+      unitId: a.unitId,
+      changes: { profile: { after: formatProfile(klassaPresetModel, v.profile) } },
+    });
   }
   ctx.log.info({ assets: all.length, links: processors.reduce((n, p) => n + p.sets.length, 0), versions: kept.length }, 'assets generated');
 }

@@ -105,13 +105,20 @@ interface DisplayedEvent {
  * who may read the whole log), so the resolution checked is the one people see. Events written in
  * another organisation (creating one) are not in this reader's log.
  */
-export async function displayProblems(read: (o: InjectOptions) => Promise<{ statusCode: number; body: string }>, mark: AuditMark): Promise<string[]> {
+export async function displayProblems(
+  read: (o: InjectOptions) => Promise<{ statusCode: number; body: string }>,
+  mark: AuditMark,
+): Promise<string[]> {
   const out: string[] = [];
   const vocabulary = auditVocabulary();
   for (const locale of ['sv', 'en']) {
     const mine: DisplayedEvent[] = [];
     for (let page = 1; ; page++) {
-      const res = await read({ method: 'GET', url: `/api/v1/audit-events?pageSize=100&page=${page}`, headers: { 'accept-language': locale } });
+      const res = await read({
+        method: 'GET',
+        url: `/api/v1/audit-events?pageSize=100&page=${page}`,
+        headers: { 'accept-language': locale },
+      });
       if (res.statusCode !== 200) return [`reading the audit log: ${res.statusCode} ${res.body.slice(0, 200)}`];
       const items = (JSON.parse(res.body) as { items: DisplayedEvent[] }).items;
       const newer = items.filter((e) => BigInt(e.id) > BigInt(mark.lastId));
@@ -125,11 +132,16 @@ export async function displayProblems(read: (o: InjectOptions) => Promise<{ stat
         const kind = vocabulary.fields.get(e.entityType)?.get(field)?.kind ?? 'text';
         const raw = e.changes?.[field];
         // An undeclared field gets the fallback label, and its values are shown as recorded.
-        if (/^(Övrig uppgift|Other detail)$/.test(c.label)) out.push(`${locale} ${e.action}/${e.entityType} ${c.field} is not in the module's audit vocabulary`);
-        for (const [side, value] of [['before', c.before], ['after', c.after]] as const) {
+        if (/^(Övrig uppgift|Other detail)$/.test(c.label))
+          out.push(`${locale} ${e.action}/${e.entityType} ${c.field} is not in the module's audit vocabulary`);
+        for (const [side, value] of [
+          ['before', c.before],
+          ['after', c.after],
+        ] as const) {
           if (!value) continue;
           const asRecorded = !FREE_KINDS.has(kind) && c.field === field && raw?.[side] === value;
-          if (UUID.test(value) || CODE.test(value) || asRecorded) out.push(`${locale} ${e.action}/${e.entityType} ${c.field}.${side} shows "${value}"`);
+          if (UUID.test(value) || CODE.test(value) || asRecorded)
+            out.push(`${locale} ${e.action}/${e.entityType} ${c.field}.${side} shows "${value}"`);
         }
       }
     }

@@ -34,7 +34,12 @@ export function useRobustApp(env: Record<string, string> = {}): RobustApp {
     const t = await createTestDatabase();
     drop = t.drop;
     ctx.db = t.db;
-    const config = loadConfig({ TILLIT_LOG_LEVEL: 'warn', TILLIT_DATA_DIR: '/tmp/unused', TILLIT_WEB_DIST: '/nonexistent', ...env } as NodeJS.ProcessEnv);
+    const config = loadConfig({
+      TILLIT_LOG_LEVEL: 'warn',
+      TILLIT_DATA_DIR: '/tmp/unused',
+      TILLIT_WEB_DIST: '/nonexistent',
+      ...env,
+    } as NodeJS.ProcessEnv);
     const stream = { write: (line: string) => void ctx.log.push(JSON.parse(line) as LogEntry) };
     ctx.app = await buildApp({
       config,
@@ -70,7 +75,16 @@ export async function mintSession(app: FastifyInstance, db: Db, userId: string):
     cookie,
     csrf,
     // Changes of versioned objects need If-Match (428 without it); these tests are about access, so `*`.
-    request: (o) => app.inject({ ...o, headers: { cookie: `tillit_session=${cookie}`, 'x-csrf-token': csrf, ...(o.method === 'PATCH' || o.method === 'PUT' ? { 'if-match': '*' } : {}), ...(o.headers ?? {}) } }),
+    request: (o) =>
+      app.inject({
+        ...o,
+        headers: {
+          cookie: `tillit_session=${cookie}`,
+          'x-csrf-token': csrf,
+          ...(o.method === 'PATCH' || o.method === 'PUT' ? { 'if-match': '*' } : {}),
+          ...(o.headers ?? {}),
+        },
+      }),
   };
 }
 

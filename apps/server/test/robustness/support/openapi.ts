@@ -63,7 +63,11 @@ function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
   for (let i = 0; i < 20 && typeof s?.$ref === 'string'; i++) {
     const ref: string = s.$ref;
     if (ref === '#') s = root;
-    else s = ref.replace(/^#\//, '').split('/').reduce((node: any, key) => node?.[decodeURIComponent(key)], root);
+    else
+      s = ref
+        .replace(/^#\//, '')
+        .split('/')
+        .reduce((node: any, key) => node?.[decodeURIComponent(key)], root);
   }
   return s ?? {};
 }
@@ -128,7 +132,8 @@ export function sample(schema: JsonSchema, ctx: SampleContext, field = '', root:
     const nonNull = alternatives.find((a) => resolve(a, root).type !== 'null') ?? alternatives[0]!;
     return sample(nonNull, ctx, field, root);
   }
-  if (Array.isArray(s.allOf) && s.allOf.length) return sample(Object.assign({}, ...s.allOf.map((a: JsonSchema) => resolve(a, root))), ctx, field, root);
+  if (Array.isArray(s.allOf) && s.allOf.length)
+    return sample(Object.assign({}, ...s.allOf.map((a: JsonSchema) => resolve(a, root))), ctx, field, root);
   const type = Array.isArray(s.type) ? (s.type.find((t: string) => t !== 'null') ?? s.type[0]) : s.type;
   switch (type) {
     case 'object': {
@@ -181,7 +186,8 @@ export function encode(s: string): string {
   } catch {
     return Array.from(s, (ch) => {
       const c = ch.charCodeAt(0);
-      if (ch.length === 1 && c >= 0xd800 && c <= 0xdfff) return `%ED%${((c >> 6) & 0x3f | 0x80).toString(16).toUpperCase()}%${((c & 0x3f) | 0x80).toString(16).toUpperCase()}`;
+      if (ch.length === 1 && c >= 0xd800 && c <= 0xdfff)
+        return `%ED%${(((c >> 6) & 0x3f) | 0x80).toString(16).toUpperCase()}%${((c & 0x3f) | 0x80).toString(16).toUpperCase()}`;
       return encodeURIComponent(ch);
     }).join('');
   }

@@ -26,7 +26,10 @@ export function GapMeasureModal({ requirement, onClose }: { requirement: PlanReq
   function submit() {
     if (!ownerId || !dueDate) return;
     create.mutate(
-      { requirementId: requirement.id, body: { title, description: description || null, ownerId, dueDate, ...(startDate ? { startDate } : {}), priority } },
+      {
+        requirementId: requirement.id,
+        body: { title, description: description || null, ownerId, dueDate, ...(startDate ? { startDate } : {}), priority },
+      },
       { onSuccess: onClose },
     );
   }
@@ -34,16 +37,51 @@ export function GapMeasureModal({ requirement, onClose }: { requirement: PlanReq
   return (
     <AppModal opened onClose={onClose} title={t('measure.title')}>
       <Stack>
-        <TextInput label={t('measure.name')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required error={errors.title} data-testid="gap-measure-title" />
-        <Textarea label={t('measure.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
-        <PersonSelect label={t('measure.owner')} value={ownerId} onChange={setOwnerId} required error={errors.ownerId} data-testid="gap-measure-owner" />
+        <TextInput
+          label={t('measure.name')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          required
+          error={errors.title}
+          data-testid="gap-measure-title"
+        />
+        <Textarea
+          label={t('measure.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <PersonSelect
+          label={t('measure.owner')}
+          value={ownerId}
+          onChange={setOwnerId}
+          required
+          error={errors.ownerId}
+          data-testid="gap-measure-owner"
+        />
         <DateField label={t('measure.start')} value={startDate} onChange={setStartDate} />
         <DateField label={t('measure.due')} value={dueDate} onChange={setDueDate} testId="gap-measure-due" />
-        <Select label={t('measure.priority')} value={priority} onChange={(v) => v && setPriority(v as typeof priority)} data={priorities.map((p) => ({ value: p, label: t(`measure.priorities.${p}`) }))} allowDeselect={false} />
+        <Select
+          label={t('measure.priority')}
+          value={priority}
+          onChange={(v) => v && setPriority(v as typeof priority)}
+          data={priorities.map((p) => ({ value: p, label: t(`measure.priorities.${p}`) }))}
+          allowDeselect={false}
+        />
         <FormAlert message={create.error && !Object.keys(errors).length ? create.error.message : (errors.dueDate ?? null)} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common:actions.cancel')}</Button>
-          <Button onClick={submit} disabled={!ownerId || !dueDate || !title.trim()} loading={create.isPending} data-testid="gap-measure-create">{t('measure.create')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button
+            onClick={submit}
+            disabled={!ownerId || !dueDate || !title.trim()}
+            loading={create.isPending}
+            data-testid="gap-measure-create"
+          >
+            {t('measure.create')}
+          </Button>
         </Group>
       </Stack>
     </AppModal>

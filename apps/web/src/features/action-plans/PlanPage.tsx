@@ -31,18 +31,27 @@ export function PlanPage() {
       <Stack gap="md">
         {!p.current && (
           <Alert color="gray" data-testid="plan-old">
-            {t('plan.old')} {current && <Anchor component={Link} to={`/plans/${current.id}`}>{t('plan.openCurrent')}</Anchor>}
+            {t('plan.old')}{' '}
+            {current && (
+              <Anchor component={Link} to={`/plans/${current.id}`}>
+                {t('plan.openCurrent')}
+              </Anchor>
+            )}
           </Alert>
         )}
         {p.outdated.catalogue && <Alert color="blue">{t('plan.outdatedCatalogue')}</Alert>}
         {p.outdated.profile && <Alert color="yellow">{t('plan.outdatedProfile')}</Alert>}
         {p.securityAnalysisAspects.length > 0 && (
-          <Alert color="red" data-testid="security-analysis">{t('plan.securityAnalysis', { aspects: p.securityAnalysisAspects.map((a) => aspectLetters[a]).join(', ') })}</Alert>
+          <Alert color="red" data-testid="security-analysis">
+            {t('plan.securityAnalysis', { aspects: p.securityAnalysisAspects.map((a) => aspectLetters[a]).join(', ') })}
+          </Alert>
         )}
         <Paper withBorder p="md">
           <Group gap="lg" wrap="wrap" align="flex-start">
             <ProfileBadges profile={p.levels} model={model.data?.definition} />
-            <Text size="sm">{t('plan.triggers')}: {p.triggers.length ? p.triggers.map((x) => x.label).join(', ') : t('plan.noTriggers')}</Text>
+            <Text size="sm">
+              {t('plan.triggers')}: {p.triggers.length ? p.triggers.map((x) => x.label).join(', ') : t('plan.noTriggers')}
+            </Text>
           </Group>
           <div style={{ maxWidth: 480, marginTop: 12 }}>
             <ProgressBar progress={p.progress} testId="plan-progress" />
@@ -50,24 +59,45 @@ export function PlanPage() {
         </Paper>
         {p.themes.map((theme) => (
           <section key={theme.theme} aria-labelledby={`theme-${theme.theme}`}>
-            <Title order={2} size="h3" id={`theme-${theme.theme}`} mb="xs">{theme.label}</Title>
+            <Title order={2} size="h3" id={`theme-${theme.theme}`} mb="xs">
+              {theme.label}
+            </Title>
             <Stack gap="sm">
-              {theme.requirements.map((r) => <RequirementCard key={r.id} requirement={r} editable={editable} />)}
+              {theme.requirements.map((r) => (
+                <RequirementCard key={r.id} requirement={r} editable={editable} />
+              ))}
             </Stack>
           </section>
         ))}
         {p.removed.length > 0 && (
           <Paper withBorder p="md">
-            <Title order={2} size="h3" mb="xs">{t('plan.removed')}</Title>
-            <ul>{p.removed.map((r) => <li key={r.key}>{r.key} {r.title} ({t(`status.${r.status ?? 'none'}`)})</li>)}</ul>
+            <Title order={2} size="h3" mb="xs">
+              {t('plan.removed')}
+            </Title>
+            <ul>
+              {p.removed.map((r) => (
+                <li key={r.key}>
+                  {r.key} {r.title} ({t(`status.${r.status ?? 'none'}`)})
+                </li>
+              ))}
+            </ul>
           </Paper>
         )}
         <Paper withBorder p="md">
-          <Title order={2} size="h3" mb="xs">{t('plan.history')}</Title>
+          <Title order={2} size="h3" mb="xs">
+            {t('plan.history')}
+          </Title>
           <ul>
             {p.history.map((h) => (
               <li key={h.id}>
-                <Anchor component={Link} to={`/plans/${h.id}`}>{formatDate(h.createdAt)} – {h.catalogueLabel}</Anchor> {h.current && <Badge size="sm" variant="outline" color="dark.6">{t('plan.current')}</Badge>}
+                <Anchor component={Link} to={`/plans/${h.id}`}>
+                  {formatDate(h.createdAt)} – {h.catalogueLabel}
+                </Anchor>{' '}
+                {h.current && (
+                  <Badge size="sm" variant="outline" color="dark.6">
+                    {t('plan.current')}
+                  </Badge>
+                )}
               </li>
             ))}
           </ul>

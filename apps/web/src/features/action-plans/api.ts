@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { assessRequirementBody, CoordinatorOverview, createGapMeasureBody, MigrationPreview, PlanListItem, PlanRequirementView, PlanView } from '@tillit/core/modules/action-plans/schemas';
+import type {
+  assessRequirementBody,
+  CoordinatorOverview,
+  createGapMeasureBody,
+  MigrationPreview,
+  PlanListItem,
+  PlanRequirementView,
+  PlanView,
+} from '@tillit/core/modules/action-plans/schemas';
 import { request } from '../../api/client';
 
 type AssessBody = z.input<typeof assessRequirementBody>;
@@ -11,12 +19,16 @@ export const plansApi = {
   list: () => request<PlanListItem[]>('GET', '/action-plans', { query: { limit: 500 } }),
   overview: () => request<CoordinatorOverview>('GET', '/action-plans/overview'),
   get: (planId: string) => request<PlanView>('GET', `/action-plans/${id(planId)}`),
-  generate: () => request<{ created: number; refreshed: number; unchanged: number; skipped: number }>('POST', '/action-plans/generate', { body: {} }),
+  generate: () =>
+    request<{ created: number; refreshed: number; unchanged: number; skipped: number }>('POST', '/action-plans/generate', { body: {} }),
   preview: () => request<MigrationPreview>('GET', '/action-plans/migration'),
   migrate: () => request<{ created: number; refreshed: number; unchanged: number }>('POST', '/action-plans/migration'),
-  assess: (requirementId: string, body: AssessBody, version: number) => request<PlanRequirementView>('PATCH', `/plan-requirements/${id(requirementId)}`, { body, ifMatch: version }),
-  addLink: (requirementId: string, body: { title: string; url: string }) => request<PlanRequirementView>('POST', `/plan-requirements/${id(requirementId)}/evidence/link`, { body }),
-  createMeasure: (requirementId: string, body: GapMeasureBody) => request<PlanRequirementView>('POST', `/plan-requirements/${id(requirementId)}/measures`, { body }),
+  assess: (requirementId: string, body: AssessBody, version: number) =>
+    request<PlanRequirementView>('PATCH', `/plan-requirements/${id(requirementId)}`, { body, ifMatch: version }),
+  addLink: (requirementId: string, body: { title: string; url: string }) =>
+    request<PlanRequirementView>('POST', `/plan-requirements/${id(requirementId)}/evidence/link`, { body }),
+  createMeasure: (requirementId: string, body: GapMeasureBody) =>
+    request<PlanRequirementView>('POST', `/plan-requirements/${id(requirementId)}/measures`, { body }),
   fileUrl: (evidenceId: string) => `/api/v1/plan-evidence/${id(evidenceId)}/file`,
 };
 
@@ -44,15 +56,26 @@ export function useMigrate() {
 
 export function useAssess() {
   const changed = useChanged();
-  return useMutation({ mutationFn: ({ requirementId, body, version }: { requirementId: string; body: AssessBody; version: number }) => plansApi.assess(requirementId, body, version), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ requirementId, body, version }: { requirementId: string; body: AssessBody; version: number }) =>
+      plansApi.assess(requirementId, body, version),
+    onSuccess: changed,
+  });
 }
 
 export function useAddLink() {
   const changed = useChanged();
-  return useMutation({ mutationFn: ({ requirementId, body }: { requirementId: string; body: { title: string; url: string } }) => plansApi.addLink(requirementId, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ requirementId, body }: { requirementId: string; body: { title: string; url: string } }) =>
+      plansApi.addLink(requirementId, body),
+    onSuccess: changed,
+  });
 }
 
 export function useCreateMeasure() {
   const changed = useChanged();
-  return useMutation({ mutationFn: ({ requirementId, body }: { requirementId: string; body: GapMeasureBody }) => plansApi.createMeasure(requirementId, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ requirementId, body }: { requirementId: string; body: GapMeasureBody }) => plansApi.createMeasure(requirementId, body),
+    onSuccess: changed,
+  });
 }

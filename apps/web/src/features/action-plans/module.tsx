@@ -20,6 +20,15 @@ export default defineWebModule({
     { path: 'plans', page: PlansPage, permission: 'plan.read' },
     { path: 'plans/:id', page: PlanPage, permission: 'plan.read' },
   ],
-  nav: [{ order: 12, to: '/plans', label: (t) => t('actionPlans:nav' as never), icon: IconChecklist, permission: 'plan.read', testId: 'nav-plans' }],
+  nav: [
+    {
+      order: 12,
+      to: '/plans',
+      label: (t) => t('actionPlans:nav' as never),
+      icon: IconChecklist,
+      permission: 'plan.read',
+      testId: 'nav-plans',
+    },
+  ],
   translations: { actionPlans: { sv, en } },
 });

@@ -31,7 +31,15 @@ export function AssetImportPage() {
     }
   }, [status, finished]);
 
-  const active = !id ? 0 : status === 'applied' || status === 'undone' ? 4 : status === 'applying' || status === 'failed' ? 3 : status === 'checked' ? 2 : 1;
+  const active = !id
+    ? 0
+    : status === 'applied' || status === 'undone'
+      ? 4
+      : status === 'applying' || status === 'failed'
+        ? 3
+        : status === 'checked'
+          ? 2
+          : 1;
   const restart = () => setParams({}, { replace: false });
 
   return (

@@ -29,7 +29,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             <Text component="dt" size="sm" fw={600}>
               {label}
             </Text>
-            <Text component="dd" m={0} fz={24} fw={700} c={testId === 'report-problems' && value > 0 ? 'red.8' : undefined} data-testid={testId}>
+            <Text
+              component="dd"
+              m={0}
+              fz={24}
+              fw={700}
+              c={testId === 'report-problems' && value > 0 ? 'red.8' : undefined}
+              data-testid={testId}
+            >
               {formatNumber(value)}
             </Text>
           </div>
@@ -61,7 +68,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           )}
           <TableScroll minWidth={720}>
             <Table data-testid="import-problems" striped>
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assetImport:report.problemsCaption', { count: report.problemCount })}</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                {t('assetImport:report.problemsCaption', { count: report.problemCount })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('assetImport:report.row')}</Table.Th>

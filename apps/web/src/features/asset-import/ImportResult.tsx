@@ -11,7 +11,13 @@ export function ImportResult({ view, onRestart }: { view: AssetImportView; onRes
   const { t } = useTranslation('assetImport');
   if (view.status === 'failed') {
     return (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('result.failedTitle')} data-testid="import-failed">
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconAlertTriangle aria-hidden />}
+        title={t('result.failedTitle')}
+        data-testid="import-failed"
+      >
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{view.error?.message ?? t('result.failedText')}</Text>
           <Text size="sm">{t('result.nothingSaved')}</Text>
@@ -49,7 +55,12 @@ export function ImportResult({ view, onRestart }: { view: AssetImportView; onRes
         </Group>
         <Text>
           {report
-            ? t('result.text', { created: formatNumber(report.toCreate), updated: formatNumber(report.toUpdate), links: formatNumber(report.links), date: formatDateTime(view.finishedAt) })
+            ? t('result.text', {
+                created: formatNumber(report.toCreate),
+                updated: formatNumber(report.toUpdate),
+                links: formatNumber(report.links),
+                date: formatDateTime(view.finishedAt),
+              })
             : t('result.textShort', { date: formatDateTime(view.finishedAt) })}
         </Text>
         {report && <ImportReportView report={report} />}

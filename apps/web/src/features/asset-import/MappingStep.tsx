@@ -2,7 +2,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChecklist, IconDatabaseImport, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { assetImportApi, assetKinds, importFields, isApiError, type AssetImportView, type AssetKind, type ImportField, type ImportMapping } from '../../api';
+import {
+  assetImportApi,
+  assetKinds,
+  importFields,
+  isApiError,
+  type AssetImportView,
+  type AssetKind,
+  type ImportField,
+  type ImportMapping,
+} from '../../api';
 import { downloadFile } from '../../api/download';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert } from '../../components/FormAlert';
@@ -24,9 +33,21 @@ function stopEnterWhenClosed(e: React.KeyboardEvent<HTMLInputElement>) {
   if (e.key === 'Enter' && e.currentTarget.getAttribute('aria-expanded') !== 'true') e.preventDefault();
 }
 
-function bodyOf(mapping: Mapping, defaultKind: AssetKind | null, defaultUnitId: string | null, sheet: string | null, invite: Invitee[] = []): ImportMapping {
+function bodyOf(
+  mapping: Mapping,
+  defaultKind: AssetKind | null,
+  defaultUnitId: string | null,
+  sheet: string | null,
+  invite: Invitee[] = [],
+): ImportMapping {
   const clean = Object.fromEntries(importFields.filter((f) => mapping[f]).map((f) => [f, mapping[f]!])) as Mapping;
-  return { ...(sheet ? { sheet } : {}), mapping: clean, ...(defaultKind ? { defaultKind } : {}), ...(defaultUnitId ? { defaultUnitId } : {}), ...(invite.length ? { invite } : {}) };
+  return {
+    ...(sheet ? { sheet } : {}),
+    mapping: clean,
+    ...(defaultKind ? { defaultKind } : {}),
+    ...(defaultUnitId ? { defaultUnitId } : {}),
+    ...(invite.length ? { invite } : {}),
+  };
 }
 
 /** Map the file's columns to inventory fields (suggested from the headers), check, then apply. */
@@ -46,8 +67,22 @@ export function MappingStep({ view }: { view: AssetImportView }) {
   const [appliedReport, setAppliedReport] = useState<AssetImportView['report']>(null);
   /** Unknown people the user confirmed: invited with the apply. */
   const [invite, setInvite] = useState<Invitee[]>(view.mapping?.invite ?? []);
-  const body = useMemo(() => bodyOf(mapping, defaultKind, defaultUnitId, view.sheet, invite), [mapping, defaultKind, defaultUnitId, view.sheet, invite]);
-  const checkedKey = view.status === 'checked' && view.mapping ? JSON.stringify(bodyOf(view.mapping.mapping, view.mapping.defaultKind ?? null, view.mapping.defaultUnitId ?? null, view.sheet, view.mapping.invite)) : null;
+  const body = useMemo(
+    () => bodyOf(mapping, defaultKind, defaultUnitId, view.sheet, invite),
+    [mapping, defaultKind, defaultUnitId, view.sheet, invite],
+  );
+  const checkedKey =
+    view.status === 'checked' && view.mapping
+      ? JSON.stringify(
+          bodyOf(
+            view.mapping.mapping,
+            view.mapping.defaultKind ?? null,
+            view.mapping.defaultUnitId ?? null,
+            view.sheet,
+            view.mapping.invite,
+          ),
+        )
+      : null;
   const upToDate = checkedKey === JSON.stringify(body);
   const report = appliedReport ?? (upToDate ? view.report : null);
   // A new dry-run result gets focus and comes into view, so keyboard and screen-reader users land on it.
@@ -58,7 +93,9 @@ export function MappingStep({ view }: { view: AssetImportView }) {
   }, [report]);
   const downloadProblems = () => {
     setDownloadError(null);
-    downloadFile(assetImportApi.problemsPath(view.id), 'importproblem.xlsx').catch((e: unknown) => setDownloadError(e instanceof Error ? e.message : String(e)));
+    downloadFile(assetImportApi.problemsPath(view.id), 'importproblem.xlsx').catch((e: unknown) =>
+      setDownloadError(e instanceof Error ? e.message : String(e)),
+    );
   };
   const used = new Set(Object.values(mapping).filter(Boolean));
   const unused = view.headers.filter((h) => !used.has(h));
@@ -88,7 +125,11 @@ export function MappingStep({ view }: { view: AssetImportView }) {
           {t('assetImport:mapping.title')}
         </Title>
         <Text mb="xs" data-testid="import-file-info">
-          {t('assetImport:mapping.file', { file: view.fileName, rows: formatNumber(view.rowCount), sheet: view.sheet ?? view.sheets[0] ?? '' })}
+          {t('assetImport:mapping.file', {
+            file: view.fileName,
+            rows: formatNumber(view.rowCount),
+            sheet: view.sheet ?? view.sheets[0] ?? '',
+          })}
         </Text>
         {view.sheets.length > 1 && (
           <Text size="sm" c="dimmed" mb="xs">
@@ -169,7 +210,12 @@ export function MappingStep({ view }: { view: AssetImportView }) {
         </SimpleGrid>
         <FormAlert message={check.error instanceof Error ? check.error.message : null} />
         <Group mt="md">
-          <Button leftSection={<IconChecklist size={16} aria-hidden />} onClick={runCheck} loading={check.isPending} data-testid="import-check">
+          <Button
+            leftSection={<IconChecklist size={16} aria-hidden />}
+            onClick={runCheck}
+            loading={check.isPending}
+            data-testid="import-check"
+          >
             {t('assetImport:mapping.check')}
           </Button>
           {view.status === 'checked' && !upToDate && <Text size="sm">{t('assetImport:mapping.changedSinceCheck')}</Text>}
@@ -177,12 +223,25 @@ export function MappingStep({ view }: { view: AssetImportView }) {
       </Paper>
 
       {report && (
-        <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="report-heading" data-testid="import-report" ref={reportRef} tabIndex={-1}>
+        <Paper
+          withBorder
+          p="lg"
+          radius="md"
+          component="section"
+          aria-labelledby="report-heading"
+          data-testid="import-report"
+          ref={reportRef}
+          tabIndex={-1}
+        >
           <Title order={2} size="h3" id="report-heading" mb="sm">
             {t('assetImport:report.title')}
           </Title>
           <ImportReportView report={report} />
-          {invite.length > 0 && <Text size="sm" mt="sm" data-testid="import-invitees">{t('assetImport:people.confirmed', { count: invite.length, names: invite.map((p) => `${p.name} <${p.email}>`).join(', ') })}</Text>}
+          {invite.length > 0 && (
+            <Text size="sm" mt="sm" data-testid="import-invitees">
+              {t('assetImport:people.confirmed', { count: invite.length, names: invite.map((p) => `${p.name} <${p.email}>`).join(', ') })}
+            </Text>
+          )}
           {(report.unknownPeople ?? []).length > 0 && (
             <UnknownPeople
               key={JSON.stringify(report.unknownPeople)}
@@ -194,14 +253,23 @@ export function MappingStep({ view }: { view: AssetImportView }) {
                 setInvite(next);
                 setErrors({});
                 setAppliedReport(null);
-                check.mutate({ id: view.id, mapping: bodyOf(mapping, defaultKind, defaultUnitId, view.sheet, next) }, { onError: showError });
+                check.mutate(
+                  { id: view.id, mapping: bodyOf(mapping, defaultKind, defaultUnitId, view.sheet, next) },
+                  { onError: showError },
+                );
               }}
             />
           )}
           {report.problemCount === 0 ? (
             <Group mt="md">
               {report.validRows === 0 && report.rows > 0 && <Text data-testid="import-nothing">{t('assetImport:report.nothingToDo')}</Text>}
-              <Button color="green" leftSection={<IconDatabaseImport size={16} aria-hidden />} onClick={() => setConfirm('all')} disabled={!upToDate} data-testid="import-apply">
+              <Button
+                color="green"
+                leftSection={<IconDatabaseImport size={16} aria-hidden />}
+                onClick={() => setConfirm('all')}
+                disabled={!upToDate}
+                data-testid="import-apply"
+              >
                 {t('assetImport:report.apply')}
               </Button>
             </Group>
@@ -211,11 +279,22 @@ export function MappingStep({ view }: { view: AssetImportView }) {
                 {t('assetImport:report.blocked')}
               </Alert>
               <Group mt="md">
-                <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={downloadProblems} data-testid="import-download-problems">
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} aria-hidden />}
+                  onClick={downloadProblems}
+                  data-testid="import-download-problems"
+                >
                   {t('assetImport:report.downloadProblems')}
                 </Button>
                 {report.validRows > 0 && (
-                  <Button color="green" leftSection={<IconDatabaseImport size={16} aria-hidden />} onClick={() => setConfirm('valid')} disabled={!upToDate} data-testid="import-apply-valid">
+                  <Button
+                    color="green"
+                    leftSection={<IconDatabaseImport size={16} aria-hidden />}
+                    onClick={() => setConfirm('valid')}
+                    disabled={!upToDate}
+                    data-testid="import-apply-valid"
+                  >
                     {t('assetImport:report.applyValid', { count: report.validRows })}
                   </Button>
                 )}
@@ -233,10 +312,16 @@ export function MappingStep({ view }: { view: AssetImportView }) {
           !report
             ? ''
             : confirm === 'valid'
-              ? t('assetImport:report.confirmValidText', { create: report.toCreate, update: report.toUpdate, left: report.rows - report.validRows - report.unchanged })
+              ? t('assetImport:report.confirmValidText', {
+                  create: report.toCreate,
+                  update: report.toUpdate,
+                  left: report.rows - report.validRows - report.unchanged,
+                })
               : t('assetImport:report.confirmText', { create: report.toCreate, update: report.toUpdate })
         }
-        confirmLabel={confirm === 'valid' && report ? t('assetImport:report.applyValid', { count: report.validRows }) : t('assetImport:report.apply')}
+        confirmLabel={
+          confirm === 'valid' && report ? t('assetImport:report.applyValid', { count: report.validRows }) : t('assetImport:report.apply')
+        }
         loading={apply.isPending}
         onClose={() => setConfirm(null)}
         onConfirm={() =>

@@ -2,7 +2,20 @@ import { useState } from 'react';
 import { ActionIcon, Button, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { assetKinds, hostings, isApiError, lifecycles, personalDataKinds, thirdCountryTransfers, type AssetKind, type Hosting, type ImportWordBody, type Lifecycle, type PersonalDataKind, type ThirdCountryTransfer } from '../../api';
+import {
+  assetKinds,
+  hostings,
+  isApiError,
+  lifecycles,
+  personalDataKinds,
+  thirdCountryTransfers,
+  type AssetKind,
+  type Hosting,
+  type ImportWordBody,
+  type Lifecycle,
+  type PersonalDataKind,
+  type ThirdCountryTransfer,
+} from '../../api';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadingState } from '../../components/QueryStates';
 import { TableScroll } from '../assets/TableScroll';
@@ -36,11 +49,16 @@ export function OwnWords() {
   /** A value's Swedish label, as the asset form shows it (never the code). */
   const valueLabel = (f: string, c: string): string => {
     switch (f) {
-      case 'hosting': return t(`assets:hostings.${c as Hosting}`);
-      case 'personalData': return t(`assets:personalData.${c as PersonalDataKind}`);
-      case 'thirdCountryTransfer': return t(`assets:thirdCountry.${c as ThirdCountryTransfer}`);
-      case 'lifecycle': return t(`assets:lifecycles.${c as Lifecycle}`);
-      default: return t(`assets:kinds.${c as AssetKind}`);
+      case 'hosting':
+        return t(`assets:hostings.${c as Hosting}`);
+      case 'personalData':
+        return t(`assets:personalData.${c as PersonalDataKind}`);
+      case 'thirdCountryTransfer':
+        return t(`assets:thirdCountry.${c as ThirdCountryTransfer}`);
+      case 'lifecycle':
+        return t(`assets:lifecycles.${c as Lifecycle}`);
+      default:
+        return t(`assets:kinds.${c as AssetKind}`);
     }
   };
   const fieldErrors: Record<string, string> = isApiError(add.error) ? add.error.fieldErrors : {};
@@ -48,7 +66,15 @@ export function OwnWords() {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     if (!code || !word.trim()) return;
-    add.mutate({ field, code, word }, { onSuccess: () => { setWord(''); setCode(null); } });
+    add.mutate(
+      { field, code, word },
+      {
+        onSuccess: () => {
+          setWord('');
+          setCode(null);
+        },
+      },
+    );
   };
 
   return (
@@ -81,7 +107,13 @@ export function OwnWords() {
                     <Table.Td>{t(`assetImport:fields.${w.field}`)}</Table.Td>
                     <Table.Td>{valueLabel(w.field, w.code)}</Table.Td>
                     <Table.Td>
-                      <ActionIcon variant="subtle" color="red" aria-label={t('words.remove', { word: w.word })} loading={remove.isPending && remove.variables === w.id} onClick={() => remove.mutate(w.id)}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('words.remove', { word: w.word })}
+                        loading={remove.isPending && remove.variables === w.id}
+                        onClick={() => remove.mutate(w.id)}
+                      >
                         <IconTrash size={16} aria-hidden />
                       </ActionIcon>
                     </Table.Td>
@@ -91,17 +123,33 @@ export function OwnWords() {
             </Table>
           </TableScroll>
         ) : (
-          <Text size="sm" c="dimmed">{t('words.none')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('words.none')}
+          </Text>
         )}
         <FormAlert message={remove.error instanceof Error ? remove.error.message : null} />
         <form onSubmit={submit} aria-labelledby="own-words-heading">
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput label={t('words.word')} description={t('words.wordHint')} value={word} onChange={(e) => setWord(e.currentTarget.value)} maxLength={100} required error={fieldErrors.word} data-testid="own-word" />
+            <TextInput
+              label={t('words.word')}
+              description={t('words.wordHint')}
+              value={word}
+              onChange={(e) => setWord(e.currentTarget.value)}
+              maxLength={100}
+              required
+              error={fieldErrors.word}
+              data-testid="own-word"
+            />
             <Select
               label={t('words.field')}
               data={FIELDS.map((f) => ({ value: f.field, label: t(`assetImport:fields.${f.field}`) }))}
               value={field}
-              onChange={(v) => { if (v) { setField(v as WordField); setCode(null); } }}
+              onChange={(v) => {
+                if (v) {
+                  setField(v as WordField);
+                  setCode(null);
+                }
+              }}
               allowDeselect={false}
               comboboxProps={{ withinPortal: true }}
               data-testid="own-word-field"

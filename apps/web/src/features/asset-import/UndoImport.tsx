@@ -17,7 +17,9 @@ export function UndoImport({ view }: { view: AssetImportView }) {
   const undo = useUndoImport();
   const [asking, setAsking] = useState(false);
   if (!view.undoable) return null;
-  const changed = isApiError(undo.error, 'import_changed_since') ? (undo.error.details as { count: number; assets: { id: string; name: string | null; removed: boolean }[] }) : null;
+  const changed = isApiError(undo.error, 'import_changed_since')
+    ? (undo.error.details as { count: number; assets: { id: string; name: string | null; removed: boolean }[] })
+    : null;
 
   return (
     <Stack gap="sm" align="flex-start" data-testid="import-undo">
@@ -33,7 +35,13 @@ export function UndoImport({ view }: { view: AssetImportView }) {
               <Button color="orange" loading={undo.isPending} onClick={() => undo.mutate(view.id)} data-testid="import-undo-confirm">
                 {t('undo.confirm')}
               </Button>
-              <Button variant="default" onClick={() => { setAsking(false); undo.reset(); }}>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setAsking(false);
+                  undo.reset();
+                }}
+              >
                 {t('undo.cancel')}
               </Button>
             </Group>
@@ -42,13 +50,27 @@ export function UndoImport({ view }: { view: AssetImportView }) {
       )}
       {changed ? (
         <Alert color="red" variant="light" role="alert" title={t('undo.changedTitle')} data-testid="import-undo-refused">
-          <Text size="sm" mb="xs">{undo.error instanceof Error ? undo.error.message : null}</Text>
+          <Text size="sm" mb="xs">
+            {undo.error instanceof Error ? undo.error.message : null}
+          </Text>
           <List size="sm">
             {changed.assets.map((a) => (
-              <List.Item key={a.id}>{a.removed ? t('undo.removed', { name: a.name ?? '' }) : <Anchor component={Link} to={`/assets/${a.id}`}>{a.name}</Anchor>}</List.Item>
+              <List.Item key={a.id}>
+                {a.removed ? (
+                  t('undo.removed', { name: a.name ?? '' })
+                ) : (
+                  <Anchor component={Link} to={`/assets/${a.id}`}>
+                    {a.name}
+                  </Anchor>
+                )}
+              </List.Item>
             ))}
           </List>
-          {changed.count > changed.assets.length && <Text size="sm" mt="xs">{t('undo.more', { count: changed.count - changed.assets.length, n: formatNumber(changed.count - changed.assets.length) })}</Text>}
+          {changed.count > changed.assets.length && (
+            <Text size="sm" mt="xs">
+              {t('undo.more', { count: changed.count - changed.assets.length, n: formatNumber(changed.count - changed.assets.length) })}
+            </Text>
+          )}
         </Alert>
       ) : (
         <FormAlert message={undo.error instanceof Error ? undo.error.message : null} />

@@ -9,7 +9,11 @@ export type Invitee = NonNullable<ImportMapping['invite']>[number];
 type Unknown = NonNullable<ImportReport['unknownPeople']>[number];
 
 /** The role a person gets from the column that names her. */
-const ROLE_OF: Partial<Record<Unknown['field'], Invitee['role']>> = { informationOwner: 'information_owner', systemOwner: 'system_owner', systemSteward: 'system_steward' };
+const ROLE_OF: Partial<Record<Unknown['field'], Invitee['role']>> = {
+  informationOwner: 'information_owner',
+  systemOwner: 'system_owner',
+  systemSteward: 'system_steward',
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -17,12 +21,27 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * each, the user confirms them; the check runs again and the apply invites them (the server checks
  * she may manage users on the unit and grant the role).
  */
-export function UnknownPeople({ people, defaultUnitId, onConfirm, loading }: { people: Unknown[]; defaultUnitId: string | null; onConfirm: (invite: Invitee[]) => void; loading: boolean }) {
+export function UnknownPeople({
+  people,
+  defaultUnitId,
+  onConfirm,
+  loading,
+}: {
+  people: Unknown[];
+  defaultUnitId: string | null;
+  onConfirm: (invite: Invitee[]) => void;
+  loading: boolean;
+}) {
   const { t } = useTranslation('assetImport');
-  const [rows, setRows] = useState(() => people.map((p) => ({ email: p.value.includes('@') ? p.value : '', name: p.value.includes('@') ? '' : p.value })));
-  const invitable = people.map((p, i) => ({ p, r: rows[i]!, role: ROLE_OF[p.field], unitId: p.unitId ?? defaultUnitId })).filter((x) => x.role && x.unitId);
+  const [rows, setRows] = useState(() =>
+    people.map((p) => ({ email: p.value.includes('@') ? p.value : '', name: p.value.includes('@') ? '' : p.value })),
+  );
+  const invitable = people
+    .map((p, i) => ({ p, r: rows[i]!, role: ROLE_OF[p.field], unitId: p.unitId ?? defaultUnitId }))
+    .filter((x) => x.role && x.unitId);
   const ready = invitable.filter((x) => EMAIL.test(x.r.email.trim()) && x.r.name.trim());
-  const set = (i: number, key: 'email' | 'name', value: string) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
+  const set = (i: number, key: 'email' | 'name', value: string) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
 
   return (
     <Stack gap="sm" mt="md" data-testid="import-unknown-people">
@@ -46,14 +65,29 @@ export function UnknownPeople({ people, defaultUnitId, onConfirm, loading }: { p
               <Table.Tr key={p.value}>
                 <Table.Th scope="row" fw={400}>
                   {p.value}
-                  <Text size="xs" c="dimmed">{t('people.rows', { rows: p.rows.join(', ') })}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('people.rows', { rows: p.rows.join(', ') })}
+                  </Text>
                 </Table.Th>
                 <Table.Td>{t(`fields.${p.field}`)}</Table.Td>
                 <Table.Td>
-                  <TextInput type="email" aria-label={t('people.emailFor', { person: p.value })} value={rows[i]!.email} onChange={(e) => set(i, 'email', e.currentTarget.value)} maxLength={254} data-testid={`invite-email-${i}`} />
+                  <TextInput
+                    type="email"
+                    aria-label={t('people.emailFor', { person: p.value })}
+                    value={rows[i]!.email}
+                    onChange={(e) => set(i, 'email', e.currentTarget.value)}
+                    maxLength={254}
+                    data-testid={`invite-email-${i}`}
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <TextInput aria-label={t('people.nameFor', { person: p.value })} value={rows[i]!.name} onChange={(e) => set(i, 'name', e.currentTarget.value)} maxLength={200} data-testid={`invite-name-${i}`} />
+                  <TextInput
+                    aria-label={t('people.nameFor', { person: p.value })}
+                    value={rows[i]!.name}
+                    onChange={(e) => set(i, 'name', e.currentTarget.value)}
+                    maxLength={200}
+                    data-testid={`invite-name-${i}`}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -65,7 +99,17 @@ export function UnknownPeople({ people, defaultUnitId, onConfirm, loading }: { p
         leftSection={<IconUserPlus size={16} aria-hidden />}
         disabled={!ready.length}
         loading={loading}
-        onClick={() => onConfirm(ready.map(({ p, r, role, unitId }) => ({ value: p.value, email: r.email.trim(), name: r.name.trim(), role: role!, unitId: unitId! })))}
+        onClick={() =>
+          onConfirm(
+            ready.map(({ p, r, role, unitId }) => ({
+              value: p.value,
+              email: r.email.trim(),
+              name: r.name.trim(),
+              role: role!,
+              unitId: unitId!,
+            })),
+          )
+        }
         data-testid="invite-confirm"
       >
         {t('people.confirm', { count: ready.length })}

@@ -46,7 +46,12 @@ export function UploadStep({ onUploaded }: { onUploaded: (view: AssetImportView)
           <List.Item>{t('assetImport:upload.tipAllOrNothing')}</List.Item>
         </List>
         <div>
-          <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void template()} data-testid="import-template">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => void template()}
+            data-testid="import-template"
+          >
             {t('assetImport:upload.template')}
           </Button>
           <FormAlert message={templateError} />
@@ -72,7 +77,12 @@ export function UploadStep({ onUploaded }: { onUploaded: (view: AssetImportView)
               data-testid="import-file"
             />
             <Group>
-              <Button type="submit" leftSection={<IconUpload size={16} aria-hidden />} loading={upload.isPending} data-testid="import-upload">
+              <Button
+                type="submit"
+                leftSection={<IconUpload size={16} aria-hidden />}
+                loading={upload.isPending}
+                data-testid="import-upload"
+              >
                 {t('assetImport:upload.submit')}
               </Button>
             </Group>

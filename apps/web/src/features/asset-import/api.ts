@@ -1,5 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { assetImportApi, assetKeys, classificationKeys, queryKeys, type AssetImportView, type ImportMapping, type ImportWordBody } from '../../api';
+import {
+  assetImportApi,
+  assetKeys,
+  classificationKeys,
+  queryKeys,
+  type AssetImportView,
+  type ImportMapping,
+  type ImportWordBody,
+} from '../../api';
 
 const POLL_MS = 1000;
 
@@ -25,14 +33,18 @@ export function useUploadImport() {
 
 export function useCheckImport() {
   const set = useSetImport();
-  return useMutation({ mutationFn: ({ id, mapping }: { id: string; mapping: ImportMapping }) => assetImportApi.check(id, mapping), onSuccess: set });
+  return useMutation({
+    mutationFn: ({ id, mapping }: { id: string; mapping: ImportMapping }) => assetImportApi.check(id, mapping),
+    onSuccess: set,
+  });
 }
 
 export function useApplyImport() {
   const set = useSetImport();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, mapping, onlyValid }: { id: string; mapping: ImportMapping; onlyValid?: boolean }) => assetImportApi.apply(id, mapping, onlyValid),
+    mutationFn: ({ id, mapping, onlyValid }: { id: string; mapping: ImportMapping; onlyValid?: boolean }) =>
+      assetImportApi.apply(id, mapping, onlyValid),
     onSuccess: (view) => {
       set(view);
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
@@ -72,10 +84,16 @@ export function useImportWords() {
 
 export function useAddImportWord() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (body: ImportWordBody) => assetImportApi.addWord(body), onSuccess: () => void queryClient.invalidateQueries({ queryKey: assetKeys.importWords }) });
+  return useMutation({
+    mutationFn: (body: ImportWordBody) => assetImportApi.addWord(body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: assetKeys.importWords }),
+  });
 }
 
 export function useRemoveImportWord() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => assetImportApi.removeWord(id), onSuccess: () => void queryClient.invalidateQueries({ queryKey: assetKeys.importWords }) });
+  return useMutation({
+    mutationFn: (id: string) => assetImportApi.removeWord(id),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: assetKeys.importWords }),
+  });
 }

@@ -17,7 +17,8 @@ describe('the import vocabulary and the screen', () => {
     };
     const differ: string[] = [];
     for (const [field, table] of Object.entries(assetImportVocabulary.values) as [string, Record<string, string[]>][]) {
-      for (const [code, words] of Object.entries(table)) if (words[0] !== screen[field]?.[code]) differ.push(`${field}.${code}: ${words[0]} ≠ ${screen[field]?.[code]}`);
+      for (const [code, words] of Object.entries(table))
+        if (words[0] !== screen[field]?.[code]) differ.push(`${field}.${code}: ${words[0]} ≠ ${screen[field]?.[code]}`);
       expect(Object.keys(table).sort()).toEqual(Object.keys(screen[field] ?? {}).sort());
     }
     expect(differ).toEqual([]);

@@ -44,7 +44,9 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
       lines = explain.systemLevel(aspect, asset.levelSources[aspect], approved.data?.raises[aspect]?.reason);
     } else if (approved.data) {
       const r = approved.data.derivation.aspects[aspect];
-      lines = r ? explain.aspect(r, { raiseReason: approved.data.raises[aspect]?.reason, typeName: approved.data.facts.informationTypeName }) : [];
+      lines = r
+        ? explain.aspect(r, { raiseReason: approved.data.raises[aspect]?.reason, typeName: approved.data.facts.informationTypeName })
+        : [];
     } else {
       lines = [{ kind: 'none' as const, decisive: false, text: t('classification:explain.noApproved') }];
     }
@@ -52,7 +54,14 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
   });
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="asset-classification-heading" data-testid="asset-classification">
+    <Paper
+      withBorder
+      p="lg"
+      radius="md"
+      component="section"
+      aria-labelledby="asset-classification-heading"
+      data-testid="asset-classification"
+    >
       <Group justify="space-between" align="flex-start" mb="sm" gap="sm">
         <Title order={2} size="h3" id="asset-classification-heading">
           {isSet ? t('assets:classification.titleSet') : t('assets:classification.titleSystem')}
@@ -81,7 +90,12 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
             )
           )}
           {summary.currentVersionId && (
-            <Button component={Link} variant="default" to={`/classifications/${summary.currentVersionId}`} data-testid="open-approved-classification">
+            <Button
+              component={Link}
+              variant="default"
+              to={`/classifications/${summary.currentVersionId}`}
+              data-testid="open-approved-classification"
+            >
               {t('assets:classification.openApproved')}
             </Button>
           )}
@@ -102,7 +116,9 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
             </Text>
             <Group gap="xs">
               <ReviewStateBadge state={summary.reviewState} />
-              {summary.reviewDueAt && <Text size="sm">{t('assets:classification.reviewDue', { date: formatDate(summary.reviewDueAt) })}</Text>}
+              {summary.reviewDueAt && (
+                <Text size="sm">{t('assets:classification.reviewDue', { date: formatDate(summary.reviewDueAt) })}</Text>
+              )}
             </Group>
           </div>
           {summary.workStatus && (
@@ -115,7 +131,13 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
           )}
         </Group>
         {asset.specialAnalysis && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('classification:specialAnalysis.title')} data-testid="special-analysis">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('classification:specialAnalysis.title')}
+            data-testid="special-analysis"
+          >
             {t('classification:specialAnalysis.text')}
           </Alert>
         )}
@@ -130,7 +152,13 @@ export function AssetClassification({ asset, model, parentOf }: Props) {
           </Alert>
         )}
         {stale && (
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('assets:classification.staleTitle')} data-testid="inherited-above-approved">
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('assets:classification.staleTitle')}
+            data-testid="inherited-above-approved"
+          >
             {t('assets:classification.staleText')}
           </Alert>
         )}

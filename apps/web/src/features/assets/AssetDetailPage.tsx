@@ -75,16 +75,29 @@ export function AssetDetailPage() {
             <Badge component="span" variant="light" color="tillit" data-testid="asset-kind-badge">
               {t(`assets:kinds.${a.kind}`)}
             </Badge>
-            <Text component="span">{t('assets:detail.subtitle', { unit: a.unitName, lifecycle: t(`assets:lifecycles.${a.lifecycle}`) })}</Text>
+            <Text component="span">
+              {t('assets:detail.subtitle', { unit: a.unitName, lifecycle: t(`assets:lifecycles.${a.lifecycle}`) })}
+            </Text>
           </Group>
         }
         actions={
           canWrite && (
             <>
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={(e) => edit.open(true, e.currentTarget)} data-testid="edit-asset">
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={(e) => edit.open(true, e.currentTarget)}
+                data-testid="edit-asset"
+              >
                 {t('common:actions.edit')}
               </Button>
-              <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirmDelete(true)} data-testid="delete-asset">
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconTrash size={16} aria-hidden />}
+                onClick={() => setConfirmDelete(true)}
+                data-testid="delete-asset"
+              >
                 {t('common:actions.delete')}
               </Button>
             </>

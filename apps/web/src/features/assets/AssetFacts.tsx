@@ -34,7 +34,16 @@ export function AssetFacts({ asset }: { asset: AssetDetailView }) {
   if (asset.kind === 'information_set') {
     rows.push([t('assets:fields.informationType'), asset.informationTypeName ?? none]);
   } else {
-    rows.push([t('assets:fields.supplier'), asset.supplier ? <Anchor component={Link} to={assetListLink({ supplier: asset.supplier })}>{asset.supplier}</Anchor> : none]);
+    rows.push([
+      t('assets:fields.supplier'),
+      asset.supplier ? (
+        <Anchor component={Link} to={assetListLink({ supplier: asset.supplier })}>
+          {asset.supplier}
+        </Anchor>
+      ) : (
+        none
+      ),
+    ]);
     rows.push([t('assets:fields.hosting'), asset.hosting ? t(`assets:hostings.${asset.hosting}`) : none]);
   }
   rows.push([t('assets:fields.externalId'), asset.externalId ?? none]);

@@ -36,7 +36,20 @@ interface Props {
   texts: ModelTexts;
 }
 
-const moreKeys = ['lifecycle', 'workStatus', 'hosting', 'personalData', 'thirdCountryTransfer', 'supplier', 'tag', 'informationTypeId', 'aspect', 'specialAnalysis', 'reviewReasons', ...personFilterKeys] as const;
+const moreKeys = [
+  'lifecycle',
+  'workStatus',
+  'hosting',
+  'personalData',
+  'thirdCountryTransfer',
+  'supplier',
+  'tag',
+  'informationTypeId',
+  'aspect',
+  'specialAnalysis',
+  'reviewReasons',
+  ...personFilterKeys,
+] as const;
 
 export function AssetFilters({ filters, aspect, minLevel, onChange, units, facets, informationTypes, texts }: Props) {
   const { t } = useTranslation(['assets', 'common', 'classification']);
@@ -49,7 +62,8 @@ export function AssetFilters({ filters, aspect, minLevel, onChange, units, facet
 
   const personKey: PersonFilterKey = personFilterKeys.find((k) => filters[k]) ?? 'personId';
   const personId = filters[personKey] ?? null;
-  const setPerson = (key: PersonFilterKey, id: string | null) => onChange(Object.fromEntries(personFilterKeys.map((k) => [k, k === key ? id : null])));
+  const setPerson = (key: PersonFilterKey, id: string | null) =>
+    onChange(Object.fromEntries(personFilterKeys.map((k) => [k, k === key ? id : null])));
 
   const multi = (key: keyof Filters, values: readonly string[], label: string, labelOf: (v: string) => string, testId: string) => (
     <MultiSelect
@@ -91,17 +105,46 @@ export function AssetFilters({ filters, aspect, minLevel, onChange, units, facet
           clearButtonProps={{ 'aria-label': t('common:actions.clearField', { label: t('assets:filters.unit') }) }}
           data-testid="filter-unit"
         />
-        {multi('reviewState', reviewStates, t('assets:fields.reviewState'), (v) => t(`classification:reviewStates.${v as 'valid'}`), 'filter-review-state')}
+        {multi(
+          'reviewState',
+          reviewStates,
+          t('assets:fields.reviewState'),
+          (v) => t(`classification:reviewStates.${v as 'valid'}`),
+          'filter-review-state',
+        )}
       </SimpleGrid>
 
       <Collapse in={showMore}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" mt="sm" id="asset-more-filters">
           {multi('lifecycle', lifecycles, t('assets:fields.lifecycle'), (v) => t(`assets:lifecycles.${v as 'in_use'}`), 'filter-lifecycle')}
-          {multi('workStatus', workStatuses, t('assets:fields.workStatus'), (v) => t(`classification:workStatuses.${v as 'draft'}`), 'filter-work-status')}
+          {multi(
+            'workStatus',
+            workStatuses,
+            t('assets:fields.workStatus'),
+            (v) => t(`classification:workStatuses.${v as 'draft'}`),
+            'filter-work-status',
+          )}
           {multi('hosting', hostings, t('assets:fields.hosting'), (v) => t(`assets:hostings.${v as 'cloud'}`), 'filter-hosting')}
-          {multi('personalData', personalDataKinds, t('assets:fields.personalData'), (v) => t(`assets:personalData.${v as 'none'}`), 'filter-personal-data')}
-          {multi('thirdCountryTransfer', thirdCountryTransfers, t('assets:fields.thirdCountryTransfer'), (v) => t(`assets:thirdCountry.${v as 'yes'}`), 'filter-third-country')}
-          <PersonSelect label={t('assets:filters.person')} value={personId} onChange={(v) => setPerson(personKey, v)} data-testid="filter-person" />
+          {multi(
+            'personalData',
+            personalDataKinds,
+            t('assets:fields.personalData'),
+            (v) => t(`assets:personalData.${v as 'none'}`),
+            'filter-personal-data',
+          )}
+          {multi(
+            'thirdCountryTransfer',
+            thirdCountryTransfers,
+            t('assets:fields.thirdCountryTransfer'),
+            (v) => t(`assets:thirdCountry.${v as 'yes'}`),
+            'filter-third-country',
+          )}
+          <PersonSelect
+            label={t('assets:filters.person')}
+            value={personId}
+            onChange={(v) => setPerson(personKey, v)}
+            data-testid="filter-person"
+          />
           <Select
             label={t('assets:filters.personRole')}
             data={personFilterKeys.map((k) => ({ value: k, label: t(`assets:filters.personRoles.${k}`) }))}
@@ -191,7 +234,11 @@ export function AssetFilters({ filters, aspect, minLevel, onChange, units, facet
             aria-controls="asset-more-filters"
             data-testid="toggle-more-filters"
           >
-            {showMore ? t('assets:filters.fewer') : moreCount ? t('assets:filters.moreActive', { count: moreCount }) : t('assets:filters.more')}
+            {showMore
+              ? t('assets:filters.fewer')
+              : moreCount
+                ? t('assets:filters.moreActive', { count: moreCount })
+                : t('assets:filters.more')}
           </Button>
           {hasFilters && (
             <Button

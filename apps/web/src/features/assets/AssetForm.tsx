@@ -132,7 +132,12 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
     else create.mutate({ ...body, kind: v.kind! }, { onSuccess: onSaved, onError });
   }
 
-  const select = <K extends 'hosting' | 'thirdCountryTransfer' | 'personalData' | 'lifecycle' | 'essentialService'>(key: K, values: readonly string[], labelOf: (value: string) => string, extra: { required?: boolean; clearable?: boolean } = {}) => (
+  const select = <K extends 'hosting' | 'thirdCountryTransfer' | 'personalData' | 'lifecycle' | 'essentialService'>(
+    key: K,
+    values: readonly string[],
+    labelOf: (value: string) => string,
+    extra: { required?: boolean; clearable?: boolean } = {},
+  ) => (
     <Select
       label={t(`assets:fields.${key}`)}
       description={t(`assets:help.${key}`)}
@@ -257,7 +262,15 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
                 label={t(`assets:fields.${key}`)}
                 description={t(`assets:help.${key}`)}
                 value={v[key]}
-                known={asset ? { informationOwnerId: asset.informationOwner, systemOwnerId: asset.systemOwner, systemStewardId: asset.systemSteward }[key] : null}
+                known={
+                  asset
+                    ? {
+                        informationOwnerId: asset.informationOwner,
+                        systemOwnerId: asset.systemOwner,
+                        systemStewardId: asset.systemSteward,
+                      }[key]
+                    : null
+                }
                 onChange={(value) => form.setValue(key, value)}
                 error={form.errors[key]}
                 data-testid={`asset-${key}`}
@@ -272,7 +285,9 @@ export function AssetForm({ asset, defaultKind, onCancel, onSaved }: Props) {
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             {select('personalData', personalDataKinds, (x) => t(`assets:personalData.${x as PersonalDataKind}`), { required: true })}
-            {select('thirdCountryTransfer', thirdCountryTransfers, (x) => t(`assets:thirdCountry.${x as ThirdCountryTransfer}`), { required: true })}
+            {select('thirdCountryTransfer', thirdCountryTransfers, (x) => t(`assets:thirdCountry.${x as ThirdCountryTransfer}`), {
+              required: true,
+            })}
             {v.thirdCountryTransfer === 'yes' && (
               <TagsInput
                 label={t('assets:fields.thirdCountries')}

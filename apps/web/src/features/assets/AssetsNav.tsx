@@ -19,12 +19,18 @@ const entries: Entry[] = [
   { to: '/classifications', label: 'nav.classifications', permission: 'classification.read', testId: 'nav-classifications' },
   { to: '/information-types', label: 'nav.informationTypes', permission: 'classification.read', testId: 'nav-information-types' },
   { to: '/assets/import', label: 'nav.import', permission: 'asset.import', testId: 'nav-asset-import' },
-  { to: '/settings/classification-model', label: 'nav.model', permission: 'classification_model.manage', testId: 'nav-classification-model' },
+  {
+    to: '/settings/classification-model',
+    label: 'nav.model',
+    permission: 'classification_model.manage',
+    testId: 'nav-classification-model',
+  },
 ];
 
 /** The inventory's own address (/assets, /assets/:id) excludes its sibling pages below /assets. */
 function isActive(entry: Entry, pathname: string): boolean {
-  if (entry.to === '/assets') return pathname === '/assets' || (/^\/assets\/[^/]+$/.test(pathname) && !['/assets/coverage', '/assets/import'].includes(pathname));
+  if (entry.to === '/assets')
+    return pathname === '/assets' || (/^\/assets\/[^/]+$/.test(pathname) && !['/assets/coverage', '/assets/import'].includes(pathname));
   return pathname === entry.to || pathname.startsWith(`${entry.to}/`);
 }
 

@@ -83,11 +83,22 @@ export function AssetsPage() {
         actions={
           <>
             {canCreate && (
-              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={(e) => create.open(true, e.currentTarget)} disabled={!units.data?.length} data-testid="register-asset">
+              <Button
+                leftSection={<IconPlus size={18} aria-hidden />}
+                onClick={(e) => create.open(true, e.currentTarget)}
+                disabled={!units.data?.length}
+                data-testid="register-asset"
+              >
                 {t('assets:register')}
               </Button>
             )}
-            <Button variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />} onClick={() => void exportExcel()} loading={exporting} data-testid="export-assets">
+            <Button
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              onClick={() => void exportExcel()}
+              loading={exporting}
+              data-testid="export-assets"
+            >
               {t('assets:export')}
             </Button>
           </>

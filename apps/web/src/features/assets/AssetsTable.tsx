@@ -40,7 +40,9 @@ export function AssetsTable({ assets, sort, onSort, caption, model }: Props) {
                   {a.name}
                 </Anchor>
                 <Text size="xs" c="dimmed" data-testid="asset-row-kind" data-kind={a.kind}>
-                  {a.externalId ? t('assets:table.kindAndId', { kind: t(`assets:kinds.${a.kind}`), id: a.externalId }) : t(`assets:kinds.${a.kind}`)}
+                  {a.externalId
+                    ? t('assets:table.kindAndId', { kind: t(`assets:kinds.${a.kind}`), id: a.externalId })
+                    : t(`assets:kinds.${a.kind}`)}
                 </Text>
               </Table.Td>
               <Table.Td>{a.unitName}</Table.Td>

@@ -57,7 +57,11 @@ export function CoveragePage() {
                 {coverage.data.rows.length === 0 ? (
                   <Text>{t('assets:coverage.noRows')}</Text>
                 ) : (
-                  <CoverageTable rows={coverage.data.rows} scopeName={coverage.data.scope.unitName} onDrill={(id) => setParams({ unitId: id }, { replace: false })} />
+                  <CoverageTable
+                    rows={coverage.data.rows}
+                    scopeName={coverage.data.scope.unitName}
+                    onDrill={(id) => setParams({ unitId: id }, { replace: false })}
+                  />
                 )}
               </Paper>
             </section>
@@ -72,7 +76,14 @@ function Figures({ counts, unitId }: { counts: CoverageCounts; unitId: string | 
   const { t } = useTranslation('assets');
   const systemsShare = percent(counts.systemsValid, counts.systemsInUse);
   const setsShare = percent(counts.setsClassified, counts.setsTotal);
-  const simple: (keyof CoverageCounts)[] = ['systemsMissing', 'awaitingApproval', 'drafts', 'dueWithin30Days', 'overdue', 'specialAnalysis'];
+  const simple: (keyof CoverageCounts)[] = [
+    'systemsMissing',
+    'awaitingApproval',
+    'drafts',
+    'dueWithin30Days',
+    'overdue',
+    'specialAnalysis',
+  ];
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -101,7 +112,19 @@ function Figures({ counts, unitId }: { counts: CoverageCounts; unitId: string | 
         {simple.map((key) => (
           <Paper key={key} withBorder p="md" radius="md">
             <Text fw={600}>{t(`coverage.figures.${key as 'overdue'}`)}</Text>
-            <Anchor component={Link} to={coverageLink(key, unitId)} fz={30} fw={700} lh={1.2} data-testid={`kpi-${key}`} aria-label={t('coverage.openList', { count: counts[key], value: formatNumber(counts[key]), label: t(`coverage.figures.${key as 'overdue'}`) })}>
+            <Anchor
+              component={Link}
+              to={coverageLink(key, unitId)}
+              fz={30}
+              fw={700}
+              lh={1.2}
+              data-testid={`kpi-${key}`}
+              aria-label={t('coverage.openList', {
+                count: counts[key],
+                value: formatNumber(counts[key]),
+                label: t(`coverage.figures.${key as 'overdue'}`),
+              })}
+            >
               {formatNumber(counts[key])}
             </Anchor>
             <Text size="sm" c="dimmed">
@@ -127,7 +150,10 @@ interface ShareProps {
 
 function ShareCard({ title, part, whole, share, partLink, wholeLink, wholeLabel, testId }: ShareProps) {
   const { t } = useTranslation('assets');
-  const text = share === null ? t('coverage.shareNone') : t('coverage.share', { part: formatNumber(part), whole: formatNumber(whole), percent: share });
+  const text =
+    share === null
+      ? t('coverage.shareNone')
+      : t('coverage.share', { part: formatNumber(part), whole: formatNumber(whole), percent: share });
   return (
     <Paper withBorder p="md" radius="md" data-testid={testId}>
       <Text fw={600}>{title}</Text>
@@ -136,7 +162,14 @@ function ShareCard({ title, part, whole, share, partLink, wholeLink, wholeLabel,
           {formatNumber(part)}
         </Anchor>
         <Text>{t('coverage.of')}</Text>
-        <Anchor component={Link} to={wholeLink} fz={22} fw={600} data-testid={`${testId}-whole`} aria-label={`${formatNumber(whole)} ${wholeLabel}`}>
+        <Anchor
+          component={Link}
+          to={wholeLink}
+          fz={22}
+          fw={600}
+          data-testid={`${testId}-whole`}
+          aria-label={`${formatNumber(whole)} ${wholeLabel}`}
+        >
           {formatNumber(whole)}
         </Anchor>
         {share !== null && <Text fw={600}>({share} %)</Text>}

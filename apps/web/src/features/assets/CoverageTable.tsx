@@ -12,7 +12,13 @@ type Row = CoverageView['rows'][number];
 export function CoverageTable({ rows, scopeName, onDrill }: { rows: Row[]; scopeName: string; onDrill: (unitId: string) => void }) {
   const { t } = useTranslation('assets');
   const num = (row: Row, key: keyof Omit<Row, 'unitId' | 'unitName'>, label: string) => (
-    <Anchor component={Link} underline="always" to={coverageLink(key, row.unitId)} aria-label={t('coverage.cellLabel', { count: row[key], value: formatNumber(row[key]), label, unit: row.unitName })} data-testid={`coverage-${key}`}>
+    <Anchor
+      component={Link}
+      underline="always"
+      to={coverageLink(key, row.unitId)}
+      aria-label={t('coverage.cellLabel', { count: row[key], value: formatNumber(row[key]), label, unit: row.unitName })}
+      data-testid={`coverage-${key}`}
+    >
       {formatNumber(row[key])}
     </Anchor>
   );
@@ -34,19 +40,29 @@ export function CoverageTable({ rows, scopeName, onDrill }: { rows: Row[]; scope
         <Table.Tbody>
           {rows.map((row) => {
             const share = percent(row.systemsValid, row.systemsInUse);
-            const text = share === null ? t('coverage.shareNone') : t('coverage.share', { part: formatNumber(row.systemsValid), whole: formatNumber(row.systemsInUse), percent: share });
+            const text =
+              share === null
+                ? t('coverage.shareNone')
+                : t('coverage.share', { part: formatNumber(row.systemsValid), whole: formatNumber(row.systemsInUse), percent: share });
             const setsShare = percent(row.setsClassified, row.setsTotal);
             return (
               <Table.Tr key={row.unitId} data-testid="coverage-row" data-unit-id={row.unitId}>
                 <Table.Th scope="row">
-                  <UnstyledButton onClick={() => onDrill(row.unitId)} fw={600} td="underline" c="tillit.8" title={t('coverage.drill', { unit: row.unitName })}>
+                  <UnstyledButton
+                    onClick={() => onDrill(row.unitId)}
+                    fw={600}
+                    td="underline"
+                    c="tillit.8"
+                    title={t('coverage.drill', { unit: row.unitName })}
+                  >
                     {row.unitName}
                   </UnstyledButton>
                 </Table.Th>
                 <Table.Td>
                   <Stack gap={4} miw={180}>
                     <Text size="sm">
-                      {num(row, 'systemsValid', t('coverage.columns.systemsValid'))} {t('coverage.of')} {num(row, 'systemsInUse', t('coverage.figures.systemsInUse'))}
+                      {num(row, 'systemsValid', t('coverage.columns.systemsValid'))} {t('coverage.of')}{' '}
+                      {num(row, 'systemsInUse', t('coverage.figures.systemsInUse'))}
                       {share !== null && ` (${share} %)`}
                     </Text>
                     <Progress.Root size="sm" aria-hidden={share === null}>
@@ -57,7 +73,8 @@ export function CoverageTable({ rows, scopeName, onDrill }: { rows: Row[]; scope
                 <Table.Td>{num(row, 'systemsMissing', t('coverage.columns.systemsMissing'))}</Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {num(row, 'setsClassified', t('coverage.columns.setsClassified'))} {t('coverage.of')} {num(row, 'setsTotal', t('coverage.figures.setsTotal'))}
+                    {num(row, 'setsClassified', t('coverage.columns.setsClassified'))} {t('coverage.of')}{' '}
+                    {num(row, 'setsTotal', t('coverage.figures.setsTotal'))}
                     {setsShare !== null && ` (${setsShare} %)`}
                   </Text>
                 </Table.Td>

@@ -16,7 +16,9 @@ export function DuplicateWarning({ kind, unitId, name }: { kind: AssetKind | nul
   const [debounced] = useDebouncedValue(name, 300);
   const enabled = Boolean(kind && unitId && norm(debounced).length >= 2);
   const found = useAssets({ q: debounced.trim(), ...(kind ? { kind } : {}), ...(unitId ? { unitId } : {}), pageSize: 20 }, enabled);
-  const same = enabled ? found.data?.items.find((a) => a.unitId === unitId && a.kind === kind && norm(a.name) === norm(debounced)) : undefined;
+  const same = enabled
+    ? found.data?.items.find((a) => a.unitId === unitId && a.kind === kind && norm(a.name) === norm(debounced))
+    : undefined;
   if (!same) return null;
   return (
     <Alert color="yellow" variant="light" role="status" data-testid="asset-duplicate-warning">

@@ -1,5 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { ActionIcon, Anchor, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
 import { IconArrowRight, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +66,9 @@ export function Integrations({ asset, canWrite }: { asset: AssetDetailView; canW
       ) : (
         <TableScroll minWidth={560}>
           <Table>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assets:integrations.caption', { count: asset.integrations.length, name: asset.name })}</Table.Caption>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              {t('assets:integrations.caption', { count: asset.integrations.length, name: asset.name })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('assets:integrations.direction')}</Table.Th>
@@ -75,18 +91,35 @@ export function Integrations({ asset, canWrite }: { asset: AssetDetailView; canW
                       <End id={i.to.id} name={i.to.name} self={i.to.id === asset.id} />
                     </Group>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{i.description || <Text span c="dimmed">{t('assets:integrations.noDescription')}</Text>}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                    {i.description || (
+                      <Text span c="dimmed">
+                        {t('assets:integrations.noDescription')}
+                      </Text>
+                    )}
+                  </Table.Td>
                   {canWrite && (
                     <Table.Td ta="right">
                       {i.from.id === asset.id && (
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Tooltip label={t('assets:integrations.edit', { name: name(i) })}>
-                            <ActionIcon variant="subtle" aria-label={t('assets:integrations.edit', { name: name(i) })} onClick={(e) => edit.open(i, e.currentTarget)} data-testid="edit-integration">
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={t('assets:integrations.edit', { name: name(i) })}
+                              onClick={(e) => edit.open(i, e.currentTarget)}
+                              data-testid="edit-integration"
+                            >
                               <IconPencil size={18} aria-hidden />
                             </ActionIcon>
                           </Tooltip>
                           <Tooltip label={t('assets:integrations.remove', { name: name(i) })}>
-                            <ActionIcon variant="subtle" color="red" aria-label={t('assets:integrations.remove', { name: name(i) })} onClick={() => setRemoving(i)} data-testid="remove-integration">
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={t('assets:integrations.remove', { name: name(i) })}
+                              onClick={() => setRemoving(i)}
+                              data-testid="remove-integration"
+                            >
                               <IconTrash size={18} aria-hidden />
                             </ActionIcon>
                           </Tooltip>
@@ -122,7 +155,13 @@ export function Integrations({ asset, canWrite }: { asset: AssetDetailView; canW
               w={{ base: '100%', sm: 340 }}
               data-testid="integration-description"
             />
-            <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} disabled={!toId} loading={add.isPending} data-testid="add-integration">
+            <Button
+              type="submit"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              disabled={!toId}
+              loading={add.isPending}
+              data-testid="add-integration"
+            >
               {t('assets:integrations.add')}
             </Button>
           </Group>
@@ -160,10 +199,24 @@ function End({ id, name, self }: { id: string; name: string; self: boolean }) {
   );
 }
 
-function EditIntegrationModal({ integration, opened, formKey, onClose }: { integration: IntegrationView | null; opened: boolean; formKey: number; onClose: () => void }) {
+function EditIntegrationModal({
+  integration,
+  opened,
+  formKey,
+  onClose,
+}: {
+  integration: IntegrationView | null;
+  opened: boolean;
+  formKey: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation(['assets', 'common']);
   return (
-    <AppModal opened={opened} onClose={onClose} title={integration ? t('assets:integrations.editTitle', { from: integration.from.name, to: integration.to.name }) : ''}>
+    <AppModal
+      opened={opened}
+      onClose={onClose}
+      title={integration ? t('assets:integrations.editTitle', { from: integration.from.name, to: integration.to.name }) : ''}
+    >
       {integration && <EditIntegrationForm key={formKey} integration={integration} onClose={onClose} />}
     </AppModal>
   );
@@ -178,7 +231,10 @@ function EditIntegrationForm({ integration, onClose }: { integration: Integratio
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        update.mutate({ id: integration.id, body: { description: description.trim() || null }, version: integration.rowVersion }, { onSuccess: onClose });
+        update.mutate(
+          { id: integration.id, body: { description: description.trim() || null }, version: integration.rowVersion },
+          { onSuccess: onClose },
+        );
       }}
     >
       <Stack gap="md">

@@ -13,7 +13,15 @@ export interface LegalFacts {
  * data: secrecy under OSL (with its chapter), protected personal details, criminal-offence data
  * (GDPR art. 10) and säkerhetsskydd — the only fact that opens level 4.
  */
-export function LegalFactsFields({ value, onChange, error }: { value: LegalFacts; onChange: (change: Partial<LegalFacts>) => void; error?: string | undefined }) {
+export function LegalFactsFields({
+  value,
+  onChange,
+  error,
+}: {
+  value: LegalFacts;
+  onChange: (change: Partial<LegalFacts>) => void;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation('classification');
   return (
     <Stack gap="sm" component="section" aria-labelledby="asset-form-legal" data-testid="asset-legal-facts">
@@ -43,8 +51,18 @@ export function LegalFactsFields({ value, onChange, error }: { value: LegalFacts
             data-testid="asset-secrecy-chapter"
           />
         )}
-        <Checkbox label={t('facts.protectedIdentity')} checked={value.protectedIdentity} onChange={(e) => onChange({ protectedIdentity: e.currentTarget.checked })} data-testid="asset-protected-identity" />
-        <Checkbox label={t('facts.criminalOffenceData')} checked={value.criminalOffenceData} onChange={(e) => onChange({ criminalOffenceData: e.currentTarget.checked })} data-testid="asset-criminal-offence-data" />
+        <Checkbox
+          label={t('facts.protectedIdentity')}
+          checked={value.protectedIdentity}
+          onChange={(e) => onChange({ protectedIdentity: e.currentTarget.checked })}
+          data-testid="asset-protected-identity"
+        />
+        <Checkbox
+          label={t('facts.criminalOffenceData')}
+          checked={value.criminalOffenceData}
+          onChange={(e) => onChange({ criminalOffenceData: e.currentTarget.checked })}
+          data-testid="asset-criminal-offence-data"
+        />
         <Checkbox
           label={t('facts.securityProtectionShort')}
           description={t('facts.securityProtectionHint')}

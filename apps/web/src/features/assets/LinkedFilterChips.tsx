@@ -4,7 +4,13 @@ import type { AssetFilters } from '../../api';
 import { useAsset } from './api';
 
 /** Filters that come from a detail page's link ("systems processing this set"), shown with the asset's name. */
-export function LinkedFilterChips({ filters, onRemove }: { filters: AssetFilters; onRemove: (key: 'processesSetId' | 'processedById') => void }) {
+export function LinkedFilterChips({
+  filters,
+  onRemove,
+}: {
+  filters: AssetFilters;
+  onRemove: (key: 'processesSetId' | 'processedById') => void;
+}) {
   return (
     <Group gap="xs">
       {filters.processesSetId && <Chip filterKey="processesSetId" assetId={filters.processesSetId} onRemove={onRemove} />}
@@ -13,7 +19,15 @@ export function LinkedFilterChips({ filters, onRemove }: { filters: AssetFilters
   );
 }
 
-function Chip({ filterKey, assetId, onRemove }: { filterKey: 'processesSetId' | 'processedById'; assetId: string; onRemove: (key: 'processesSetId' | 'processedById') => void }) {
+function Chip({
+  filterKey,
+  assetId,
+  onRemove,
+}: {
+  filterKey: 'processesSetId' | 'processedById';
+  assetId: string;
+  onRemove: (key: 'processesSetId' | 'processedById') => void;
+}) {
   const { t } = useTranslation('assets');
   const asset = useAsset(assetId);
   const name = asset.data?.name ?? '…';

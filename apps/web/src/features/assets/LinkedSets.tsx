@@ -13,7 +13,15 @@ import { assetListLink } from './filters';
 import { TableScroll } from './TableScroll';
 
 /** The information sets a system or process processes; its levels are inherited from them. */
-export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView; canWrite: boolean; model: ClassificationModelDefinition | undefined }) {
+export function LinkedSets({
+  asset,
+  canWrite,
+  model,
+}: {
+  asset: AssetDetailView;
+  canWrite: boolean;
+  model: ClassificationModelDefinition | undefined;
+}) {
   const { t } = useTranslation(['assets', 'common']);
   const link = useLinkSet();
   const unlink = useUnlinkSet();
@@ -58,7 +66,9 @@ export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView;
       ) : (
         <TableScroll minWidth={560}>
           <Table>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('assets:sets.caption', { count: asset.informationSets.length, name: asset.name })}</Table.Caption>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              {t('assets:sets.caption', { count: asset.informationSets.length, name: asset.name })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('assets:fields.name')}</Table.Th>
@@ -86,7 +96,13 @@ export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView;
                   {canWrite && (
                     <Table.Td ta="right">
                       <Tooltip label={t('assets:sets.unlink', { name: s.name })}>
-                        <ActionIcon variant="subtle" color="red" aria-label={t('assets:sets.unlink', { name: s.name })} onClick={() => setRemoving(s)} data-testid="unlink-set">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={t('assets:sets.unlink', { name: s.name })}
+                          onClick={() => setRemoving(s)}
+                          data-testid="unlink-set"
+                        >
                           <IconUnlink size={18} aria-hidden />
                         </ActionIcon>
                       </Tooltip>
@@ -112,7 +128,13 @@ export function LinkedSets({ asset, canWrite, model }: { asset: AssetDetailView;
               w={{ base: '100%', sm: 420 }}
               data-testid="link-set-picker"
             />
-            <Button type="submit" leftSection={<IconLink size={16} aria-hidden />} disabled={!setId} loading={link.isPending} data-testid="link-set-submit">
+            <Button
+              type="submit"
+              leftSection={<IconLink size={16} aria-hidden />}
+              disabled={!setId}
+              loading={link.isPending}
+              data-testid="link-set-submit"
+            >
               {t('assets:sets.link')}
             </Button>
           </Group>

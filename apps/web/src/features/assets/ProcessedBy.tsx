@@ -26,7 +26,9 @@ export function ProcessedBy({ asset, model }: { asset: AssetDetailView; model: C
       ) : (
         <TableScroll minWidth={520}>
           <Table>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('processedBy.caption', { count: asset.processedBy.length, name: asset.name })}</Table.Caption>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              {t('processedBy.caption', { count: asset.processedBy.length, name: asset.name })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('fields.name')}</Table.Th>

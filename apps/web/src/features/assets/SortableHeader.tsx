@@ -3,7 +3,17 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next';
 
 /** A column header that sorts; aria-sort tells screen readers which column sorts and which way. */
-export function SortableHeader({ column, sort, onSort, label }: { column: string; sort: string; onSort: (s: string) => void; label: string }) {
+export function SortableHeader({
+  column,
+  sort,
+  onSort,
+  label,
+}: {
+  column: string;
+  sort: string;
+  onSort: (s: string) => void;
+  label: string;
+}) {
   const { t } = useTranslation('assets');
   const active = sort.replace(/^-/, '') === column;
   const descending = active && sort.startsWith('-');

@@ -20,7 +20,12 @@ export function TableScroll({ minWidth, children }: { minWidth: number; children
     return () => observer.disconnect();
   }, []);
   return (
-    <Table.ScrollContainer ref={ref} minWidth={minWidth} type="native" {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scrollRegion') } : {})}>
+    <Table.ScrollContainer
+      ref={ref}
+      minWidth={minWidth}
+      type="native"
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': t('table.scrollRegion') } : {})}
+    >
       {children}
     </Table.ScrollContainer>
   );

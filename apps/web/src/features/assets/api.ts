@@ -32,7 +32,10 @@ export function useAssetChanged() {
   const queryClient = useQueryClient();
   return (asset?: AssetDetailView) => {
     if (asset) queryClient.setQueryData(assetKeys.detail(asset.id), asset);
-    void queryClient.invalidateQueries({ queryKey: assetKeys.all, predicate: (q) => !asset || q.queryKey[1] !== 'detail' || q.queryKey[2] !== asset.id });
+    void queryClient.invalidateQueries({
+      queryKey: assetKeys.all,
+      predicate: (q) => !asset || q.queryKey[1] !== 'detail' || q.queryKey[2] !== asset.id,
+    });
     void queryClient.invalidateQueries({ queryKey: classificationKeys.coverageAll });
     void queryClient.invalidateQueries({ queryKey: classificationKeys.all });
     void queryClient.invalidateQueries({ queryKey: queryKeys.dashboard });
@@ -47,7 +50,10 @@ export function useCreateAsset() {
 
 export function useUpdateAsset() {
   const changed = useAssetChanged();
-  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateAssetBody; version: number }) => assetsApi.update(id, body, version), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateAssetBody; version: number }) => assetsApi.update(id, body, version),
+    onSuccess: changed,
+  });
 }
 
 export function useDeleteAsset() {
@@ -67,13 +73,17 @@ export function useUnlinkSet() {
 
 export function useAddIntegration() {
   const changed = useAssetChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: CreateIntegrationBody }) => assetsApi.addIntegration(id, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CreateIntegrationBody }) => assetsApi.addIntegration(id, body),
+    onSuccess: changed,
+  });
 }
 
 export function useUpdateIntegration() {
   const changed = useAssetChanged();
   return useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: UpdateIntegrationBody; version: number }) => assetsApi.updateIntegration(id, body, version),
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateIntegrationBody; version: number }) =>
+      assetsApi.updateIntegration(id, body, version),
     onSuccess: () => changed(),
   });
 }

@@ -20,6 +20,10 @@ describe('inventory filters in the address', () => {
 
   it('builds links that read back to the same filters', () => {
     const link = assetListLink({ kind: 'system', lifecycle: 'in_use,phasing_out', reviewState: 'missing' });
-    expect(filtersFromParams(new URL(link, 'http://x').searchParams)).toEqual({ kind: 'system', lifecycle: 'in_use,phasing_out', reviewState: 'missing' });
+    expect(filtersFromParams(new URL(link, 'http://x').searchParams)).toEqual({
+      kind: 'system',
+      lifecycle: 'in_use,phasing_out',
+      reviewState: 'missing',
+    });
   });
 });

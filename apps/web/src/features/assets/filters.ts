@@ -24,7 +24,16 @@ const listValues: Partial<Record<AssetFilterKey, readonly string[]>> = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const idKeys = new Set<AssetFilterKey>(['unitId', 'informationOwnerId', 'systemOwnerId', 'systemStewardId', 'personId', 'informationTypeId', 'processesSetId', 'processedById']);
+const idKeys = new Set<AssetFilterKey>([
+  'unitId',
+  'informationOwnerId',
+  'systemOwnerId',
+  'systemStewardId',
+  'personId',
+  'informationTypeId',
+  'processesSetId',
+  'processedById',
+]);
 
 export const personFilterKeys = ['personId', 'informationOwnerId', 'systemOwnerId', 'systemStewardId'] as const;
 export type PersonFilterKey = (typeof personFilterKeys)[number];

@@ -41,7 +41,8 @@ export function LinkPage() {
   if (info.isPending) return <LoadingState />;
 
   if (info.error) {
-    const invalid = isApiError(info.error, 'invalid_token') || isApiError(info.error, 'validation_failed') || isApiError(info.error, 'not_found');
+    const invalid =
+      isApiError(info.error, 'invalid_token') || isApiError(info.error, 'validation_failed') || isApiError(info.error, 'not_found');
     return (
       <Paper withBorder radius="md" p="xl">
         <Stack gap="md">

@@ -31,7 +31,22 @@ interface Props {
 }
 
 /** One aspect: its questions, the level they give and why, the justification and (systems) a raise. */
-export function AspectSection({ aspect, model, result, content, assetKind, typeName, inheritedFrom, issues, showIssues, texts, onAnswer, onJustification, onRaise, reservedFrom }: Props) {
+export function AspectSection({
+  aspect,
+  model,
+  result,
+  content,
+  assetKind,
+  typeName,
+  inheritedFrom,
+  issues,
+  showIssues,
+  texts,
+  onAnswer,
+  onJustification,
+  onRaise,
+  reservedFrom,
+}: Props) {
   const { t } = useTranslation('classification');
   const explain = useExplain(texts);
   const issueText = useIssueText(texts);
@@ -40,13 +55,24 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
   const raise = content.raises[aspect] ?? null;
   const fieldError = (target: string) => (showIssues ? issues.get(target)?.map(issueText).join(' ') : undefined);
   const justificationRequired = result.requiresJustification;
-  const raiseOptions = model.levels.filter((l) => (result.proposed === null || l.value > result.proposed) && (reservedFrom === null || l.value < reservedFrom));
+  const raiseOptions = model.levels.filter(
+    (l) => (result.proposed === null || l.value > result.proposed) && (reservedFrom === null || l.value < reservedFrom),
+  );
   // "Ej relevant" is an answer too: a category counts as assessed once it has either.
   const remaining = model.categories.filter((c) => answers[c.key] === undefined || answers[c.key] === null);
   const answeredCount = model.categories.length - remaining.length;
 
   return (
-    <Paper withBorder p="lg" radius="md" component="section" id={`aspect-${aspect}`} aria-labelledby={`aspect-${aspect}-heading`} data-testid={`aspect-${aspect}`} style={{ scrollMarginTop: 200 }}>
+    <Paper
+      withBorder
+      p="lg"
+      radius="md"
+      component="section"
+      id={`aspect-${aspect}`}
+      aria-labelledby={`aspect-${aspect}-heading`}
+      data-testid={`aspect-${aspect}`}
+      style={{ scrollMarginTop: 200 }}
+    >
       <Group justify="space-between" align="flex-start" gap="sm" mb="xs">
         <Title order={2} size="h3" id={`aspect-${aspect}-heading`}>
           {t('questions.aspectHeading', { code: texts.code(aspect), name: texts.aspectName(aspect) })}
@@ -62,7 +88,9 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
       <Text mb="xs">{texts.text(def.question)}</Text>
       <Text size="sm" c="dimmed" mb="md">
         {t('questions.progress', { answered: answeredCount, total: model.categories.length })}
-        {remaining.length > 0 && answeredCount > 0 && ` ${t('questions.remaining', { categories: remaining.map((c) => texts.text(c.name)).join(', ') })}`}
+        {remaining.length > 0 &&
+          answeredCount > 0 &&
+          ` ${t('questions.remaining', { categories: remaining.map((c) => texts.text(c.name)).join(', ') })}`}
       </Text>
       {fieldError(`aspect-${aspect}`) && (
         <Text c="red.8" size="sm" mb="sm" role="alert">
@@ -93,7 +121,13 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
         </Paper>
 
         {result.specialAnalysis && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('specialAnalysis.title')} data-testid={`special-analysis-${aspect}`}>
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t('specialAnalysis.title')}
+            data-testid={`special-analysis-${aspect}`}
+          >
             {t('specialAnalysis.aspectText', { level: texts.levelLabel(result.final) })}
           </Alert>
         )}
@@ -131,7 +165,15 @@ export function AspectSection({ aspect, model, result, content, assetKind, typeN
                 label={t('raise.level')}
                 data={raiseOptions.map((l) => ({ value: String(l.value), label: texts.levelLabel(l.value) }))}
                 value={raise?.level !== null && raise?.level !== undefined ? String(raise.level) : null}
-                onChange={(v) => onRaise(v === null ? (raise?.reason ? { level: null, reason: raise.reason } : null) : { level: Number(v), reason: raise?.reason ?? '' })}
+                onChange={(v) =>
+                  onRaise(
+                    v === null
+                      ? raise?.reason
+                        ? { level: null, reason: raise.reason }
+                        : null
+                      : { level: Number(v), reason: raise?.reason ?? '' },
+                  )
+                }
                 placeholder={t('raise.none')}
                 clearable
                 clearButtonProps={{ 'aria-label': t('raise.clear') }}

@@ -25,7 +25,13 @@ export function CheckPanel({ version }: { version: ClassificationVersionView }) 
       )}
       {version.canCheck && (
         <div>
-          <Button variant="default" size="xs" leftSection={<IconChecklist size={16} aria-hidden />} onClick={() => setOpen(true)} data-testid="check-classification">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconChecklist size={16} aria-hidden />}
+            onClick={() => setOpen(true)}
+            data-testid="check-classification"
+          >
             {t('classification:decision.check')}
           </Button>
         </div>
@@ -50,7 +56,16 @@ function CheckForm({ version, onClose }: { version: ClassificationVersionView; o
       <Stack gap="md">
         <FormAlert message={check.error instanceof Error ? check.error.message : null} />
         <Text>{t('classification:decision.checkText')}</Text>
-        <Textarea label={t('classification:decision.checkComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={4000} data-autofocus data-testid="check-comment" />
+        <Textarea
+          label={t('classification:decision.checkComment')}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxLength={4000}
+          data-autofocus
+          data-testid="check-comment"
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}

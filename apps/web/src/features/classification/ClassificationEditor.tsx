@@ -48,7 +48,9 @@ export function ClassificationEditor({ version, model, asset }: Props) {
       answers: content.answers,
       typeRecommended: version.facts.typeRecommended,
       inherited: version.inherited?.levels ?? null,
-      raises: Object.fromEntries(Object.entries(content.raises).map(([a, r]) => [a, r && r.level !== null ? { level: r.level, reason: r.reason } : null])),
+      raises: Object.fromEntries(
+        Object.entries(content.raises).map(([a, r]) => [a, r && r.level !== null ? { level: r.level, reason: r.reason } : null]),
+      ),
       justifications: content.justifications,
       typeDeviationReason: content.typeDeviationReason,
     }),
@@ -64,14 +66,17 @@ export function ClassificationEditor({ version, model, asset }: Props) {
     for (const a of texts.enabledAspects) {
       const r = content.raises[a];
       const proposed = derivation.aspects[a].proposed;
-      if (r && r.level !== null && proposed !== null && r.level <= proposed) draft.setRaise(a, r.reason ? { level: null, reason: r.reason } : null);
+      if (r && r.level !== null && proposed !== null && r.level <= proposed)
+        draft.setRaise(a, r.reason ? { level: null, reason: r.reason } : null);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [derivation]);
 
   const inheritedFrom = (a: AspectKey) => {
     const level = version.inherited?.levels[a];
-    return level === null || level === undefined ? [] : (version.inherited?.sets.filter((s) => s.levels[a] === level).map((s) => s.name) ?? []);
+    return level === null || level === undefined
+      ? []
+      : (version.inherited?.sets.filter((s) => s.levels[a] === level).map((s) => s.name) ?? []);
   };
 
   async function trySubmit() {
@@ -106,7 +111,9 @@ export function ClassificationEditor({ version, model, asset }: Props) {
     const target = document.getElementById(id);
     if (!target) return;
     event.preventDefault();
-    const focusable = target.matches('input, textarea, button, select') ? target : target.querySelector<HTMLElement>('input, textarea, button, select');
+    const focusable = target.matches('input, textarea, button, select')
+      ? target
+      : target.querySelector<HTMLElement>('input, textarea, button, select');
     target.scrollIntoView({ block: 'start' });
     focusable?.focus({ preventScroll: true });
   }
@@ -124,7 +131,15 @@ export function ClassificationEditor({ version, model, asset }: Props) {
         submitting={submit.isPending}
       />
       {showIssues && issues.length > 0 && (
-        <Alert ref={issueBox} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('classification:editor.issuesTitle', { count: issues.length })} data-testid="submit-issues">
+        <Alert
+          ref={issueBox}
+          tabIndex={-1}
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('classification:editor.issuesTitle', { count: issues.length })}
+          data-testid="submit-issues"
+        >
           <List size="sm" spacing={4} className="issue-list">
             {issues.map((issue, i) => (
               <List.Item key={i} data-code={issue.code}>
@@ -194,7 +209,13 @@ export function ClassificationEditor({ version, model, asset }: Props) {
           />
           <Text size="sm">{t('classification:editor.submitHint')}</Text>
           <Group justify="space-between">
-            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setConfirm('discard')} data-testid="discard-classification">
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} aria-hidden />}
+              onClick={() => setConfirm('discard')}
+              data-testid="discard-classification"
+            >
               {t('classification:editor.discard')}
             </Button>
             <Button onClick={() => void trySubmit()} loading={submit.isPending} data-testid="submit-classification-bottom">
@@ -223,7 +244,12 @@ export function ClassificationEditor({ version, model, asset }: Props) {
         loading={discard.isPending}
         error={discard.error instanceof Error ? discard.error.message : null}
         onClose={() => setConfirm(null)}
-        onConfirm={() => discard.mutate({ id: version.id, assetId: version.assetId }, { onSuccess: () => navigate(`/assets/${version.assetId}`, { replace: true }) })}
+        onConfirm={() =>
+          discard.mutate(
+            { id: version.id, assetId: version.assetId },
+            { onSuccess: () => navigate(`/assets/${version.assetId}`, { replace: true }) },
+          )
+        }
       />
     </Stack>
   );

@@ -20,7 +20,8 @@ export function ClassificationHistory({ assetId, model }: { assetId: string; mod
   const [picked, setPicked] = useState<string[]>([]);
   const compare = useDialog<[string, string]>();
 
-  const toggle = (id: string, on: boolean) => setPicked((prev) => (on ? [...prev.filter((p) => p !== id), id].slice(-2) : prev.filter((p) => p !== id)));
+  const toggle = (id: string, on: boolean) =>
+    setPicked((prev) => (on ? [...prev.filter((p) => p !== id), id].slice(-2) : prev.filter((p) => p !== id)));
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="history-heading" data-testid="classification-history">
@@ -58,7 +59,9 @@ export function ClassificationHistory({ assetId, model }: { assetId: string; mod
           )}
           <TableScroll minWidth={820}>
             <Table>
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:history.caption', { count: versions.data.length })}</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                {t('classification:history.caption', { count: versions.data.length })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   {versions.data.length > 1 && <Table.Th scope="col">{t('classification:history.pick')}</Table.Th>}

@@ -1,10 +1,31 @@
 import { useCallback, useState } from 'react';
-import { Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { assetKinds, classificationStatuses, type AssetKind, type ClassificationListItem, type ClassificationListQuery, type ClassificationStatus } from '../../api';
+import {
+  assetKinds,
+  classificationStatuses,
+  type AssetKind,
+  type ClassificationListItem,
+  type ClassificationListQuery,
+  type ClassificationStatus,
+} from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { ListPager, useListTotal } from '../../components/Pager';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
@@ -90,7 +111,12 @@ export function ClassificationListPage() {
             ) : mine.data.items.length === 0 ? (
               <Text>{t('classification:list.awaitingEmpty')}</Text>
             ) : (
-              <VersionsTable items={mine.data.items} caption={t('classification:list.awaitingCaption', { count: mine.data.total })} model={definition} testId="awaiting-table" />
+              <VersionsTable
+                items={mine.data.items}
+                caption={t('classification:list.awaitingCaption', { count: mine.data.total })}
+                model={definition}
+                testId="awaiting-table"
+              />
             )}
           </Paper>
         )}
@@ -105,7 +131,10 @@ export function ClassificationListPage() {
                 {t('classification:fields.status')}
               </Text>
               <SegmentedControl
-                data={[{ value: '', label: t('classification:list.allStatuses') }, ...classificationStatuses.map((s) => ({ value: s, label: t(`classification:statuses.${s}`) }))]}
+                data={[
+                  { value: '', label: t('classification:list.allStatuses') },
+                  ...classificationStatuses.map((s) => ({ value: s, label: t(`classification:statuses.${s}`) })),
+                ]}
                 value={status ?? ''}
                 onChange={(v) => update({ status: v || null })}
                 // Six choices do not fit side by side on a phone (WCAG 1.4.10).
@@ -129,7 +158,10 @@ export function ClassificationListPage() {
               />
               <Select
                 label={t('assets:fields.kind')}
-                data={[{ value: '', label: t('common:select.all') }, ...assetKinds.map((k) => ({ value: k, label: t(`assets:kinds.${k}`) }))]}
+                data={[
+                  { value: '', label: t('common:select.all') },
+                  ...assetKinds.map((k) => ({ value: k, label: t(`assets:kinds.${k}`) })),
+                ]}
                 value={assetKind ?? ''}
                 onChange={(v) => update({ assetKind: (v as AssetKind) || null })}
                 allowDeselect={false}
@@ -144,15 +176,38 @@ export function ClassificationListPage() {
                 clearButtonProps={{ 'aria-label': t('common:actions.clearField', { label: t('assets:filters.unit') }) }}
                 w={{ base: '100%', sm: 280 }}
               />
-              <Checkbox label={t('classification:list.ownerMissing')} checked={ownerMissing} onChange={(e) => update({ ownerMissing: e.currentTarget.checked ? 'true' : null })} data-testid="filter-owner-missing" />
-              <Checkbox label={t('classification:list.levelReview')} checked={levelReview} onChange={(e) => update({ levelReview: e.currentTarget.checked ? 'true' : null })} data-testid="filter-level-review" />
-              <Checkbox label={t('classification:list.reviewReasons')} checked={reviewReasons} onChange={(e) => update({ reviewReasons: e.currentTarget.checked ? 'true' : null })} data-testid="filter-review-reasons" />
+              <Checkbox
+                label={t('classification:list.ownerMissing')}
+                checked={ownerMissing}
+                onChange={(e) => update({ ownerMissing: e.currentTarget.checked ? 'true' : null })}
+                data-testid="filter-owner-missing"
+              />
+              <Checkbox
+                label={t('classification:list.levelReview')}
+                checked={levelReview}
+                onChange={(e) => update({ levelReview: e.currentTarget.checked ? 'true' : null })}
+                data-testid="filter-level-review"
+              />
+              <Checkbox
+                label={t('classification:list.reviewReasons')}
+                checked={reviewReasons}
+                onChange={(e) => update({ reviewReasons: e.currentTarget.checked ? 'true' : null })}
+                data-testid="filter-review-reasons"
+              />
               {(status || assetKind || unitId || q || ownerMissing || levelReview || reviewReasons) && (
                 <Button
                   variant="subtle"
                   onClick={() => {
                     setSearch('');
-                    update({ status: null, assetKind: null, unitId: null, q: null, ownerMissing: null, levelReview: null, reviewReasons: null });
+                    update({
+                      status: null,
+                      assetKind: null,
+                      unitId: null,
+                      q: null,
+                      ownerMissing: null,
+                      levelReview: null,
+                      reviewReasons: null,
+                    });
                   }}
                 >
                   {t('common:actions.clearFilters')}
@@ -165,10 +220,17 @@ export function ClassificationListPage() {
           ) : list.error ? (
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           ) : list.data.items.length === 0 ? (
-            <EmptyState title={t('classification:list.emptyTitle')}>{status || assetKind || unitId || q ? t('classification:list.emptyFiltered') : t('classification:list.emptyText')}</EmptyState>
+            <EmptyState title={t('classification:list.emptyTitle')}>
+              {status || assetKind || unitId || q ? t('classification:list.emptyFiltered') : t('classification:list.emptyText')}
+            </EmptyState>
           ) : (
             <>
-              <VersionsTable items={list.data.items} caption={t('classification:list.caption', { count: list.data.total, formatted: totalLabel })} model={definition} testId="classifications-table" />
+              <VersionsTable
+                items={list.data.items}
+                caption={t('classification:list.caption', { count: list.data.total, formatted: totalLabel })}
+                model={definition}
+                testId="classifications-table"
+              />
               <ListPager page={list.data} onNavigate={(c) => update({ cursor: c }, false)} />
             </>
           )}
@@ -178,7 +240,17 @@ export function ClassificationListPage() {
   );
 }
 
-function VersionsTable({ items, caption, model, testId }: { items: ClassificationListItem[]; caption: string; model: Parameters<typeof ProfileBadges>[0]['model']; testId: string }) {
+function VersionsTable({
+  items,
+  caption,
+  model,
+  testId,
+}: {
+  items: ClassificationListItem[];
+  caption: string;
+  model: Parameters<typeof ProfileBadges>[0]['model'];
+  testId: string;
+}) {
   const { t } = useTranslation(['classification', 'assets']);
   return (
     <TableScroll minWidth={900}>

@@ -23,7 +23,13 @@ export function ClassificationPage() {
   const asset = useAsset(access.can('asset.read') ? (version.data?.assetId ?? '') : '');
 
   const back = (
-    <Anchor component={Link} to={version.data ? `/assets/${version.data.assetId}` : '/classifications'} size="sm" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }} mb="xs">
+    <Anchor
+      component={Link}
+      to={version.data ? `/assets/${version.data.assetId}` : '/classifications'}
+      size="sm"
+      style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+      mb="xs"
+    >
       <IconArrowLeft size={16} aria-hidden />
       {version.data ? t('classification:page.backToAsset', { name: version.data.assetName }) : t('classification:page.backToList')}
     </Anchor>
@@ -45,7 +51,11 @@ export function ClassificationPage() {
       <>
         {back}
         <PageHeader title={missing ? t('classification:page.notFound') : t('classification:page.title')} />
-        {missing ? <Text>{t('classification:page.notFoundText')}</Text> : <ErrorState error={error} onRetry={() => void (version.error ? version.refetch() : model.refetch())} />}
+        {missing ? (
+          <Text>{t('classification:page.notFoundText')}</Text>
+        ) : (
+          <ErrorState error={error} onRetry={() => void (version.error ? version.refetch() : model.refetch())} />
+        )}
       </>
     );
   }

@@ -22,7 +22,9 @@ export function ClassificationReadOnly({ version, model, asset }: Props) {
   const explain = useExplain(texts);
   const inheritedFrom = (a: AspectKey) => {
     const level = version.inherited?.levels[a];
-    return level === null || level === undefined ? [] : (version.inherited?.sets.filter((s) => s.levels[a] === level).map((s) => s.name) ?? []);
+    return level === null || level === undefined
+      ? []
+      : (version.inherited?.sets.filter((s) => s.levels[a] === level).map((s) => s.name) ?? []);
   };
 
   return (
@@ -38,14 +40,24 @@ export function ClassificationReadOnly({ version, model, asset }: Props) {
         const result = version.derivation.aspects[aspect];
         const answers = version.answers[aspect] ?? {};
         return (
-          <Paper key={aspect} withBorder p="lg" radius="md" component="section" aria-labelledby={`ro-${aspect}-heading`} data-testid={`aspect-${aspect}`}>
+          <Paper
+            key={aspect}
+            withBorder
+            p="lg"
+            radius="md"
+            component="section"
+            aria-labelledby={`ro-${aspect}-heading`}
+            data-testid={`aspect-${aspect}`}
+          >
             <Title order={2} size="h3" id={`ro-${aspect}-heading`} mb="sm">
               {t('questions.aspectHeading', { code: texts.code(aspect), name: texts.aspectName(aspect) })}
             </Title>
             <Stack gap="md">
               <TableScroll minWidth={520}>
                 <Table>
-                  <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('readOnly.answersCaption', { name: texts.aspectName(aspect) })}</Table.Caption>
+                  <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                    {t('readOnly.answersCaption', { name: texts.aspectName(aspect) })}
+                  </Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('readOnly.category')}</Table.Th>
@@ -72,7 +84,13 @@ export function ClassificationReadOnly({ version, model, asset }: Props) {
                   <Text fw={600} mb={4} component="div">
                     <LevelBadge aspect={aspect} level={result.final} texts={texts} /> {texts.levelName(result.final)}
                   </Text>
-                  <ExplanationList lines={explain.aspect(result, { raiseReason: version.raises[aspect]?.reason, typeName: version.facts.informationTypeName, inheritedFrom: inheritedFrom(aspect) })} />
+                  <ExplanationList
+                    lines={explain.aspect(result, {
+                      raiseReason: version.raises[aspect]?.reason,
+                      typeName: version.facts.informationTypeName,
+                      inheritedFrom: inheritedFrom(aspect),
+                    })}
+                  />
                 </div>
               )}
               <div>

@@ -70,10 +70,12 @@ function Comparison({ a, b, model }: { a: string; b: string; model: Classificati
     const [head, , third] = path.split('.');
     if (head === 'reviewDueAt' && typeof v === 'string') return formatDate(v);
     if (head === 'facts' && path.endsWith('personalData')) return t(`assets:personalData.${v as PersonalDataKind}`);
-    if ((head === 'profile' || head === 'answers' || (head === 'raises' && third === 'level')) && typeof v === 'number') return texts.levelLabel(v);
+    if ((head === 'profile' || head === 'answers' || (head === 'raises' && third === 'level')) && typeof v === 'number')
+      return texts.levelLabel(v);
     if (typeof v === 'object') {
       const raise = v as { level?: number; reason?: string };
-      if (typeof raise.level === 'number') return t('compare.raiseValue', { level: texts.levelLabel(raise.level), reason: raise.reason ?? '' });
+      if (typeof raise.level === 'number')
+        return t('compare.raiseValue', { level: texts.levelLabel(raise.level), reason: raise.reason ?? '' });
       return JSON.stringify(v);
     }
     return String(v);
@@ -90,7 +92,9 @@ function Comparison({ a, b, model }: { a: string; b: string; model: Classificati
       ) : (
         <TableScroll minWidth={560}>
           <Table data-testid="comparison-table">
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('compare.caption', { count: differences.length })}</Table.Caption>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              {t('compare.caption', { count: differences.length })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('compare.what')}</Table.Th>
@@ -125,7 +129,11 @@ function VersionHead({ version, model }: { version: ClassificationVersionView; m
       </Title>
       <VersionStatusBadge status={version.status} superseded={version.superseded} />
       <ProfileBadges profile={version.profile} model={model} size="sm" testId={`compare-profile-${version.versionNo}`} />
-      <Text size="sm">{version.decidedAt ? t('compare.decided', { date: formatDateTime(version.decidedAt), name: version.decidedBy?.name ?? '' }) : t('compare.updated', { date: formatDateTime(version.updatedAt) })}</Text>
+      <Text size="sm">
+        {version.decidedAt
+          ? t('compare.decided', { date: formatDateTime(version.decidedAt), name: version.decidedBy?.name ?? '' })
+          : t('compare.updated', { date: formatDateTime(version.updatedAt) })}
+      </Text>
     </Stack>
   );
 }

@@ -14,8 +14,20 @@ export function ExplanationList({ lines }: { lines: ExplanationLine[] }) {
           data-kind={line.kind}
           data-decisive={line.decisive || undefined}
           icon={
-            <ThemeIcon size={18} radius="xl" variant="light" color={line.tone === 'warning' ? 'orange' : line.decisive ? 'tillit' : 'gray'} aria-hidden>
-              {line.tone === 'warning' ? <IconAlertTriangle size={12} /> : line.decisive ? <IconArrowUpRight size={12} /> : <IconPoint size={12} />}
+            <ThemeIcon
+              size={18}
+              radius="xl"
+              variant="light"
+              color={line.tone === 'warning' ? 'orange' : line.decisive ? 'tillit' : 'gray'}
+              aria-hidden
+            >
+              {line.tone === 'warning' ? (
+                <IconAlertTriangle size={12} />
+              ) : line.decisive ? (
+                <IconArrowUpRight size={12} />
+              ) : (
+                <IconPoint size={12} />
+              )}
             </ThemeIcon>
           }
         >

@@ -19,9 +19,7 @@ interface Props {
 export function FactsPanel({ version, asset, model, derivation, texts }: Props) {
   const { t } = useTranslation(['classification', 'assets']);
   const minimums = texts.enabledAspects.flatMap((a) => derivation.aspects[a]?.minimumReasons.map((m) => ({ aspect: a, ...m })) ?? []);
-  const rows: [string, ReactNode][] = [
-    [t('assets:fields.personalData'), t(`assets:personalData.${version.facts.personalData}`)],
-  ];
+  const rows: [string, ReactNode][] = [[t('assets:fields.personalData'), t(`assets:personalData.${version.facts.personalData}`)]];
   if (asset) rows.push([t('assets:fields.thirdCountryTransfer'), t(`assets:thirdCountry.${asset.thirdCountryTransfer}`)]);
   // The facts of an information set that law attaches duties to, apart from the kind of personal data.
   const f = version.facts;
@@ -31,13 +29,21 @@ export function FactsPanel({ version, asset, model, derivation, texts }: Props) 
     f.criminalOffenceData && t('classification:facts.criminalOffenceData'),
     f.securityProtection && t('classification:facts.securityProtection'),
   ].filter((x): x is string => Boolean(x));
-  if (special.length) rows.push([t('classification:facts.legalFacts'), <span key="legal" data-testid="legal-facts">{special.join(' · ')}</span>]);
+  if (special.length)
+    rows.push([
+      t('classification:facts.legalFacts'),
+      <span key="legal" data-testid="legal-facts">
+        {special.join(' · ')}
+      </span>,
+    ]);
   if (version.facts.informationTypeName) {
     rows.push([
       t('assets:fields.informationType'),
       <Group key="type" gap="xs">
         <span>{version.facts.informationTypeName}</span>
-        {version.facts.typeRecommended && <ProfileBadges profile={version.facts.typeRecommended} model={model} size="sm" testId="type-recommended" />}
+        {version.facts.typeRecommended && (
+          <ProfileBadges profile={version.facts.typeRecommended} model={model} size="sm" testId="type-recommended" />
+        )}
       </Group>,
     ]);
   }

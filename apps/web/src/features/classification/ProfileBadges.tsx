@@ -35,7 +35,17 @@ export function ProfileBadges({ profile, model, size = 'md', testId = 'profile' 
   );
 }
 
-export function LevelBadge({ aspect, level, texts, size = 'md' }: { aspect: AspectKey; level: number | null | undefined; texts: ModelTexts; size?: 'sm' | 'md' | 'lg' }) {
+export function LevelBadge({
+  aspect,
+  level,
+  texts,
+  size = 'md',
+}: {
+  aspect: AspectKey;
+  level: number | null | undefined;
+  texts: ModelTexts;
+  size?: 'sm' | 'md' | 'lg';
+}) {
   const colors = levelColors(level, texts.levelCount);
   const value = level === null || level === undefined ? '–' : String(level);
   return (
@@ -45,7 +55,9 @@ export function LevelBadge({ aspect, level, texts, size = 'md' }: { aspect: Aspe
         size={size}
         radius="sm"
         variant="outline"
-        styles={{ root: { background: colors.bg, color: colors.fg, borderColor: colors.border, fontVariantNumeric: 'tabular-nums', minWidth: 34 } }}
+        styles={{
+          root: { background: colors.bg, color: colors.fg, borderColor: colors.border, fontVariantNumeric: 'tabular-nums', minWidth: 34 },
+        }}
         data-aspect={aspect}
         data-level={level ?? ''}
       >

@@ -44,13 +44,30 @@ export function ProfileSummary({ profile, model, texts, saveState, onSave, onSub
           </VisuallyHidden>
         </Group>
         <Group gap="xs" wrap="wrap">
-          <Text size="sm" c={saveState.state === 'error' ? 'red.8' : 'dimmed'} role={saveState.state === 'error' ? 'alert' : undefined} data-testid="save-status" data-state={saveState.state}>
+          <Text
+            size="sm"
+            c={saveState.state === 'error' ? 'red.8' : 'dimmed'}
+            role={saveState.state === 'error' ? 'alert' : undefined}
+            data-testid="save-status"
+            data-state={saveState.state}
+          >
             {status}
           </Text>
-          <Button variant="default" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={onSave} loading={saveState.state === 'saving'} data-testid="save-classification">
+          <Button
+            variant="default"
+            leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+            onClick={onSave}
+            loading={saveState.state === 'saving'}
+            data-testid="save-classification"
+          >
             {t('save.now')}
           </Button>
-          <Button leftSection={<IconSend size={16} aria-hidden />} onClick={onSubmit} loading={submitting} data-testid="submit-classification">
+          <Button
+            leftSection={<IconSend size={16} aria-hidden />}
+            onClick={onSubmit}
+            loading={submitting}
+            data-testid="submit-classification"
+          >
             {t('editor.submit')}
           </Button>
         </Group>

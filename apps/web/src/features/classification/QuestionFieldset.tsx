@@ -28,7 +28,12 @@ export function QuestionFieldset({ aspect, category, question, levels, value, on
   const name = `answer-${aspect}-${category.key}`;
   const example = (level: number) => question?.examples.find((e) => e.level === level);
   return (
-    <fieldset id={`question-${aspect}-${category.key}`} className="question-fieldset" data-testid={`question-${aspect}-${category.key}`} data-answered={value ?? ''}>
+    <fieldset
+      id={`question-${aspect}-${category.key}`}
+      className="question-fieldset"
+      data-testid={`question-${aspect}-${category.key}`}
+      data-answered={value ?? ''}
+    >
       <legend className="question-legend">
         <Text component="span" fw={700} display="block">
           {texts.text(category.name)}
@@ -69,10 +74,19 @@ export function QuestionFieldset({ aspect, category, question, levels, value, on
       </Stack>
       <Group justify="space-between" mt="xs" gap="xs">
         <Text size="sm">
-          {value === null || value === undefined ? t('questions.unanswered') : value === 'not_relevant' ? t('questions.answeredNotRelevant') : t('questions.answered', { level: texts.levelLabel(value) })}
+          {value === null || value === undefined
+            ? t('questions.unanswered')
+            : value === 'not_relevant'
+              ? t('questions.answeredNotRelevant')
+              : t('questions.answered', { level: texts.levelLabel(value) })}
         </Text>
         {value !== null && value !== undefined && (
-          <Button variant="subtle" size="compact-sm" onClick={() => onChange(null)} aria-label={t('questions.clearFor', { category: texts.text(category.name) })}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            onClick={() => onChange(null)}
+            aria-label={t('questions.clearFor', { category: texts.text(category.name) })}
+          >
             {t('questions.clear')}
           </Button>
         )}

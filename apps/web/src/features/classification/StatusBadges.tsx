@@ -30,7 +30,13 @@ export function VersionStatusBadge({ status, superseded }: { status: Classificat
   const { t } = useTranslation('classification');
   const label = status === 'approved' && superseded ? t('statuses.superseded') : t(`statuses.${status}`);
   return (
-    <Badge component="span" color={status === 'approved' && superseded ? 'gray' : statusColor[status]} variant="light" data-testid="version-status" data-status={status}>
+    <Badge
+      component="span"
+      color={status === 'approved' && superseded ? 'gray' : statusColor[status]}
+      variant="light"
+      data-testid="version-status"
+      data-status={status}
+    >
       {label}
     </Badge>
   );

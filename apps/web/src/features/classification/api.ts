@@ -43,11 +43,20 @@ export function useCreateModelVersion() {
 }
 
 export function useAssetClassifications(assetId: string, enabled = true) {
-  return useQuery({ queryKey: classificationKeys.forAsset(assetId), queryFn: () => classificationApi.forAsset(assetId), enabled: enabled && Boolean(assetId) });
+  return useQuery({
+    queryKey: classificationKeys.forAsset(assetId),
+    queryFn: () => classificationApi.forAsset(assetId),
+    enabled: enabled && Boolean(assetId),
+  });
 }
 
 export function useClassifications(query: ClassificationListQuery, enabled = true) {
-  return useQuery({ queryKey: classificationKeys.list(query), queryFn: () => classificationApi.list(query), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    queryKey: classificationKeys.list(query),
+    queryFn: () => classificationApi.list(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export function useClassification(id: string) {
@@ -55,11 +64,19 @@ export function useClassification(id: string) {
 }
 
 export function useComparison(a: string | null, b: string | null) {
-  return useQuery({ queryKey: classificationKeys.compare(a ?? '', b ?? ''), queryFn: () => classificationApi.compare(a!, b!), enabled: Boolean(a && b) });
+  return useQuery({
+    queryKey: classificationKeys.compare(a ?? '', b ?? ''),
+    queryFn: () => classificationApi.compare(a!, b!),
+    enabled: Boolean(a && b),
+  });
 }
 
 export function useCoverage(unitId: string | null, enabled = true) {
-  return useQuery({ queryKey: classificationKeys.coverage(unitId), queryFn: () => classificationApi.coverage(unitId ?? undefined), enabled });
+  return useQuery({
+    queryKey: classificationKeys.coverage(unitId),
+    queryFn: () => classificationApi.coverage(unitId ?? undefined),
+    enabled,
+  });
 }
 
 /** A version changed: its own view is set; lists, the asset (levels, work status), coverage and the log refetch. */
@@ -67,7 +84,10 @@ function useVersionChanged() {
   const queryClient = useQueryClient();
   return (view?: ClassificationVersionView) => {
     if (view) queryClient.setQueryData(classificationKeys.detail(view.id), view);
-    void queryClient.invalidateQueries({ queryKey: classificationKeys.all, predicate: (q) => !view || q.queryKey[1] !== 'detail' || q.queryKey[2] !== view.id });
+    void queryClient.invalidateQueries({
+      queryKey: classificationKeys.all,
+      predicate: (q) => !view || q.queryKey[1] !== 'detail' || q.queryKey[2] !== view.id,
+    });
     void queryClient.invalidateQueries({ queryKey: assetKeys.all });
     void queryClient.invalidateQueries({ queryKey: classificationKeys.coverageAll });
     void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });
@@ -83,10 +103,14 @@ export function useStartClassification() {
 export function useSaveClassification() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body, version }: { id: string; body: SaveClassificationBody; version: number }) => classificationApi.save(id, body, version),
+    mutationFn: ({ id, body, version }: { id: string; body: SaveClassificationBody; version: number }) =>
+      classificationApi.save(id, body, version),
     onSuccess: (view) => {
       queryClient.setQueryData(classificationKeys.detail(view.id), view);
-      void queryClient.invalidateQueries({ queryKey: classificationKeys.all, predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'asset' });
+      void queryClient.invalidateQueries({
+        queryKey: classificationKeys.all,
+        predicate: (q) => q.queryKey[1] === 'list' || q.queryKey[1] === 'asset',
+      });
     },
   });
 }
@@ -103,22 +127,35 @@ export function useWithdrawClassification() {
 
 export function useApproveClassification() {
   const changed = useVersionChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: ApproveClassificationBody }) => classificationApi.approve(id, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ApproveClassificationBody }) => classificationApi.approve(id, body),
+    onSuccess: changed,
+  });
 }
 
 export function useReturnClassification() {
   const changed = useVersionChanged();
-  return useMutation({ mutationFn: ({ id, comment }: { id: string; comment: string }) => classificationApi.returnVersion(id, { comment }), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, comment }: { id: string; comment: string }) => classificationApi.returnVersion(id, { comment }),
+    onSuccess: changed,
+  });
 }
 
 export function useSetDecisionDelegate() {
   const changed = useVersionChanged();
-  return useMutation({ mutationFn: ({ assetId, delegateId }: { assetId: string; delegateId: string | null }) => classificationApi.setDecisionDelegate(assetId, delegateId), onSuccess: () => changed() });
+  return useMutation({
+    mutationFn: ({ assetId, delegateId }: { assetId: string; delegateId: string | null }) =>
+      classificationApi.setDecisionDelegate(assetId, delegateId),
+    onSuccess: () => changed(),
+  });
 }
 
 export function useCheckClassification() {
   const changed = useVersionChanged();
-  return useMutation({ mutationFn: ({ id, comment }: { id: string; comment: string | null }) => classificationApi.check(id, comment), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, comment }: { id: string; comment: string | null }) => classificationApi.check(id, comment),
+    onSuccess: changed,
+  });
 }
 
 /** The discarded version's own query is left alone (it would answer 404); the asset's view is dropped so it reloads fresh. */
@@ -128,7 +165,10 @@ export function useDiscardClassification() {
     mutationFn: ({ id }: { id: string; assetId: string }) => classificationApi.discard(id),
     onSuccess: (_, { id, assetId }) => {
       queryClient.removeQueries({ queryKey: assetKeys.detail(assetId) });
-      void queryClient.invalidateQueries({ queryKey: classificationKeys.all, predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === id) });
+      void queryClient.invalidateQueries({
+        queryKey: classificationKeys.all,
+        predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey[2] === id),
+      });
       void queryClient.invalidateQueries({ queryKey: assetKeys.all });
       void queryClient.invalidateQueries({ queryKey: classificationKeys.coverageAll });
       void queryClient.invalidateQueries({ queryKey: queryKeys.audit.all });

@@ -21,35 +21,51 @@ export function useExplain(texts: ModelTexts) {
     const lvl = (level: number | null | undefined) => texts.levelLabel(level);
 
     /** One aspect of a classification (live while answering, or as approved). */
-    function aspect(r: AspectResult, ctx: { raiseReason?: string | null; typeName?: string | null; inheritedFrom?: string[] }): ExplanationLine[] {
+    function aspect(
+      r: AspectResult,
+      ctx: { raiseReason?: string | null; typeName?: string | null; inheritedFrom?: string[] },
+    ): ExplanationLine[] {
       const code = texts.code(r.aspect);
       if (!r.enabled) return [{ text: t('explain.disabled'), decisive: false, kind: 'none' }];
       const lines: ExplanationLine[] = [];
-      if (r.answered !== null) lines.push({ kind: 'answers', decisive: r.sources.includes('answers'), text: t('explain.answers', { level: lvl(r.answered) }) });
+      if (r.answered !== null)
+        lines.push({ kind: 'answers', decisive: r.sources.includes('answers'), text: t('explain.answers', { level: lvl(r.answered) }) });
       if (r.fromType !== null) {
         const used = r.answered === null;
         lines.push({
           kind: 'type',
           decisive: r.sources.includes('type'),
-          text: used ? t('explain.typeUsed', { type: ctx.typeName ?? '', level: lvl(r.fromType) }) : t('explain.typeReference', { type: ctx.typeName ?? '', level: lvl(r.fromType) }),
+          text: used
+            ? t('explain.typeUsed', { type: ctx.typeName ?? '', level: lvl(r.fromType) })
+            : t('explain.typeReference', { type: ctx.typeName ?? '', level: lvl(r.fromType) }),
         });
       }
       for (const m of r.minimumReasons) {
         // Each floor names the paragraphs it rests on (older model versions may have none).
         const refs = (m.references ?? []).map(formatReference).join('; ');
         const text = t('explain.minimum', { code, level: m.level, reason: texts.text(m.reason) });
-        lines.push({ kind: 'minimum', decisive: r.sources.includes('minimum') && m.level === r.final, text: refs ? `${text} ${t('explain.references', { refs })}` : text });
+        lines.push({
+          kind: 'minimum',
+          decisive: r.sources.includes('minimum') && m.level === r.final,
+          text: refs ? `${text} ${t('explain.references', { refs })}` : text,
+        });
       }
       if (r.inherited !== null) {
         const sets = ctx.inheritedFrom ?? [];
         lines.push({
           kind: 'inherited',
           decisive: r.sources.includes('inherited'),
-          text: sets.length ? t('explain.inheritedFrom', { code, level: r.inherited, count: sets.length, sets: sets.join(', ') }) : t('explain.inherited', { code, level: r.inherited }),
+          text: sets.length
+            ? t('explain.inheritedFrom', { code, level: r.inherited, count: sets.length, sets: sets.join(', ') })
+            : t('explain.inherited', { code, level: r.inherited }),
         });
       }
       if (r.raised !== null) {
-        lines.push({ kind: 'raise', decisive: r.sources.includes('raise'), text: t('explain.raise', { code, level: r.raised, reason: ctx.raiseReason ?? '' }) });
+        lines.push({
+          kind: 'raise',
+          decisive: r.sources.includes('raise'),
+          text: t('explain.raise', { code, level: r.raised, reason: ctx.raiseReason ?? '' }),
+        });
       }
       if (!lines.length) lines.push({ kind: 'none', decisive: false, text: t('explain.nothingYet') });
       return lines;
@@ -81,7 +97,12 @@ export function useExplain(texts: ModelTexts) {
         });
       }
       if (s.inheritedAboveApproved) {
-        lines.push({ kind: 'warning', tone: 'warning', decisive: false, text: t('explain.inheritedAboveApproved', { code, derived: s.derived ?? '', approved: s.approved ?? '' }) });
+        lines.push({
+          kind: 'warning',
+          tone: 'warning',
+          decisive: false,
+          text: t('explain.inheritedAboveApproved', { code, derived: s.derived ?? '', approved: s.approved ?? '' }),
+        });
       }
       return lines;
     }

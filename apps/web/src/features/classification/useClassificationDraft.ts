@@ -43,7 +43,13 @@ export function useClassificationDraft(version: ClassificationVersionView) {
   const save = useSaveClassification();
   const [content, setContent] = useState<DraftContent>(() => contentOf(version));
   const [saveState, setSaveState] = useState<SaveState>({ state: 'idle' });
-  const dirty = useRef<{ answers: Set<AspectKey>; justifications: Set<AspectKey>; raises: Set<AspectKey>; typeDeviationReason: boolean; notes: boolean }>(emptyDirty());
+  const dirty = useRef<{
+    answers: Set<AspectKey>;
+    justifications: Set<AspectKey>;
+    raises: Set<AspectKey>;
+    typeDeviationReason: boolean;
+    notes: boolean;
+  }>(emptyDirty());
   const latest = useRef(content);
   latest.current = content;
   const timer = useRef<number | null>(null);
@@ -69,7 +75,8 @@ export function useClassificationDraft(version: ClassificationVersionView) {
     const c = latest.current;
     const body: SaveClassificationBody = {};
     if (d.answers.size) body.answers = Object.fromEntries([...d.answers].map((a) => [a, c.answers[a] ?? {}]));
-    if (d.justifications.size) body.justifications = Object.fromEntries([...d.justifications].map((a) => [a, c.justifications[a]?.trim() || null]));
+    if (d.justifications.size)
+      body.justifications = Object.fromEntries([...d.justifications].map((a) => [a, c.justifications[a]?.trim() || null]));
     if (d.raises.size) {
       const raises: NonNullable<SaveClassificationBody['raises']> = {};
       for (const a of d.raises) {
@@ -144,18 +151,41 @@ export function useClassificationDraft(version: ClassificationVersionView) {
     saveState,
     flush,
     setAnswer: (aspect: AspectKey, category: string, level: number | 'not_relevant' | null) =>
-      update((c) => ({ ...c, answers: { ...c.answers, [aspect]: { ...(c.answers[aspect] ?? {}), [category]: level } } }), (d) => d.answers.add(aspect)),
+      update(
+        (c) => ({ ...c, answers: { ...c.answers, [aspect]: { ...(c.answers[aspect] ?? {}), [category]: level } } }),
+        (d) => d.answers.add(aspect),
+      ),
     setJustification: (aspect: AspectKey, text: string) =>
-      update((c) => ({ ...c, justifications: { ...c.justifications, [aspect]: text } }), (d) => d.justifications.add(aspect)),
+      update(
+        (c) => ({ ...c, justifications: { ...c.justifications, [aspect]: text } }),
+        (d) => d.justifications.add(aspect),
+      ),
     setRaise: (aspect: AspectKey, raise: { level: number | null; reason: string } | null) =>
-      update((c) => ({ ...c, raises: { ...c.raises, [aspect]: raise } }), (d) => d.raises.add(aspect)),
-    setTypeDeviationReason: (text: string) => update((c) => ({ ...c, typeDeviationReason: text }), (d) => (d.typeDeviationReason = true)),
-    setNotes: (text: string) => update((c) => ({ ...c, notes: text }), (d) => (d.notes = true)),
+      update(
+        (c) => ({ ...c, raises: { ...c.raises, [aspect]: raise } }),
+        (d) => d.raises.add(aspect),
+      ),
+    setTypeDeviationReason: (text: string) =>
+      update(
+        (c) => ({ ...c, typeDeviationReason: text }),
+        (d) => (d.typeDeviationReason = true),
+      ),
+    setNotes: (text: string) =>
+      update(
+        (c) => ({ ...c, notes: text }),
+        (d) => (d.notes = true),
+      ),
   };
 }
 
 function emptyDirty() {
-  return { answers: new Set<AspectKey>(), justifications: new Set<AspectKey>(), raises: new Set<AspectKey>(), typeDeviationReason: false, notes: false };
+  return {
+    answers: new Set<AspectKey>(),
+    justifications: new Set<AspectKey>(),
+    raises: new Set<AspectKey>(),
+    typeDeviationReason: false,
+    notes: false,
+  };
 }
 
 function mergeDirty(d: ReturnType<typeof emptyDirty>, body: SaveClassificationBody) {

@@ -19,11 +19,15 @@ export function DashboardPage() {
   const access = useAccess();
   const dashboard = useDashboard();
   const organizationName = dashboard.data?.organizationName ?? session.user.organizationName;
-  const value = (f: Figure) => (f.value === null ? t('dashboard:figures.notAvailable') : f.format === 'percent' ? `${formatNumber(f.value)} %` : formatNumber(f.value));
+  const value = (f: Figure) =>
+    f.value === null ? t('dashboard:figures.notAvailable') : f.format === 'percent' ? `${formatNumber(f.value)} %` : formatNumber(f.value);
 
   return (
     <>
-      <PageHeader title={t('dashboard:title')} description={t('dashboard:greeting', { name: session.user.name, organization: organizationName })} />
+      <PageHeader
+        title={t('dashboard:title')}
+        description={t('dashboard:greeting', { name: session.user.name, organization: organizationName })}
+      />
       {dashboard.isPending ? (
         <LoadingState />
       ) : dashboard.error ? (
@@ -72,7 +76,11 @@ export function DashboardPage() {
                     {t('dashboard:notifications.all')}
                   </Anchor>
                 </Group>
-                {dashboard.data.notifications.latest.length ? <NotificationList items={dashboard.data.notifications.latest} compact /> : <Text c="dimmed">{t('dashboard:notifications.empty')}</Text>}
+                {dashboard.data.notifications.latest.length ? (
+                  <NotificationList items={dashboard.data.notifications.latest} compact />
+                ) : (
+                  <Text c="dimmed">{t('dashboard:notifications.empty')}</Text>
+                )}
               </Paper>
             </section>
           </SimpleGrid>
@@ -84,7 +92,15 @@ export function DashboardPage() {
               </Title>
               <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
                 {s.figures.map((f) => (
-                  <StatCard key={f.key} label={f.label} hint={f.hint} value={value(f)} to={f.link ?? undefined} attention={f.tone === 'attention'} testId={`stat-${s.module}-${f.key}`} />
+                  <StatCard
+                    key={f.key}
+                    label={f.label}
+                    hint={f.hint}
+                    value={value(f)}
+                    to={f.link ?? undefined}
+                    attention={f.tone === 'attention'}
+                    testId={`stat-${s.module}-${f.key}`}
+                  />
                 ))}
               </SimpleGrid>
             </section>
@@ -103,7 +119,11 @@ export function DashboardPage() {
                     </Anchor>
                   )}
                 </Group>
-                {!access.can('audit.read') ? <Text c="dimmed">{t('dashboard:recent.noAccess')}</Text> : <RecentEvents events={dashboard.data.recentEvents} />}
+                {!access.can('audit.read') ? (
+                  <Text c="dimmed">{t('dashboard:recent.noAccess')}</Text>
+                ) : (
+                  <RecentEvents events={dashboard.data.recentEvents} />
+                )}
               </Paper>
             </section>
 

@@ -14,7 +14,13 @@ interface Props {
 /** One figure. The whole card is the link when the person may open the page behind it. */
 export function StatCard({ label, hint, value, to, testId, attention = false }: Props) {
   const body = (
-    <Paper withBorder p="md" radius="md" h="100%" style={attention ? { borderColor: 'var(--mantine-color-orange-8)', borderWidth: 2 } : undefined}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      h="100%"
+      style={attention ? { borderColor: 'var(--mantine-color-orange-8)', borderWidth: 2 } : undefined}
+    >
       <Text className="stat-title" fw={600}>
         {label}
       </Text>

@@ -63,7 +63,11 @@ function ImportTypes({ onClose }: { onClose: () => void }) {
     return (
       <Stack gap="md" data-testid="import-types-done">
         <Alert color="green" variant="light" title={t('informationTypes:import.doneTitle')}>
-          {t('informationTypes:import.summary', { created: done.created.length, updated: done.updated.length, unchanged: done.unchanged.length })}
+          {t('informationTypes:import.summary', {
+            created: done.created.length,
+            updated: done.updated.length,
+            unchanged: done.unchanged.length,
+          })}
         </Alert>
         <Group justify="flex-end">
           <Button onClick={onClose}>{t('common:actions.done')}</Button>
@@ -91,15 +95,27 @@ function ImportTypes({ onClose }: { onClose: () => void }) {
       {issues.length > 0 && (
         <List size="sm" spacing={2} data-testid="import-types-issues">
           {issues.map((issue, i) => (
-            <List.Item key={i}>{t('informationTypes:import.issue', { path: issue.path.slice(1).join('.'), message: issue.message })}</List.Item>
+            <List.Item key={i}>
+              {t('informationTypes:import.issue', { path: issue.path.slice(1).join('.'), message: issue.message })}
+            </List.Item>
           ))}
         </List>
       )}
       {report && (
         <Alert color="tillit" variant="light" title={t('informationTypes:import.checkedTitle')} data-testid="import-types-report">
-          <Text size="sm">{t('informationTypes:import.summary', { created: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length })}</Text>
-          {report.created.length > 0 && <Text size="sm">{t('informationTypes:import.createdList', { keys: report.created.join(', ') })}</Text>}
-          {report.updated.length > 0 && <Text size="sm">{t('informationTypes:import.updatedList', { keys: report.updated.join(', ') })}</Text>}
+          <Text size="sm">
+            {t('informationTypes:import.summary', {
+              created: report.created.length,
+              updated: report.updated.length,
+              unchanged: report.unchanged.length,
+            })}
+          </Text>
+          {report.created.length > 0 && (
+            <Text size="sm">{t('informationTypes:import.createdList', { keys: report.created.join(', ') })}</Text>
+          )}
+          {report.updated.length > 0 && (
+            <Text size="sm">{t('informationTypes:import.updatedList', { keys: report.updated.join(', ') })}</Text>
+          )}
         </Alert>
       )}
       <Group justify="flex-end">
@@ -109,7 +125,13 @@ function ImportTypes({ onClose }: { onClose: () => void }) {
         <Button
           disabled={!report || !library || report.created.length + report.updated.length === 0}
           loading={importTypes.isPending && Boolean(report)}
-          onClick={() => library && importTypes.mutate({ file: library, dryRun: false }, { onSuccess: setDone, onError: (e) => setError(e instanceof Error ? e.message : String(e)) })}
+          onClick={() =>
+            library &&
+            importTypes.mutate(
+              { file: library, dryRun: false },
+              { onSuccess: setDone, onError: (e) => setError(e instanceof Error ? e.message : String(e)) },
+            )
+          }
           data-testid="import-types-apply"
         >
           {t('informationTypes:import.apply')}

@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AspectKey, Profile } from '@tillit/core';
-import { isApiError, personalDataKinds, type ClassificationModelDefinition, type InformationTypeView, type PersonalDataKind } from '../../api';
+import {
+  isApiError,
+  personalDataKinds,
+  type ClassificationModelDefinition,
+  type InformationTypeView,
+  type PersonalDataKind,
+} from '../../api';
 import { AppModal } from '../../components/AppModal';
 import { FormAlert } from '../../components/FormAlert';
 import { optionalTextError, requiredText } from '../../lib/validation';
@@ -52,7 +58,13 @@ function TypeForm({ type, model, onClose }: Omit<Props, 'opened' | 'formKey'>) {
     };
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
-    const body = { name: name.trim(), description: description.trim() || null, personalData, recommended, justification: justification.trim() || null };
+    const body = {
+      name: name.trim(),
+      description: description.trim() || null,
+      personalData,
+      recommended,
+      justification: justification.trim() || null,
+    };
     const onError = (e: unknown) => {
       if (isApiError(e)) {
         setErrors(e.fieldErrors);
@@ -63,12 +75,23 @@ function TypeForm({ type, model, onClose }: Omit<Props, 'opened' | 'formKey'>) {
     else create.mutate({ ...body, key: key.trim() || undefined }, { onSuccess: onClose, onError });
   }
 
-  const levelOptions = [{ value: '', label: t('informationTypes:form.noRecommendation') }, ...Array.from({ length: texts.levelCount }, (_, l) => ({ value: String(l), label: texts.levelLabel(l) }))];
+  const levelOptions = [
+    { value: '', label: t('informationTypes:form.noRecommendation') },
+    ...Array.from({ length: texts.levelCount }, (_, l) => ({ value: String(l), label: texts.levelLabel(l) })),
+  ];
   return (
     <form onSubmit={submit} noValidate data-testid="information-type-form">
       <Stack gap="md">
         <FormAlert message={formError} />
-        <TextInput label={t('informationTypes:fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus data-testid="type-name" />
+        <TextInput
+          label={t('informationTypes:fields.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          required
+          data-autofocus
+          data-testid="type-name"
+        />
         {!type && (
           <TextInput
             label={t('informationTypes:fields.key')}
@@ -79,7 +102,15 @@ function TypeForm({ type, model, onClose }: Omit<Props, 'opened' | 'formKey'>) {
             data-testid="type-key"
           />
         )}
-        <Textarea label={t('informationTypes:fields.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} autosize minRows={2} data-testid="type-description" />
+        <Textarea
+          label={t('informationTypes:fields.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+          autosize
+          minRows={2}
+          data-testid="type-description"
+        />
         <Select
           label={t('informationTypes:fields.personalData')}
           description={t('informationTypes:form.personalDataHint')}

@@ -32,7 +32,10 @@ export function InformationTypesPage() {
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
   const needle = search.trim().toLowerCase();
-  const shown = (types.data ?? []).filter((it) => !needle || it.name.toLowerCase().includes(needle) || it.key.includes(needle) || (it.description ?? '').toLowerCase().includes(needle));
+  const shown = (types.data ?? []).filter(
+    (it) =>
+      !needle || it.name.toLowerCase().includes(needle) || it.key.includes(needle) || (it.description ?? '').toLowerCase().includes(needle),
+  );
 
   async function exportJson() {
     setDownloadError(null);
@@ -51,15 +54,29 @@ export function InformationTypesPage() {
         actions={
           <>
             {canManage && (
-              <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={(e) => form.open(null, e.currentTarget)} data-testid="create-information-type">
+              <Button
+                leftSection={<IconPlus size={18} aria-hidden />}
+                onClick={(e) => form.open(null, e.currentTarget)}
+                data-testid="create-information-type"
+              >
                 {t('informationTypes:create')}
               </Button>
             )}
-            <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void exportJson()} data-testid="export-information-types">
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+              onClick={() => void exportJson()}
+              data-testid="export-information-types"
+            >
               {t('informationTypes:export')}
             </Button>
             {canManage && (
-              <Button variant="default" leftSection={<IconUpload size={18} aria-hidden />} onClick={(e) => importDialog.open(true, e.currentTarget)} data-testid="import-information-types">
+              <Button
+                variant="default"
+                leftSection={<IconUpload size={18} aria-hidden />}
+                onClick={(e) => importDialog.open(true, e.currentTarget)}
+                data-testid="import-information-types"
+              >
                 {t('informationTypes:import.open')}
               </Button>
             )}
@@ -99,7 +116,9 @@ export function InformationTypesPage() {
             />
             <TableScroll minWidth={820}>
               <Table data-testid="information-types-table">
-                <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('informationTypes:caption', { count: shown.length, total: types.data.length })}</Table.Caption>
+                <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                  {t('informationTypes:caption', { count: shown.length, total: types.data.length })}
+                </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('informationTypes:fields.name')}</Table.Th>
@@ -136,12 +155,23 @@ export function InformationTypesPage() {
                         <Table.Td ta="right">
                           <Group gap={4} justify="flex-end" wrap="nowrap">
                             <Tooltip label={t('informationTypes:edit', { name: it.name })}>
-                              <ActionIcon variant="subtle" aria-label={t('informationTypes:edit', { name: it.name })} onClick={(e) => form.open(it, e.currentTarget)} data-testid="edit-information-type">
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t('informationTypes:edit', { name: it.name })}
+                                onClick={(e) => form.open(it, e.currentTarget)}
+                                data-testid="edit-information-type"
+                              >
                                 <IconPencil size={18} aria-hidden />
                               </ActionIcon>
                             </Tooltip>
                             <Tooltip label={t('informationTypes:delete.action', { name: it.name })}>
-                              <ActionIcon variant="subtle" color="red" aria-label={t('informationTypes:delete.action', { name: it.name })} onClick={() => setRemoving(it)} data-testid="delete-information-type">
+                              <ActionIcon
+                                variant="subtle"
+                                color="red"
+                                aria-label={t('informationTypes:delete.action', { name: it.name })}
+                                onClick={() => setRemoving(it)}
+                                data-testid="delete-information-type"
+                              >
                                 <IconTrash size={18} aria-hidden />
                               </ActionIcon>
                             </Tooltip>
@@ -159,12 +189,22 @@ export function InformationTypesPage() {
       </Paper>
       {canManage && (
         <>
-          <InformationTypeFormModal opened={form.opened} formKey={form.key} type={form.value} model={model.data?.definition} onClose={form.close} />
+          <InformationTypeFormModal
+            opened={form.opened}
+            formKey={form.key}
+            type={form.value}
+            model={model.data?.definition}
+            onClose={form.close}
+          />
           <ImportTypesModal opened={importDialog.opened} formKey={importDialog.key} onClose={importDialog.close} />
           <ConfirmDialog
             opened={Boolean(removing)}
             title={t('informationTypes:delete.title', { name: removing?.name ?? '' })}
-            message={removing && removing.usageCount > 0 ? t('informationTypes:delete.inUse', { count: removing.usageCount }) : t('informationTypes:delete.text')}
+            message={
+              removing && removing.usageCount > 0
+                ? t('informationTypes:delete.inUse', { count: removing.usageCount })
+                : t('informationTypes:delete.text')
+            }
             confirmLabel={t('informationTypes:delete.confirm')}
             danger
             loading={remove.isPending}

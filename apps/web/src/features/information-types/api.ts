@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { classificationKeys, informationTypesApi, queryKeys, type InformationTypeLibraryFile, type UpdateInformationTypeBody } from '../../api';
+import {
+  classificationKeys,
+  informationTypesApi,
+  queryKeys,
+  type InformationTypeLibraryFile,
+  type UpdateInformationTypeBody,
+} from '../../api';
 
 export function useInformationTypes(enabled = true) {
   return useQuery({ queryKey: classificationKeys.informationTypes, queryFn: informationTypesApi.list, staleTime: 60_000, enabled });
@@ -20,7 +26,11 @@ export function useCreateInformationType() {
 
 export function useUpdateInformationType() {
   const changed = useTypesChanged();
-  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateInformationTypeBody; version: number }) => informationTypesApi.update(id, body, version), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateInformationTypeBody; version: number }) =>
+      informationTypesApi.update(id, body, version),
+    onSuccess: changed,
+  });
 }
 
 export function useDeleteInformationType() {

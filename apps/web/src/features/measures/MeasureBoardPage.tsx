@@ -43,7 +43,12 @@ export function MeasureBoardPage() {
         ) : (
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid="measure-board">
             {board.data.groups.map((g) => {
-              const more = groupBy === 'owner' ? (g.key ? `/measures?view=all&status=planned,in_progress,done&ownerId=${g.key}` : null) : `/measures?view=all&status=${g.key}`;
+              const more =
+                groupBy === 'owner'
+                  ? g.key
+                    ? `/measures?view=all&status=planned,in_progress,done&ownerId=${g.key}`
+                    : null
+                  : `/measures?view=all&status=${g.key}`;
               return (
                 <Paper key={g.key || 'none'} withBorder p="md" radius="md" component="section" aria-labelledby={`group-${g.key || 'none'}`}>
                   <Title order={2} size="h4" id={`group-${g.key || 'none'}`}>

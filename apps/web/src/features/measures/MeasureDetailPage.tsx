@@ -118,7 +118,8 @@ function StatusForm({ m }: { m: MeasureDetailView }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.values.status) return form.setErrors({ status: t('form.required', { field: t('detail.moveTo') }) });
-    if (form.values.status === 'cancelled' && !form.values.reason.trim()) return form.setErrors({ reason: t('form.required', { field: t('detail.reason') }) });
+    if (form.values.status === 'cancelled' && !form.values.reason.trim())
+      return form.setErrors({ reason: t('form.required', { field: t('detail.reason') }) });
     change.mutate(
       { id: m.id, body: { status: form.values.status, reason: form.values.reason.trim() || null } },
       {
@@ -148,7 +149,16 @@ function StatusForm({ m }: { m: MeasureDetailView }) {
             data-testid="status-select"
           />
           {form.values.status === 'cancelled' && (
-            <Textarea label={t('detail.reason')} description={t('detail.reasonHint')} value={form.values.reason} onChange={(e) => form.setValue('reason', e.currentTarget.value)} error={form.errors.reason} required autosize minRows={2} />
+            <Textarea
+              label={t('detail.reason')}
+              description={t('detail.reasonHint')}
+              value={form.values.reason}
+              onChange={(e) => form.setValue('reason', e.currentTarget.value)}
+              error={form.errors.reason}
+              required
+              autosize
+              minRows={2}
+            />
           )}
           <Group>
             <Button type="submit" loading={change.isPending} data-testid="status-submit">

@@ -28,7 +28,17 @@ type Values = {
   estimatedCost: number | string;
   estimatedHours: number | string;
 };
-const initial: Values = { title: '', description: '', unitId: null, ownerId: null, startDate: null, dueDate: null, priority: 'medium', estimatedCost: '', estimatedHours: '' };
+const initial: Values = {
+  title: '',
+  description: '',
+  unitId: null,
+  ownerId: null,
+  startDate: null,
+  dueDate: null,
+  priority: 'medium',
+  estimatedCost: '',
+  estimatedHours: '',
+};
 const num = (v: number | string) => (v === '' ? null : Number(v));
 
 interface Props {
@@ -70,7 +80,8 @@ function MeasureForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (m:
       title: requiredText(v.title, 300),
       description: optionalTextError(v.description, 4000),
       unitId: selectionError(v.unitId),
-      dueDate: selectionError(v.dueDate) ?? (v.startDate && v.dueDate && v.dueDate < v.startDate ? t('measures:form.dueBeforeStart') : undefined),
+      dueDate:
+        selectionError(v.dueDate) ?? (v.startDate && v.dueDate && v.dueDate < v.startDate ? t('measures:form.dueBeforeStart') : undefined),
     });
     form.setErrors(errors);
     if (Object.keys(errors).length) return setFocusRequest((n) => n + 1);
@@ -100,13 +111,56 @@ function MeasureForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (m:
     <form ref={formRef} onSubmit={submit} noValidate data-testid="measure-form">
       <Stack gap="sm">
         <FormAlert message={form.formError} />
-        <TextInput label={t('measures:fields.title')} value={v.title} onChange={(e) => form.setValue('title', e.currentTarget.value)} error={form.errors.title} required data-testid="measure-title" />
-        <Textarea label={t('measures:fields.description')} value={v.description} onChange={(e) => form.setValue('description', e.currentTarget.value)} error={form.errors.description} autosize minRows={2} />
+        <TextInput
+          label={t('measures:fields.title')}
+          value={v.title}
+          onChange={(e) => form.setValue('title', e.currentTarget.value)}
+          error={form.errors.title}
+          required
+          data-testid="measure-title"
+        />
+        <Textarea
+          label={t('measures:fields.description')}
+          value={v.description}
+          onChange={(e) => form.setValue('description', e.currentTarget.value)}
+          error={form.errors.description}
+          autosize
+          minRows={2}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <UnitSelect label={t('measures:fields.unit')} units={unitList} allow={mayWriteOn} value={v.unitId} onChange={(u) => form.setValue('unitId', u)} error={form.errors.unitId} required data-testid="measure-unit" />
-          <PersonSelect label={t('measures:fields.owner')} value={v.ownerId} onChange={(p) => form.setValue('ownerId', p)} error={form.errors.ownerId} clearable data-testid="measure-owner" />
-          <DateField label={t('measures:fields.startDate')} value={v.startDate} onChange={(d) => form.setValue('startDate', d)} error={form.errors.startDate} testId="measure-start" />
-          <DateField label={t('measures:fields.dueDate')} value={v.dueDate} onChange={(d) => form.setValue('dueDate', d)} error={form.errors.dueDate} required testId="measure-due" />
+          <UnitSelect
+            label={t('measures:fields.unit')}
+            units={unitList}
+            allow={mayWriteOn}
+            value={v.unitId}
+            onChange={(u) => form.setValue('unitId', u)}
+            error={form.errors.unitId}
+            required
+            data-testid="measure-unit"
+          />
+          <PersonSelect
+            label={t('measures:fields.owner')}
+            value={v.ownerId}
+            onChange={(p) => form.setValue('ownerId', p)}
+            error={form.errors.ownerId}
+            clearable
+            data-testid="measure-owner"
+          />
+          <DateField
+            label={t('measures:fields.startDate')}
+            value={v.startDate}
+            onChange={(d) => form.setValue('startDate', d)}
+            error={form.errors.startDate}
+            testId="measure-start"
+          />
+          <DateField
+            label={t('measures:fields.dueDate')}
+            value={v.dueDate}
+            onChange={(d) => form.setValue('dueDate', d)}
+            error={form.errors.dueDate}
+            required
+            testId="measure-due"
+          />
           <Select
             label={t('measures:fields.priority')}
             data={measurePriorities.map((p) => ({ value: p, label: labels.priority(p) }))}
@@ -115,8 +169,23 @@ function MeasureForm({ onCancel, onSaved }: { onCancel: () => void; onSaved: (m:
             allowDeselect={false}
             comboboxProps={{ withinPortal: true }}
           />
-          <NumberInput label={t('measures:fields.estimatedHours')} value={v.estimatedHours} onChange={(n) => form.setValue('estimatedHours', n)} min={0} allowDecimal={false} error={form.errors.estimatedHours} />
-          <NumberInput label={t('measures:fields.estimatedCost')} value={v.estimatedCost} onChange={(n) => form.setValue('estimatedCost', n)} min={0} allowDecimal={false} thousandSeparator=" " error={form.errors.estimatedCost} />
+          <NumberInput
+            label={t('measures:fields.estimatedHours')}
+            value={v.estimatedHours}
+            onChange={(n) => form.setValue('estimatedHours', n)}
+            min={0}
+            allowDecimal={false}
+            error={form.errors.estimatedHours}
+          />
+          <NumberInput
+            label={t('measures:fields.estimatedCost')}
+            value={v.estimatedCost}
+            onChange={(n) => form.setValue('estimatedCost', n)}
+            min={0}
+            allowDecimal={false}
+            thousandSeparator=" "
+            error={form.errors.estimatedCost}
+          />
         </SimpleGrid>
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onCancel}>

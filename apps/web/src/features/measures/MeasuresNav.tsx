@@ -13,7 +13,8 @@ const entries = [
 
 /** A measure's own page (/measures/:id) belongs to the list. */
 function isActive(to: string, pathname: string) {
-  if (to === '/measures') return pathname === '/measures' || (/^\/measures\/[^/]+$/.test(pathname) && !['/measures/mine', '/measures/board'].includes(pathname));
+  if (to === '/measures')
+    return pathname === '/measures' || (/^\/measures\/[^/]+$/.test(pathname) && !['/measures/mine', '/measures/board'].includes(pathname));
   return pathname === to;
 }
 
@@ -39,7 +40,18 @@ export function MeasuresNavSection({ onNavigate }: { onNavigate: () => void }) {
         data-testid="nav-measures-section"
       >
         {entries.map((e) => (
-          <NavLink key={e.to} component={RouterNavLink} to={e.to} end label={t(e.label)} active={isActive(e.to, pathname)} variant="light" onClick={onNavigate} data-testid={e.testId} py={8} />
+          <NavLink
+            key={e.to}
+            component={RouterNavLink}
+            to={e.to}
+            end
+            label={t(e.label)}
+            active={isActive(e.to, pathname)}
+            variant="light"
+            onClick={onNavigate}
+            data-testid={e.testId}
+            py={8}
+          />
         ))}
       </NavLink>
     </li>

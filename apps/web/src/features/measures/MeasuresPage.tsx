@@ -26,7 +26,13 @@ export function MeasuresPage({ mine = false }: { mine?: boolean }) {
   const [params, setParams] = useSearchParams();
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? params.get('view')! : 'open';
   const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? params.get('sort')! : 'dueDate';
-  const query: Record<string, string | number | undefined> = { view, sort, pageSize: 50, cursor: params.get('cursor') ?? undefined, mine: mine ? 'true' : undefined };
+  const query: Record<string, string | number | undefined> = {
+    view,
+    sort,
+    pageSize: 50,
+    cursor: params.get('cursor') ?? undefined,
+    mine: mine ? 'true' : undefined,
+  };
   for (const k of FILTER_KEYS) if (params.get(k) && !(mine && k === 'ownerId')) query[k] = params.get(k)!;
   const measures = useMeasures(query);
   const total = useListTotal(measures.data ?? { total: 0, totalCapped: false });
@@ -59,7 +65,12 @@ export function MeasuresPage({ mine = false }: { mine?: boolean }) {
         description={mine ? t('mineIntro') : t('intro')}
         actions={
           canCreate && (
-            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={(e) => create.open(true, e.currentTarget)} disabled={!units.data?.length} data-testid="create-measure">
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden />}
+              onClick={(e) => create.open(true, e.currentTarget)}
+              disabled={!units.data?.length}
+              data-testid="create-measure"
+            >
               {t('create')}
             </Button>
           )
@@ -73,7 +84,12 @@ export function MeasuresPage({ mine = false }: { mine?: boolean }) {
         <Chip.Group multiple={false} value={view} onChange={(v) => update({ view: v === 'open' ? null : v })}>
           <Group gap="xs" role="radiogroup" aria-label={t('views.label')} data-testid="measure-views">
             {VIEWS.map((v) => (
-              <Chip key={v} value={v} type="radio" styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 'var(--chip-size)' } }}>
+              <Chip
+                key={v}
+                value={v}
+                type="radio"
+                styles={{ label: { whiteSpace: 'normal', height: 'auto', minHeight: 'var(--chip-size)' } }}
+              >
                 {t(`views.${v}`)}
               </Chip>
             ))}

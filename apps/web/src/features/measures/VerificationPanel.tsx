@@ -33,7 +33,10 @@ export function VerificationPanel({ measure }: { measure: MeasureDetailView }) {
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
     verify.mutate(
-      { id: measure.id, body: { method: v.method.trim(), verifiedOn: v.verifiedOn!, result: v.result!, comment: v.comment.trim() || null } },
+      {
+        id: measure.id,
+        body: { method: v.method.trim(), verifiedOn: v.verifiedOn!, result: v.result!, comment: v.comment.trim() || null },
+      },
       {
         onSuccess: () => {
           setDone(labels.result(v.result!));
@@ -60,8 +63,26 @@ export function VerificationPanel({ measure }: { measure: MeasureDetailView }) {
           <form onSubmit={submit} noValidate data-testid="verification-form">
             <Stack gap="sm">
               <FormAlert message={form.formError} />
-              <Textarea label={t('detail.method')} description={t('detail.methodHint')} value={v.method} onChange={(e) => form.setValue('method', e.currentTarget.value)} error={form.errors.method} required autosize minRows={2} data-testid="verification-method" />
-              <DateField label={t('detail.verifiedOn')} value={v.verifiedOn} onChange={(d) => form.setValue('verifiedOn', d)} maxDate={stockholmToday()} error={form.errors.verifiedOn} required testId="verification-date" />
+              <Textarea
+                label={t('detail.method')}
+                description={t('detail.methodHint')}
+                value={v.method}
+                onChange={(e) => form.setValue('method', e.currentTarget.value)}
+                error={form.errors.method}
+                required
+                autosize
+                minRows={2}
+                data-testid="verification-method"
+              />
+              <DateField
+                label={t('detail.verifiedOn')}
+                value={v.verifiedOn}
+                onChange={(d) => form.setValue('verifiedOn', d)}
+                maxDate={stockholmToday()}
+                error={form.errors.verifiedOn}
+                required
+                testId="verification-date"
+              />
               <Select
                 label={t('detail.result')}
                 data={verificationResults.map((r) => ({ value: r, label: labels.result(r) }))}
@@ -72,7 +93,13 @@ export function VerificationPanel({ measure }: { measure: MeasureDetailView }) {
                 comboboxProps={{ withinPortal: true }}
                 data-testid="verification-result"
               />
-              <Textarea label={t('detail.comment')} value={v.comment} onChange={(e) => form.setValue('comment', e.currentTarget.value)} autosize minRows={1} />
+              <Textarea
+                label={t('detail.comment')}
+                value={v.comment}
+                onChange={(e) => form.setValue('comment', e.currentTarget.value)}
+                autosize
+                minRows={1}
+              />
               <Button type="submit" loading={verify.isPending} style={{ alignSelf: 'flex-start' }} data-testid="verification-submit">
                 {t('detail.verify')}
               </Button>
@@ -80,7 +107,11 @@ export function VerificationPanel({ measure }: { measure: MeasureDetailView }) {
           </form>
         ) : (
           <Text size="sm" c="dimmed">
-            {isOwner && measure.status === 'done' ? t('detail.notVerifiableOwner') : measure.status !== 'done' ? t('detail.notVerifiableStatus') : null}
+            {isOwner && measure.status === 'done'
+              ? t('detail.notVerifiableOwner')
+              : measure.status !== 'done'
+                ? t('detail.notVerifiableStatus')
+                : null}
           </Text>
         )}
         <Title order={3} size="h4">

@@ -31,7 +31,8 @@ export const measuresApi = {
   get: (id: string) => request<MeasureDetailView>('GET', path(id)),
   create: (body: CreateMeasureBody) => request<MeasureDetailView>('POST', '/measures', { body }),
   setStatus: (id: string, body: z.input<typeof measureStatusBody>) => request<MeasureDetailView>('POST', `${path(id)}/status`, { body }),
-  verify: (id: string, body: z.input<typeof verifyMeasureBody>) => request<MeasureDetailView>('POST', `${path(id)}/verifications`, { body }),
+  verify: (id: string, body: z.input<typeof verifyMeasureBody>) =>
+    request<MeasureDetailView>('POST', `${path(id)}/verifications`, { body }),
 };
 
 export function useMeasures(query: MeasureListParams) {
@@ -64,10 +65,16 @@ export function useCreateMeasure() {
 
 export function useSetMeasureStatus() {
   const changed = useChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: z.input<typeof measureStatusBody> }) => measuresApi.setStatus(id, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: z.input<typeof measureStatusBody> }) => measuresApi.setStatus(id, body),
+    onSuccess: changed,
+  });
 }
 
 export function useVerifyMeasure() {
   const changed = useChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: z.input<typeof verifyMeasureBody> }) => measuresApi.verify(id, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: z.input<typeof verifyMeasureBody> }) => measuresApi.verify(id, body),
+    onSuccess: changed,
+  });
 }

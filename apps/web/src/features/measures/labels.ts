@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { measureLinkTypes, measureWorkflow, type MeasurePriority, type MeasureStatus, type VerificationResult } from '@tillit/core/modules/measures/rules';
+import {
+  measureLinkTypes,
+  measureWorkflow,
+  type MeasurePriority,
+  type MeasureStatus,
+  type VerificationResult,
+} from '@tillit/core/modules/measures/rules';
 
 /** Words for the measure's codes, from the same data the server uses (core modules/measures), in the reader's language. */
 export function useMeasureLabels() {
@@ -13,4 +19,10 @@ export function useMeasureLabels() {
   };
 }
 
-export const STATUS_COLOR: Record<MeasureStatus, string> = { planned: 'gray', in_progress: 'tillit', done: 'orange', verified: 'green', cancelled: 'gray' };
+export const STATUS_COLOR: Record<MeasureStatus, string> = {
+  planned: 'gray',
+  in_progress: 'tillit',
+  done: 'orange',
+  verified: 'green',
+  cancelled: 'gray',
+};

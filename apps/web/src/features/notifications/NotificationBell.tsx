@@ -12,7 +12,16 @@ export function NotificationBell() {
   const label = unread ? t('bellUnread', { count: unread }) : t('bell');
   return (
     <Indicator label={formatNumber(unread)} size={18} disabled={!unread} offset={6} color="red.8" aria-hidden={false}>
-      <ActionIcon component={Link} to="/notifications" variant="subtle" color="gray" size="lg" aria-label={label} title={label} data-testid="notification-bell">
+      <ActionIcon
+        component={Link}
+        to="/notifications"
+        variant="subtle"
+        color="gray"
+        size="lg"
+        aria-label={label}
+        title={label}
+        data-testid="notification-bell"
+      >
         <IconBell size={22} aria-hidden />
       </ActionIcon>
     </Indicator>

@@ -33,7 +33,13 @@ export function NotificationList({ items, compact = false }: { items: Notificati
                     {t('read')}
                   </Badge>
                 ) : (
-                  <Button size="compact-sm" variant="default" onClick={() => markRead.mutate(n.id)} loading={markRead.isPending && markRead.variables === n.id} aria-label={t('markReadOf', { title: n.title })}>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => markRead.mutate(n.id)}
+                    loading={markRead.isPending && markRead.variables === n.id}
+                    aria-label={t('markReadOf', { title: n.title })}
+                  >
                     {t('markRead')}
                   </Button>
                 ))}

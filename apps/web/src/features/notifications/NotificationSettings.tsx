@@ -43,14 +43,23 @@ export function NotificationSettings() {
           >
             <Stack gap="lg">
               <FormAlert message={save.error?.message} />
-              <Checkbox.Group label={t('settings.kindsLegend')} value={Object.keys(inApp).filter((k) => inApp[k])} onChange={(on) => setInApp(Object.fromEntries(Object.keys(inApp).map((k) => [k, on.includes(k)])))}>
+              <Checkbox.Group
+                label={t('settings.kindsLegend')}
+                value={Object.keys(inApp).filter((k) => inApp[k])}
+                onChange={(on) => setInApp(Object.fromEntries(Object.keys(inApp).map((k) => [k, on.includes(k)])))}
+              >
                 <Stack gap="sm" mt="xs">
                   {prefs.data.kinds.map((k) => (
                     <Checkbox key={k.kind} value={k.kind} label={k.label} description={k.description} />
                   ))}
                 </Stack>
               </Checkbox.Group>
-              <Radio.Group label={t('settings.digestLegend')} description={t('settings.digestHint')} value={digest} onChange={(v) => setDigest(v as NotificationDigest)}>
+              <Radio.Group
+                label={t('settings.digestLegend')}
+                description={t('settings.digestHint')}
+                value={digest}
+                onChange={(v) => setDigest(v as NotificationDigest)}
+              >
                 <Stack gap="xs" mt="xs">
                   {notificationDigests.map((d) => (
                     <Radio key={d} value={d} label={t(`settings.digest.${d}`)} />

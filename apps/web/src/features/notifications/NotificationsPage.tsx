@@ -46,7 +46,12 @@ export function NotificationsPage() {
                     { value: 'unread', label: t('filter.unread') },
                   ]}
                 />
-                <Button variant="default" disabled={!list.data?.unread} loading={markAll.isPending} onClick={() => markAll.mutate(undefined, { onSuccess: () => toast.show({ message: t('markedAllRead') }) })}>
+                <Button
+                  variant="default"
+                  disabled={!list.data?.unread}
+                  loading={markAll.isPending}
+                  onClick={() => markAll.mutate(undefined, { onSuccess: () => toast.show({ message: t('markedAllRead') }) })}
+                >
                   {t('markAllRead')}
                 </Button>
               </Group>

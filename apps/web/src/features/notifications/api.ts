@@ -7,7 +7,11 @@ export function useUnreadCount() {
 }
 
 export function useNotifications(query: { page: number; unread: boolean }) {
-  return useQuery({ queryKey: notificationKeys.list(query), queryFn: () => notificationsApi.list({ ...query, pageSize: 20 }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: notificationKeys.list(query),
+    queryFn: () => notificationsApi.list({ ...query, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useNotificationPreferences() {

@@ -41,7 +41,10 @@ function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
     create.mutate(
       { name: v.name.trim(), orgNumber: v.orgNumber.trim(), kind: v.kind, admin: { email, name: v.adminName.trim() } },
       // The server reports the admin's fields as admin.email / admin.name.
-      { onSuccess: (result) => setCreated({ result, email }), onError: (e) => form.showError(e, { 'admin.email': 'adminEmail', 'admin.name': 'adminName' }) },
+      {
+        onSuccess: (result) => setCreated({ result, email }),
+        onError: (e) => form.showError(e, { 'admin.email': 'adminEmail', 'admin.name': 'adminName' }),
+      },
     );
   }
 
@@ -67,7 +70,15 @@ function CreateOrganizationForm({ onClose }: { onClose: () => void }) {
     <form onSubmit={submit} noValidate data-testid="organization-form">
       <Stack gap="md">
         <FormAlert message={form.formError} />
-        <TextInput label={t('organizations:fields.name')} value={form.values.name} onChange={(e) => form.setValue('name', e.currentTarget.value)} error={form.errors.name} required data-autofocus data-testid="organization-name-input" />
+        <TextInput
+          label={t('organizations:fields.name')}
+          value={form.values.name}
+          onChange={(e) => form.setValue('name', e.currentTarget.value)}
+          error={form.errors.name}
+          required
+          data-autofocus
+          data-testid="organization-name-input"
+        />
         <TextInput
           label={t('organizations:fields.orgNumber')}
           description={t('organizations:create.orgNumberHint')}

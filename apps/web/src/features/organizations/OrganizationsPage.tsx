@@ -23,7 +23,11 @@ export function OrganizationsPage() {
         title={t('organizations:title')}
         description={t('organizations:intro')}
         actions={
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={(e) => create.open(true, e.currentTarget)} data-testid="create-organization">
+          <Button
+            leftSection={<IconPlus size={18} aria-hidden />}
+            onClick={(e) => create.open(true, e.currentTarget)}
+            data-testid="create-organization"
+          >
             {t('organizations:create.open')}
           </Button>
         }
@@ -38,7 +42,9 @@ export function OrganizationsPage() {
         ) : (
           <TableScroll minWidth={640}>
             <Table data-testid="organizations-table">
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('organizations:caption', { count: organizations.data.length })}</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                {t('organizations:caption', { count: organizations.data.length })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('organizations:fields.name')}</Table.Th>

@@ -16,6 +16,15 @@ const OrganizationsPage = lazy(() => import('./OrganizationsPage').then((m) => (
 export default defineWebModule({
   name: 'organizations',
   routes: [{ path: 'organizations', page: OrganizationsPage, platformAdmin: true }],
-  nav: [{ order: 60, to: '/organizations', label: (t) => t('nav.organizations'), icon: IconBuildingCommunity, platformAdmin: true, testId: 'nav-organizations' }],
+  nav: [
+    {
+      order: 60,
+      to: '/organizations',
+      label: (t) => t('nav.organizations'),
+      icon: IconBuildingCommunity,
+      platformAdmin: true,
+      testId: 'nav-organizations',
+    },
+  ],
   translations: { organizations: { sv, en } },
 });

@@ -34,11 +34,17 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
     const days = Number(expiresInDays);
     const errors = collectErrors({
       name: requiredText(name, 100),
-      expiresInDays: noExpiry || (Number.isInteger(days) && days >= 1 && days <= MAX_DAYS) ? undefined : t('common:validation.numberRange', { min: 1, max: MAX_DAYS }),
+      expiresInDays:
+        noExpiry || (Number.isInteger(days) && days >= 1 && days <= MAX_DAYS)
+          ? undefined
+          : t('common:validation.numberRange', { min: 1, max: MAX_DAYS }),
     });
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
-    create.mutate({ name: name.trim(), scope, expiresInDays: noExpiry ? null : days }, { onSuccess: setCreated, onError: (e) => form.showError(e) });
+    create.mutate(
+      { name: name.trim(), scope, expiresInDays: noExpiry ? null : days },
+      { onSuccess: setCreated, onError: (e) => form.showError(e) },
+    );
   }
 
   if (created) {
@@ -51,7 +57,11 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
         <Text size="sm">
           {t('tokens:created.usage')} <Code>{t('tokens:created.usageHeader')}</Code>
         </Text>
-        <Text size="sm">{created.token.expiresAt ? t('tokens:created.expires', { date: formatDate(created.token.expiresAt) }) : t('tokens:created.noExpiry')}</Text>
+        <Text size="sm">
+          {created.token.expiresAt
+            ? t('tokens:created.expires', { date: formatDate(created.token.expiresAt) })
+            : t('tokens:created.noExpiry')}
+        </Text>
         <Group justify="flex-end">
           <Button onClick={onClose} data-testid="token-done">
             {t('tokens:created.done')}
@@ -76,10 +86,21 @@ function CreateTokenForm({ onClose }: { onClose: () => void }) {
           data-autofocus
           data-testid="token-name"
         />
-        <Radio.Group label={t('tokens:fields.scope')} value={form.values.scope} onChange={(v) => form.setValue('scope', v as TokenScope)} error={form.errors.scope} required>
+        <Radio.Group
+          label={t('tokens:fields.scope')}
+          value={form.values.scope}
+          onChange={(v) => form.setValue('scope', v as TokenScope)}
+          error={form.errors.scope}
+          required
+        >
           <Stack gap="xs" mt="xs">
             <Radio value="read" label={t('tokens:scope.read')} description={t('tokens:scope.readHint')} data-testid="token-scope-read" />
-            <Radio value="write" label={t('tokens:scope.write')} description={t('tokens:scope.writeHint')} data-testid="token-scope-write" />
+            <Radio
+              value="write"
+              label={t('tokens:scope.write')}
+              description={t('tokens:scope.writeHint')}
+              data-testid="token-scope-write"
+            />
           </Stack>
         </Radio.Group>
         <NumberInput

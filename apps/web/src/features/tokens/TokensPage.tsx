@@ -41,7 +41,11 @@ export function TokensPage() {
   }
 
   const createButton = (
-    <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={(e) => createDialog.open(true, e.currentTarget)} data-testid="create-token">
+    <Button
+      leftSection={<IconPlus size={18} aria-hidden />}
+      onClick={(e) => createDialog.open(true, e.currentTarget)}
+      data-testid="create-token"
+    >
       {t('tokens:create.open')}
     </Button>
   );
@@ -59,7 +63,9 @@ export function TokensPage() {
         ) : (
           <TableScroll minWidth={860}>
             <Table data-testid="tokens-table" id="tokens-table" tabIndex={-1}>
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('tokens:caption', { count: tokens.data.length })}</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                {t('tokens:caption', { count: tokens.data.length })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('tokens:fields.name')}</Table.Th>
@@ -86,8 +92,12 @@ export function TokensPage() {
                       <Table.Td>{t(`tokens:scope.${token.scope}`)}</Table.Td>
                       <Table.Td>{token.userName}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(token.createdAt)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.expiresAt ? formatDate(token.expiresAt) : t('tokens:noExpiry')}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('common:dates.never')}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {token.expiresAt ? formatDate(token.expiresAt) : t('tokens:noExpiry')}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('common:dates.never')}
+                      </Table.Td>
                       <Table.Td>
                         <Badge color={stateColors[state]}>{t(`tokens:state.${state}`)}</Badge>
                       </Table.Td>

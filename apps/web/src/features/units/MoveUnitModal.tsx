@@ -18,7 +18,12 @@ interface FormProps {
   onClose: () => void;
 }
 
-export function MoveUnitModal({ opened, formKey, unit, ...props }: Omit<FormProps, 'unit'> & { opened: boolean; formKey: number; unit: UnitView | null }) {
+export function MoveUnitModal({
+  opened,
+  formKey,
+  unit,
+  ...props
+}: Omit<FormProps, 'unit'> & { opened: boolean; formKey: number; unit: UnitView | null }) {
   const { t } = useTranslation('units');
   return (
     <AppModal opened={opened} onClose={props.onClose} title={t('move.title', { name: unit?.name ?? '' })}>

@@ -48,12 +48,19 @@ export function OrganizationCard() {
           )}
         </Stack>
         {access.can('org.manage') && organization.data && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={(e) => dialog.open(true, e.currentTarget)} data-testid="edit-organization">
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={(e) => dialog.open(true, e.currentTarget)}
+            data-testid="edit-organization"
+          >
             {t('units:organization.edit')}
           </Button>
         )}
       </Group>
-      {organization.data && <OrganizationFormModal opened={dialog.opened} formKey={dialog.key} organization={organization.data} onClose={dialog.close} />}
+      {organization.data && (
+        <OrganizationFormModal opened={dialog.opened} formKey={dialog.key} organization={organization.data} onClose={dialog.close} />
+      )}
     </Paper>
   );
 }

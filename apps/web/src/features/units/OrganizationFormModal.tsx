@@ -38,7 +38,10 @@ function OrganizationForm({ organization, onClose }: { organization: Organizatio
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
     update.mutate(
-      { body: { name: form.values.name.trim(), orgNumber: form.values.orgNumber.trim(), kind: form.values.kind }, version: organization.rowVersion },
+      {
+        body: { name: form.values.name.trim(), orgNumber: form.values.orgNumber.trim(), kind: form.values.kind },
+        version: organization.rowVersion,
+      },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: t('common:state.saved') });
@@ -50,44 +53,44 @@ function OrganizationForm({ organization, onClose }: { organization: Organizatio
   }
 
   return (
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormAlert message={form.formError} />
-          <TextInput
-            label={t('units:organization.name')}
-            description={t('units:organization.nameHint')}
-            value={form.values.name}
-            onChange={(e) => form.setValue('name', e.currentTarget.value)}
-            error={form.errors.name}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('units:organization.orgNumber')}
-            description={t('units:organization.orgNumberHint')}
-            value={form.values.orgNumber}
-            onChange={(e) => form.setValue('orgNumber', e.currentTarget.value)}
-            error={form.errors.orgNumber}
-            required
-            inputMode="numeric"
-          />
-          <Select
-            label={t('units:organization.kind')}
-            data={kinds.map((k) => ({ value: k, label: t(`common:orgKinds.${k}`) }))}
-            value={form.values.kind}
-            onChange={(v) => v && form.setValue('kind', v as OrgKind)}
-            allowDeselect={false}
-            required
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common:actions.saveChanges')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <FormAlert message={form.formError} />
+        <TextInput
+          label={t('units:organization.name')}
+          description={t('units:organization.nameHint')}
+          value={form.values.name}
+          onChange={(e) => form.setValue('name', e.currentTarget.value)}
+          error={form.errors.name}
+          required
+          data-autofocus
+        />
+        <TextInput
+          label={t('units:organization.orgNumber')}
+          description={t('units:organization.orgNumberHint')}
+          value={form.values.orgNumber}
+          onChange={(e) => form.setValue('orgNumber', e.currentTarget.value)}
+          error={form.errors.orgNumber}
+          required
+          inputMode="numeric"
+        />
+        <Select
+          label={t('units:organization.kind')}
+          data={kinds.map((k) => ({ value: k, label: t(`common:orgKinds.${k}`) }))}
+          value={form.values.kind}
+          onChange={(v) => v && form.setValue('kind', v as OrgKind)}
+          allowDeselect={false}
+          required
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            {t('common:actions.saveChanges')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -25,7 +25,12 @@ interface FormProps {
   onCreated: (unit: UnitView) => void;
 }
 
-export function UnitFormModal({ opened, formKey, mode, ...props }: Omit<FormProps, 'mode'> & { opened: boolean; formKey: number; mode: UnitFormMode | null }) {
+export function UnitFormModal({
+  opened,
+  formKey,
+  mode,
+  ...props
+}: Omit<FormProps, 'mode'> & { opened: boolean; formKey: number; mode: UnitFormMode | null }) {
   const { t } = useTranslation('units');
   return (
     <AppModal opened={opened} onClose={props.onClose} title={mode?.type === 'edit' ? t('form.editTitle') : t('form.createTitle')}>
@@ -37,9 +42,19 @@ export function UnitFormModal({ opened, formKey, mode, ...props }: Omit<FormProp
 function initialValues(mode: UnitFormMode, byId: Map<string, UnitView>) {
   if (mode.type === 'edit') {
     const { unit } = mode;
-    return { parentId: unit.parentId, name: unit.name, kind: (unit.kind === 'organization' ? 'administration' : unit.kind) as ChildKind, description: unit.description ?? '' };
+    return {
+      parentId: unit.parentId,
+      name: unit.name,
+      kind: (unit.kind === 'organization' ? 'administration' : unit.kind) as ChildKind,
+      description: unit.description ?? '',
+    };
   }
-  return { parentId: mode.parentId, name: '', kind: suggestedChildKind(mode.parentId ? byId.get(mode.parentId) : undefined) as ChildKind, description: '' };
+  return {
+    parentId: mode.parentId,
+    name: '',
+    kind: suggestedChildKind(mode.parentId ? byId.get(mode.parentId) : undefined) as ChildKind,
+    description: '',
+  };
 }
 
 function UnitForm({ mode, units, canManage, onClose, onCreated }: FormProps) {

@@ -1,6 +1,16 @@
 import { useRef } from 'react';
 import { ActionIcon, Badge, Box, Group, Menu, Text } from '@mantine/core';
-import { IconArrowsMove, IconChevronDown, IconChevronRight, IconDots, IconDoorEnter, IconDoorExit, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowsMove,
+  IconChevronDown,
+  IconChevronRight,
+  IconDots,
+  IconDoorEnter,
+  IconDoorExit,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { UnitView } from '../../api';
 import type { UnitNode } from '../../lib/unitTree';
@@ -37,7 +47,14 @@ function UnitBranch({ node, expanded, onToggle, canManage, onAction }: { node: U
   const listId = `unit-children-${unit.id}`;
   return (
     <li>
-      <Box className="unit-row" px="xs" py={6} data-testid="unit-row" data-unit-name={unit.name} data-closed={unit.closedAt ? 'true' : 'false'}>
+      <Box
+        className="unit-row"
+        px="xs"
+        py={6}
+        data-testid="unit-row"
+        data-unit-name={unit.name}
+        data-closed={unit.closedAt ? 'true' : 'false'}
+      >
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" align="flex-start" style={{ flex: 1, minWidth: 0 }}>
             {children.length ? (
@@ -60,14 +77,8 @@ function UnitBranch({ node, expanded, onToggle, canManage, onAction }: { node: U
                 <Text className="unit-name" fw={unit.kind === 'organization' ? 700 : 600}>
                   {unit.name}
                 </Text>
-                <Badge color="gray">
-                  {t(`common:unitKinds.${unit.kind}`)}
-                </Badge>
-                {unit.closedAt && (
-                  <Badge color="orange">
-                    {t('units:tree.closed')}
-                  </Badge>
-                )}
+                <Badge color="gray">{t(`common:unitKinds.${unit.kind}`)}</Badge>
+                {unit.closedAt && <Badge color="orange">{t('units:tree.closed')}</Badge>}
                 {children.length > 0 && (
                   <Text size="sm" c="dimmed">
                     {t('units:tree.subUnits', { count: children.length })}
@@ -87,7 +98,14 @@ function UnitBranch({ node, expanded, onToggle, canManage, onAction }: { node: U
       {children.length > 0 && (
         <ul className="tree-list" id={listId} hidden={!isOpen}>
           {children.map((child) => (
-            <UnitBranch key={child.unit.id} node={child} expanded={expanded} onToggle={onToggle} canManage={canManage} onAction={onAction} />
+            <UnitBranch
+              key={child.unit.id}
+              node={child}
+              expanded={expanded}
+              onToggle={onToggle}
+              canManage={canManage}
+              onAction={onAction}
+            />
           ))}
         </ul>
       )}
@@ -104,7 +122,14 @@ function UnitMenu({ unit, onAction }: { unit: UnitView; onAction: TreeProps['onA
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <ActionIcon ref={target} variant="subtle" color="gray" size="lg" aria-label={t('tree.actionsFor', { name: unit.name })} data-testid="unit-actions">
+        <ActionIcon
+          ref={target}
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={t('tree.actionsFor', { name: unit.name })}
+          data-testid="unit-actions"
+        >
           <IconDots size={20} aria-hidden />
         </ActionIcon>
       </Menu.Target>

@@ -30,7 +30,11 @@ export function UnitsPage() {
   // large ones (such as a region with 150 units) only the förvaltningar.
   const defaultExpanded = useMemo(() => {
     const depth = list.length <= 60 ? 2 : 1;
-    return new Set(flattenTree(roots).filter((n) => n.depth < depth).map((n) => n.unit.id));
+    return new Set(
+      flattenTree(roots)
+        .filter((n) => n.depth < depth)
+        .map((n) => n.unit.id),
+    );
   }, [roots, list.length]);
   const open = expanded ?? defaultExpanded;
 
@@ -78,7 +82,8 @@ export function UnitsPage() {
       notifications.show({ color: 'green', message });
       confirmDialog.close();
     };
-    if (target.action === 'close') setClosed.mutate({ id: target.unit.id, closed: true }, { onSuccess: done(t('units:close.done', { name: target.unit.name })) });
+    if (target.action === 'close')
+      setClosed.mutate({ id: target.unit.id, closed: true }, { onSuccess: done(t('units:close.done', { name: target.unit.name })) });
     else remove.mutate(target.unit.id, { onSuccess: done(t('units:delete.done', { name: target.unit.name })) });
   }
 
@@ -92,7 +97,12 @@ export function UnitsPage() {
         description={t('units:intro')}
         actions={
           canManageAny && (
-            <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={(e) => formDialog.open({ type: 'create', parentId: roots[0]?.unit.id ?? null }, e.currentTarget)} disabled={!roots.length} data-testid="add-unit">
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden />}
+              onClick={(e) => formDialog.open({ type: 'create', parentId: roots[0]?.unit.id ?? null }, e.currentTarget)}
+              disabled={!roots.length}
+              data-testid="add-unit"
+            >
               {t('units:actions.add')}
             </Button>
           )
@@ -106,7 +116,12 @@ export function UnitsPage() {
               {t('units:tree.title')}
             </Title>
             <Group gap="sm">
-              <Switch label={t('units:tree.showClosed')} checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} data-testid="show-closed-units" />
+              <Switch
+                label={t('units:tree.showClosed')}
+                checked={showClosed}
+                onChange={(e) => setShowClosed(e.currentTarget.checked)}
+                data-testid="show-closed-units"
+              />
               <Button variant="default" size="xs" onClick={() => setExpanded(new Set(list.map((u) => u.id)))}>
                 {t('units:tree.expandAll')}
               </Button>
@@ -139,11 +154,22 @@ export function UnitsPage() {
         onClose={formDialog.close}
         onCreated={(unit) => unit.parentId && setExpanded((prev) => new Set(prev ?? defaultExpanded).add(unit.parentId!))}
       />
-      <MoveUnitModal opened={moveDialog.opened} formKey={moveDialog.key} unit={moveDialog.value} units={list} canManage={canManage} onClose={moveDialog.close} />
+      <MoveUnitModal
+        opened={moveDialog.opened}
+        formKey={moveDialog.key}
+        unit={moveDialog.value}
+        units={list}
+        canManage={canManage}
+        onClose={moveDialog.close}
+      />
       <ConfirmDialog
         opened={confirmDialog.opened}
         onClose={confirmDialog.close}
-        title={pendingConfirm?.action === 'close' ? t('units:close.title', { name: pendingConfirm.unit.name }) : t('units:delete.title', { name: pendingConfirm?.unit.name ?? '' })}
+        title={
+          pendingConfirm?.action === 'close'
+            ? t('units:close.title', { name: pendingConfirm.unit.name })
+            : t('units:delete.title', { name: pendingConfirm?.unit.name ?? '' })
+        }
         message={pendingConfirm?.action === 'close' ? t('units:close.text') : t('units:delete.text')}
         confirmLabel={pendingConfirm?.action === 'close' ? t('units:close.confirm') : t('units:delete.confirm')}
         danger={pendingConfirm?.action === 'delete'}

@@ -41,7 +41,10 @@ export function useCreateUnit() {
 
 export function useUpdateUnit() {
   const invalidate = useInvalidateUnits();
-  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateUnitBody; version: number }) => api.units.update(id, body, version), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateUnitBody; version: number }) => api.units.update(id, body, version),
+    onSuccess: invalidate,
+  });
 }
 
 export function useMoveUnit() {

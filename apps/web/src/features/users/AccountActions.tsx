@@ -39,7 +39,10 @@ export function AccountActions({ user }: { user: UserView }) {
       { id: user.id, body: { status }, version: user.rowVersion },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t(status === 'active' ? 'users:account.enabled' : 'users:account.disabled', { name: user.name }) });
+          notifications.show({
+            color: 'green',
+            message: t(status === 'active' ? 'users:account.enabled' : 'users:account.disabled', { name: user.name }),
+          });
           disable.close();
         },
         onError: (e) => {
@@ -52,11 +55,22 @@ export function AccountActions({ user }: { user: UserView }) {
   return (
     <Stack gap="sm">
       <Group gap="sm" wrap="wrap">
-        <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={(e) => rename.open(true, e.currentTarget)} data-testid="rename-user">
+        <Button
+          variant="default"
+          leftSection={<IconPencil size={16} aria-hidden />}
+          onClick={(e) => rename.open(true, e.currentTarget)}
+          data-testid="rename-user"
+        >
           {t('users:account.rename')}
         </Button>
         {user.status !== 'disabled' && (
-          <Button variant="default" leftSection={<IconLink size={16} aria-hidden />} onClick={(e) => createLink(e.currentTarget)} loading={reset.isPending} data-testid="reset-password">
+          <Button
+            variant="default"
+            leftSection={<IconLink size={16} aria-hidden />}
+            onClick={(e) => createLink(e.currentTarget)}
+            loading={reset.isPending}
+            data-testid="reset-password"
+          >
             {user.status === 'invited' ? t('users:account.newInvitation') : t('users:account.resetPassword')}
           </Button>
         )}
@@ -77,7 +91,13 @@ export function AccountActions({ user }: { user: UserView }) {
           </Button>
         )}
         {user.status === 'disabled' ? (
-          <Button variant="default" leftSection={<IconUserCheck size={16} aria-hidden />} onClick={() => setStatus('active')} loading={update.isPending} data-testid="enable-user">
+          <Button
+            variant="default"
+            leftSection={<IconUserCheck size={16} aria-hidden />}
+            onClick={() => setStatus('active')}
+            loading={update.isPending}
+            data-testid="enable-user"
+          >
             {t('users:account.enable')}
           </Button>
         ) : (
@@ -102,14 +122,22 @@ export function AccountActions({ user }: { user: UserView }) {
       <AppModal opened={rename.opened} onClose={rename.close} title={t('users:account.renameTitle')} size="md">
         <RenameForm key={rename.key} user={user} onClose={rename.close} />
       </AppModal>
-      <AppModal opened={linkDialog.opened} onClose={linkDialog.close} title={user.status === 'invited' ? t('users:account.newInvitation') : t('users:account.resetPassword')}>
+      <AppModal
+        opened={linkDialog.opened}
+        onClose={linkDialog.close}
+        title={user.status === 'invited' ? t('users:account.newInvitation') : t('users:account.resetPassword')}
+      >
         {linkDialog.value && (
           <Stack gap="md">
             <LinkResult
               link={linkDialog.value.link}
               mailed={linkDialog.value.mailed}
               email={user.email}
-              lead={user.status === 'invited' ? t('users:account.invitationLead', { name: user.name }) : t('users:account.resetLead', { name: user.name })}
+              lead={
+                user.status === 'invited'
+                  ? t('users:account.invitationLead', { name: user.name })
+                  : t('users:account.resetLead', { name: user.name })
+              }
             />
             <Group justify="flex-end">
               <Button onClick={linkDialog.close}>{t('common:actions.done')}</Button>
@@ -158,7 +186,14 @@ function RenameForm({ user, onClose }: { user: UserView; onClose: () => void }) 
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <FormAlert message={form.formError} />
-        <TextInput label={t('users:fields.name')} value={form.values.name} onChange={(e) => form.setValue('name', e.currentTarget.value)} error={form.errors.name} required data-autofocus />
+        <TextInput
+          label={t('users:fields.name')}
+          value={form.values.name}
+          onChange={(e) => form.setValue('name', e.currentTarget.value)}
+          error={form.errors.name}
+          required
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}

@@ -39,16 +39,29 @@ function InviteUserForm({ units, canGrantOn, onClose }: Omit<Props, 'opened' | '
   function submit(event: FormEvent) {
     event.preventDefault();
     const { email, name, role, unitId } = form.values;
-    const errors = collectErrors({ email: emailError(email), name: requiredText(name), role: selectionError(role), unitId: selectionError(unitId) });
+    const errors = collectErrors({
+      email: emailError(email),
+      name: requiredText(name),
+      role: selectionError(role),
+      unitId: selectionError(unitId),
+    });
     form.setErrors(errors);
     if (Object.keys(errors).length) return;
-    invite.mutate({ email: email.trim(), name: name.trim(), role: role!, unitId: unitId! }, { onSuccess: setResult, onError: (e) => form.showError(e) });
+    invite.mutate(
+      { email: email.trim(), name: name.trim(), role: role!, unitId: unitId! },
+      { onSuccess: setResult, onError: (e) => form.showError(e) },
+    );
   }
 
   if (result) {
     return (
       <Stack gap="md">
-        <LinkResult link={result.link} mailed={result.mailed} email={result.user.email} lead={t('users:invite.created', { name: result.user.name })} />
+        <LinkResult
+          link={result.link}
+          mailed={result.mailed}
+          email={result.user.email}
+          lead={t('users:invite.created', { name: result.user.name })}
+        />
         <Group justify="flex-end">
           <Button onClick={onClose} data-testid="invite-done">
             {t('common:actions.done')}

@@ -38,7 +38,10 @@ export function UserRoles({ user }: { user: UserView }) {
       { id: user.id, assignmentId: pending.id },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', message: t('users:roles.revoked', { role: t(`common:roles.${pending.role}`), unit: pending.unitName }) });
+          notifications.show({
+            color: 'green',
+            message: t('users:roles.revoked', { role: t(`common:roles.${pending.role}`), unit: pending.unitName }),
+          });
           confirm.close();
         },
       },
@@ -103,7 +106,9 @@ export function UserRoles({ user }: { user: UserView }) {
         opened={confirm.opened}
         onClose={confirm.close}
         title={t('users:roles.revokeTitle')}
-        message={pending ? t('users:roles.revokeText', { name: user.name, role: t(`common:roles.${pending.role}`), unit: pending.unitName }) : ''}
+        message={
+          pending ? t('users:roles.revokeText', { name: user.name, role: t(`common:roles.${pending.role}`), unit: pending.unitName }) : ''
+        }
         confirmLabel={t('users:roles.revoke')}
         danger
         loading={revoke.isPending}
@@ -168,7 +173,13 @@ function GrantRoleForm({ user, units, canGrantOn }: { user: UserView; units: Uni
             w={{ base: '100%', sm: 300 }}
             data-testid="grant-unit"
           />
-          <Button type="submit" mt={{ base: 0, sm: 25 }} leftSection={<IconPlus size={16} aria-hidden />} loading={grant.isPending} data-testid="grant-submit">
+          <Button
+            type="submit"
+            mt={{ base: 0, sm: 25 }}
+            leftSection={<IconPlus size={16} aria-hidden />}
+            loading={grant.isPending}
+            data-testid="grant-submit"
+          >
             {t('users:roles.grant')}
           </Button>
         </Group>

@@ -32,7 +32,14 @@ export function UsersPage() {
   const sort = params.get('sort') ?? 'name';
   const cursor = params.get('cursor') ?? undefined;
 
-  const users = useUsers({ q: q || undefined, status: status ?? undefined, role: role ?? undefined, sort, ...(cursor ? { cursor } : {}), pageSize: PAGE_SIZE });
+  const users = useUsers({
+    q: q || undefined,
+    status: status ?? undefined,
+    role: role ?? undefined,
+    sort,
+    ...(cursor ? { cursor } : {}),
+    pageSize: PAGE_SIZE,
+  });
   const totalLabel = useListTotal(users.data ?? { total: 0, totalCapped: false });
   const canInvite = access.can('user.manage') && access.can('role.manage');
   const units = useUnits(false, canInvite);
@@ -68,7 +75,12 @@ export function UsersPage() {
         description={t('users:intro')}
         actions={
           canInvite && (
-            <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={(e) => invite.open(true, e.currentTarget)} disabled={!unitList.length} data-testid="invite-user">
+            <Button
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              onClick={(e) => invite.open(true, e.currentTarget)}
+              disabled={!unitList.length}
+              data-testid="invite-user"
+            >
               {t('users:invite.open')}
             </Button>
           )
@@ -99,13 +111,7 @@ export function UsersPage() {
         </Paper>
       </Stack>
       {canInvite && (
-        <InviteUserModal
-          opened={invite.opened}
-          formKey={invite.key}
-          units={unitList}
-          canGrantOn={canGrantOn}
-          onClose={invite.close}
-        />
+        <InviteUserModal opened={invite.opened} formKey={invite.key} units={unitList} canGrantOn={canGrantOn} onClose={invite.close} />
       )}
     </>
   );

@@ -3,7 +3,12 @@ import { api, queryKeys, type GrantRoleBody, type UpdateUserBody, type UserListQ
 
 export function useUsers(query: UserListQuery, enabled = true) {
   // Keep the previous page on screen while the next loads, so the table does not jump.
-  return useQuery({ queryKey: queryKeys.users.list(query), queryFn: () => api.users.list(query), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    queryKey: queryKeys.users.list(query),
+    queryFn: () => api.users.list(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export function useUser(id: string) {
@@ -28,17 +33,26 @@ export function useInviteUser() {
 
 export function useUpdateUser() {
   const changed = useUserChanged();
-  return useMutation({ mutationFn: ({ id, body, version }: { id: string; body: UpdateUserBody; version: number }) => api.users.update(id, body, version), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body, version }: { id: string; body: UpdateUserBody; version: number }) => api.users.update(id, body, version),
+    onSuccess: changed,
+  });
 }
 
 export function useGrantRole() {
   const changed = useUserChanged();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: GrantRoleBody }) => api.users.grantRole(id, body), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: GrantRoleBody }) => api.users.grantRole(id, body),
+    onSuccess: changed,
+  });
 }
 
 export function useRevokeRole() {
   const changed = useUserChanged();
-  return useMutation({ mutationFn: ({ id, assignmentId }: { id: string; assignmentId: string }) => api.users.revokeRole(id, assignmentId), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ id, assignmentId }: { id: string; assignmentId: string }) => api.users.revokeRole(id, assignmentId),
+    onSuccess: changed,
+  });
 }
 
 export function useResetPassword() {

@@ -17,11 +17,20 @@ export const createProcurementBody = z
     /** A planned asset: the profile and law triggers it will have (unit required). */
     unitId: z.uuid().optional(),
     levels: levels.optional(),
-    triggers: z.array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/)).max(20).optional(),
+    triggers: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]{0,59}$/))
+      .max(20)
+      .optional(),
   })
-  .refine((b) => b.assetId !== undefined || (b.unitId !== undefined && b.levels !== undefined), { message: 'assetId, or unitId and levels', path: ['assetId'] })
+  .refine((b) => b.assetId !== undefined || (b.unitId !== undefined && b.levels !== undefined), {
+    message: 'assetId, or unitId and levels',
+    path: ['assetId'],
+  })
   // Either an existing asset (its unit is the asset's) or a planned one on a unit: a unit given with an asset would be ignored.
-  .refine((b) => b.assetId === undefined || (b.unitId === undefined && b.levels === undefined), { message: 'assetId or unitId, not both', path: ['unitId'] });
+  .refine((b) => b.assetId === undefined || (b.unitId === undefined && b.levels === undefined), {
+    message: 'assetId or unitId, not both',
+    path: ['unitId'],
+  });
 
 export const updateProcurementBody = z.object({
   name: text(200).optional(),
@@ -46,7 +55,18 @@ export const contractCheckBody = z.object({
     .min(1)
     .max(2000),
   /** Findings (not or partly met) that become measures, each with owner and due date. */
-  measures: z.array(z.object({ requirementId: z.uuid(), title: text(300), ownerId: z.uuid(), dueDate: z.iso.date(), priority: z.enum(['low', 'medium', 'high', 'critical']) })).max(500).default([]),
+  measures: z
+    .array(
+      z.object({
+        requirementId: z.uuid(),
+        title: text(300),
+        ownerId: z.uuid(),
+        dueDate: z.iso.date(),
+        priority: z.enum(['low', 'medium', 'high', 'critical']),
+      }),
+    )
+    .max(500)
+    .default([]),
 });
 
 export const procurementRequirementView = z.object({
@@ -96,4 +116,13 @@ export const procurementView = z.object({
 });
 export type ProcurementView = z.infer<typeof procurementView>;
 
-export const procurementListItem = z.object({ id: z.uuid(), name: z.string(), referenceNumber: z.string().nullable(), procurementDate: z.string(), supplier: z.string().nullable(), status: z.enum(['preparing', 'awarded']), requirements: z.number().int(), nextCheckDue: z.string().nullable() });
+export const procurementListItem = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  referenceNumber: z.string().nullable(),
+  procurementDate: z.string(),
+  supplier: z.string().nullable(),
+  status: z.enum(['preparing', 'awarded']),
+  requirements: z.number().int(),
+  nextCheckDue: z.string().nullable(),
+});

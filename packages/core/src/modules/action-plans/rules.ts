@@ -59,11 +59,23 @@ export interface PlanProgress {
 /** Progress of one plan (or of many plans' requirements together) from the statuses of its requirements. */
 export function planProgress(statuses: readonly (AssessmentStatus | null)[]): PlanProgress {
   const count = (s: AssessmentStatus) => statuses.filter((x) => x === s).length;
-  return progressFromCounts({ total: statuses.length, met: count('met'), partlyMet: count('partly_met'), notMet: count('not_met'), notApplicable: count('not_applicable') });
+  return progressFromCounts({
+    total: statuses.length,
+    met: count('met'),
+    partlyMet: count('partly_met'),
+    notMet: count('not_met'),
+    notApplicable: count('not_applicable'),
+  });
 }
 
 /** The same from counts (as SQL returns them for a unit or the organisation). */
-export function progressFromCounts(c: { total: number; met: number; partlyMet: number; notMet: number; notApplicable: number }): PlanProgress {
+export function progressFromCounts(c: {
+  total: number;
+  met: number;
+  partlyMet: number;
+  notMet: number;
+  notApplicable: number;
+}): PlanProgress {
   const applicable = c.total - c.notApplicable;
   const share = (n: number) => (applicable > 0 ? Math.round((100 * n) / applicable) : 0);
   const unassessed = applicable - c.met - c.partlyMet - c.notMet;

@@ -123,7 +123,12 @@ export const generatePlansBody = z.object({
   /** Without asset ids: every classified asset the caller may write plans for. */
   assetIds: z.array(z.uuid()).max(5000).optional(),
 });
-export const generatePlansResult = z.object({ created: z.number().int(), refreshed: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() });
+export const generatePlansResult = z.object({
+  created: z.number().int(),
+  refreshed: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+});
 
 export const migrationPreview = z.object({
   fromVersions: z.array(z.object({ catalogueVersionId: z.uuid(), label: z.string(), plans: z.number().int() })),
@@ -134,7 +139,9 @@ export const migrationPreview = z.object({
   removed: z.number().int(),
   carried: z.number().int(),
   /** Requirement keys most affected, with how many plans each touches. */
-  requirements: z.array(z.object({ key: z.string(), title: z.string(), change: z.enum(['added', 'changed', 'removed']), plans: z.number().int() })),
+  requirements: z.array(
+    z.object({ key: z.string(), title: z.string(), change: z.enum(['added', 'changed', 'removed']), plans: z.number().int() }),
+  ),
 });
 export type MigrationPreview = z.infer<typeof migrationPreview>;
 
@@ -167,8 +174,9 @@ export const unitProgressView = z.array(z.object({ unitId: z.uuid(), unitName: z
 export const coordinatorOverview = z.object({
   plans: z.number().int(),
   progress,
-  mostUnmet: z.array(z.object({ key: z.string(), title: z.string(), notMet: z.number().int(), partlyMet: z.number().int(), plans: z.number().int() })),
+  mostUnmet: z.array(
+    z.object({ key: z.string(), title: z.string(), notMet: z.number().int(), partlyMet: z.number().int(), plans: z.number().int() }),
+  ),
   units: unitProgressView,
 });
 export type CoordinatorOverview = z.infer<typeof coordinatorOverview>;
-

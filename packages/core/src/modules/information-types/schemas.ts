@@ -3,7 +3,10 @@ import { personalDataKind, profile } from '../../schemas/assets.js';
 import { optionalText, text, rowVersion } from '../../schemas/common.js';
 
 /** Organisation-wide library of information types (patientjournal, personaluppgifter, …) with recommended profiles. */
-export const informationTypeKey = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/);
+export const informationTypeKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/);
 
 export const informationTypeView = z.object({
   rowVersion,
@@ -64,7 +67,10 @@ export const informationTypeLibraryFile = z.object({
 export type InformationTypeLibraryFile = z.infer<typeof informationTypeLibraryFile>;
 
 export const importInformationTypesQuery = z.object({
-  dryRun: z.enum(['true', 'false']).prefault('false').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .prefault('false')
+    .transform((v) => v === 'true'),
 });
 
 export const importInformationTypesResult = z.object({

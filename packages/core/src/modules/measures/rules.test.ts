@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, allowedTransitions, canTransition, canVerify, measureDueState, measureLinkHref, measureLinkTypes, statusAfterVerification, stockholmToday } from './rules.js';
+import {
+  addDays,
+  allowedTransitions,
+  canTransition,
+  canVerify,
+  measureDueState,
+  measureLinkHref,
+  measureLinkTypes,
+  statusAfterVerification,
+  stockholmToday,
+} from './rules.js';
 
 describe('measure rules (from workflow.json and link-types.json)', () => {
   it('allows only the transitions the data lists; verified only through a verification of a done measure', () => {

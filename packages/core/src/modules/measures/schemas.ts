@@ -128,7 +128,11 @@ export const measureDetailView = measureView.extend({
 export type MeasureDetailView = z.infer<typeof measureDetailView>;
 
 const listOf = <T extends Readonly<Record<string, string>>>(e: z.ZodEnum<T>) =>
-  z.string().max(200).transform((v) => v.split(',').filter(Boolean)).pipe(z.array(e).min(1));
+  z
+    .string()
+    .max(200)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(e).min(1));
 
 export const measureListView = z.enum(['open', 'overdue', 'unverified', 'all']);
 
@@ -146,7 +150,10 @@ export const measureList = defineList({
     unitId: z.uuid().optional(),
     ownerId: z.uuid().optional(),
     /** `me` = the signed-in user (Mina åtgärder). */
-    mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    mine: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     status: listOf(measureStatus).optional(),
     priority: listOf(measurePriority).optional(),
     linkType: measureLinkType.optional(),
@@ -163,17 +170,22 @@ export const measureBoardQuery = z.object({
   groupBy: z.enum(['owner', 'status']).default('status'),
   unitId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const measureBoard = z.object({
-  groups: z.array(z.object({
-    key: z.string(),
-    label: z.string(),
-    count: z.number(),
-    overdue: z.number(),
-    /** The first measures of the group, due first. */
-    items: z.array(measureView),
-  })),
+  groups: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      count: z.number(),
+      overdue: z.number(),
+      /** The first measures of the group, due first. */
+      items: z.array(measureView),
+    }),
+  ),
 });
 
 /** A summary of the measures linked to each of a set of targets (e.g. the requirements of one plan). */

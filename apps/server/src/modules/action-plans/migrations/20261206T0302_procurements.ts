@@ -29,7 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       row_version integer NOT NULL DEFAULT 1,
       CONSTRAINT procurements_award CHECK (status <> 'awarded' OR (supplier IS NOT NULL AND awarded_on IS NOT NULL AND recheck_months IS NOT NULL))
     )`.execute(db);
-  await sql`CREATE TRIGGER procurements_row_version BEFORE UPDATE ON procurements FOR EACH ROW EXECUTE FUNCTION tillit_bump_row_version()`.execute(db);
+  await sql`CREATE TRIGGER procurements_row_version BEFORE UPDATE ON procurements FOR EACH ROW EXECUTE FUNCTION tillit_bump_row_version()`.execute(
+    db,
+  );
   await sql`CREATE INDEX procurements_org_idx ON procurements (organization_id, procurement_date, id)`.execute(db);
   await sql`CREATE INDEX procurements_unit_idx ON procurements (unit_id)`.execute(db);
 

@@ -6,7 +6,9 @@ import { sql, type Kysely } from 'kysely';
 // The organisation's own words for the import's values (e.g. "Regionens datacenter" → on-premises
 // hosting) live in `asset_import_words`, one word per field and organisation.
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`ALTER TABLE asset_imports ADD COLUMN undo jsonb, ADD COLUMN undone_at timestamptz, ADD COLUMN undone_by uuid REFERENCES users(id)`.execute(db);
+  await sql`ALTER TABLE asset_imports ADD COLUMN undo jsonb, ADD COLUMN undone_at timestamptz, ADD COLUMN undone_by uuid REFERENCES users(id)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE asset_import_words (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -22,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       row_version integer NOT NULL DEFAULT 1,
       UNIQUE (organization_id, field, normalized)
     )`.execute(db);
-  await sql`CREATE TRIGGER asset_import_words_row_version BEFORE UPDATE ON asset_import_words FOR EACH ROW EXECUTE FUNCTION tillit_bump_row_version()`.execute(db);
+  await sql`CREATE TRIGGER asset_import_words_row_version BEFORE UPDATE ON asset_import_words FOR EACH ROW EXECUTE FUNCTION tillit_bump_row_version()`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -40,7 +40,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     FOR EACH ROW EXECUTE FUNCTION tillit_bump_row_version('search_text', 'due_day', 'last_result')`.execute(db);
   // Keyset indexes of the lists (organization_id, key, id): due date (open/overdue), title, updated.
   await sql`CREATE INDEX measures_org_due_idx ON measures (organization_id, due_day, id)`.execute(db);
-  await sql`CREATE INDEX measures_org_open_due_idx ON measures (organization_id, due_day, id) WHERE status IN ('planned', 'in_progress')`.execute(db);
+  await sql`CREATE INDEX measures_org_open_due_idx ON measures (organization_id, due_day, id) WHERE status IN ('planned', 'in_progress')`.execute(
+    db,
+  );
   await sql`CREATE INDEX measures_org_title_idx ON measures (organization_id, lower(title), id)`.execute(db);
   await sql`CREATE INDEX measures_org_updated_idx ON measures (organization_id, updated_at, id)`.execute(db);
   await sql`CREATE INDEX measures_owner_idx ON measures (owner_id, status)`.execute(db);
@@ -66,7 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       UNIQUE (measure_id, link_type, target_id)
     )`.execute(db);
   await sql`CREATE INDEX measure_links_target_idx ON measure_links (organization_id, link_type, target_id)`.execute(db);
-  await sql`CREATE INDEX measure_links_context_idx ON measure_links (organization_id, link_type, context_id) WHERE context_id IS NOT NULL`.execute(db);
+  await sql`CREATE INDEX measure_links_context_idx ON measure_links (organization_id, link_type, context_id) WHERE context_id IS NOT NULL`.execute(
+    db,
+  );
 
   await sql`
     CREATE TABLE measure_verifications (

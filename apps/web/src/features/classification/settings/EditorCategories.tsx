@@ -50,14 +50,26 @@ export function EditorCategories({ def, onChange }: { def: Def; onChange: (def: 
                     label={t('model.fields.description')}
                     value={c.description}
                     multiline
-                    onChange={(description) => onChange({ ...def, categories: def.categories.map((x, j) => (j === ci ? { ...x, description: description.sv.trim() || description.en ? description : undefined } : x)) })}
+                    onChange={(description) =>
+                      onChange({
+                        ...def,
+                        categories: def.categories.map((x, j) =>
+                          j === ci ? { ...x, description: description.sv.trim() || description.en ? description : undefined } : x,
+                        ),
+                      })
+                    }
                   />
                   {def.aspects
                     .filter((a) => a.enabled)
                     .map((a) => {
                       const q = def.questions.find((x) => x.aspect === a.key && x.category === c.key);
                       return (
-                        <Stack key={a.key} gap="xs" component="fieldset" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}>
+                        <Stack
+                          key={a.key}
+                          gap="xs"
+                          component="fieldset"
+                          style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}
+                        >
                           <Text component="legend" fw={650} px={4}>
                             {t('model.editor.questionLegend', { aspect: texts.aspectName(a.key), category: texts.text(c.name) })}
                           </Text>
@@ -88,7 +100,13 @@ export function EditorCategories({ def, onChange }: { def: Def; onChange: (def: 
                       );
                     })}
                   <Group>
-                    <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} disabled={def.categories.length <= 1} onClick={() => onChange(removeCategory(def, c.key))}>
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconTrash size={16} aria-hidden />}
+                      disabled={def.categories.length <= 1}
+                      onClick={() => onChange(removeCategory(def, c.key))}
+                    >
                       {t('model.editor.removeCategory', { name: texts.text(c.name) })}
                     </Button>
                   </Group>
@@ -100,8 +118,21 @@ export function EditorCategories({ def, onChange }: { def: Def; onChange: (def: 
       </Accordion>
       <form onSubmit={add} noValidate>
         <Group align="flex-end" gap="sm" mt="md">
-          <TextInput label={t('model.editor.newCategory')} value={newName} onChange={(e) => setNewName(e.currentTarget.value)} maxLength={200} w={{ base: '100%', sm: 320 }} data-testid="new-category-name" />
-          <Button type="submit" variant="default" leftSection={<IconPlus size={16} aria-hidden />} disabled={!newName.trim() || def.categories.length >= 20} data-testid="add-category">
+          <TextInput
+            label={t('model.editor.newCategory')}
+            value={newName}
+            onChange={(e) => setNewName(e.currentTarget.value)}
+            maxLength={200}
+            w={{ base: '100%', sm: 320 }}
+            data-testid="new-category-name"
+          />
+          <Button
+            type="submit"
+            variant="default"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={!newName.trim() || def.categories.length >= 20}
+            data-testid="add-category"
+          >
             {t('model.editor.addCategory')}
           </Button>
         </Group>

@@ -39,17 +39,25 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
     const i = Number(index);
     if (head === 'aspects') {
       const a = def.aspects[i];
-      const label = field === 'question' ? t('classification:model.fields.question') : field === 'code' ? t('classification:model.fields.code') : t('classification:model.fields.aspect');
+      const label =
+        field === 'question'
+          ? t('classification:model.fields.question')
+          : field === 'code'
+            ? t('classification:model.fields.code')
+            : t('classification:model.fields.aspect');
       return `${a ? texts.aspectName(a.key) : index} – ${label}`;
     }
-    if (head === 'levels') return `${t('classification:model.editor.levelLegend', { level: i })} – ${field === 'description' ? t('classification:model.fields.description') : t('classification:model.fields.levelName')}`;
-    if (head === 'categories') return `${t('classification:model.fields.category')} ${i + 1} – ${field === 'description' ? t('classification:model.fields.description') : t('classification:model.fields.name')}`;
+    if (head === 'levels')
+      return `${t('classification:model.editor.levelLegend', { level: i })} – ${field === 'description' ? t('classification:model.fields.description') : t('classification:model.fields.levelName')}`;
+    if (head === 'categories')
+      return `${t('classification:model.fields.category')} ${i + 1} – ${field === 'description' ? t('classification:model.fields.description') : t('classification:model.fields.name')}`;
     if (head === 'questions') {
       const q = def.questions[i];
       const category = def.categories.find((c) => c.key === q?.category);
       return `${t('classification:model.fields.question')}: ${q ? texts.aspectName(q.aspect) : ''} – ${category ? texts.text(category.name) : ''}`;
     }
-    if (head === 'minimumRules' && field === 'references') return `${t('classification:model.references.law')} (${def.minimumRules[i]?.id ?? index})`;
+    if (head === 'minimumRules' && field === 'references')
+      return `${t('classification:model.references.law')} (${def.minimumRules[i]?.id ?? index})`;
     if (head === 'minimumRules') return `${t('classification:model.fields.reason')} (${def.minimumRules[i]?.id ?? index})`;
     return t('classification:model.fields.name');
   }
@@ -86,7 +94,13 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
           {t('classification:model.editor.basics')}
         </Title>
         <Stack gap="sm">
-          <LocalizedInput label={t('classification:model.fields.name')} value={def.name} onChange={(name) => setDef({ ...def, name })} required testId="model-name" />
+          <LocalizedInput
+            label={t('classification:model.fields.name')}
+            value={def.name}
+            onChange={(name) => setDef({ ...def, name })}
+            required
+            testId="model-name"
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <NumberInput
               label={t('classification:model.fields.reviewMonths')}
@@ -130,7 +144,12 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
         </Text>
         <Stack gap="lg">
           {def.aspects.map((a, i) => (
-            <Stack key={a.key} gap="xs" component="fieldset" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}>
+            <Stack
+              key={a.key}
+              gap="xs"
+              component="fieldset"
+              style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}
+            >
               <Text component="legend" fw={650} px={4}>
                 {texts.aspectName(a.key)}
               </Text>
@@ -139,18 +158,38 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
                   label={t('classification:model.editor.traceabilityOn')}
                   description={t('classification:model.editor.traceabilityHint')}
                   checked={a.enabled}
-                  onChange={(e) => setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, enabled: e.currentTarget.checked } : x)) })}
+                  onChange={(e) =>
+                    setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, enabled: e.currentTarget.checked } : x)) })
+                  }
                   data-testid="model-traceability"
                 />
               )}
-              <LocalizedInput label={t('classification:model.fields.aspect')} value={a.name} onChange={(name) => setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, name } : x)) })} required />
+              <LocalizedInput
+                label={t('classification:model.fields.aspect')}
+                value={a.name}
+                onChange={(name) => setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, name } : x)) })}
+                required
+              />
               <LocalizedInput
                 label={t('classification:model.fields.code')}
                 value={{ sv: a.code.sv, ...(a.code.en ? { en: a.code.en } : {}) }}
-                onChange={(code) => setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, code: { sv: code.sv.slice(0, 3), ...(code.en ? { en: code.en.slice(0, 3) } : {}) } } : x)) })}
+                onChange={(code) =>
+                  setDef({
+                    ...def,
+                    aspects: def.aspects.map((x, j) =>
+                      j === i ? { ...x, code: { sv: code.sv.slice(0, 3), ...(code.en ? { en: code.en.slice(0, 3) } : {}) } } : x,
+                    ),
+                  })
+                }
                 required
               />
-              <LocalizedInput label={t('classification:model.fields.question')} value={a.question} multiline onChange={(question) => setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, question } : x)) })} required />
+              <LocalizedInput
+                label={t('classification:model.fields.question')}
+                value={a.question}
+                multiline
+                onChange={(question) => setDef({ ...def, aspects: def.aspects.map((x, j) => (j === i ? { ...x, question } : x)) })}
+                required
+              />
             </Stack>
           ))}
         </Stack>
@@ -176,7 +215,14 @@ export function ModelEditor({ base, onCancel, onSaved }: Props) {
             data-testid="model-note"
           />
           {problems.length > 0 && (
-            <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('classification:model.editor.problemsTitle')} role="alert" data-testid="model-problems">
+            <Alert
+              color="red"
+              variant="light"
+              icon={<IconAlertTriangle aria-hidden />}
+              title={t('classification:model.editor.problemsTitle')}
+              role="alert"
+              data-testid="model-problems"
+            >
               <List size="sm" spacing={2}>
                 {problems.slice(0, 30).map((p, i) => (
                   <List.Item key={i}>{p}</List.Item>

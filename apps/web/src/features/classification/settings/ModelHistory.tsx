@@ -24,7 +24,9 @@ export function ModelHistory({ shownId, onShow }: { shownId: string | null; onSh
       ) : (
         <TableScroll minWidth={700}>
           <Table>
-            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('model.historyCaption', { count: versions.data.length })}</Table.Caption>
+            <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+              {t('model.historyCaption', { count: versions.data.length })}
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('model.fields.version')}</Table.Th>
@@ -45,11 +47,18 @@ export function ModelHistory({ shownId, onShow }: { shownId: string | null; onSh
                       </Badge>
                     )}
                   </Table.Th>
-                  <Table.Td>{t('model.createdBy', { date: formatDateTime(v.createdAt), name: v.createdBy?.name ?? t('model.system') })}</Table.Td>
+                  <Table.Td>
+                    {t('model.createdBy', { date: formatDateTime(v.createdAt), name: v.createdBy?.name ?? t('model.system') })}
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{v.note ?? ''}</Table.Td>
                   <Table.Td>{t('model.usage', { count: v.usageCount })}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant={shownId === v.id ? 'light' : 'default'} onClick={() => onShow(v.id)} aria-pressed={shownId === v.id}>
+                    <Button
+                      size="xs"
+                      variant={shownId === v.id ? 'light' : 'default'}
+                      onClick={() => onShow(v.id)}
+                      aria-pressed={shownId === v.id}
+                    >
                       {shownId === v.id ? t('model.shown') : t('model.show')}
                       <VisuallyHidden>{t('model.versionSuffix', { version: v.version })}</VisuallyHidden>
                     </Button>

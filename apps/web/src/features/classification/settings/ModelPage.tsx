@@ -27,7 +27,10 @@ export function ModelPage() {
   if (editing && current.data) {
     return (
       <>
-        <PageHeader title={t('classification:model.editTitle')} description={t('classification:model.editIntro', { version: current.data.version })} />
+        <PageHeader
+          title={t('classification:model.editTitle')}
+          description={t('classification:model.editIntro', { version: current.data.version })}
+        />
         <ModelEditor
           base={current.data}
           onCancel={() => setEditing(false)}
@@ -74,7 +77,10 @@ export function ModelPage() {
             <ModelView model={shown.data} />
           </>
         )}
-        <ModelHistory shownId={shown.data?.id ?? null} onShow={(id) => setParams(id === current.data?.id ? {} : { version: id }, { replace: true })} />
+        <ModelHistory
+          shownId={shown.data?.id ?? null}
+          onShow={(id) => setParams(id === current.data?.id ? {} : { version: id }, { replace: true })}
+        />
       </Stack>
     </>
   );

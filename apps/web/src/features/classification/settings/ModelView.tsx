@@ -16,10 +16,19 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
   const facts: [string, ReactNode][] = [
     [t('classification:model.fields.name'), texts.text(def.name)],
     [t('classification:model.fields.version'), t('classification:model.versionLabel', { version: model.version })],
-    [t('classification:model.fields.created'), t('classification:model.createdBy', { date: formatDateTime(model.createdAt), name: model.createdBy?.name ?? t('classification:model.system') })],
+    [
+      t('classification:model.fields.created'),
+      t('classification:model.createdBy', {
+        date: formatDateTime(model.createdAt),
+        name: model.createdBy?.name ?? t('classification:model.system'),
+      }),
+    ],
     [t('classification:model.fields.usage'), t('classification:model.usage', { count: model.usageCount })],
     [t('classification:model.fields.justificationFromLevel'), texts.levelLabel(def.justificationFromLevel)],
-    [t('classification:model.fields.specialAnalysisFromLevel'), def.specialAnalysisFromLevel === null ? t('classification:model.never') : texts.levelLabel(def.specialAnalysisFromLevel)],
+    [
+      t('classification:model.fields.specialAnalysisFromLevel'),
+      def.specialAnalysisFromLevel === null ? t('classification:model.never') : texts.levelLabel(def.specialAnalysisFromLevel),
+    ],
     [t('classification:model.fields.reviewMonths'), t('classification:model.months', { count: def.reviewMonths })],
   ];
   if (model.note) facts.push([t('classification:model.fields.note'), model.note]);
@@ -130,12 +139,16 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
                       const q = def.questions.find((x) => x.aspect === a.key && x.category === c.key);
                       return (
                         <div key={a.key}>
-                          <Text fw={600}>{t('classification:questions.aspectHeading', { code: texts.code(a.key), name: texts.text(a.name) })}</Text>
+                          <Text fw={600}>
+                            {t('classification:questions.aspectHeading', { code: texts.code(a.key), name: texts.text(a.name) })}
+                          </Text>
                           <Text mb={4}>{q ? texts.text(q.text) : t('classification:model.noQuestion')}</Text>
                           {q && q.examples.length > 0 && (
                             <List size="sm" spacing={2}>
                               {q.examples.map((e) => (
-                                <List.Item key={e.level}>{t('classification:model.example', { level: texts.levelLabel(e.level), text: texts.text(e.text) })}</List.Item>
+                                <List.Item key={e.level}>
+                                  {t('classification:model.example', { level: texts.levelLabel(e.level), text: texts.text(e.text) })}
+                                </List.Item>
                               ))}
                             </List>
                           )}
@@ -161,7 +174,9 @@ export function ModelView({ model }: { model: ClassificationModelView }) {
         ) : (
           <TableScroll minWidth={640}>
             <Table data-testid="model-minimums">
-              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{t('classification:model.minimumsCaption', { count: def.minimumRules.length })}</Table.Caption>
+              <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+                {t('classification:model.minimumsCaption', { count: def.minimumRules.length })}
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('classification:model.fields.when')}</Table.Th>

@@ -10,10 +10,28 @@ type Def = ClassificationModelDefinition;
 type Rule = Def['minimumRules'][number];
 type Option = { value: string; label: string };
 
-const emptyForm: RuleForm = { personalData: [], thirdCountryTransfer: [], secrecy: 'none', chapters: '', protectedIdentity: false, criminalOffenceData: false, securityProtection: false };
+const emptyForm: RuleForm = {
+  personalData: [],
+  thirdCountryTransfer: [],
+  secrecy: 'none',
+  chapters: '',
+  protectedIdentity: false,
+  criminalOffenceData: false,
+  securityProtection: false,
+};
 
 /** A new floor on the facts of an information set: kind of personal data, third country, secrecy (any or named OSL chapters), protected identity, art. 10, säkerhetsskydd. */
-export function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def; onAdd: (rule: Rule) => void; aspectOptions: Option[]; levelOptions: Option[] }) {
+export function NewRule({
+  def,
+  onAdd,
+  aspectOptions,
+  levelOptions,
+}: {
+  def: Def;
+  onAdd: (rule: Rule) => void;
+  aspectOptions: Option[];
+  levelOptions: Option[];
+}) {
   const { t } = useTranslation(['classification', 'assets']);
   const [form, setForm] = useState<RuleForm>(emptyForm);
   const [aspect, setAspect] = useState<string | null>(null);
@@ -39,7 +57,11 @@ export function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def;
 
   return (
     <form onSubmit={add} noValidate data-testid="new-rule">
-      <Stack gap="xs" component="fieldset" style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}>
+      <Stack
+        gap="xs"
+        component="fieldset"
+        style={{ border: '1px dashed var(--mantine-color-gray-5)', borderRadius: 8, padding: 12, margin: 0, minWidth: 0 }}
+      >
         <Text component="legend" fw={650} px={4}>
           {t('classification:model.editor.newRule')}
         </Text>
@@ -47,11 +69,26 @@ export function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def;
           {t('classification:model.editor.newRuleHint')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <MultiSelect label={t('assets:fields.personalData')} data={personalDataKinds.map((p) => ({ value: p, label: t(`assets:personalData.${p}`) }))} value={form.personalData} onChange={(v) => set({ personalData: v })} comboboxProps={{ withinPortal: true }} />
-          <MultiSelect label={t('assets:fields.thirdCountryTransfer')} data={thirdCountryTransfers.map((v) => ({ value: v, label: t(`assets:thirdCountry.${v}`) }))} value={form.thirdCountryTransfer} onChange={(v) => set({ thirdCountryTransfer: v })} comboboxProps={{ withinPortal: true }} />
+          <MultiSelect
+            label={t('assets:fields.personalData')}
+            data={personalDataKinds.map((p) => ({ value: p, label: t(`assets:personalData.${p}`) }))}
+            value={form.personalData}
+            onChange={(v) => set({ personalData: v })}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <MultiSelect
+            label={t('assets:fields.thirdCountryTransfer')}
+            data={thirdCountryTransfers.map((v) => ({ value: v, label: t(`assets:thirdCountry.${v}`) }))}
+            value={form.thirdCountryTransfer}
+            onChange={(v) => set({ thirdCountryTransfer: v })}
+            comboboxProps={{ withinPortal: true }}
+          />
           <Select
             label={t('classification:model.editor.secrecy')}
-            data={(['none', 'any', 'chapters'] as const).map((v) => ({ value: v, label: t(`classification:model.editor.secrecyMode.${v}`) }))}
+            data={(['none', 'any', 'chapters'] as const).map((v) => ({
+              value: v,
+              label: t(`classification:model.editor.secrecyMode.${v}`),
+            }))}
             value={form.secrecy}
             onChange={(v) => v && set({ secrecy: v as RuleForm['secrecy'] })}
             allowDeselect={false}
@@ -70,17 +107,53 @@ export function NewRule({ def, onAdd, aspectOptions, levelOptions }: { def: Def;
           )}
         </SimpleGrid>
         <Group gap="lg">
-          <Checkbox label={t('classification:facts.protectedIdentity')} checked={form.protectedIdentity} onChange={(e) => set({ protectedIdentity: e.currentTarget.checked })} />
-          <Checkbox label={t('classification:facts.criminalOffenceData')} checked={form.criminalOffenceData} onChange={(e) => set({ criminalOffenceData: e.currentTarget.checked })} />
-          <Checkbox label={t('classification:facts.securityProtectionShort')} checked={form.securityProtection} onChange={(e) => set({ securityProtection: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('classification:facts.protectedIdentity')}
+            checked={form.protectedIdentity}
+            onChange={(e) => set({ protectedIdentity: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('classification:facts.criminalOffenceData')}
+            checked={form.criminalOffenceData}
+            onChange={(e) => set({ criminalOffenceData: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('classification:facts.securityProtectionShort')}
+            checked={form.securityProtection}
+            onChange={(e) => set({ securityProtection: e.currentTarget.checked })}
+          />
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select label={t('classification:model.fields.aspect')} data={aspectOptions} value={aspect} onChange={setAspect} data-testid="new-rule-aspect" />
-          <Select label={t('classification:model.fields.minimum')} data={levelOptions} value={level} onChange={setLevel} data-testid="new-rule-level" />
+          <Select
+            label={t('classification:model.fields.aspect')}
+            data={aspectOptions}
+            value={aspect}
+            onChange={setAspect}
+            data-testid="new-rule-aspect"
+          />
+          <Select
+            label={t('classification:model.fields.minimum')}
+            data={levelOptions}
+            value={level}
+            onChange={setLevel}
+            data-testid="new-rule-level"
+          />
         </SimpleGrid>
-        <TextInput label={t('classification:model.fields.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={4000} data-testid="new-rule-reason" />
+        <TextInput
+          label={t('classification:model.fields.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={4000}
+          data-testid="new-rule-reason"
+        />
         <Group>
-          <Button type="submit" variant="default" leftSection={<IconPlus size={16} aria-hidden />} disabled={!ready} data-testid="new-rule-add">
+          <Button
+            type="submit"
+            variant="default"
+            leftSection={<IconPlus size={16} aria-hidden />}
+            disabled={!ready}
+            data-testid="new-rule-add"
+          >
             {t('classification:model.editor.addRule')}
           </Button>
         </Group>

@@ -42,7 +42,13 @@ export function RuleReferences({ def, rule, onChange }: { def: Def; rule: number
               ))}
             </SimpleGrid>
             <Tooltip label={t('model.references.remove')}>
-              <ActionIcon variant="subtle" color="red" size="lg" aria-label={t('model.references.removeNamed', { name: ref.law.trim() ? formatReference(ref) : k + 1 })} onClick={() => onChange(removeReference(def, rule, k))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                aria-label={t('model.references.removeNamed', { name: ref.law.trim() ? formatReference(ref) : k + 1 })}
+                onClick={() => onChange(removeReference(def, rule, k))}
+              >
                 <IconTrash size={18} aria-hidden />
               </ActionIcon>
             </Tooltip>
@@ -50,7 +56,14 @@ export function RuleReferences({ def, rule, onChange }: { def: Def; rule: number
         </Stack>
       ))}
       <Group>
-        <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange(addReference(def, rule))} disabled={r.references.length >= 10} data-testid={`add-reference-${r.id}`}>
+        <Button
+          variant="subtle"
+          size="xs"
+          leftSection={<IconPlus size={14} aria-hidden />}
+          onClick={() => onChange(addReference(def, rule))}
+          disabled={r.references.length >= 10}
+          data-testid={`add-reference-${r.id}`}
+        >
           {t('model.references.add')}
         </Button>
       </Group>

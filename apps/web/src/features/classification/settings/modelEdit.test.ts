@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { klassaPresetModel } from '@tillit/core/data/presets';
-import { addCategory, addReference, categoryKey, cleanDefinition, emptyTexts, parseChapters, removeReference, removeTopLevel, ruleWhen, setReference, type RuleForm } from './modelEdit';
+import {
+  addCategory,
+  addReference,
+  categoryKey,
+  cleanDefinition,
+  emptyTexts,
+  parseChapters,
+  removeReference,
+  removeTopLevel,
+  ruleWhen,
+  setReference,
+  type RuleForm,
+} from './modelEdit';
 
 describe('editing a classification model', () => {
   it('removing the top level lowers rules and thresholds that pointed above it', () => {
@@ -47,11 +59,24 @@ describe('editing a classification model', () => {
   });
 
   it('builds a new rule on the facts of a set, and refuses a rule without a condition or with a bad chapter', () => {
-    const none: RuleForm = { personalData: [], thirdCountryTransfer: [], secrecy: 'none', chapters: '', protectedIdentity: false, criminalOffenceData: false, securityProtection: false };
+    const none: RuleForm = {
+      personalData: [],
+      thirdCountryTransfer: [],
+      secrecy: 'none',
+      chapters: '',
+      protectedIdentity: false,
+      criminalOffenceData: false,
+      securityProtection: false,
+    };
     expect(ruleWhen(none)).toBeNull();
     expect(ruleWhen({ ...none, secrecy: 'chapters', chapters: '26, 25 26' })).toEqual({ secrecyChapters: [25, 26] });
     expect(ruleWhen({ ...none, secrecy: 'chapters', chapters: '51' })).toBeNull();
-    expect(ruleWhen({ ...none, secrecy: 'any', protectedIdentity: true, criminalOffenceData: true, securityProtection: true })).toEqual({ secrecy: true, protectedIdentity: true, criminalOffenceData: true, securityProtection: true });
+    expect(ruleWhen({ ...none, secrecy: 'any', protectedIdentity: true, criminalOffenceData: true, securityProtection: true })).toEqual({
+      secrecy: true,
+      protectedIdentity: true,
+      criminalOffenceData: true,
+      securityProtection: true,
+    });
     expect(parseChapters('25 kap')).toBeNull();
   });
 });

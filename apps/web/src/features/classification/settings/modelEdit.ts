@@ -29,7 +29,8 @@ export function removeTopLevel(def: Def): Def {
     questions: def.questions.map((q) => ({ ...q, examples: q.examples.filter((e) => e.level <= max) })),
     minimumRules: def.minimumRules.map((r) => (r.level > max ? { ...r, level: max } : r)),
     justificationFromLevel: Math.min(def.justificationFromLevel, max),
-    specialAnalysisFromLevel: def.specialAnalysisFromLevel !== null && def.specialAnalysisFromLevel > max ? max : def.specialAnalysisFromLevel,
+    specialAnalysisFromLevel:
+      def.specialAnalysisFromLevel !== null && def.specialAnalysisFromLevel > max ? max : def.specialAnalysisFromLevel,
   };
 }
 
@@ -59,7 +60,12 @@ export function removeCategory(def: Def, key: string): Def {
   return { ...def, categories: def.categories.filter((c) => c.key !== key), questions: def.questions.filter((q) => q.category !== key) };
 }
 
-export function updateQuestion(def: Def, aspect: AspectKey, category: string, change: (q: Def['questions'][number]) => Def['questions'][number]): Def {
+export function updateQuestion(
+  def: Def,
+  aspect: AspectKey,
+  category: string,
+  change: (q: Def['questions'][number]) => Def['questions'][number],
+): Def {
   const exists = def.questions.some((q) => q.aspect === aspect && q.category === category);
   const questions = exists
     ? def.questions.map((q) => (q.aspect === aspect && q.category === category ? change(q) : q))
@@ -71,7 +77,9 @@ export function setExample(q: Def['questions'][number], level: number, lang: 'sv
   const current = q.examples.find((e) => e.level === level);
   if (!current && !value.trim()) return q;
   const text = setLocalized(current?.text, lang, value);
-  const examples = current ? q.examples.map((e) => (e.level === level ? { ...e, text } : e)) : [...q.examples, { level, text }].sort((a, b) => a.level - b.level);
+  const examples = current
+    ? q.examples.map((e) => (e.level === level ? { ...e, text } : e))
+    : [...q.examples, { level, text }].sort((a, b) => a.level - b.level);
   // An example without Swedish text is dropped rather than sent empty.
   return { ...q, examples: examples.filter((e) => e.text.sv.trim() || e.text.en?.trim()) };
 }
@@ -121,9 +129,11 @@ function setRuleAt(def: Def, i: number, change: (r: Rule) => Rule): Def {
 }
 
 /** A new, empty reference on a rule: the law is asked for before saving (see emptyTexts). */
-export const addReference = (def: Def, rule: number): Def => setRuleAt(def, rule, (r) => ({ ...r, references: [...r.references, { law: '' }] }));
+export const addReference = (def: Def, rule: number): Def =>
+  setRuleAt(def, rule, (r) => ({ ...r, references: [...r.references, { law: '' }] }));
 
-export const removeReference = (def: Def, rule: number, ref: number): Def => setRuleAt(def, rule, (r) => ({ ...r, references: r.references.filter((_, k) => k !== ref) }));
+export const removeReference = (def: Def, rule: number, ref: number): Def =>
+  setRuleAt(def, rule, (r) => ({ ...r, references: r.references.filter((_, k) => k !== ref) }));
 
 /** An optional place (number, chapter, paragraph, article) left blank is left out, not sent empty. */
 export function setReference(def: Def, rule: number, ref: number, field: ReferenceField, value: string): Def {
@@ -170,7 +180,9 @@ export function ruleWhen(f: RuleForm): Rule['when'] | null {
   if (f.secrecy === 'chapters' && !chapters) return null;
   const when: Rule['when'] = {
     ...(f.personalData.length ? { personalData: f.personalData as NonNullable<Rule['when']['personalData']> } : {}),
-    ...(f.thirdCountryTransfer.length ? { thirdCountryTransfer: f.thirdCountryTransfer as NonNullable<Rule['when']['thirdCountryTransfer']> } : {}),
+    ...(f.thirdCountryTransfer.length
+      ? { thirdCountryTransfer: f.thirdCountryTransfer as NonNullable<Rule['when']['thirdCountryTransfer']> }
+      : {}),
     ...(f.secrecy === 'any' ? { secrecy: true as const } : {}),
     ...(chapters ? { secrecyChapters: chapters } : {}),
     ...(f.protectedIdentity ? { protectedIdentity: true as const } : {}),

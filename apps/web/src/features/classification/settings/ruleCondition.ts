@@ -10,8 +10,14 @@ export function useRuleCondition() {
   return useCallback(
     (r: Rule) =>
       [
-        r.when.personalData && t('classification:model.when.personalData', { values: r.when.personalData.map((p) => t(`assets:personalData.${p as PersonalDataKind}`)).join(', ') }),
-        r.when.thirdCountryTransfer && t('classification:model.when.thirdCountry', { values: r.when.thirdCountryTransfer.map((v) => t(`assets:thirdCountry.${v as ThirdCountryTransfer}`)).join(', ') }),
+        r.when.personalData &&
+          t('classification:model.when.personalData', {
+            values: r.when.personalData.map((p) => t(`assets:personalData.${p as PersonalDataKind}`)).join(', '),
+          }),
+        r.when.thirdCountryTransfer &&
+          t('classification:model.when.thirdCountry', {
+            values: r.when.thirdCountryTransfer.map((v) => t(`assets:thirdCountry.${v as ThirdCountryTransfer}`)).join(', '),
+          }),
         r.when.secrecy && t('classification:facts.secrecyAny'),
         r.when.secrecyChapters && t('classification:model.when.secrecyChapters', { chapters: r.when.secrecyChapters.join(', ') }),
         r.when.protectedIdentity && t('classification:facts.protectedIdentity'),
