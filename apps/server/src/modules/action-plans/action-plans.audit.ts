@@ -1,4 +1,8 @@
+import { triggerVocabulary } from '@tillit/core';
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
+
+// Law triggers read by their names in the trigger vocabulary (data), never as codes.
+const triggerLabels = Object.fromEntries(triggerVocabulary.triggers.map((t) => [t.code, { sv: t.label.sv, en: t.label.en }]));
 
 const statusLabels = {
   met: { sv: 'Uppfyllt', en: 'Met' },
@@ -27,7 +31,7 @@ export const actionPlansAudit = defineAuditVocabulary({
       assetId: { sv: 'Tillgång', en: 'Asset', kind: 'asset' },
       catalogue: { sv: 'Kravkatalog', en: 'Requirement catalogue' },
       levels: { sv: 'Klassning', en: 'Classification', kind: 'profile' },
-      triggers: { sv: 'Lagkrav som utlöser krav', en: 'Law triggers', kind: 'list' },
+      triggers: { sv: 'Lagkrav som utlöser krav', en: 'Law triggers', kind: 'list', values: triggerLabels },
       requirements: { sv: 'Antal krav', en: 'Number of requirements', kind: 'number' },
       added: { sv: 'Nya krav', en: 'Added requirements', kind: 'number' },
       changed: { sv: 'Ändrade krav', en: 'Changed requirements', kind: 'number' },

@@ -194,8 +194,14 @@ export function createProcurementService(db: Db) {
     async create(actor: Actor, input: z.output<typeof createProcurementBody>) {
       let unitId: string, unitPath: string[], levels, triggers: string[];
       if (input.assetId) {
+        // A unit given with an existing asset must be the asset's own (and exist in the organisation).
+        if (input.unitId) {
+          const unit = await findUnit(db, actor.organizationId, input.unitId);
+          if (!unit || unit.closed_at) throw new AppError('unknown_unit', { field: 'unitId' });
+        }
         const [asset] = await classifiedProfiles(db, actor.organizationId, [input.assetId]);
         if (!asset) throw new AppError('asset_not_classified', { field: 'assetId' });
+        if (input.unitId && input.unitId !== asset.unit_id) throw new AppError('unknown_unit', { field: 'unitId' });
         unitId = asset.unit_id;
         unitPath = asset.unit_path;
         levels = levelsOf(asset);

@@ -1,4 +1,10 @@
-import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
+import { defineAuditVocabulary, type CodesOf, type Labels } from '../../platform/audit/vocabulary.js';
+import { assetAuditFields } from '../assets/assets.service.js';
+
+// An own word names one of the asset's fields and one of its values: both read as on the asset's events.
+const assetFields = assetAuditFields as unknown as Record<string, Labels & { values?: Record<string, Labels> }>;
+const fieldLabels: Record<string, Labels> = Object.fromEntries(Object.entries(assetFields).map(([k, f]) => [k, { sv: f.sv, en: f.en }]));
+const valueLabels: Record<string, Labels> = Object.assign({}, ...Object.values(assetFields).map((f) => f.values ?? {}));
 
 /**
  * An import's events: upload (the file is kept for the checks), dry_run (the dry run's report is
@@ -35,8 +41,8 @@ export const assetImportAudit = defineAuditVocabulary({
       reverted: { sv: 'Återställda tillgångar', en: 'Assets restored', kind: 'number' },
     },
     asset_import_word: {
-      field: { sv: 'Fält', en: 'Field' },
-      code: { sv: 'Värde', en: 'Value' },
+      field: { sv: 'Fält', en: 'Field', kind: 'enum', values: fieldLabels },
+      code: { sv: 'Värde', en: 'Value', kind: 'enum', values: valueLabels },
       word: { sv: 'Ord', en: 'Word' },
     },
   },

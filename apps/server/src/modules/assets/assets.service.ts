@@ -384,6 +384,8 @@ export type AssetsService = ReturnType<typeof createAssetsService>;
 // Published to other modules: what they may do with assets in their own transactions.
 export { visibleScope } from './assets.views.js';
 export { importHeaders } from './assets.export.js';
+// Other modules' audit vocabularies read asset values the way the asset's own events do.
+export { assetAuditFields } from './assets.audit.js';
 
 /** For the classification module: the asset a classification is about, and its levels as versions move. */
 export const assetClassificationData = {

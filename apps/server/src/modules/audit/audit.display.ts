@@ -134,6 +134,8 @@ export async function displayEvents(db: Db, organizationId: string, events: RawE
     if (Array.isArray(v)) return v.length ? v.map((x) => value(spec, x, model) ?? '').join(', ') : null;
     if (typeof v === 'boolean') return l(v ? WORDS.yes : WORDS.no, '');
     switch (kind) {
+      // A list's items are codes with labels (law triggers) or free text (tags) that reads as it is.
+      case 'list':
       case 'enum':
         return typeof v === 'string' ? l(spec?.values?.[v], v) : String(v);
       case 'datetime':

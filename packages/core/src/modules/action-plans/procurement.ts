@@ -25,11 +25,6 @@ export const createProcurementBody = z
   .refine((b) => b.assetId !== undefined || (b.unitId !== undefined && b.levels !== undefined), {
     message: 'assetId, or unitId and levels',
     path: ['assetId'],
-  })
-  // Either an existing asset (its unit is the asset's) or a planned one on a unit: a unit given with an asset would be ignored.
-  .refine((b) => b.assetId === undefined || (b.unitId === undefined && b.levels === undefined), {
-    message: 'assetId or unitId, not both',
-    path: ['unitId'],
   });
 
 export const updateProcurementBody = z.object({
