@@ -2,7 +2,7 @@ import { triggerVocabulary } from '@tillit/core';
 import { defineAuditVocabulary, type CodesOf } from '../../platform/audit/vocabulary.js';
 
 // Law triggers read by their names in the trigger vocabulary (data), never as codes.
-const triggerLabels = Object.fromEntries(triggerVocabulary.triggers.map((t) => [t.code, { sv: t.label.sv, en: t.label.en }]));
+const triggerLabels = Object.fromEntries(triggerVocabulary.triggers.map((t) => [t.code, { sv: t.label.sv, en: t.label.en ?? t.label.sv }]));
 
 const statusLabels = {
   met: { sv: 'Uppfyllt', en: 'Met' },
