@@ -44,7 +44,7 @@ function expectVisibleFocus(readings: FocusReading[], form: string, fields: RegE
 
 /** The page is drawn: its heading is there and nothing is loading any more. */
 async function settled(page: Page) {
-  await page.locator('h1').first().waitFor();
+  await page.locator('h1').first().waitFor({ timeout: 10_000 });
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -159,6 +159,17 @@ describe('keyboard focus and reflow (WCAG 2.4.7, 1.4.10)', () => {
         [...new Map(versions.map((v) => [v.status, v.id])).values()].map((id) => `/classifications/${id}`),
       '/users/:id': async () => [`/users/${users[0]!.id}`],
       '/link/:token': async () => [await invite(adminApi, `bred.${Date.now()}@exempel.se`, 'Smal Skärm')],
+      // A plan, a measure and a statement of applicability of the demo (the first of each list).
+      '/plans/:id': async () => [`/plans/${(await coordinatorApi.get<{ id: string }[]>('/action-plans'))[0]!.id}`],
+      '/measures/:id': async () => [
+        `/measures/${(await coordinatorApi.get<{ items: { id: string }[] }>('/measures?pageSize=5')).items[0]!.id}`,
+      ],
+      '/soa/:id': async () => [`/soa/${(await coordinatorApi.get<{ id: string }[]>('/soa'))[0]!.id}`],
+      // The comparison as opened from the list (two years), and without them.
+      '/soa/compare': async () => {
+        const years = await coordinatorApi.get<{ id: string }[]>('/soa');
+        return ['/soa/compare', `/soa/compare?from=${years[1]!.id}&to=${years[0]!.id}`];
+      },
     };
     const unsampled = routes.filter((r) => r.path.includes(':') && !samples[r.path]).map((r) => r.path);
     expect(unsampled, 'pages of one object need a demo object here').toEqual([]);
@@ -170,7 +181,15 @@ describe('keyboard focus and reflow (WCAG 2.4.7, 1.4.10)', () => {
     const axeChecked = new Set<string>();
     const check = async (page: Page, path: string, who: string, route: string) => {
       await page.goto(path);
-      await settled(page);
+      // A page that never draws its heading is a failure of its own, named with its address.
+      const drawn = await settled(page).then(
+        () => true,
+        () => false,
+      );
+      if (!drawn) {
+        failures.push(`${path} as ${who}: no heading drawn`);
+        return;
+      }
       visited++;
       const { excess, culprits } = await overflow(page);
       if (excess > 0 || culprits.length) failures.push(`${path} as ${who}: ${excess} px too wide (${culprits.join(', ')})`);

@@ -27,7 +27,7 @@ export function PageHeader({ title, description, actions }: Props) {
         )}
       </Stack>
       {actions && (
-        <Group gap="sm" wrap="wrap">
+        <Group gap="sm" wrap="wrap" className="page-header-actions">
           {actions}
         </Group>
       )}

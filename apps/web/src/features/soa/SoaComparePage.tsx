@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { SoaComparison } from '@tillit/core/modules/soa/schemas';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorState, LoadingState } from '../../components/QueryStates';
+import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import { TableScroll } from '../assets/TableScroll';
 import { useSoaCompare } from './api';
 
@@ -16,6 +16,14 @@ export function SoaComparePage() {
   const [params] = useSearchParams();
   const cmp = useSoaCompare(params.get('from'), params.get('to'));
   const [onlyChanged, setOnlyChanged] = useState(true);
+  // Opened without two years (e.g. from an old bookmark): say how to choose them instead of waiting.
+  if (!params.get('from') || !params.get('to'))
+    return (
+      <>
+        <PageHeader title={t('soa:compare')} />
+        <EmptyState title={t('soa:compareChoose')} />
+      </>
+    );
   if (cmp.isPending) return <LoadingState />;
   if (cmp.error) return <ErrorState error={cmp.error} onRetry={() => void cmp.refetch()} />;
   const { from, to, rows } = cmp.data;
