@@ -128,4 +128,27 @@ describe('validateCatalogue: row-level problems', () => {
     expect(both.problems[2]!.message.sv).toContain('rad 1');
     expect(validateCatalogue('not a catalogue', ctx).problems[0]).toMatchObject({ row: null, code: 'invalid_value' });
   });
+
+  it('names each shape problem by row, requirement id, field and the value given, shortened when long', () => {
+    const c = clone(baseCatalogue) as unknown as { version: unknown; requirements: Record<string, unknown>[] };
+    const sixth = c.requirements[5]!.id as string;
+    c.requirements[4]!.id = 'lower case';
+    delete c.requirements[5]!.statement;
+    c.requirements[6]!.title = 'x'.repeat(300);
+    c.requirements[7]!.guidance = { sv: 42, en: 'ok' };
+    c.version = 7;
+    const r = validateCatalogue(c, ctx);
+    const shown = r.problems.map((p) => ({ row: p.row, id: p.requirementId, field: p.field, value: p.value }));
+    expect(shown).toContainEqual({ row: 5, id: 'lower case', field: 'id', value: 'lower case' });
+    expect(shown).toContainEqual({ row: 6, id: sixth, field: 'statement', value: null });
+    expect(shown).toContainEqual({ row: 7, id: c.requirements[6]!.id, field: 'title', value: `${'x'.repeat(200)}…` });
+    expect(shown).toContainEqual({ row: 8, id: c.requirements[7]!.id, field: 'guidance.sv', value: '42' });
+    expect(shown).toContainEqual({ row: null, id: null, field: 'version', value: '7' });
+    // A value of exactly 200 characters is shown whole.
+    c.requirements[6]!.title = 'y'.repeat(200);
+    const exact = validateCatalogue(c, ctx).problems.find((p) => p.row === 7);
+    expect(exact?.value).toBe('y'.repeat(200));
+    // Something that is not a catalogue at all is one problem at the root, with no row.
+    expect(validateCatalogue(null, ctx).problems[0]).toMatchObject({ row: null, requirementId: null, field: '(root)', value: null });
+  });
 });
