@@ -194,10 +194,16 @@ async function crashRounds() {
   const signInBoth = async () => ({
     writer: await signIn(server!.baseUrl, 'admin@exempel.se'),
     steward: await signIn(server!.baseUrl, 'forvaltare@exempel.se'),
-    approver: await signIn(server!.baseUrl, 'samordnare@exempel.se'),
+    approver: await signIn(server!.baseUrl, 'agare@exempel.se'),
+    importer: await signIn(server!.baseUrl, 'samordnare@exempel.se'),
   });
   let sessions = await signInBoth();
-  const approverName = demo.users.find((u) => u.email === 'samordnare@exempel.se')!.name;
+  const approverName = demo.users.find((u) => u.email === 'agare@exempel.se')!.name;
+  const approverId = (
+    (await (await fetch(`${server!.baseUrl}/api/v1/auth/session`, { headers: { cookie: sessions.approver.cookie } })).json()) as {
+      user: { id: string };
+    }
+  ).user.id;
   const units = (await (await fetch(`${server!.baseUrl}/api/v1/units`, { headers: { cookie: sessions.writer.cookie } })).json()) as {
     id: string;
     name: string;
@@ -209,6 +215,7 @@ async function crashRounds() {
     baseUrl: () => server!.baseUrl,
     sessions: () => sessions,
     approverName,
+    approverId,
     rootUnitId: root.id,
     assetUnitId: hsf.id,
     prefix: `crash-${seed}`,

@@ -1,3 +1,5 @@
+import { klassaPresetModel, NOT_RELEVANT } from '@tillit/core';
+
 /**
  * The crash test's write load: concurrent workers that create, rename and delete units, take assets
  * through classification to a four-eyes approval, and import spreadsheets — through the API, as
@@ -34,8 +36,17 @@ export interface CrashLoad {
   stop(): Promise<void>;
 }
 
+/** Every consequence category of the aspect assessed, as issue 9 asks: the given levels, the rest "ej relevant". */
+const all = (levels: Record<string, number>) =>
+  Object.fromEntries(klassaPresetModel.categories.map((c) => [c.key, levels[c.key] ?? NOT_RELEVANT]));
+
 const CLASSIFICATION = {
-  answers: { C: { privacy: 3, life_health: 2 }, I: { life_health: 3 }, A: { operations: 3 }, T: { legal: 2 } },
+  answers: {
+    C: all({ privacy: 3, life_health: 2 }),
+    I: all({ life_health: 3 }),
+    A: all({ operations: 3 }),
+    T: all({ legal: 2 }),
+  },
   justifications: {
     C: 'Journaluppgifter om patienter.',
     I: 'Fel uppgift kan ge fel behandling.',
@@ -47,11 +58,13 @@ const CLASSIFICATION = {
 export function startCrashLoad(opts: {
   baseUrl: () => string;
   /**
-   * The administrator (units), the system administrator of a förvaltning (assets, classification)
-   * and the security coordinator (approval — four eyes — and imports).
+   * The administrator (units), the system steward of a förvaltning (assets, classification), the
+   * information owner named on the assets (she decides — four eyes) and the security coordinator (imports).
    */
-  sessions: () => { writer: Session; steward: Session; approver: Session };
+  sessions: () => { writer: Session; steward: Session; approver: Session; importer: Session };
   approverName: string;
+  /** The information owner who decides: named on every asset the load creates. */
+  approverId: string;
   rootUnitId: string;
   /** The förvaltning the steward works on. */
   assetUnitId: string;
@@ -141,6 +154,7 @@ export function startCrashLoad(opts: {
             name: `${opts.prefix}-mängd-${w}-${n}`,
             unitId: opts.assetUnitId,
             personalData: 'patient',
+            informationOwnerId: opts.approverId,
           });
           const draft = await call(s.steward, 'POST', `/api/v1/assets/${String(asset.id)}/classifications`);
           await call(s.steward, 'PATCH', `/api/v1/classifications/${String(draft.id)}`, CLASSIFICATION);
@@ -151,13 +165,13 @@ export function startCrashLoad(opts: {
           const names = [`${opts.prefix}-system-${w}-${n}-a`, `${opts.prefix}-system-${w}-${n}-b`];
           const csv = `Namn;Typ\r\n${names.map((x) => `${x};system`).join('\r\n')}\r\n`;
           const imp = await call(
-            s.approver,
+            s.importer,
             'POST',
             `/api/v1/asset-imports?fileName=${encodeURIComponent(`krock-${w}-${n}.csv`)}`,
             csv,
             'text/csv',
           );
-          const applied = await call(s.approver, 'POST', `/api/v1/asset-imports/${String(imp.id)}/apply?wait=true`, {
+          const applied = await call(s.importer, 'POST', `/api/v1/asset-imports/${String(imp.id)}/apply?wait=true`, {
             mapping: imp.suggestedMapping,
             defaultKind: 'system',
             defaultUnitId: opts.assetUnitId,
